@@ -1,0 +1,35 @@
+import { fromCallback, fromPromise } from 'xstate';
+import type { CustomAuthServices } from './amplify';
+import type {
+  AuthUserInfo,
+  CodeDelivery,
+  ConfirmSignUpRequest,
+  ConfirmSignUpStep,
+  SignInRequest,
+  SignInStep,
+  SignUpRequest,
+  SignUpStep,
+} from './types';
+
+/** The statechart's invokable actors, each a thin wrapper over one service. */
+export function serviceActors(services: CustomAuthServices) {
+  return {
+    getCurrentUser: fromPromise<AuthUserInfo | null>(() => services.getCurrentUser()),
+    signIn: fromPromise<SignInStep, SignInRequest>(({ input }) => services.signIn(input)),
+    confirmSignIn: fromPromise<SignInStep, { answer: string }>(({ input }) =>
+      services.confirmSignIn(input.answer),
+    ),
+    signUp: fromPromise<SignUpStep, SignUpRequest>(({ input }) => services.signUp(input)),
+    confirmSignUp: fromPromise<ConfirmSignUpStep, ConfirmSignUpRequest>(({ input }) =>
+      services.confirmSignUp(input),
+    ),
+    resendSignUpCode: fromPromise<CodeDelivery, { username: string }>(({ input }) =>
+      services.resendSignUpCode(input.username),
+    ),
+    autoSignIn: fromPromise<SignInStep>(() => services.autoSignIn()),
+    signOut: fromPromise<void>(() => services.signOut()),
+    signOutListener: fromCallback(({ sendBack }) =>
+      services.listenForSignOut(() => sendBack({ type: 'SIGNED_OUT' })),
+    ),
+  };
+}

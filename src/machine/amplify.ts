@@ -1,0 +1,111 @@
+import {
+  autoSignIn,
+  confirmSignIn,
+  confirmSignUp,
+  getCurrentUser,
+  resendSignUpCode,
+  type SignInOutput,
+  signIn,
+  signOut,
+  signUp,
+} from '@aws-amplify/auth';
+import { Hub } from '@aws-amplify/core';
+import { isErrorNamed } from './errors';
+import type {
+  AuthUserInfo,
+  CodeDelivery,
+  ConfirmSignUpRequest,
+  ConfirmSignUpStep,
+  CustomAuthFlow,
+  SignInRequest,
+  SignInStep,
+  SignUpRequest,
+  SignUpStep,
+} from './types';
+
+/**
+ * The backend calls the statechart makes, each a plain async function. The defaults call
+ * Amplify; tests, stories and apps replace any of them through `machine.provide({ actors })`
+ * or the provider's `services` prop.
+ */
+export interface CustomAuthServices {
+  getCurrentUser: () => Promise<AuthUserInfo | null>;
+  signIn: (request: SignInRequest) => Promise<SignInStep>;
+  confirmSignIn: (answer: string) => Promise<SignInStep>;
+  signUp: (request: SignUpRequest) => Promise<SignUpStep>;
+  confirmSignUp: (request: ConfirmSignUpRequest) => Promise<ConfirmSignUpStep>;
+  resendSignUpCode: (username: string) => Promise<CodeDelivery>;
+  autoSignIn: () => Promise<SignInStep>;
+  signOut: () => Promise<void>;
+  /** Calls `onSignedOut` when the user is signed out elsewhere; returns the unsubscribe. */
+  listenForSignOut: (onSignedOut: () => void) => () => void;
+}
+
+export function authFlowType(flow: CustomAuthFlow) {
+  return flow === 'passwordless' ? 'CUSTOM_WITHOUT_SRP' : 'CUSTOM_WITH_SRP';
+}
+
+async function currentUser(): Promise<AuthUserInfo | null> {
+  try {
+    const { username, userId } = await getCurrentUser();
+    return { username, userId };
+  } catch (error) {
+    if (isErrorNamed(error, 'UserUnAuthenticatedException')) return null;
+    throw error;
+  }
+}
+
+async function requireCurrentUser(): Promise<AuthUserInfo> {
+  const user = await currentUser();
+  if (!user) throw new Error('Signed in, but no current user could be read.');
+  return user;
+}
+
+export async function toSignInStep(output: SignInOutput): Promise<SignInStep> {
+  const { nextStep } = output;
+  switch (nextStep.signInStep) {
+    case 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE':
+      return { type: 'customChallenge', parameters: { ...nextStep.additionalInfo } };
+    case 'CONFIRM_SIGN_UP':
+      return { type: 'confirmSignUp' };
+    case 'DONE':
+      return { type: 'done', user: await requireCurrentUser() };
+    default:
+      return { type: 'unsupported', signInStep: nextStep.signInStep };
+  }
+}
+
+export const amplifyServices: CustomAuthServices = {
+  getCurrentUser: currentUser,
+  signIn: async ({ username, password, flow }) =>
+    toSignInStep(
+      await signIn({
+        username,
+        password: flow === 'passwordThenCode' ? password : undefined,
+        options: { authFlowType: authFlowType(flow) },
+      }),
+    ),
+  confirmSignIn: async (answer) => toSignInStep(await confirmSignIn({ challengeResponse: answer })),
+  signUp: async ({ username, password, attributes, flow }) => {
+    const { nextStep } = await signUp({
+      username,
+      password,
+      options: { userAttributes: attributes, autoSignIn: { authFlowType: authFlowType(flow) } },
+    });
+    if (nextStep.signUpStep === 'CONFIRM_SIGN_UP') {
+      return { type: 'confirmSignUp', codeDelivery: { ...nextStep.codeDeliveryDetails } };
+    }
+    return { type: nextStep.signUpStep === 'COMPLETE_AUTO_SIGN_IN' ? 'autoSignIn' : 'done' };
+  },
+  confirmSignUp: async ({ username, code }) => {
+    const { nextStep } = await confirmSignUp({ username, confirmationCode: code });
+    return { type: nextStep.signUpStep === 'COMPLETE_AUTO_SIGN_IN' ? 'autoSignIn' : 'done' };
+  },
+  resendSignUpCode: async (username) => ({ ...(await resendSignUpCode({ username })) }),
+  autoSignIn: async () => toSignInStep(await autoSignIn()),
+  signOut: () => signOut(),
+  listenForSignOut: (onSignedOut) =>
+    Hub.listen('auth', ({ payload }) => {
+      if (payload.event === 'signedOut') onSignedOut();
+    }),
+};

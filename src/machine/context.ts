@@ -1,0 +1,108 @@
+import type { CustomAuthError } from './errors';
+import type {
+  AuthUserInfo,
+  ChallengeInfo,
+  CodeDelivery,
+  CustomAuthFlow,
+  CustomAuthInput,
+  CustomAuthTiming,
+} from './types';
+import {
+  validateAnswer,
+  validateConfirmationCode,
+  validateSignIn,
+  validateSignUp,
+} from './validation';
+
+export interface CustomAuthContext {
+  flow: CustomAuthFlow;
+  timing: CustomAuthTiming;
+  username: string;
+  /**
+   * Only in the passwordThenCode flow, only between the sign-in form and the end of the
+   * challenge: Cognito has no resend for custom challenges, so a new code means a new SRP
+   * sign-in, which needs the password again.
+   */
+  password: string | undefined;
+  challenge: ChallengeInfo | null;
+  codeDelivery: CodeDelivery | null;
+  error: CustomAuthError | null;
+  user: AuthUserInfo | null;
+}
+
+export type CustomAuthEvent =
+  | { type: 'SIGN_IN'; username: string; password?: string }
+  | { type: 'ANSWER_CHALLENGE'; answer: string }
+  | { type: 'RESEND_CHALLENGE' }
+  | {
+      type: 'SIGN_UP';
+      username: string;
+      password?: string;
+      attributes?: Record<string, string>;
+    }
+  | { type: 'CONFIRM_SIGN_UP'; code: string }
+  | { type: 'RESEND_SIGN_UP_CODE' }
+  | { type: 'SIGN_OUT' }
+  | { type: 'SIGNED_OUT' }
+  | { type: 'GO_TO_SIGN_IN' }
+  | { type: 'GO_TO_SIGN_UP' };
+
+export const defaultTiming: CustomAuthTiming = {
+  sessionValidityMs: 180_000,
+  expiryMarginMs: 5_000,
+  resendCooldownMs: 30_000,
+};
+
+export function initialContext(input: CustomAuthInput | undefined): CustomAuthContext {
+  const { flow = 'passwordless', ...timing } = input ?? {};
+  return {
+    flow,
+    timing: { ...defaultTiming, ...definedOnly(timing) },
+    username: '',
+    password: undefined,
+    challenge: null,
+    codeDelivery: null,
+    error: null,
+    user: null,
+  };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, entry]) => entry !== undefined),
+  ) as Partial<T>;
+}
+
+export function validationError(
+  context: CustomAuthContext,
+  event: CustomAuthEvent,
+): CustomAuthError | null {
+  switch (event.type) {
+    case 'SIGN_IN':
+      return validateSignIn(event, context.flow);
+    case 'SIGN_UP':
+      return validateSignUp(event, context.flow);
+    case 'ANSWER_CHALLENGE':
+      return validateAnswer(event.answer);
+    case 'CONFIRM_SIGN_UP':
+      return validateConfirmationCode(event.code);
+    default:
+      return null;
+  }
+}
+
+export function newChallenge(
+  timing: CustomAuthTiming,
+  parameters: Record<string, string>,
+  round: number,
+  resendAvailableAt: number,
+): ChallengeInfo {
+  const now = Date.now();
+  return {
+    hint: parameters.hint ?? null,
+    parameters,
+    round,
+    expiresAt: now + timing.sessionValidityMs - timing.expiryMarginMs,
+    resendAvailableAt,
+  };
+}

@@ -1,0 +1,36 @@
+import type { SnapshotFrom } from 'xstate';
+import type { CustomAuthError } from './errors';
+import type { CustomAuthMachine } from './machine';
+import type { AuthUserInfo, ChallengeInfo, CodeDelivery, CustomAuthRoute } from './types';
+
+export type CustomAuthSnapshot = SnapshotFrom<CustomAuthMachine>;
+
+/** Everything a UI reads from the statechart; every field keeps its identity until it changes. */
+export interface CustomAuthView {
+  route: CustomAuthRoute;
+  /** True while a request to the backend is in flight; commands sent meanwhile are ignored. */
+  isPending: boolean;
+  error: CustomAuthError | null;
+  username: string;
+  challenge: ChallengeInfo | null;
+  codeDelivery: CodeDelivery | null;
+  user: AuthUserInfo | null;
+}
+
+export function routeOf(snapshot: CustomAuthSnapshot): CustomAuthRoute {
+  const { value } = snapshot;
+  return (typeof value === 'string' ? value : Object.keys(value)[0]) as CustomAuthRoute;
+}
+
+export function viewOf(snapshot: CustomAuthSnapshot): CustomAuthView {
+  const { context } = snapshot;
+  return {
+    route: routeOf(snapshot),
+    isPending: snapshot.hasTag('pending'),
+    error: context.error,
+    username: context.username,
+    challenge: context.challenge,
+    codeDelivery: context.codeDelivery,
+    user: context.user,
+  };
+}

@@ -1,0 +1,82 @@
+import { vi } from 'vitest';
+import type { AuthUserInfo, CustomAuthServices, SignInStep } from '../../src/machine';
+
+export const alice: AuthUserInfo = { username: 'alice', userId: 'sub-alice' };
+
+export function challengeStep(parameters: Record<string, string> = {}): SignInStep {
+  return {
+    type: 'customChallenge',
+    parameters: { hint: 'Enter the code we emailed you', attemptsLeft: '3', ...parameters },
+  };
+}
+
+export function cognitoError(name: string, message = `${name} message`): Error {
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}
+
+/** Deferred promise, for holding a backend call open while the test acts. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+export type FakeServices = {
+  [K in keyof CustomAuthServices]: ReturnType<typeof vi.fn<CustomAuthServices[K]>>;
+} & {
+  /** Simulates Hub's `signedOut` from another tab or a failed refresh. */
+  emitSignedOut: () => void;
+};
+
+/**
+ * Services that answer like a pool whose Define trigger asks one custom challenge;
+ * each test overrides the calls its behaviour depends on.
+ */
+export function fakeServices(overrides: Partial<CustomAuthServices> = {}): FakeServices {
+  const listeners = new Set<() => void>();
+  const defaults: CustomAuthServices = {
+    getCurrentUser: async () => null,
+    signIn: async () => challengeStep(),
+    confirmSignIn: async () => ({ type: 'done', user: alice }),
+    signUp: async () => ({
+      type: 'confirmSignUp',
+      codeDelivery: { destination: 'a***@e***.com', deliveryMedium: 'EMAIL', attributeName: 'email' },
+    }),
+    confirmSignUp: async () => ({ type: 'autoSignIn' }),
+    resendSignUpCode: async () => ({
+      destination: 'a***@e***.com',
+      deliveryMedium: 'EMAIL',
+      attributeName: 'email',
+    }),
+    autoSignIn: async () => challengeStep(),
+    signOut: async () => {},
+    listenForSignOut: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  const implementations = { ...defaults, ...overrides };
+  const services = {
+    getCurrentUser: vi.fn(implementations.getCurrentUser),
+    signIn: vi.fn(implementations.signIn),
+    confirmSignIn: vi.fn(implementations.confirmSignIn),
+    signUp: vi.fn(implementations.signUp),
+    confirmSignUp: vi.fn(implementations.confirmSignUp),
+    resendSignUpCode: vi.fn(implementations.resendSignUpCode),
+    autoSignIn: vi.fn(implementations.autoSignIn),
+    signOut: vi.fn(implementations.signOut),
+    listenForSignOut: vi.fn(implementations.listenForSignOut),
+  };
+  return {
+    ...services,
+    emitSignedOut: () => {
+      for (const listener of [...listeners]) listener();
+    },
+  };
+}
