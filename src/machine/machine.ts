@@ -36,8 +36,6 @@ export const customAuthMachine = setup({
   guards: {
     inputInvalid: ({ context, event }) => validationError(context, event) !== null,
     resendCoolingDown: ({ context }) => Date.now() < (context.challenge?.resendAvailableAt ?? 0),
-    canSignInAgain: ({ context }) =>
-      context.flow === 'passwordless' || context.password !== undefined,
     stepIs: (_, params: { step: { type: string }; type: string }) =>
       params.step.type === params.type,
     errorIs: (_, params: { error: unknown; name: string }) =>
@@ -116,6 +114,7 @@ export const customAuthMachine = setup({
     initializing: {
       tags: pending,
       invoke: {
+        id: 'getCurrentUser',
         src: 'getCurrentUser',
         onDone: [
           {
@@ -146,6 +145,7 @@ export const customAuthMachine = setup({
         submitting: {
           tags: pending,
           invoke: {
+            id: 'signIn',
             src: 'signIn',
             input: ({ context }) => ({
               username: context.username,
@@ -172,24 +172,39 @@ export const customAuthMachine = setup({
                 target: '#customAuth.confirmSignUp.resendingCode',
               },
               {
-                guard: { type: 'stepIs', params: ({ event }) => ({ step: event.output, type: 'done' }) },
+                guard: {
+                  type: 'stepIs',
+                  params: ({ event }) => ({ step: event.output, type: 'done' }),
+                },
                 target: '#customAuth.signedIn',
-                actions: { type: 'signedIn', params: ({ event }) => ({ user: doneUser(event.output) }) },
+                actions: {
+                  type: 'signedIn',
+                  params: ({ event }) => ({ user: doneUser(event.output) }),
+                },
               },
-              { target: 'idle', actions: { type: 'setError', params: authError('UnsupportedStep') } },
+              {
+                target: 'idle',
+                actions: { type: 'setError', params: authError('UnsupportedStep') },
+              },
             ],
             onError: [
               {
                 guard: {
                   type: 'errorIs',
-                  params: ({ event }) => ({ error: event.error, name: 'UserAlreadyAuthenticatedException' }),
+                  params: ({ event }) => ({
+                    error: event.error,
+                    name: 'UserAlreadyAuthenticatedException',
+                  }),
                 },
                 target: '#customAuth.initializing',
               },
               {
                 guard: {
                   type: 'errorIs',
-                  params: ({ event }) => ({ error: event.error, name: 'UserNotConfirmedException' }),
+                  params: ({ event }) => ({
+                    error: event.error,
+                    name: 'UserNotConfirmedException',
+                  }),
                 },
                 target: '#customAuth.confirmSignUp.resendingCode',
               },
@@ -233,6 +248,7 @@ export const customAuthMachine = setup({
         answering: {
           tags: pending,
           invoke: {
+            id: 'confirmSignIn',
             src: 'confirmSignIn',
             input: ({ event }) => {
               assertEvent(event, 'ANSWER_CHALLENGE');
@@ -251,11 +267,20 @@ export const customAuthMachine = setup({
                 },
               },
               {
-                guard: { type: 'stepIs', params: ({ event }) => ({ step: event.output, type: 'done' }) },
+                guard: {
+                  type: 'stepIs',
+                  params: ({ event }) => ({ step: event.output, type: 'done' }),
+                },
                 target: '#customAuth.signedIn',
-                actions: { type: 'signedIn', params: ({ event }) => ({ user: doneUser(event.output) }) },
+                actions: {
+                  type: 'signedIn',
+                  params: ({ event }) => ({ user: doneUser(event.output) }),
+                },
               },
-              { target: 'idle', actions: { type: 'setError', params: authError('UnsupportedStep') } },
+              {
+                target: 'idle',
+                actions: { type: 'setError', params: authError('UnsupportedStep') },
+              },
             ],
             onError: [
               {
@@ -279,6 +304,7 @@ export const customAuthMachine = setup({
         resending: {
           tags: pending,
           invoke: {
+            id: 'signIn',
             src: 'signIn',
             input: ({ context }) => ({
               username: context.username,
@@ -297,7 +323,10 @@ export const customAuthMachine = setup({
                   params: ({ event }) => challengeParameters(event.output),
                 },
               },
-              { target: 'idle', actions: { type: 'setError', params: authError('UnsupportedStep') } },
+              {
+                target: 'idle',
+                actions: { type: 'setError', params: authError('UnsupportedStep') },
+              },
             ],
             onError: {
               target: 'idle',
@@ -322,6 +351,7 @@ export const customAuthMachine = setup({
         submitting: {
           tags: pending,
           invoke: {
+            id: 'signUp',
             src: 'signUp',
             input: ({ context, event }) => {
               assertEvent(event, 'SIGN_UP');
@@ -342,7 +372,8 @@ export const customAuthMachine = setup({
                 actions: {
                   type: 'setCodeDelivery',
                   params: ({ event }) => ({
-                    codeDelivery: event.output.type === 'confirmSignUp' ? event.output.codeDelivery : null,
+                    codeDelivery:
+                      event.output.type === 'confirmSignUp' ? event.output.codeDelivery : null,
                   }),
                 },
               },
@@ -382,11 +413,15 @@ export const customAuthMachine = setup({
         resendingCode: {
           tags: pending,
           invoke: {
+            id: 'resendSignUpCode',
             src: 'resendSignUpCode',
             input: ({ context }) => ({ username: context.username }),
             onDone: {
               target: 'idle',
-              actions: { type: 'setCodeDelivery', params: ({ event }) => ({ codeDelivery: event.output }) },
+              actions: {
+                type: 'setCodeDelivery',
+                params: ({ event }) => ({ codeDelivery: event.output }),
+              },
             },
             onError: {
               target: 'idle',
@@ -397,6 +432,7 @@ export const customAuthMachine = setup({
         confirming: {
           tags: pending,
           invoke: {
+            id: 'confirmSignUp',
             src: 'confirmSignUp',
             input: ({ context, event }) => {
               assertEvent(event, 'CONFIRM_SIGN_UP');
@@ -410,11 +446,7 @@ export const customAuthMachine = setup({
                 },
                 target: 'autoSigningIn',
               },
-              { guard: 'canSignInAgain', target: '#customAuth.signIn.submitting' },
-              {
-                target: '#customAuth.signIn',
-                actions: { type: 'backToSignIn', params: { error: null } },
-              },
+              { target: '#customAuth.signIn.submitting' },
             ],
             onError: {
               target: 'idle',
@@ -425,6 +457,7 @@ export const customAuthMachine = setup({
         autoSigningIn: {
           tags: pending,
           invoke: {
+            id: 'autoSignIn',
             src: 'autoSignIn',
             onDone: [
               {
@@ -439,11 +472,20 @@ export const customAuthMachine = setup({
                 },
               },
               {
-                guard: { type: 'stepIs', params: ({ event }) => ({ step: event.output, type: 'done' }) },
+                guard: {
+                  type: 'stepIs',
+                  params: ({ event }) => ({ step: event.output, type: 'done' }),
+                },
                 target: '#customAuth.signedIn',
-                actions: { type: 'signedIn', params: ({ event }) => ({ user: doneUser(event.output) }) },
+                actions: {
+                  type: 'signedIn',
+                  params: ({ event }) => ({ user: doneUser(event.output) }),
+                },
               },
-              { target: '#customAuth.signIn', actions: { type: 'backToSignIn', params: { error: null } } },
+              {
+                target: '#customAuth.signIn',
+                actions: { type: 'backToSignIn', params: { error: null } },
+              },
             ],
             onError: {
               target: '#customAuth.signIn',
@@ -458,13 +500,14 @@ export const customAuthMachine = setup({
     },
     signedIn: {
       initial: 'idle',
-      invoke: { src: 'signOutListener' },
+      invoke: { id: 'signOutListener', src: 'signOutListener' },
       on: { SIGNED_OUT: { target: 'signIn', actions: 'signedOut' } },
       states: {
         idle: { on: { SIGN_OUT: 'signingOut' } },
         signingOut: {
           tags: pending,
           invoke: {
+            id: 'signOut',
             src: 'signOut',
             onDone: { target: '#customAuth.signIn', actions: 'signedOut' },
             onError: {

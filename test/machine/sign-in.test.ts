@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { alice, challengeStep, cognitoError, deferred, fakeServices } from '../support/fake-services';
+import {
+  alice,
+  challengeStep,
+  cognitoError,
+  deferred,
+  fakeServices,
+} from '../support/fake-services';
 import { atChallenge, settledOn, startMachine, view } from '../support/machine-harness';
 
 describe('customAuthMachine: sign-in', () => {
@@ -71,7 +77,10 @@ describe('customAuthMachine: sign-in', () => {
   it('treats UserAlreadyAuthenticatedException as signed in, not as an error', async () => {
     const services = fakeServices({
       signIn: async () => {
-        throw cognitoError('UserAlreadyAuthenticatedException', 'There is already a signed in user.');
+        throw cognitoError(
+          'UserAlreadyAuthenticatedException',
+          'There is already a signed in user.',
+        );
       },
     });
     services.getCurrentUser.mockResolvedValueOnce(null).mockResolvedValueOnce(alice);

@@ -46,7 +46,11 @@ export function fakeServices(overrides: Partial<CustomAuthServices> = {}): FakeS
     confirmSignIn: async () => ({ type: 'done', user: alice }),
     signUp: async () => ({
       type: 'confirmSignUp',
-      codeDelivery: { destination: 'a***@e***.com', deliveryMedium: 'EMAIL', attributeName: 'email' },
+      codeDelivery: {
+        destination: 'a***@e***.com',
+        deliveryMedium: 'EMAIL',
+        attributeName: 'email',
+      },
     }),
     confirmSignUp: async () => ({ type: 'autoSignIn' }),
     resendSignUpCode: async () => ({
