@@ -1,5 +1,5 @@
 import { fromCallback, fromPromise } from 'xstate';
-import type { CustomAuthServices } from './amplify';
+import type { CustomAuthServices } from './amplify.ts';
 import type {
   AuthUserInfo,
   CodeDelivery,
@@ -9,7 +9,7 @@ import type {
   SignInStep,
   SignUpRequest,
   SignUpStep,
-} from './types';
+} from './types.ts';
 
 /** The statechart's invokable actors, each a thin wrapper over one service. */
 export function serviceActors(services: CustomAuthServices) {

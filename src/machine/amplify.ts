@@ -10,7 +10,7 @@ import {
   signUp,
 } from '@aws-amplify/auth';
 import { Hub } from '@aws-amplify/core';
-import { isErrorNamed } from './errors';
+import { isErrorNamed } from './errors.ts';
 import type {
   AuthUserInfo,
   CodeDelivery,
@@ -21,7 +21,7 @@ import type {
   SignInStep,
   SignUpRequest,
   SignUpStep,
-} from './types';
+} from './types.ts';
 
 /**
  * The backend calls the statechart makes, each a plain async function. The defaults call

@@ -1,4 +1,4 @@
-import type { CustomAuthError } from './errors';
+import type { CustomAuthError } from './errors.ts';
 import type {
   AuthUserInfo,
   ChallengeInfo,
@@ -6,13 +6,13 @@ import type {
   CustomAuthFlow,
   CustomAuthInput,
   CustomAuthTiming,
-} from './types';
+} from './types.ts';
 import {
   validateAnswer,
   validateConfirmationCode,
   validateSignIn,
   validateSignUp,
-} from './validation';
+} from './validation.ts';
 
 export interface CustomAuthContext {
   flow: CustomAuthFlow;

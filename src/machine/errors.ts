@@ -1,4 +1,4 @@
-import type { ChallengeInfo } from './types';
+import type { ChallengeInfo } from './types.ts';
 
 /** Every error the kit reports, whether found by input validation or returned by Cognito. */
 export type CustomAuthErrorCode =

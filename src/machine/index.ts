@@ -1,15 +1,15 @@
-export { serviceActors } from './actors';
-export { amplifyServices, type CustomAuthServices, toSignInStep } from './amplify';
-export type { CustomAuthContext, CustomAuthEvent } from './context';
-export { defaultTiming } from './context';
+export { serviceActors } from './actors.ts';
+export { amplifyServices, type CustomAuthServices, toSignInStep } from './amplify.ts';
+export type { CustomAuthContext, CustomAuthEvent } from './context.ts';
+export { defaultTiming } from './context.ts';
 export {
   type CustomAuthError,
   type CustomAuthErrorCode,
   defaultErrorMessages,
   toAuthError,
-} from './errors';
-export { type CustomAuthMachine, customAuthMachine, withServices } from './machine';
-export { generatePassword } from './password';
-export type * from './types';
-export { inputLimits } from './validation';
-export { type CustomAuthSnapshot, type CustomAuthView, routeOf, viewOf } from './view';
+} from './errors.ts';
+export { type CustomAuthMachine, customAuthMachine, withServices } from './machine.ts';
+export { generatePassword } from './password.ts';
+export type * from './types.ts';
+export { inputLimits } from './validation.ts';
+export { type CustomAuthSnapshot, type CustomAuthView, routeOf, viewOf } from './view.ts';

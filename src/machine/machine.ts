@@ -1,13 +1,13 @@
 import { assertEvent, assign, setup } from 'xstate';
-import { serviceActors } from './actors';
-import { amplifyServices, type CustomAuthServices } from './amplify';
+import { serviceActors } from './actors.ts';
+import { amplifyServices, type CustomAuthServices } from './amplify.ts';
 import {
   type CustomAuthContext,
   type CustomAuthEvent,
   initialContext,
   newChallenge,
   validationError,
-} from './context';
+} from './context.ts';
 import {
   authError,
   type CustomAuthError,
@@ -15,9 +15,9 @@ import {
   toAuthError,
   toChallengeError,
   wrongAnswerError,
-} from './errors';
-import { generatePassword } from './password';
-import type { AuthUserInfo, CustomAuthInput, SignInStep } from './types';
+} from './errors.ts';
+import { generatePassword } from './password.ts';
+import type { AuthUserInfo, CustomAuthInput, SignInStep } from './types.ts';
 
 const pending = 'pending' as const;
 

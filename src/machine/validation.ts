@@ -1,5 +1,5 @@
-import { authError, type CustomAuthError } from './errors';
-import type { CustomAuthFlow } from './types';
+import { authError, type CustomAuthError } from './errors.ts';
+import type { CustomAuthFlow } from './types.ts';
 
 /** Cognito's own limits, checked before any request so bad input never leaves the browser. */
 export const inputLimits = {

@@ -1,7 +1,7 @@
 import type { SnapshotFrom } from 'xstate';
-import type { CustomAuthError } from './errors';
-import type { CustomAuthMachine } from './machine';
-import type { AuthUserInfo, ChallengeInfo, CodeDelivery, CustomAuthRoute } from './types';
+import type { CustomAuthError } from './errors.ts';
+import type { CustomAuthMachine } from './machine.ts';
+import type { AuthUserInfo, ChallengeInfo, CodeDelivery, CustomAuthRoute } from './types.ts';
 
 export type CustomAuthSnapshot = SnapshotFrom<CustomAuthMachine>;
 

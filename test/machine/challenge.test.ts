@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { challengeStep, cognitoError, fakeServices } from '../support/fake-services';
-import { atChallenge, settledOn, view } from '../support/machine-harness';
+import { challengeStep, cognitoError, fakeServices } from '../support/fake-services.ts';
+import { atChallenge, settledOn, view } from '../support/machine-harness.ts';
 
 describe('customAuthMachine: challenge', () => {
   it('stays on a wrong answer: error with attempts left, round up, new parameters', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultErrorMessages, toAuthError } from '../../src/machine';
-import { cognitoError } from '../support/fake-services';
+import { defaultErrorMessages, toAuthError } from '../../src/machine/index.ts';
+import { cognitoError } from '../support/fake-services.ts';
 
 describe('toAuthError', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generatePassword } from '../../src/machine';
+import { generatePassword } from '../../src/machine/index.ts';
 
 const cognitoDefaultPolicy = /^(?=.*[a-z])(?=.*[A-Z])(?=.*\d)(?=.*[!#$%*+\-=?@^_~]).{8,}$/;
 

@@ -5,8 +5,8 @@ import {
   type CustomAuthEvent,
   type CustomAuthSnapshot,
   customAuthMachine,
-} from '../../src/machine';
-import { alice, challengeStep, cognitoError } from '../support/fake-services';
+} from '../../src/machine/index.ts';
+import { alice, challengeStep, cognitoError } from '../support/fake-services.ts';
 
 /** Representative outputs of each invoked actor, keyed by invoke id. */
 const outputsByActor: Record<string, unknown[]> = {

@@ -5,8 +5,8 @@ import {
   cognitoError,
   deferred,
   fakeServices,
-} from '../support/fake-services';
-import { atChallenge, settledOn, startMachine, view } from '../support/machine-harness';
+} from '../support/fake-services.ts';
+import { atChallenge, settledOn, startMachine, view } from '../support/machine-harness.ts';
 
 describe('customAuthMachine: sign-in', () => {
   it('goes straight to signedIn when a user is already signed in, without signing in', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alice, cognitoError, fakeServices } from '../support/fake-services';
-import { settledOn, startMachine, view } from '../support/machine-harness';
+import { alice, cognitoError, fakeServices } from '../support/fake-services.ts';
+import { settledOn, startMachine, view } from '../support/machine-harness.ts';
 
 async function atSignUp(
   services = fakeServices(),

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { AuthUserInfo, CustomAuthServices, SignInStep } from '../../src/machine';
+import type { AuthUserInfo, CustomAuthServices, SignInStep } from '../../src/machine/index.ts';
 
 export const alice: AuthUserInfo = { username: 'alice', userId: 'sub-alice' };
 

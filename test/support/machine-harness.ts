@@ -4,8 +4,8 @@ import {
   type CustomAuthRoute,
   viewOf,
   withServices,
-} from '../../src/machine';
-import type { FakeServices } from './fake-services';
+} from '../../src/machine/index.ts';
+import type { FakeServices } from './fake-services.ts';
 
 export function startMachine(services: FakeServices, input?: CustomAuthInput) {
   const actor = createActor(withServices(services), { input });

@@ -1,0 +1,17 @@
+'use client';
+
+export type {
+  AuthUserInfo,
+  ChallengeInfo,
+  CodeDelivery,
+  CustomAuthError,
+  CustomAuthErrorCode,
+  CustomAuthFlow,
+  CustomAuthInput,
+  CustomAuthRoute,
+  CustomAuthServices,
+  CustomAuthTiming,
+  CustomAuthView,
+} from './machine/index.ts';
+export { defaultErrorMessages } from './machine/index.ts';
+export * from './react/index.ts';

@@ -1,0 +1,40 @@
+import type { CustomAuthEvent } from '../machine/index.ts';
+
+/** What a UI can ask of the flow. Each is ignored while a request is pending. */
+export interface CustomAuthCommands {
+  /** Starts a sign-in; `password` is used only in the passwordThenCode flow. */
+  signIn: (credentials: { username: string; password?: string }) => void;
+  /** Sends the user's answer to the current custom challenge. */
+  answerChallenge: (answer: string) => void;
+  /** Asks for a new code by starting the sign-in again; refused until `challenge.resendAvailableAt`. */
+  resendChallenge: () => void;
+  /**
+   * Registers a user. Without a password (passwordless flow) a strong random one is
+   * generated, since Cognito requires one.
+   */
+  signUp: (details: {
+    username: string;
+    password?: string;
+    attributes?: Record<string, string>;
+  }) => void;
+  confirmSignUp: (code: string) => void;
+  resendSignUpCode: () => void;
+  signOut: () => void;
+  goToSignIn: () => void;
+  goToSignUp: () => void;
+}
+
+export function createCommands(send: (event: CustomAuthEvent) => void): CustomAuthCommands {
+  return {
+    signIn: ({ username, password }) => send({ type: 'SIGN_IN', username, password }),
+    answerChallenge: (answer) => send({ type: 'ANSWER_CHALLENGE', answer }),
+    resendChallenge: () => send({ type: 'RESEND_CHALLENGE' }),
+    signUp: ({ username, password, attributes }) =>
+      send({ type: 'SIGN_UP', username, password, attributes }),
+    confirmSignUp: (code) => send({ type: 'CONFIRM_SIGN_UP', code }),
+    resendSignUpCode: () => send({ type: 'RESEND_SIGN_UP_CODE' }),
+    signOut: () => send({ type: 'SIGN_OUT' }),
+    goToSignIn: () => send({ type: 'GO_TO_SIGN_IN' }),
+    goToSignUp: () => send({ type: 'GO_TO_SIGN_UP' }),
+  };
+}

@@ -1,0 +1,7 @@
+export {
+  type CustomAuthActor,
+  CustomAuthProvider,
+  type CustomAuthProviderProps,
+} from './CustomAuthProvider.tsx';
+export type { CustomAuthCommands } from './commands.ts';
+export { type CustomAuth, useCustomAuth, useCustomAuthActor } from './useCustomAuth.ts';

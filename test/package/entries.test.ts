@@ -1,0 +1,74 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  exports: Record<string, { types: string; import: string }>;
+};
+
+/** Every bare module a built file reaches through its relative imports. */
+function externalImports(entry: string, seen = new Set<string>()): Set<string> {
+  const external = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const source = readFileSync(file, 'utf8');
+    for (const [, specifier] of source.matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)) {
+      if (!specifier) continue;
+      if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier));
+      else external.add(specifier);
+    }
+  };
+  visit(entry);
+  return external;
+}
+
+describe('the built package', () => {
+  let outDir: string;
+
+  beforeAll(() => {
+    outDir = mkdtempSync(join(tmpdir(), 'cognito-custom-auth-build-'));
+    execFileSync(
+      process.execPath,
+      [
+        join(root, 'node_modules/typescript/bin/tsc'),
+        '-p',
+        'tsconfig.build.json',
+        '--outDir',
+        outDir,
+      ],
+      { cwd: root, stdio: 'pipe' },
+    );
+  }, 120_000);
+
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it.each(['.', './machine'])('emits the %s entry with its types where exports says', (entry) => {
+    const target = packageJson.exports[entry];
+    expect(target).toBeDefined();
+    for (const file of [target?.import, target?.types]) {
+      expect(existsSync(join(outDir, String(file).replace(/^\.\/dist\//, '')))).toBe(true);
+    }
+  });
+
+  it('keeps React out of the ./machine entry', () => {
+    expect(externalImports(join(outDir, 'index.js'))).toContain('react');
+    const external = externalImports(join(outDir, 'machine/index.js'));
+    expect([...external].filter((name) => /react/.test(name))).toEqual([]);
+    expect(external).toContain('xstate');
+  });
+
+  it('marks the React entry as client code for server-rendering frameworks', () => {
+    expect(readFileSync(join(outDir, 'index.js'), 'utf8')).toMatch(/^['"]use client['"];/);
+  });
+
+  it('imports nothing from node: in the browser entries', () => {
+    for (const entry of ['index.js', 'machine/index.js']) {
+      const external = externalImports(join(outDir, entry));
+      expect([...external].filter((name) => name.startsWith('node:'))).toEqual([]);
+    }
+  });
+});
