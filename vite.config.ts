@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/machine/**/*.test.ts', 'test/package/**/*.test.ts'],
+          include: ['test/{machine,package,triggers,local-pool}/**/*.test.ts'],
         },
       },
       {
