@@ -1,0 +1,241 @@
+import {
+  CognitoError,
+  invalidParameter,
+  invalidSession,
+  notAuthorized,
+  userNotFound,
+} from './errors.ts';
+import type { ChallengeEntry, LocalLog } from './local-log.ts';
+import type { AuthSession, SessionStore } from './sessions.ts';
+import { createSecretBlock, startPasswordVerification, verifyPasswordClaim } from './srp.ts';
+import type { PoolStore, StoredUser } from './store.ts';
+import type { AuthenticationResult, TokenIssuer } from './tokens.ts';
+import { createEvent, defineEvent, type PoolIdentity, verifyEvent } from './trigger-events.ts';
+import { invokeTrigger, type TriggerHandlers } from './trigger-runner.ts';
+import { stableFakeCredentials } from './unknown-users.ts';
+
+export type AuthResponse =
+  | { AuthenticationResult: AuthenticationResult; ChallengeParameters: Record<string, never> }
+  | { ChallengeName: string; Session: string; ChallengeParameters: Record<string, string> };
+
+export interface AuthFlowDependencies {
+  pool: PoolIdentity & { poolName: string };
+  store: PoolStore;
+  sessions: SessionStore;
+  tokens: TokenIssuer;
+  triggers: TriggerHandlers;
+  challenges: LocalLog<ChallengeEntry>;
+  preventUserExistenceErrors: boolean;
+}
+
+export interface StartRequest {
+  authFlow: AuthSession['authFlow'];
+  clientId: string;
+  username: string;
+  srpA: string | undefined;
+  clientMetadata: Record<string, string>;
+}
+
+export interface RespondRequest {
+  clientId: string;
+  challengeName: string;
+  session: string;
+  responses: Record<string, string>;
+}
+
+const lambdaResponseError = (message: string) =>
+  new CognitoError('InvalidLambdaResponseException', message);
+
+function stringParameters(value: unknown, what: string): Record<string, string> {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw lambdaResponseError(`CreateAuthChallenge returned ${what} that is not a map.`);
+  }
+  const entries = Object.entries(value);
+  if (entries.some(([, entry]) => typeof entry !== 'string')) {
+    throw lambdaResponseError(
+      `CreateAuthChallenge returned ${what} with a value that is not a string.`,
+    );
+  }
+  return Object.fromEntries(entries) as Record<string, string>;
+}
+
+/** InitiateAuth and RespondToAuthChallenge for CUSTOM_AUTH and USER_SRP_AUTH, as Cognito runs them. */
+export class AuthFlow {
+  constructor(private readonly deps: AuthFlowDependencies) {}
+
+  async start(request: StartRequest): Promise<AuthResponse> {
+    const user = this.signInUser(request.username);
+    const session: AuthSession = {
+      authFlow: request.authFlow,
+      clientId: request.clientId,
+      username: user?.username ?? request.username,
+      user,
+      srpA: request.srpA,
+      history: request.srpA ? [{ challengeName: 'SRP_A', challengeResult: true }] : [],
+      pending: { challengeName: 'CUSTOM_CHALLENGE', privateChallengeParameters: {} },
+      clientMetadata: request.clientMetadata,
+    };
+    if (request.authFlow === 'USER_SRP_AUTH') return this.passwordVerifier(session);
+    return this.advance(session);
+  }
+
+  async respond(request: RespondRequest): Promise<AuthResponse> {
+    const session = this.deps.sessions.take(request.session);
+    if (!session || session.clientId !== request.clientId) throw invalidSession();
+    const claimed = request.responses.USERNAME;
+    if (claimed !== undefined && claimed.toLowerCase() !== session.username.toLowerCase()) {
+      throw notAuthorized();
+    }
+    const { pending } = session;
+    if (request.challengeName !== pending.challengeName) {
+      throw invalidParameter(
+        `The session expects the ${pending.challengeName} challenge, not ${request.challengeName}.`,
+      );
+    }
+    if (pending.challengeName === 'CUSTOM_CHALLENGE') {
+      const answer = request.responses.ANSWER;
+      if (answer === undefined) throw invalidParameter('Missing required parameter ANSWER');
+      const verified = await invokeTrigger(
+        'VerifyAuthChallengeResponse',
+        this.deps.triggers.verifyAuthChallengeResponse,
+        verifyEvent(this.deps.pool, session, pending.privateChallengeParameters, answer),
+      );
+      session.history.push({
+        challengeName: 'CUSTOM_CHALLENGE',
+        challengeResult: verified.response?.answerCorrect === true,
+        challengeMetadata: pending.challengeMetadata,
+      });
+      return this.advance(session);
+    }
+    const passwordOk = this.checkPasswordClaim(session, pending, request.responses);
+    if (session.authFlow === 'USER_SRP_AUTH') {
+      if (!passwordOk || !session.user) throw notAuthorized();
+      return this.tokensFor(session.user, session.clientId);
+    }
+    session.history.push({ challengeName: 'PASSWORD_VERIFIER', challengeResult: passwordOk });
+    return this.advance(session);
+  }
+
+  /** The user to sign in, or undefined for an unknown one when existence errors are hidden. */
+  private signInUser(username: string): StoredUser | undefined {
+    const user = this.deps.store.findUser(username);
+    if (!user && !this.deps.preventUserExistenceErrors) throw userNotFound();
+    if (user && user.status !== 'CONFIRMED') {
+      throw new CognitoError('UserNotConfirmedException', 'User is not confirmed.');
+    }
+    return user;
+  }
+
+  private async advance(session: AuthSession): Promise<AuthResponse> {
+    const { response } = await invokeTrigger(
+      'DefineAuthChallenge',
+      this.deps.triggers.defineAuthChallenge,
+      defineEvent(this.deps.pool, session),
+    );
+    if (response?.failAuthentication === true) throw notAuthorized();
+    if (response?.issueTokens === true) {
+      if (!session.user) throw notAuthorized();
+      return this.tokensFor(session.user, session.clientId);
+    }
+    switch (response?.challengeName) {
+      case 'CUSTOM_CHALLENGE':
+        return this.customChallenge(session);
+      case 'PASSWORD_VERIFIER':
+        return this.passwordVerifier(session);
+      default:
+        throw lambdaResponseError(
+          `DefineAuthChallenge returned an unsupported challenge: ${String(response?.challengeName)}.`,
+        );
+    }
+  }
+
+  private async customChallenge(session: AuthSession): Promise<AuthResponse> {
+    const { response } = await invokeTrigger(
+      'CreateAuthChallenge',
+      this.deps.triggers.createAuthChallenge,
+      createEvent(this.deps.pool, session, 'CUSTOM_CHALLENGE'),
+    );
+    const publicParameters = stringParameters(
+      response?.publicChallengeParameters,
+      'public parameters',
+    );
+    const privateParameters = stringParameters(
+      response?.privateChallengeParameters,
+      'private parameters',
+    );
+    const metadata = response?.challengeMetadata;
+    this.deps.challenges.add({
+      username: session.username,
+      challengeName: 'CUSTOM_CHALLENGE',
+      publicChallengeParameters: publicParameters,
+      privateChallengeParameters: privateParameters,
+      time: new Date().toISOString(),
+    });
+    session.pending = {
+      challengeName: 'CUSTOM_CHALLENGE',
+      privateChallengeParameters: privateParameters,
+      challengeMetadata: typeof metadata === 'string' ? metadata : undefined,
+    };
+    return {
+      ChallengeName: 'CUSTOM_CHALLENGE',
+      Session: this.deps.sessions.issue(session),
+      ChallengeParameters: { ...publicParameters, USERNAME: session.username },
+    };
+  }
+
+  private passwordVerifier(session: AuthSession): AuthResponse {
+    if (!session.srpA) {
+      throw invalidParameter('Missing required parameter SRP_A');
+    }
+    const { salt, verifier } =
+      session.user ?? stableFakeCredentials(this.deps.pool.userPoolId, session.username);
+    const { serverSecret, srpB } = startPasswordVerification(verifier);
+    const secretBlock = createSecretBlock();
+    session.pending = { challengeName: 'PASSWORD_VERIFIER', serverSecret, srpB, secretBlock };
+    return {
+      ChallengeName: 'PASSWORD_VERIFIER',
+      Session: this.deps.sessions.issue(session),
+      ChallengeParameters: {
+        SALT: salt,
+        SRP_B: srpB,
+        SECRET_BLOCK: secretBlock,
+        USER_ID_FOR_SRP: session.username,
+        USERNAME: session.username,
+      },
+    };
+  }
+
+  private checkPasswordClaim(
+    session: AuthSession,
+    pending: Extract<AuthSession['pending'], { challengeName: 'PASSWORD_VERIFIER' }>,
+    responses: Record<string, string>,
+  ): boolean {
+    const { PASSWORD_CLAIM_SECRET_BLOCK, PASSWORD_CLAIM_SIGNATURE, TIMESTAMP } = responses;
+    if (!PASSWORD_CLAIM_SECRET_BLOCK || !PASSWORD_CLAIM_SIGNATURE || !TIMESTAMP) {
+      throw invalidParameter(
+        'PASSWORD_VERIFIER needs PASSWORD_CLAIM_SECRET_BLOCK, PASSWORD_CLAIM_SIGNATURE and TIMESTAMP.',
+      );
+    }
+    if (!session.user || !session.srpA || PASSWORD_CLAIM_SECRET_BLOCK !== pending.secretBlock) {
+      return false;
+    }
+    return verifyPasswordClaim({
+      poolName: this.deps.pool.poolName,
+      userIdForSrp: session.username,
+      verifier: session.user.verifier,
+      serverSecret: pending.serverSecret,
+      srpA: session.srpA,
+      srpB: pending.srpB,
+      secretBlock: PASSWORD_CLAIM_SECRET_BLOCK,
+      timestamp: TIMESTAMP,
+      signature: PASSWORD_CLAIM_SIGNATURE,
+    });
+  }
+
+  private tokensFor(user: StoredUser, clientId: string): Promise<AuthResponse> {
+    return this.deps.tokens
+      .issue({ user, clientId, authTime: Math.floor(Date.now() / 1000) })
+      .then((AuthenticationResult) => ({ AuthenticationResult, ChallengeParameters: {} }));
+  }
+}

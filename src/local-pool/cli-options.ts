@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util';
+import { defaultClientId, defaultUserPoolId, type LocalPoolOptions } from './pool.ts';
+
+export const usage = `Usage: cognito-custom-auth-pool [options]
+
+A local, Cognito-compatible user pool that runs the custom-auth triggers.
+
+  --host <host>                  address to listen on (default 127.0.0.1)
+  --port <port>                  port, 0 for any free one (default 9229)
+  --user-pool-id <id>            (default ${defaultUserPoolId})
+  --client-id <id>               (default ${defaultClientId})
+  --data <dir>                   keep users and keys here across restarts
+  --flow <flow>                  passwordless | passwordThenCode (default passwordless)
+  --triggers <file>              module exporting defineAuthChallenge, createAuthChallenge,
+                                 verifyAuthChallengeResponse (default: the built-in ones)
+  --session-validity <seconds>   challenge session lifetime (default 180)
+  --legacy-user-existence-errors answer UserNotFoundException for unknown users
+  --latency <ms>                 delay every API request
+  --help                         this text
+`;
+
+function integer(value: string | undefined, name: string, min: number, max: number) {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+    throw new Error(`--${name} must be a whole number from ${min} to ${max}, not ${value}.`);
+  }
+  return parsed;
+}
+
+export function parseCliOptions(args: string[]): LocalPoolOptions | 'help' {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'user-pool-id': { type: 'string' },
+      'client-id': { type: 'string' },
+      data: { type: 'string' },
+      flow: { type: 'string' },
+      triggers: { type: 'string' },
+      'session-validity': { type: 'string' },
+      'legacy-user-existence-errors': { type: 'boolean' },
+      latency: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) return 'help';
+  const flow = values.flow;
+  if (flow !== undefined && flow !== 'passwordless' && flow !== 'passwordThenCode') {
+    throw new Error(`--flow must be passwordless or passwordThenCode, not ${flow}.`);
+  }
+  return {
+    host: values.host,
+    port: integer(values.port, 'port', 0, 65_535),
+    userPoolId: values['user-pool-id'],
+    clientId: values['client-id'],
+    dataDir: values.data,
+    flow,
+    triggers: values.triggers,
+    sessionValiditySeconds: integer(values['session-validity'], 'session-validity', 1, 86_400),
+    preventUserExistenceErrors: !values['legacy-user-existence-errors'],
+    latencyMs: integer(values.latency, 'latency', 0, 60_000),
+  };
+}

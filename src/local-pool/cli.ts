@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+import { parseCliOptions, usage } from './cli-options.ts';
+import { type LocalPoolOptions, startLocalPool } from './pool.ts';
+
+async function main(): Promise<void> {
+  let options: LocalPoolOptions | 'help';
+  try {
+    options = parseCliOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${usage}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (options === 'help') {
+    console.log(usage);
+    return;
+  }
+  const pool = await startLocalPool(options);
+  console.log(
+    [
+      `Local Cognito user pool listening on ${pool.endpoint}`,
+      `  userPoolId        ${pool.userPoolId}`,
+      `  userPoolClientId  ${pool.userPoolClientId}`,
+      `  flow              ${options.triggers ? `triggers from ${options.triggers}` : (options.flow ?? 'passwordless')}`,
+      `  data              ${options.dataDir ?? 'in memory'}`,
+      `  Amplify config    ${pool.endpoint}/_local/config`,
+      `  codes sent        ${pool.endpoint}/_local/outbox`,
+    ].join('\n'),
+  );
+  const stop = () => {
+    pool.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

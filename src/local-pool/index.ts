@@ -1,0 +1,10 @@
+export type { FaultPlan } from './faults.ts';
+export type { ChallengeEntry, OutboxEntry } from './local-log.ts';
+export {
+  defaultClientId,
+  defaultUserPoolId,
+  type LocalPool,
+  type LocalPoolOptions,
+  startLocalPool,
+} from './pool.ts';
+export type { LambdaHandler, TriggerHandlers } from './trigger-runner.ts';

@@ -1,0 +1,124 @@
+import type { AuthFlow } from './auth-flow.ts';
+import { notAuthorized, resourceNotFound } from './errors.ts';
+import { optionalString, type RequestBody, requiredString, stringMap } from './request.ts';
+import type { SignUpFlow } from './sign-up.ts';
+import type { PoolStore } from './store.ts';
+import type { TokenIssuer } from './tokens.ts';
+
+export type Operation = (body: RequestBody) => unknown;
+
+export interface OperationDependencies {
+  clientId: string;
+  store: PoolStore;
+  tokens: TokenIssuer;
+  authFlow: AuthFlow;
+  signUpFlow: SignUpFlow;
+}
+
+const maxTokenLength = 20_000;
+
+/** The Cognito API operations the pool serves, by `x-amz-target` name. */
+export function createOperations(deps: OperationDependencies): Record<string, Operation> {
+  const { store, tokens, authFlow, signUpFlow } = deps;
+
+  const withClient =
+    (operation: Operation): Operation =>
+    (body) => {
+      const clientId = requiredString(body, 'ClientId', 128);
+      if (clientId !== deps.clientId) {
+        throw resourceNotFound(`User pool client ${clientId} does not exist.`);
+      }
+      return operation(body);
+    };
+
+  const refresh = async (refreshToken: string, clientId: string) => {
+    const record = store.findRefreshToken(refreshToken);
+    const user = record && store.findUser(record.username);
+    if (!record || !user || record.clientId !== clientId)
+      throw notAuthorized('Invalid Refresh Token');
+    const result = await tokens.issue({
+      user,
+      clientId,
+      authTime: record.authTime,
+      originJti: record.originJti,
+    });
+    return { AuthenticationResult: result, ChallengeParameters: {} };
+  };
+
+  const initiateAuth: Operation = (body) => {
+    const clientId = requiredString(body, 'ClientId');
+    const flow = requiredString(body, 'AuthFlow', 64);
+    const parameters = stringMap(body, 'AuthParameters');
+    const clientMetadata = stringMap(body, 'ClientMetadata');
+    const username = () => requiredString(parameters, 'USERNAME', 128);
+    switch (flow) {
+      case 'CUSTOM_AUTH':
+        return authFlow.start({
+          authFlow: 'CUSTOM_AUTH',
+          clientId,
+          username: username(),
+          srpA:
+            parameters.CHALLENGE_NAME === 'SRP_A'
+              ? requiredString(parameters, 'SRP_A', 4096)
+              : optionalString(parameters, 'SRP_A', 4096),
+          clientMetadata,
+        });
+      case 'USER_SRP_AUTH':
+        return authFlow.start({
+          authFlow: 'USER_SRP_AUTH',
+          clientId,
+          username: username(),
+          srpA: requiredString(parameters, 'SRP_A', 4096),
+          clientMetadata,
+        });
+      case 'REFRESH_TOKEN_AUTH':
+      case 'REFRESH_TOKEN':
+        return refresh(requiredString(parameters, 'REFRESH_TOKEN', maxTokenLength), clientId);
+      default:
+        throw notAuthorized(`Auth flow ${flow} is not enabled for this client.`);
+    }
+  };
+
+  const accessClaims = (body: RequestBody) =>
+    tokens.verifyAccessToken(requiredString(body, 'AccessToken', maxTokenLength));
+
+  return {
+    SignUp: withClient((body) => signUpFlow.signUp(body)),
+    ConfirmSignUp: withClient((body) => signUpFlow.confirmSignUp(body)),
+    ResendConfirmationCode: withClient((body) => signUpFlow.resendConfirmationCode(body)),
+    InitiateAuth: withClient(initiateAuth),
+    RespondToAuthChallenge: withClient((body) =>
+      authFlow.respond({
+        clientId: requiredString(body, 'ClientId'),
+        challengeName: requiredString(body, 'ChallengeName', 64),
+        session: requiredString(body, 'Session', maxTokenLength),
+        responses: stringMap(body, 'ChallengeResponses'),
+      }),
+    ),
+    GetTokensFromRefreshToken: withClient((body) =>
+      refresh(
+        requiredString(body, 'RefreshToken', maxTokenLength),
+        requiredString(body, 'ClientId'),
+      ).then(({ AuthenticationResult }) => ({ AuthenticationResult })),
+    ),
+    GetUser: async (body) => {
+      const claims = await accessClaims(body);
+      const user = store.findUser(claims.username);
+      if (!user) throw notAuthorized('Invalid Access Token');
+      const attributes = { sub: user.sub, ...user.attributes };
+      return {
+        Username: user.username,
+        UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),
+      };
+    },
+    GlobalSignOut: async (body) => {
+      const claims = await accessClaims(body);
+      store.revokeAllFor(claims.username);
+      return {};
+    },
+    RevokeToken: withClient((body) => {
+      store.revokeRefreshToken(requiredString(body, 'Token', maxTokenLength));
+      return {};
+    }),
+  };
+}

@@ -1,0 +1,183 @@
+import type { AddressInfo } from 'node:net';
+import {
+  createCreateAuthChallenge,
+  createDefineAuthChallenge,
+  createVerifyAuthChallengeResponse,
+} from '../triggers/index.ts';
+import { AuthFlow } from './auth-flow.ts';
+import { FaultInjector, type FaultPlan } from './faults.ts';
+import { type ChallengeEntry, LocalLog, type OutboxEntry } from './local-log.ts';
+import { createOperations } from './operations.ts';
+import { createPoolServer } from './server.ts';
+import { SessionStore } from './sessions.ts';
+import { SignUpFlow } from './sign-up.ts';
+import { PoolStore } from './store.ts';
+import { TokenIssuer } from './tokens.ts';
+import { loadTriggerModule, type TriggerHandlers } from './trigger-runner.ts';
+
+export interface LocalPoolOptions {
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 9229; 0 picks a free port. */
+  port?: number;
+  /** Default `local_CustomAuth`; the part after `_` is the SRP pool name. */
+  userPoolId?: string;
+  /** Default `localcustomauthclient00000`. */
+  clientId?: string;
+  /** Keep users and keys in this folder across restarts; in memory only when absent. */
+  dataDir?: string;
+  /** Which variant the built-in triggers run. Default passwordless. */
+  flow?: 'passwordless' | 'passwordThenCode';
+  /** A module path exporting the three handlers, or the handlers themselves. */
+  triggers?: string | TriggerHandlers;
+  /** AuthSessionValidity in seconds. Default 180. */
+  sessionValiditySeconds?: number;
+  /** Default true: unknown users get a challenge that can never be passed. */
+  preventUserExistenceErrors?: boolean;
+  /** Delay added to every API request, in milliseconds. */
+  latencyMs?: number;
+  /** Where codes and internal errors are printed. Default console.log. */
+  log?: (line: string) => void;
+}
+
+export interface LocalPool {
+  endpoint: string;
+  userPoolId: string;
+  userPoolClientId: string;
+  /** Ready for `Amplify.configure(...)`. */
+  amplifyConfig: {
+    Auth: {
+      Cognito: {
+        userPoolId: string;
+        userPoolClientId: string;
+        userPoolEndpoint: string;
+        loginWith: { username: true };
+      };
+    };
+  };
+  outbox: (username?: string) => OutboxEntry[];
+  challenges: (username?: string) => ChallengeEntry[];
+  /** Cognito API requests served so far, by operation. */
+  requestCounts: () => Record<string, number>;
+  resetRequestCounts: () => void;
+  failNext: (plan: FaultPlan) => void;
+  /** Resolves once every change is saved and the server is closed. */
+  close: () => Promise<void>;
+}
+
+export const defaultUserPoolId = 'local_CustomAuth';
+export const defaultClientId = 'localcustomauthclient00000';
+
+function builtInTriggers(
+  flow: LocalPoolOptions['flow'],
+  outbox: LocalLog<OutboxEntry>,
+  log: (line: string) => void,
+): TriggerHandlers {
+  return {
+    defineAuthChallenge: createDefineAuthChallenge({ flow }),
+    createAuthChallenge: createCreateAuthChallenge({
+      flow,
+      sendCode: async ({ destination, code, event }) => {
+        outbox.add({
+          username: event.userName,
+          destination,
+          kind: 'challenge',
+          code,
+          time: new Date().toISOString(),
+        });
+        log(`sign-in code for ${event.userName} (${destination}): ${code}`);
+      },
+    }),
+    verifyAuthChallengeResponse: createVerifyAuthChallengeResponse({ flow }),
+  };
+}
+
+/** Starts a Cognito-compatible user pool that runs the custom-auth triggers in process. */
+export async function startLocalPool(options: LocalPoolOptions = {}): Promise<LocalPool> {
+  const userPoolId = options.userPoolId ?? defaultUserPoolId;
+  const [region, poolName] = userPoolId.split('_');
+  if (!region || !poolName) {
+    throw new Error(`A user pool id looks like <region>_<name>, not ${userPoolId}.`);
+  }
+  const clientId = options.clientId ?? defaultClientId;
+  const log = options.log ?? ((line: string) => console.log(`[local pool] ${line}`));
+  const outbox = new LocalLog<OutboxEntry>();
+  const challenges = new LocalLog<ChallengeEntry>();
+  const triggers =
+    typeof options.triggers === 'string'
+      ? await loadTriggerModule(options.triggers)
+      : (options.triggers ?? builtInTriggers(options.flow, outbox, log));
+  const store = await PoolStore.open(userPoolId, options.dataDir);
+  let endpoint = '';
+  const tokens = await TokenIssuer.create(store, () => `${endpoint}/${userPoolId}`);
+  const preventUserExistenceErrors = options.preventUserExistenceErrors ?? true;
+  const pool = { region, userPoolId, poolName };
+  const authFlow = new AuthFlow({
+    pool,
+    store,
+    tokens,
+    triggers,
+    challenges,
+    preventUserExistenceErrors,
+    sessions: new SessionStore((options.sessionValiditySeconds ?? 180) * 1000),
+  });
+  const signUpFlow = new SignUpFlow({ poolName, store, outbox, preventUserExistenceErrors, log });
+  const faults = new FaultInjector();
+  let counts: Record<string, number> = {};
+  const amplifyConfig = () => ({
+    Auth: {
+      Cognito: {
+        userPoolId,
+        userPoolClientId: clientId,
+        userPoolEndpoint: endpoint,
+        loginWith: { username: true as const },
+      },
+    },
+  });
+  const server = createPoolServer({
+    userPoolId,
+    operations: createOperations({ clientId, store, tokens, authFlow, signUpFlow }),
+    jwks: () => tokens.jwks,
+    config: () => ({
+      endpoint,
+      userPoolId,
+      userPoolClientId: clientId,
+      amplifyConfig: amplifyConfig(),
+    }),
+    outbox,
+    challenges,
+    faults,
+    latencyMs: options.latencyMs ?? 0,
+    countRequest: (operation) => {
+      counts[operation] = (counts[operation] ?? 0) + 1;
+    },
+    log,
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 9229, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    endpoint,
+    userPoolId,
+    userPoolClientId: clientId,
+    amplifyConfig: amplifyConfig(),
+    outbox: (username) => outbox.list(username),
+    challenges: (username) => challenges.list(username),
+    requestCounts: () => ({ ...counts }),
+    resetRequestCounts: () => {
+      counts = {};
+    },
+    failNext: (plan) => faults.set(plan),
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await store.persist();
+    },
+  };
+}

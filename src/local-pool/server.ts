@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CognitoError } from './errors.ts';
+import type { FaultInjector } from './faults.ts';
+import { corsHeaders, readBody, sendCognitoError, sendJson } from './http.ts';
+import type { ChallengeEntry, LocalLog, OutboxEntry } from './local-log.ts';
+import type { Operation } from './operations.ts';
+import { asBody } from './request.ts';
+
+const targetPrefix = 'AWSCognitoIdentityProviderService.';
+
+export interface PoolServerDependencies {
+  userPoolId: string;
+  operations: Record<string, Operation>;
+  jwks: () => unknown;
+  config: () => unknown;
+  outbox: LocalLog<OutboxEntry>;
+  challenges: LocalLog<ChallengeEntry>;
+  faults: FaultInjector;
+  latencyMs: number;
+  /** Counts every Cognito API request by operation, for requests-per-flow figures. */
+  countRequest: (operation: string) => void;
+  log: (line: string) => void;
+}
+
+/** The HTTP face of the pool: Cognito's JSON protocol on POST /, local aids under /_local. */
+export function createPoolServer(deps: PoolServerDependencies): Server {
+  const server = createServer((request, response) => {
+    const headers = corsHeaders(request);
+    route(deps, request, response, headers).catch((error: unknown) => {
+      const known = error instanceof CognitoError;
+      if (!known)
+        deps.log(`internal error: ${error instanceof Error ? error.stack : String(error)}`);
+      if (response.headersSent) return response.end();
+      sendCognitoError(
+        response,
+        known ? error : new CognitoError('InternalErrorException', 'Internal error.', 500),
+        headers,
+      );
+    });
+  });
+  server.on('clientError', (_, socket) => socket.destroy());
+  return server;
+}
+
+async function route(
+  deps: PoolServerDependencies,
+  request: IncomingMessage,
+  response: ServerResponse,
+  headers: Record<string, string>,
+): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  if (request.method === 'OPTIONS') {
+    response.writeHead(204, headers).end();
+    return;
+  }
+  if (url.pathname === '/' && request.method === 'POST') {
+    return serveApi(deps, request, response, headers);
+  }
+  if (url.pathname === '/_local/faults' && request.method === 'POST') {
+    const plan = JSON.parse(await readBody(request)) as Parameters<FaultInjector['set']>[0];
+    try {
+      deps.faults.set(plan);
+    } catch (error) {
+      throw new CognitoError('InvalidParameterException', (error as Error).message);
+    }
+    return sendJson(response, 200, { ok: true }, headers);
+  }
+  if (request.method === 'GET') {
+    const body = localResource(deps, url);
+    if (body !== undefined) return sendJson(response, 200, body, headers);
+  }
+  sendJson(response, 404, { message: `Nothing at ${request.method} ${url.pathname}` }, headers);
+}
+
+function localResource(deps: PoolServerDependencies, url: URL): unknown {
+  const username = url.searchParams.get('username') ?? undefined;
+  switch (url.pathname) {
+    case '/_local/outbox':
+      return deps.outbox.list(username);
+    case '/_local/challenges':
+      return deps.challenges.list(username);
+    case '/_local/config':
+      return deps.config();
+    case `/${deps.userPoolId}/.well-known/jwks.json`:
+      return deps.jwks();
+    default:
+      return undefined;
+  }
+}
+
+async function serveApi(
+  deps: PoolServerDependencies,
+  request: IncomingMessage,
+  response: ServerResponse,
+  headers: Record<string, string>,
+): Promise<void> {
+  const text = await readBody(request);
+  const fault = deps.faults.take();
+  if (fault?.drop) {
+    request.socket.destroy();
+    return;
+  }
+  if (fault) {
+    throw new CognitoError('InternalErrorException', 'Injected failure.', fault.status);
+  }
+  if (deps.latencyMs > 0) await sleep(deps.latencyMs);
+  const apiHeaders = { ...headers, 'x-amzn-requestid': randomUUID() };
+  const target = String(request.headers['x-amz-target'] ?? '');
+  const name = target.startsWith(targetPrefix) ? target.slice(targetPrefix.length) : '';
+  const operation = Object.hasOwn(deps.operations, name) ? deps.operations[name] : undefined;
+  if (!operation) {
+    throw new CognitoError('UnknownOperationException', `Unknown operation: ${target || '(none)'}`);
+  }
+  deps.countRequest(name);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new CognitoError('SerializationException', 'The request body is not valid JSON.');
+  }
+  const result = await operation(asBody(parsed));
+  sendJson(response, 200, result, apiHeaders, 'application/x-amz-json-1.1');
+}

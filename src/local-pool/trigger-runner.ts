@@ -1,0 +1,95 @@
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CognitoError } from './errors.ts';
+
+/** A Lambda handler in any of the styles Node Lambdas use: async, sync or callback. */
+// biome-ignore lint/suspicious/noExplicitAny: trigger events are plain objects of many shapes
+export type LambdaHandler = (event: any, context: any, callback: any) => unknown;
+
+export interface TriggerHandlers {
+  defineAuthChallenge: LambdaHandler;
+  createAuthChallenge: LambdaHandler;
+  verifyAuthChallengeResponse: LambdaHandler;
+}
+
+const triggerNames = [
+  'defineAuthChallenge',
+  'createAuthChallenge',
+  'verifyAuthChallengeResponse',
+] as const;
+
+/** Loads a user's trigger module (ESM or CommonJS) exporting the three handlers by name. */
+export async function loadTriggerModule(file: string): Promise<TriggerHandlers> {
+  const path = isAbsolute(file) ? file : resolve(process.cwd(), file);
+  const loaded = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  const exports = { ...(loaded.default as Record<string, unknown> | undefined), ...loaded };
+  const missing = triggerNames.filter((name) => typeof exports[name] !== 'function');
+  if (missing.length > 0) {
+    throw new Error(`${file} must export the trigger handlers ${missing.join(', ')}.`);
+  }
+  const handler = (name: (typeof triggerNames)[number]) => exports[name] as LambdaHandler;
+  return {
+    defineAuthChallenge: handler('defineAuthChallenge'),
+    createAuthChallenge: handler('createAuthChallenge'),
+    verifyAuthChallengeResponse: handler('verifyAuthChallengeResponse'),
+  };
+}
+
+const triggerTimeoutMs = 5_000;
+
+function lambdaContext(functionName: string) {
+  const deadline = Date.now() + triggerTimeoutMs;
+  return {
+    functionName,
+    functionVersion: '$LATEST',
+    awsRequestId: crypto.randomUUID(),
+    callbackWaitsForEmptyEventLoop: true,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+  };
+}
+
+/**
+ * Runs a handler the way Lambda does and resolves to the event it produced: the value it
+ * returned or passed to its callback, or else the event it mutated. A throw becomes
+ * UserLambdaValidationException and a hang UnexpectedLambdaException, as in Cognito.
+ */
+export function invokeTrigger<E extends object>(
+  name: string,
+  handler: LambdaHandler,
+  event: E,
+): Promise<E> {
+  return new Promise<E>((resolvePromise, rejectPromise) => {
+    let settled = false;
+    const timer = setTimeout(() => {
+      finish(new CognitoError('UnexpectedLambdaException', `${name} timed out.`));
+    }, triggerTimeoutMs);
+    function finish(error: unknown, result?: unknown) {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (error === null || error === undefined) {
+        resolvePromise((result ?? event) as E);
+      } else {
+        const message = error instanceof Error ? error.message : String(error);
+        rejectPromise(
+          error instanceof CognitoError
+            ? error
+            : new CognitoError(
+                'UserLambdaValidationException',
+                `${name} failed with error ${message}.`,
+              ),
+        );
+      }
+    }
+    try {
+      const returned = handler(event, lambdaContext(name), finish);
+      if (returned && typeof (returned as Promise<unknown>).then === 'function') {
+        (returned as Promise<unknown>).then((value) => finish(null, value), finish);
+      } else if (handler.length < 3) {
+        finish(null, returned);
+      }
+    } catch (error) {
+      finish(error);
+    }
+  });
+}

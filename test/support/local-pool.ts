@@ -1,0 +1,55 @@
+import { Amplify } from 'aws-amplify';
+import { confirmSignUp, signOut, signUp } from 'aws-amplify/auth';
+import { afterAll, beforeAll } from 'vitest';
+import { type LocalPool, type LocalPoolOptions, startLocalPool } from '../../src/local-pool/index.ts';
+
+/** A pool on a free port for the whole file, with Amplify pointed at it. */
+export function useLocalPool(options: LocalPoolOptions = {}): () => LocalPool {
+  let pool: LocalPool | undefined;
+  beforeAll(async () => {
+    pool = await startLocalPool({ port: 0, log: () => {}, ...options });
+    Amplify.configure(pool.amplifyConfig);
+  });
+  afterAll(async () => {
+    await signOut().catch(() => {});
+    await pool?.close();
+  });
+  return () => {
+    if (!pool) throw new Error('The local pool has not started yet.');
+    return pool;
+  };
+}
+
+/** The newest code the pool or its triggers sent to this user. */
+export function latestCode(pool: LocalPool, username: string): string {
+  const entry = pool.outbox(username).at(-1);
+  if (!entry) throw new Error(`No code was sent to ${username}.`);
+  return entry.code;
+}
+
+/** Registers and confirms a user through Amplify, as an app would. */
+export async function registerUser(
+  pool: LocalPool,
+  username: string,
+  password = 'Correct-Horse-1',
+): Promise<void> {
+  await signUp({ username, password, options: { userAttributes: { email: `${username}@example.com` } } });
+  await confirmSignUp({ username, confirmationCode: latestCode(pool, username) });
+}
+
+export async function cognitoPost(
+  pool: LocalPool,
+  operation: string,
+  body: unknown,
+  init: { target?: string; rawBody?: string } = {},
+) {
+  const response = await fetch(pool.endpoint, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': init.target ?? `AWSCognitoIdentityProviderService.${operation}`,
+    },
+    body: init.rawBody ?? JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
