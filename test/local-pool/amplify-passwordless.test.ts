@@ -11,9 +11,9 @@ import {
 } from 'aws-amplify/auth';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { cognitoPost, latestCode, registerUser, useLocalPool } from '../support/local-pool.ts';
+import { cognitoPost, latestCode, localPoolForFile, registerUser } from '../support/local-pool.ts';
 
-const pool = useLocalPool({ flow: 'passwordless' });
+const pool = localPoolForFile({ flow: 'passwordless' });
 
 async function passwordlessSignIn(username: string) {
   return signIn({ username, options: { authFlowType: 'CUSTOM_WITHOUT_SRP' } });
@@ -31,7 +31,11 @@ describe('the local pool with the real Amplify client: passwordless', () => {
     });
     expect(signedUp.nextStep).toEqual({
       signUpStep: 'CONFIRM_SIGN_UP',
-      codeDeliveryDetails: { destination: 'a***@e***.com', deliveryMedium: 'EMAIL', attributeName: 'email' },
+      codeDeliveryDetails: {
+        destination: 'a***@e***.com',
+        deliveryMedium: 'EMAIL',
+        attributeName: 'email',
+      },
     });
     const confirmed = await confirmSignUp({
       username: 'alice',
@@ -47,7 +51,9 @@ describe('the local pool with the real Amplify client: passwordless', () => {
     const code = latestCode(pool(), 'alice');
     expect(JSON.stringify(challenge)).not.toContain(code);
 
-    const wrong = await confirmSignIn({ challengeResponse: code === '000000' ? '111111' : '000000' });
+    const wrong = await confirmSignIn({
+      challengeResponse: code === '000000' ? '111111' : '000000',
+    });
     expect(wrong.nextStep).toMatchObject({ additionalInfo: { attemptsLeft: '2' } });
     const done = await confirmSignIn({ challengeResponse: code });
     expect(done).toEqual({ isSignedIn: true, nextStep: { signInStep: 'DONE' } });
@@ -55,7 +61,9 @@ describe('the local pool with the real Amplify client: passwordless', () => {
     const user = await getCurrentUser();
     expect(user.username).toBe('alice');
     const session = await fetchAuthSession();
-    const jwks = createRemoteJWKSet(new URL(`${pool().endpoint}/${pool().userPoolId}/.well-known/jwks.json`));
+    const jwks = createRemoteJWKSet(
+      new URL(`${pool().endpoint}/${pool().userPoolId}/.well-known/jwks.json`),
+    );
     const issuer = `${pool().endpoint}/${pool().userPoolId}`;
     const access = await jwtVerify(String(session.tokens?.accessToken), jwks, { issuer });
     expect(access.payload).toMatchObject({

@@ -46,19 +46,37 @@ describe('the built package', () => {
 
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it.each(['.', './machine'])('emits the %s entry with its types where exports says', (entry) => {
-    const target = packageJson.exports[entry];
-    expect(target).toBeDefined();
-    for (const file of [target?.import, target?.types]) {
-      expect(existsSync(join(outDir, String(file).replace(/^\.\/dist\//, '')))).toBe(true);
-    }
-  });
+  it.each(['.', './machine', './triggers', './local-pool'])(
+    'emits the %s entry with its types where exports says',
+    (entry) => {
+      const target = packageJson.exports[entry];
+      expect(target).toBeDefined();
+      for (const file of [target?.import, target?.types]) {
+        expect(existsSync(join(outDir, String(file).replace(/^\.\/dist\//, '')))).toBe(true);
+      }
+    },
+  );
 
   it('keeps React out of the ./machine entry', () => {
     expect(externalImports(join(outDir, 'index.js'))).toContain('react');
     const external = externalImports(join(outDir, 'machine/index.js'));
     expect([...external].filter((name) => /react/.test(name))).toEqual([]);
     expect(external).toContain('xstate');
+  });
+
+  it('ships the pool CLI as an executable script', () => {
+    const bin = (packageJson as unknown as { bin: Record<string, string> }).bin[
+      'cognito-custom-auth-pool'
+    ];
+    const cli = readFileSync(join(outDir, String(bin).replace(/^\.\/dist\//, '')), 'utf8');
+    expect(cli.startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  it('keeps React and Amplify out of the server entries', () => {
+    for (const entry of ['triggers/index.js', 'local-pool/index.js']) {
+      const external = [...externalImports(join(outDir, entry))];
+      expect(external.filter((name) => /react|amplify/.test(name))).toEqual([]);
+    }
   });
 
   it('marks the React entry as client code for server-rendering frameworks', () => {

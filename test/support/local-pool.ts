@@ -1,10 +1,14 @@
 import { Amplify } from 'aws-amplify';
 import { confirmSignUp, signOut, signUp } from 'aws-amplify/auth';
 import { afterAll, beforeAll } from 'vitest';
-import { type LocalPool, type LocalPoolOptions, startLocalPool } from '../../src/local-pool/index.ts';
+import {
+  type LocalPool,
+  type LocalPoolOptions,
+  startLocalPool,
+} from '../../src/local-pool/index.ts';
 
 /** A pool on a free port for the whole file, with Amplify pointed at it. */
-export function useLocalPool(options: LocalPoolOptions = {}): () => LocalPool {
+export function localPoolForFile(options: LocalPoolOptions = {}): () => LocalPool {
   let pool: LocalPool | undefined;
   beforeAll(async () => {
     pool = await startLocalPool({ port: 0, log: () => {}, ...options });
@@ -33,7 +37,11 @@ export async function registerUser(
   username: string,
   password = 'Correct-Horse-1',
 ): Promise<void> {
-  await signUp({ username, password, options: { userAttributes: { email: `${username}@example.com` } } });
+  await signUp({
+    username,
+    password,
+    options: { userAttributes: { email: `${username}@example.com` } },
+  });
   await confirmSignUp({ username, confirmationCode: latestCode(pool, username) });
 }
 

@@ -1,0 +1,53 @@
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { isEmailAddress, isPhoneNumber, maskEmail, maskPhoneNumber } from './mask.ts';
+
+const CODE_METADATA_PREFIX = 'CODE-';
+/** Stands in for the code in the session of a user who does not exist. */
+export const UNKNOWN_USER_METADATA = 'CODE-NONE';
+const DECOY_ANSWER_BYTES = 32;
+const DECOY_TOP_LEVEL_DOMAINS = ['com', 'com', 'com', 'net', 'org', 'io'] as const;
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** A uniformly random code of `length` digits, leading zeros kept. */
+export function generateCode(length: number): string {
+  return String(randomInt(0, 10 ** length)).padStart(length, '0');
+}
+
+/** How the code rides along in the session from one round to the next. */
+export function codeToMetadata(code: string): string {
+  return `${CODE_METADATA_PREFIX}${code}`;
+}
+
+/** The code a previous round stored, if it has the length this deployment expects. */
+export function codeFromMetadata(
+  metadata: string | null | undefined,
+  length: number,
+): string | undefined {
+  if (typeof metadata !== 'string' || !metadata.startsWith(CODE_METADATA_PREFIX)) return undefined;
+  const code = metadata.slice(CODE_METADATA_PREFIX.length);
+  return code.length === length && /^\d+$/.test(code) ? code : undefined;
+}
+
+/** A private answer for an unknown user: no one can type 64 hex digits that match it. */
+export function unguessableAnswer(): string {
+  return randomBytes(DECOY_ANSWER_BYTES).toString('hex');
+}
+
+function pick(text: string, byte: number | undefined): string {
+  return text.charAt((byte ?? 0) % text.length);
+}
+
+/**
+ * What a real user with this username would plausibly see as their destination, the same on
+ * every round. A username that is an email address or a phone number is masked as itself,
+ * exactly as a user signing in with that address would see it; anything else gets a made-up
+ * address derived from a hash of the username.
+ */
+export function decoyMaskedDestination(username: string): string {
+  if (isEmailAddress(username)) return maskEmail(username);
+  if (isPhoneNumber(username)) return maskPhoneNumber(username);
+  const digest = createHash('sha256').update(username, 'utf8').digest();
+  const topLevelDomain =
+    DECOY_TOP_LEVEL_DOMAINS[(digest[2] ?? 0) % DECOY_TOP_LEVEL_DOMAINS.length] ?? 'com';
+  return maskEmail(`${pick(LETTERS, digest[0])}x@${pick(LETTERS, digest[1])}x.${topLevelDomain}`);
+}

@@ -1,0 +1,66 @@
+import { type CreateAuthChallengeHandler, createCreateAuthChallenge } from './create.ts';
+import { createDefineAuthChallenge, type DefineAuthChallengeHandler } from './define.ts';
+import { type CustomAuthTriggerFlow, isTriggerFlow, triggerFlows } from './options.ts';
+import {
+  createVerifyAuthChallengeResponse,
+  type VerifyAuthChallengeResponseHandler,
+} from './verify.ts';
+
+export {
+  type CreateAuthChallengeHandler,
+  type CustomChallengeParameters,
+  type CustomChallengePrivateParameters,
+  createCreateAuthChallenge,
+} from './create.ts';
+export {
+  createDefineAuthChallenge,
+  type DefineAuthChallengeHandler,
+  type DefineDecision,
+  decideNextChallenge,
+} from './define.ts';
+export { maskDestination, maskEmail, maskPhoneNumber } from './mask.ts';
+export type {
+  CustomAuthTriggerFlow,
+  CustomAuthTriggerOptions,
+  ResolvedTriggerOptions,
+  SendCode,
+  SendCodeInput,
+} from './options.ts';
+export { SENDER_EMAIL_VARIABLE, sendCodeWithSes } from './ses.ts';
+export {
+  createVerifyAuthChallengeResponse,
+  type VerifyAuthChallengeResponseHandler,
+} from './verify.ts';
+
+/** The environment variable the ready-made Define handler reads its flow from. */
+export const FLOW_VARIABLE = 'CUSTOM_AUTH_FLOW';
+
+/**
+ * The flow named by `CUSTOM_AUTH_FLOW`, or the default when it is unset. A value that names
+ * no flow is an error rather than a silent fallback: a typo must not turn a password-then-code
+ * pool into a passwordless one.
+ */
+export function flowFromEnvironment(): CustomAuthTriggerFlow | undefined {
+  const value = process.env[FLOW_VARIABLE]?.trim();
+  if (!value) return undefined;
+  if (!isTriggerFlow(value)) {
+    throw new RangeError(
+      `${FLOW_VARIABLE} must be one of ${triggerFlows.join(', ')}, got ${value}.`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Define Auth Challenge with the defaults, the flow taken from `CUSTOM_AUTH_FLOW`
+ * (`passwordless` when unset). Point the Lambda's handler at this export.
+ */
+export const defineAuthChallenge: DefineAuthChallengeHandler = async (event) =>
+  createDefineAuthChallenge({ flow: flowFromEnvironment() })(event);
+
+/** Create Auth Challenge with the defaults: a 6-digit code emailed through Amazon SES. */
+export const createAuthChallenge: CreateAuthChallengeHandler = createCreateAuthChallenge();
+
+/** Verify Auth Challenge Response with the defaults. */
+export const verifyAuthChallengeResponse: VerifyAuthChallengeResponseHandler =
+  createVerifyAuthChallengeResponse();

@@ -1,0 +1,102 @@
+import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
+import { sendCodeWithSes } from './ses.ts';
+
+/**
+ * Which sequence of challenges the Define Auth Challenge trigger asks for.
+ *
+ * - `passwordless`: a one-time code only (Amplify's `CUSTOM_WITHOUT_SRP`).
+ * - `passwordThenCode`: the password (SRP) first, then a one-time code (`CUSTOM_WITH_SRP`).
+ */
+export type CustomAuthTriggerFlow = 'passwordless' | 'passwordThenCode';
+
+/** What a {@link SendCode} function receives. */
+export interface SendCodeInput {
+  /** The unmasked email address or phone number to deliver the code to. */
+  destination: string;
+  /** The one-time code, digits only. Keep it out of logs. */
+  code: string;
+  /** The Create Auth Challenge event, for the user's attributes and `clientMetadata`. */
+  event: CreateAuthChallengeTriggerEvent;
+}
+
+/**
+ * Delivers a one-time code. Called once per sign-in, not once per round. A rejection fails the
+ * trigger, which Cognito reports to the client as `UserLambdaValidationException`.
+ */
+export type SendCode = (input: SendCodeInput) => Promise<void>;
+
+/**
+ * Options shared by the three trigger factories. Give all three the same values: Define
+ * and Create must agree on `maxAttempts` for the rounds left to add up.
+ */
+export interface CustomAuthTriggerOptions {
+  /** Default `'passwordless'`. */
+  flow?: CustomAuthTriggerFlow;
+  /** Digits in the one-time code, 4 to 12. Default 6. */
+  codeLength?: number;
+  /** Answers a user may give before the sign-in fails, 1 to 10. Default 3. */
+  maxAttempts?: number;
+  /** The `hint` public challenge parameter shown to the user. */
+  hint?: string;
+  /**
+   * Delivers the code. Default {@link sendCodeWithSes}: email through Amazon SES, from the
+   * address in the `CUSTOM_AUTH_SENDER_EMAIL` environment variable.
+   */
+  sendCode?: SendCode;
+}
+
+/** {@link CustomAuthTriggerOptions} with every default applied. */
+export type ResolvedTriggerOptions = Required<CustomAuthTriggerOptions>;
+
+export const triggerFlows: readonly CustomAuthTriggerFlow[] = ['passwordless', 'passwordThenCode'];
+
+export const codeLengthRange = { min: 4, max: 12 } as const;
+export const maxAttemptsRange = { min: 1, max: 10 } as const;
+
+export const defaultTriggerOptions: ResolvedTriggerOptions = {
+  flow: 'passwordless',
+  codeLength: 6,
+  maxAttempts: 3,
+  hint: 'Enter the code we sent you',
+  sendCode: sendCodeWithSes,
+};
+
+export function isTriggerFlow(value: unknown): value is CustomAuthTriggerFlow {
+  return triggerFlows.includes(value as CustomAuthTriggerFlow);
+}
+
+function integerInRange(name: string, value: number, range: { min: number; max: number }) {
+  if (!Number.isInteger(value) || value < range.min || value > range.max) {
+    throw new RangeError(
+      `${name} must be a whole number from ${range.min} to ${range.max}, got ${String(value)}.`,
+    );
+  }
+  return value;
+}
+
+function validFlow(value: unknown): CustomAuthTriggerFlow {
+  if (!isTriggerFlow(value)) {
+    throw new RangeError(`flow must be one of ${triggerFlows.join(', ')}, got ${String(value)}.`);
+  }
+  return value;
+}
+
+/** Applies the defaults and checks every value, so a misconfiguration fails on deploy. */
+export function resolveOptions(options: CustomAuthTriggerOptions = {}): ResolvedTriggerOptions {
+  const merged = { ...defaultTriggerOptions, ...withoutUndefined(options) };
+  if (typeof merged.hint !== 'string') throw new TypeError('hint must be a string.');
+  if (typeof merged.sendCode !== 'function') throw new TypeError('sendCode must be a function.');
+  return {
+    flow: validFlow(merged.flow),
+    codeLength: integerInRange('codeLength', merged.codeLength, codeLengthRange),
+    maxAttempts: integerInRange('maxAttempts', merged.maxAttempts, maxAttemptsRange),
+    hint: merged.hint,
+    sendCode: merged.sendCode,
+  };
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, entry]) => entry !== undefined),
+  ) as Partial<T>;
+}

@@ -1,0 +1,94 @@
+import type { SendCodeInput } from './options.ts';
+
+/** The environment variable holding the verified SES identity codes are sent from. */
+export const SENDER_EMAIL_VARIABLE = 'CUSTOM_AUTH_SENDER_EMAIL';
+const SES_PACKAGE = '@aws-sdk/client-sesv2';
+
+type SesModule = typeof import('@aws-sdk/client-sesv2');
+interface SesSender {
+  client: InstanceType<SesModule['SESv2Client']>;
+  SendEmailCommand: SesModule['SendEmailCommand'];
+}
+
+/** One client per Lambda container, made on the first send so cold starts without one stay cheap. */
+let sender: Promise<SesSender> | undefined;
+
+async function loadSesModule(): Promise<SesModule> {
+  try {
+    return await import('@aws-sdk/client-sesv2');
+  } catch (cause) {
+    throw new Error(
+      `The default sendCode needs the optional package ${SES_PACKAGE}. Install it ` +
+        `(npm install ${SES_PACKAGE}) or pass your own sendCode to the trigger factories.`,
+      { cause },
+    );
+  }
+}
+
+function sesSender(): Promise<SesSender> {
+  if (!sender) {
+    sender = loadSesModule().then(({ SESv2Client, SendEmailCommand }) => ({
+      client: new SESv2Client({}),
+      SendEmailCommand,
+    }));
+    // A failed load is not cached, so a later invocation reports the real state again.
+    sender.catch(() => {
+      sender = undefined;
+    });
+  }
+  return sender;
+}
+
+function senderAddress(): string {
+  const address = process.env[SENDER_EMAIL_VARIABLE]?.trim();
+  if (!address) {
+    throw new Error(
+      `Set the ${SENDER_EMAIL_VARIABLE} environment variable to an address or domain verified ` +
+        'in Amazon SES (for example no-reply@example.com), or pass your own sendCode.',
+    );
+  }
+  return address;
+}
+
+function assertEmailDestination(destination: string) {
+  if (!destination.includes('@')) {
+    throw new Error(
+      'The default sendCode only sends email, and this user has only a phone number. Pass a ' +
+        'custom sendCode (for example one that uses Amazon SNS) to send codes by SMS.',
+    );
+  }
+}
+
+/** The message a user receives: plain text, the code on its own line. */
+export function codeEmail(code: string): { subject: string; body: string } {
+  return {
+    subject: 'Your sign-in code',
+    body:
+      `Your sign-in code is:\n\n${code}\n\n` +
+      'It works for a few minutes only. If you did not try to sign in, ignore this email.\n',
+  };
+}
+
+/**
+ * The default `sendCode`: a plain-text email through Amazon SES (API v2), from the
+ * address in `CUSTOM_AUTH_SENDER_EMAIL`. Needs the optional peer `@aws-sdk/client-sesv2` and
+ * `ses:SendEmail` permission for the Lambda's role. Phone numbers are not supported.
+ */
+export async function sendCodeWithSes({ destination, code }: SendCodeInput): Promise<void> {
+  assertEmailDestination(destination);
+  const from = senderAddress();
+  const { client, SendEmailCommand } = await sesSender();
+  const { subject, body } = codeEmail(code);
+  await client.send(
+    new SendEmailCommand({
+      FromEmailAddress: from,
+      Destination: { ToAddresses: [destination] },
+      Content: {
+        Simple: {
+          Subject: { Data: subject, Charset: 'UTF-8' },
+          Body: { Text: { Data: body, Charset: 'UTF-8' } },
+        },
+      },
+    }),
+  );
+}

@@ -1,0 +1,215 @@
+import { randomInt } from 'node:crypto';
+import type { CreateAuthChallengeTriggerHandler } from 'aws-lambda';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  type CreateAuthChallengeHandler,
+  createCreateAuthChallenge,
+} from '../../src/triggers/create.ts';
+import type { SendCode } from '../../src/triggers/options.ts';
+import {
+  createEvent,
+  customChallenge,
+  passwordVerifier,
+  type SessionEntry,
+  srpA,
+} from './events.ts';
+
+vi.mock('node:crypto', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:crypto')>();
+  return { ...actual, randomInt: vi.fn(actual.randomInt) };
+});
+
+const publicKeys = ['attemptsLeft', 'codeLength', 'destination', 'hint'];
+
+function setup(options: Parameters<typeof createCreateAuthChallenge>[0] = {}) {
+  const sendCode = vi.fn<SendCode>(async () => {});
+  return { sendCode, create: createCreateAuthChallenge({ ...options, sendCode }) };
+}
+
+/** Plays Cognito: each wrong answer appends the round, with its metadata, to the session. */
+async function playRounds(
+  create: CreateAuthChallengeHandler,
+  rounds: number,
+  start: SessionEntry[] = [],
+) {
+  const session = [...start];
+  const events = [];
+  for (let round = 0; round < rounds; round += 1) {
+    const event = await create(createEvent([...session]));
+    events.push(event);
+    session.push(customChallenge(false, event.response.challengeMetadata));
+  }
+  return events;
+}
+
+describe('createCreateAuthChallenge', () => {
+  it('makes a code of codeLength digits and sends it to the unmasked address', async () => {
+    const { create, sendCode } = setup({ codeLength: 8 });
+    const event = createEvent([]);
+    const { response } = await create(event);
+    const code = response.privateChallengeParameters.answer;
+    expect(code).toMatch(/^\d{8}$/);
+    expect(sendCode).toHaveBeenCalledExactlyOnceWith({
+      destination: 'alice@example.com',
+      code,
+      event,
+    });
+    expect(response.challengeMetadata).toBe(`CODE-${code}`);
+  });
+
+  it('keeps leading zeros', async () => {
+    vi.mocked(randomInt).mockImplementationOnce(() => 42);
+    const { create } = setup();
+    const { response } = await create(createEvent([]));
+    expect(response.privateChallengeParameters.answer).toBe('000042');
+    expect(response.publicChallengeParameters.codeLength).toBe('6');
+  });
+
+  it('uses one code for every round and sends it once per sign-in', async () => {
+    const { create, sendCode } = setup();
+    const events = await playRounds(create, 3);
+    const answers = events.map((event) => event.response.privateChallengeParameters.answer);
+    expect(new Set(answers).size).toBe(1);
+    expect(sendCode).toHaveBeenCalledOnce();
+    expect(events.map((event) => event.response.publicChallengeParameters.attemptsLeft)).toEqual([
+      '3',
+      '2',
+      '1',
+    ]);
+  });
+
+  it('reads the code back after the password step of passwordThenCode', async () => {
+    const { create, sendCode } = setup({ maxAttempts: 4 });
+    const events = await playRounds(create, 2, [srpA, passwordVerifier(true)]);
+    expect(events[1]?.response.privateChallengeParameters.answer).toBe(
+      events[0]?.response.privateChallengeParameters.answer,
+    );
+    expect(events.map((event) => event.response.publicChallengeParameters.attemptsLeft)).toEqual([
+      '4',
+      '3',
+    ]);
+    expect(sendCode).toHaveBeenCalledOnce();
+  });
+
+  it('starts a new sign-in with a new code', async () => {
+    const { create, sendCode } = setup();
+    await create(createEvent([]));
+    await create(createEvent([srpA]));
+    expect(sendCode).toHaveBeenCalledTimes(2);
+  });
+
+  it('makes and sends a new code when the stored one does not fit codeLength', async () => {
+    const { create, sendCode } = setup({ codeLength: 6 });
+    const { response } = await create(createEvent([customChallenge(false, 'CODE-1234')]));
+    expect(response.privateChallengeParameters.answer).toMatch(/^\d{6}$/);
+    expect(sendCode).toHaveBeenCalledOnce();
+  });
+
+  it('shows the hint, the masked address and never the code', async () => {
+    const { create } = setup({ hint: 'Check your inbox' });
+    const { response } = await create(createEvent([]));
+    const code = response.privateChallengeParameters.answer ?? '';
+    expect(response.publicChallengeParameters).toStrictEqual({
+      hint: 'Check your inbox',
+      destination: 'a***@e***.com',
+      codeLength: '6',
+      attemptsLeft: '3',
+    });
+    expect(Object.keys(response.privateChallengeParameters)).toEqual(['answer']);
+    for (const value of Object.values(response.publicChallengeParameters)) {
+      expect(value).not.toContain(code);
+    }
+  });
+
+  it('sends to the phone number when there is no email, and masks it', async () => {
+    const { create, sendCode } = setup();
+    const userAttributes = { sub: 'sub-2', phone_number: '+15555551234' };
+    const { response } = await create(createEvent([], { userAttributes }));
+    expect(response.publicChallengeParameters.destination).toBe('+*******1234');
+    expect(sendCode.mock.calls[0]?.[0].destination).toBe('+15555551234');
+  });
+
+  it('refuses a user with neither an email nor a phone number', async () => {
+    const { create, sendCode } = setup();
+    const event = createEvent([], { userAttributes: { sub: 'sub-3', email: '  ' } });
+    await expect(create(event)).rejects.toThrow(/neither an email nor a phone_number/);
+    expect(sendCode).not.toHaveBeenCalled();
+  });
+
+  it('refuses any challenge but CUSTOM_CHALLENGE', async () => {
+    const { create } = setup();
+    await expect(
+      create(createEvent([srpA], { challengeName: 'PASSWORD_VERIFIER' })),
+    ).rejects.toThrow(/only creates CUSTOM_CHALLENGE, got PASSWORD_VERIFIER/);
+  });
+
+  it('fails the trigger when sending fails', async () => {
+    const create = createCreateAuthChallenge({
+      sendCode: async () => Promise.reject(new Error('SES down')),
+    });
+    await expect(create(createEvent([]))).rejects.toThrow('SES down');
+  });
+
+  it('fits the aws-lambda handler type', () => {
+    const { create } = setup();
+    const handler: CreateAuthChallengeTriggerHandler = create;
+    expect(handler).toBe(create);
+  });
+
+  it('logs nothing, so the code cannot end up in the logs', async () => {
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation(() => {}),
+    );
+    const { create } = setup();
+    await playRounds(create, 2);
+    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+  });
+});
+
+describe('createCreateAuthChallenge: unknown users', () => {
+  const unknown = (session: SessionEntry[], userName = 'mallory') =>
+    createEvent(session, { userNotFound: true, userName, userAttributes: {} });
+
+  it('returns the same public keys as for a real user and sends nothing', async () => {
+    const { create, sendCode } = setup();
+    const real = await create(createEvent([]));
+    const fake = await create(unknown([]));
+    expect(Object.keys(fake.response.publicChallengeParameters).sort()).toEqual(publicKeys);
+    expect(Object.keys(fake.response.publicChallengeParameters).sort()).toEqual(
+      Object.keys(real.response.publicChallengeParameters).sort(),
+    );
+    expect(fake.response.publicChallengeParameters.destination).toMatch(
+      /^[a-z]\*\*\*@[a-z]\*\*\*\.[a-z]+$/,
+    );
+    expect(sendCode).toHaveBeenCalledOnce();
+  });
+
+  it('keeps the masked address across rounds and counts attempts down', async () => {
+    const { create, sendCode } = setup();
+    const first = await create(unknown([]));
+    const second = await create(
+      unknown([customChallenge(false, first.response.challengeMetadata)]),
+    );
+    expect(second.response.publicChallengeParameters.destination).toBe(
+      first.response.publicChallengeParameters.destination,
+    );
+    expect(first.response.publicChallengeParameters.attemptsLeft).toBe('3');
+    expect(second.response.publicChallengeParameters.attemptsLeft).toBe('2');
+    expect(sendCode).not.toHaveBeenCalled();
+  });
+
+  it('sets an answer no one can guess, new on every round', async () => {
+    const { create } = setup();
+    const first = await create(unknown([]));
+    const second = await create(unknown([]));
+    const answer = first.response.privateChallengeParameters.answer;
+    expect(answer).toMatch(/^[0-9a-f]{64}$/);
+    expect(second.response.privateChallengeParameters.answer).not.toBe(answer);
+  });
+
+  it('masks an email-shaped username as a real user signing in with it would see', async () => {
+    const { create } = setup();
+    const fake = await create(unknown([], 'bob@example.org'));
+    expect(fake.response.publicChallengeParameters.destination).toBe('b***@e***.org');
+  });
+});
