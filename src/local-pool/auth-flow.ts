@@ -7,7 +7,12 @@ import {
 } from './errors.ts';
 import type { ChallengeEntry, LocalLog } from './local-log.ts';
 import type { AuthSession, SessionStore } from './sessions.ts';
-import { createSecretBlock, startPasswordVerification, verifyPasswordClaim } from './srp.ts';
+import {
+  createSecretBlock,
+  isCognitoTimestamp,
+  startPasswordVerification,
+  verifyPasswordClaim,
+} from './srp.ts';
 import type { PoolStore, StoredUser } from './store.ts';
 import type { AuthenticationResult, TokenIssuer } from './tokens.ts';
 import { createEvent, defineEvent, type PoolIdentity, verifyEvent } from './trigger-events.ts';
@@ -217,7 +222,12 @@ export class AuthFlow {
         'PASSWORD_VERIFIER needs PASSWORD_CLAIM_SECRET_BLOCK, PASSWORD_CLAIM_SIGNATURE and TIMESTAMP.',
       );
     }
-    if (!session.user || !session.srpA || PASSWORD_CLAIM_SECRET_BLOCK !== pending.secretBlock) {
+    if (
+      !session.user ||
+      !session.srpA ||
+      PASSWORD_CLAIM_SECRET_BLOCK !== pending.secretBlock ||
+      !isCognitoTimestamp(TIMESTAMP)
+    ) {
       return false;
     }
     return verifyPasswordClaim({

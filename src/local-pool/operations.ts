@@ -16,6 +16,8 @@ export interface OperationDependencies {
 }
 
 const maxTokenLength = 20_000;
+/** A 3072-bit A is 768 hex digits; anything far longer is not a real client. */
+const maxSrpALength = 1024;
 
 /** The Cognito API operations the pool serves, by `x-amz-target` name. */
 export function createOperations(deps: OperationDependencies): Record<string, Operation> {
@@ -59,8 +61,8 @@ export function createOperations(deps: OperationDependencies): Record<string, Op
           username: username(),
           srpA:
             parameters.CHALLENGE_NAME === 'SRP_A'
-              ? requiredString(parameters, 'SRP_A', 4096)
-              : optionalString(parameters, 'SRP_A', 4096),
+              ? requiredString(parameters, 'SRP_A', maxSrpALength)
+              : optionalString(parameters, 'SRP_A', maxSrpALength),
           clientMetadata,
         });
       case 'USER_SRP_AUTH':
@@ -68,7 +70,7 @@ export function createOperations(deps: OperationDependencies): Record<string, Op
           authFlow: 'USER_SRP_AUTH',
           clientId,
           username: username(),
-          srpA: requiredString(parameters, 'SRP_A', 4096),
+          srpA: requiredString(parameters, 'SRP_A', maxSrpALength),
           clientMetadata,
         });
       case 'REFRESH_TOKEN_AUTH':

@@ -95,8 +95,8 @@ export function createPasswordVerifier(
   userIdForSrp: string,
   password: string,
 ): PasswordVerifier {
-  // The client parses SALT as an integer and re-pads it, so only the canonical spelling is
-  // hashed byte-for-byte the same on both sides.
+  // Kept in the padded spelling both sides actually hash (the client re-pads whatever SALT it
+  // receives), so the salt on record is byte for byte the salt in use.
   const salt = toPaddedHex(BigInt(`0x${randomBytes(16).toString('hex')}`));
   return { salt, verifier: computePasswordVerifier(poolName, userIdForSrp, password, salt) };
 }

@@ -93,12 +93,19 @@ export class PoolStore {
   }
 
   findUser(username: string): StoredUser | undefined {
-    return this.data.users[userKey(username)];
+    // Own properties only: a username such as "__proto__" must not reach Object.prototype.
+    const key = userKey(username);
+    return Object.hasOwn(this.data.users, key) ? this.data.users[key] : undefined;
   }
 
   addUser(user: Omit<StoredUser, 'sub' | 'createdAt'>): StoredUser {
     const stored: StoredUser = { ...user, sub: randomUUID(), createdAt: Date.now() };
-    this.data.users[userKey(user.username)] = stored;
+    Object.defineProperty(this.data.users, userKey(user.username), {
+      value: stored,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
     void this.persist();
     return stored;
   }

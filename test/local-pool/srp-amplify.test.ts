@@ -1,0 +1,72 @@
+import { signIn, signOut } from 'aws-amplify/auth';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cognitoPost, latestCode, localPoolForFile } from '../support/local-pool.ts';
+
+const pool = localPoolForFile();
+
+const usernameCharacters = fc.constantFrom(
+  ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-+@éüßøΩжな日本€',
+);
+const passwordCharacters = fc.constantFrom(
+  ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!@#$%^&*()_+-=[]{}|;:,.<>?/ éß日',
+);
+
+const credentials = fc.record({
+  username: fc.string({ unit: usernameCharacters, minLength: 1, maxLength: 40 }),
+  password: fc
+    .string({ unit: passwordCharacters, minLength: 4, maxLength: 40 })
+    .map((tail) => `Aa1!${tail}`),
+});
+
+async function register(username: string, password: string) {
+  const ClientId = pool().userPoolClientId;
+  const signUp = await cognitoPost(pool(), 'SignUp', {
+    ClientId,
+    Username: username,
+    Password: password,
+    UserAttributes: [{ Name: 'email', Value: 'srp@example.com' }],
+  });
+  if (signUp.status !== 200)
+    throw new Error(`SignUp ${username} refused: ${JSON.stringify(signUp.body)}`);
+  await cognitoPost(pool(), 'ConfirmSignUp', {
+    ClientId,
+    Username: username,
+    ConfirmationCode: latestCode(pool(), username),
+  });
+  return true;
+}
+
+describe('SRP between Amplify and the local pool', () => {
+  it('verifies random usernames and passwords through Amplify’s own SRP, and never a wrong password', async () => {
+    const seen = new Set<string>();
+    let verified = 0;
+    await fc.assert(
+      fc.asyncProperty(credentials, async ({ username, password }) => {
+        if (seen.has(username.toLowerCase())) return;
+        seen.add(username.toLowerCase());
+        expect(await register(username, password)).toBe(true);
+        const right = await signIn({
+          username,
+          password,
+          options: { authFlowType: 'USER_SRP_AUTH' },
+        });
+        expect(right.isSignedIn).toBe(true);
+        verified++;
+        await signOut();
+        // Amplify's client-side SRP costs about a second in Node, so wrong passwords are
+        // tried on every fourth user only.
+        if (verified % 4 !== 0) return;
+        await expect(
+          signIn({
+            username,
+            password: `${password}x`,
+            options: { authFlowType: 'USER_SRP_AUTH' },
+          }),
+        ).rejects.toMatchObject({ name: 'NotAuthorizedException' });
+      }),
+      { numRuns: 64 },
+    );
+    expect(verified).toBeGreaterThan(48);
+  }, 240_000);
+});
