@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -30,7 +29,9 @@ describe('the built package', () => {
   let outDir: string;
 
   beforeAll(() => {
-    outDir = mkdtempSync(join(tmpdir(), 'cognito-custom-auth-build-'));
+    // Inside the checkout, so the built files resolve their dependencies from node_modules.
+    mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
+    outDir = mkdtempSync(join(root, 'node_modules/.cache/build-'));
     execFileSync(
       process.execPath,
       [
@@ -70,6 +71,30 @@ describe('the built package', () => {
     ];
     const cli = readFileSync(join(outDir, String(bin).replace(/^\.\/dist\//, '')), 'utf8');
     expect(cli.startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  it('starts the pool from the built CLI and serves its config', async () => {
+    const cli = spawn(process.execPath, [join(outDir, 'local-pool/cli.js'), '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const banner = await new Promise<string>((resolvePromise, reject) => {
+        let text = '';
+        cli.stdout.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+          if (text.includes('codes sent')) resolvePromise(text);
+        });
+        cli.once('exit', (code) => reject(new Error(`the CLI exited with ${code}: ${text}`)));
+      });
+      const endpoint = /listening on (http:\/\/\S+)/.exec(banner)?.[1];
+      expect(banner).toContain('local_CustomAuth');
+      const config = (await (await fetch(`${endpoint}/_local/config`)).json()) as {
+        endpoint: string;
+      };
+      expect(config.endpoint).toBe(endpoint);
+    } finally {
+      cli.kill('SIGTERM');
+    }
   });
 
   it('keeps React and Amplify out of the server entries', () => {

@@ -1,0 +1,107 @@
+/**
+ * Local pool throughput and footprint: complete sign-ins per second through the real Amplify
+ * client, requests per flow, and heap per 10,000 users. Prints figures; asserts nothing.
+ *
+ *   npm run bench:pool            (BENCH_SECONDS=5 BENCH_USERS=10000 by default)
+ */
+import { Amplify } from 'aws-amplify';
+import { confirmSignIn, signIn, signOut } from 'aws-amplify/auth';
+import { type LocalPool, startLocalPool } from '../src/local-pool/index.ts';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const userCount = Number(process.env.BENCH_USERS ?? 10_000);
+const password = 'Correct-Horse-1';
+
+async function post(pool: LocalPool, operation: string, body: object) {
+  const response = await fetch(pool.endpoint, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
+    },
+    body: JSON.stringify({ ClientId: pool.userPoolClientId, ...body }),
+  });
+  if (!response.ok) throw new Error(`${operation}: ${await response.text()}`);
+}
+
+async function register(pool: LocalPool, username: string) {
+  await post(pool, 'SignUp', {
+    Username: username,
+    Password: password,
+    UserAttributes: [{ Name: 'email', Value: `${username}@example.com` }],
+  });
+  const code = pool.outbox(username).at(-1)?.code;
+  await post(pool, 'ConfirmSignUp', { Username: username, ConfirmationCode: code });
+}
+
+async function signInRate(flow: 'passwordless' | 'passwordThenCode') {
+  const pool = await startLocalPool({ port: 0, flow, log: () => {} });
+  Amplify.configure(pool.amplifyConfig);
+  await register(pool, 'bench');
+  let signedIn = 0;
+  let busyMs = 0;
+  let requests = 0;
+  const deadline = performance.now() + seconds * 1000;
+  while (performance.now() < deadline) {
+    pool.resetRequestCounts();
+    const started = performance.now();
+    await (flow === 'passwordless'
+      ? signIn({ username: 'bench', options: { authFlowType: 'CUSTOM_WITHOUT_SRP' } })
+      : signIn({ username: 'bench', password, options: { authFlowType: 'CUSTOM_WITH_SRP' } }));
+    const result = await confirmSignIn({
+      challengeResponse: pool.outbox('bench').at(-1)?.code ?? '',
+    });
+    busyMs += performance.now() - started;
+    if (!result.isSignedIn) throw new Error('The benchmark sign-in did not complete.');
+    requests = Object.values(pool.requestCounts()).reduce((sum, count) => sum + count, 0);
+    signedIn++;
+    await signOut();
+  }
+  await pool.close();
+  return {
+    flow,
+    signedIn,
+    perSecond: (signedIn / busyMs) * 1000,
+    msEach: busyMs / signedIn,
+    requests,
+  };
+}
+
+async function heapPerTenThousandUsers() {
+  const pool = await startLocalPool({ port: 0, log: () => {} });
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (!collect) throw new Error('Run with node --expose-gc to measure memory.');
+  collect();
+  const before = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  const concurrency = 8;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < userCount) await register(pool, `user${next++}`);
+    }),
+  );
+  const elapsed = performance.now() - started;
+  collect();
+  const after = process.memoryUsage().heapUsed;
+  await pool.close();
+  return {
+    bytesPer10k: ((after - before) / userCount) * 10_000,
+    signUpsPerSecond: userCount / (elapsed / 1000),
+  };
+}
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+for (const flow of ['passwordless', 'passwordThenCode'] as const) {
+  const { signedIn, perSecond, msEach, requests } = await signInRate(flow);
+  console.log(
+    `${flow.padEnd(17)} ${perSecond.toFixed(1).padStart(7)} sign-ins/s  ${msEach.toFixed(1)} ms each  ` +
+      `${requests} requests per sign-in  (${signedIn} in ${seconds} s, Amplify client and pool in one process)`,
+  );
+}
+const memory = await heapPerTenThousandUsers();
+console.log(
+  `memory            ${mib(memory.bytesPer10k)} heap per 10,000 users (${userCount} signed up and confirmed, ` +
+    `${memory.signUpsPerSecond.toFixed(0)} sign-ups/s)`,
+);

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliOptions } from '../../src/local-pool/cli-options.ts';
+
+describe('the pool CLI options', () => {
+  it('reads every option', () => {
+    expect(
+      parseCliOptions([
+        '--host',
+        '0.0.0.0',
+        '--port',
+        '0',
+        '--user-pool-id',
+        'eu-west-1_Test',
+        '--client-id',
+        'abc',
+        '--data',
+        '.pool',
+        '--flow',
+        'passwordThenCode',
+        '--triggers',
+        'my-triggers.mjs',
+        '--session-validity',
+        '60',
+        '--legacy-user-existence-errors',
+        '--latency',
+        '25',
+      ]),
+    ).toEqual({
+      host: '0.0.0.0',
+      port: 0,
+      userPoolId: 'eu-west-1_Test',
+      clientId: 'abc',
+      dataDir: '.pool',
+      flow: 'passwordThenCode',
+      triggers: 'my-triggers.mjs',
+      sessionValiditySeconds: 60,
+      preventUserExistenceErrors: false,
+      latencyMs: 25,
+    });
+  });
+
+  it('defaults to hiding user existence', () => {
+    expect(parseCliOptions([])).toMatchObject({
+      preventUserExistenceErrors: true,
+      port: undefined,
+    });
+    expect(parseCliOptions(['--help'])).toBe('help');
+  });
+
+  it.each([
+    [['--port', '70000'], /--port must be a whole number from 0 to 65535/],
+    [['--port', 'abc'], /--port must be a whole number/],
+    [['--session-validity', '0'], /--session-validity must be a whole number from 1/],
+    [['--flow', 'magic'], /--flow must be passwordless or passwordThenCode/],
+    [['--unknown'], /Unknown option '--unknown'/],
+  ])('refuses %j clearly', (args, message) => {
+    expect(() => parseCliOptions(args)).toThrow(message);
+  });
+});
