@@ -148,6 +148,17 @@ describe('the local pool across its life', () => {
     });
   });
 
+  it('adds the configured latency to API requests, not to local aids', async () => {
+    const pool = await start({ latencyMs: 150 });
+    const timed = async (run: () => Promise<unknown>) => {
+      const started = performance.now();
+      await run();
+      return performance.now() - started;
+    };
+    expect(await timed(() => cognitoPost(pool, 'GetUser', { AccessToken: 'x' }))).toBeGreaterThanOrEqual(145);
+    expect(await timed(() => fetch(`${pool.endpoint}/_local/config`))).toBeLessThan(145);
+  });
+
   it('treats usernames like __proto__ as plain names', async () => {
     const pool = await start();
     expect(await registerAndSignIn(pool, '__proto__')).toHaveProperty('AccessToken');
