@@ -155,7 +155,9 @@ describe('the local pool across its life', () => {
       await run();
       return performance.now() - started;
     };
-    expect(await timed(() => cognitoPost(pool, 'GetUser', { AccessToken: 'x' }))).toBeGreaterThanOrEqual(145);
+    expect(
+      await timed(() => cognitoPost(pool, 'GetUser', { AccessToken: 'x' })),
+    ).toBeGreaterThanOrEqual(145);
     expect(await timed(() => fetch(`${pool.endpoint}/_local/config`))).toBeLessThan(145);
   });
 
