@@ -14,7 +14,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'dom', environment: 'jsdom', include: ['test/react/**/*.test.tsx'] },
+        test: { name: 'dom', environment: 'jsdom', include: ['test/{react,components}/**/*.test.tsx'] },
       },
     ],
   },

@@ -1,5 +1,6 @@
 'use client';
 
+export * from './components/index.ts';
 export type {
   AuthUserInfo,
   ChallengeInfo,

@@ -1,7 +1,13 @@
 import type { SnapshotFrom } from 'xstate';
 import type { CustomAuthError } from './errors.ts';
 import type { CustomAuthMachine } from './machine.ts';
-import type { AuthUserInfo, ChallengeInfo, CodeDelivery, CustomAuthRoute } from './types.ts';
+import type {
+  AuthUserInfo,
+  ChallengeInfo,
+  CodeDelivery,
+  CustomAuthFlow,
+  CustomAuthRoute,
+} from './types.ts';
 
 export type CustomAuthSnapshot = SnapshotFrom<CustomAuthMachine>;
 
@@ -15,6 +21,8 @@ export interface CustomAuthView {
   challenge: ChallengeInfo | null;
   codeDelivery: CodeDelivery | null;
   user: AuthUserInfo | null;
+  /** The variant this provider runs, fixed at mount. */
+  flow: CustomAuthFlow;
 }
 
 export function routeOf(snapshot: CustomAuthSnapshot): CustomAuthRoute {
@@ -32,5 +40,6 @@ export function viewOf(snapshot: CustomAuthSnapshot): CustomAuthView {
     challenge: context.challenge,
     codeDelivery: context.codeDelivery,
     user: context.user,
+    flow: context.flow,
   };
 }

@@ -86,3 +86,8 @@ export function useCustomAuthContext(hookName: string): CustomAuthContextValue {
   }
   return value;
 }
+
+/** Whether a CustomAuthProvider encloses this component (the drop-in reuses it if so). */
+export function useHasCustomAuthProvider(): boolean {
+  return useContext(CustomAuthReactContext) !== null;
+}

@@ -2,6 +2,7 @@ export {
   type CustomAuthActor,
   CustomAuthProvider,
   type CustomAuthProviderProps,
+  useHasCustomAuthProvider,
 } from './CustomAuthProvider.tsx';
 export type { CustomAuthCommands } from './commands.ts';
 export { type CustomAuth, useCustomAuth, useCustomAuthActor } from './useCustomAuth.ts';

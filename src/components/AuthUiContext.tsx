@@ -1,0 +1,39 @@
+import { createContext, type ReactNode, useContext } from 'react';
+import { en, type Messages } from './messages/index.ts';
+
+/** An attribute asked for at sign-up; a plain string means a required one. */
+export type SignUpAttribute =
+  | string
+  | { name: string; label?: string; required?: boolean; type?: 'email' | 'tel' | 'text' };
+
+export interface AuthUiSettings {
+  messages: Messages;
+  hideSignUp: boolean;
+  signUpAttributes: readonly SignUpAttribute[];
+  /** Ask for a password at sign-up; by default only in the passwordThenCode flow. */
+  signUpPassword: boolean | undefined;
+}
+
+const defaults: AuthUiSettings = {
+  messages: en,
+  hideSignUp: false,
+  signUpAttributes: ['email'],
+  signUpPassword: undefined,
+};
+
+const AuthUiContext = createContext<AuthUiSettings>(defaults);
+
+export function AuthUiProvider({
+  value,
+  children,
+}: {
+  value: AuthUiSettings;
+  children: ReactNode;
+}) {
+  return <AuthUiContext.Provider value={value}>{children}</AuthUiContext.Provider>;
+}
+
+/** The drop-in's settings; screens used on their own get English and email sign-up. */
+export function useAuthUi(): AuthUiSettings {
+  return useContext(AuthUiContext);
+}

@@ -1,0 +1,124 @@
+import { type ReactNode, useEffect, useMemo, useRef } from 'react';
+import type { AuthUserInfo } from '../machine/index.ts';
+import {
+  type CustomAuth,
+  CustomAuthProvider,
+  type CustomAuthProviderProps,
+  useCustomAuth,
+  useHasCustomAuthProvider,
+} from '../react/index.ts';
+import { AuthUiProvider, type AuthUiSettings, type SignUpAttribute } from './AuthUiContext.tsx';
+import { type Locale, type MessageOverrides, resolveMessages } from './messages/index.ts';
+import { type AuthenticatorComponents, defaultScreens, screenForRoute } from './screens.ts';
+import { useAuthEvents } from './useAuthEvents.ts';
+
+export interface SignedInRenderProps {
+  user: AuthUserInfo;
+  signOut: () => void;
+}
+
+export interface CustomAuthenticatorProps extends Omit<CustomAuthProviderProps, 'children'> {
+  /** The first screen for a signed-out user. Default 'signIn'. */
+  initialRoute?: 'signIn' | 'signUp';
+  hideSignUp?: boolean;
+  /** Attributes asked at sign-up; strings are required ones. Default `['email']`. */
+  signUpAttributes?: readonly SignUpAttribute[];
+  /** Ask for a password at sign-up. Default: only in the passwordThenCode flow. */
+  signUpPassword?: boolean;
+  /** Built-in dictionary. Default 'en'. */
+  locale?: Locale;
+  /** Replaces any of the strings, errors included. */
+  messages?: MessageOverrides;
+  /** Replaces the header, the footer, or a whole screen. */
+  components?: Partial<AuthenticatorComponents>;
+  className?: string;
+  onSignIn?: (user: AuthUserInfo) => void;
+  onSignOut?: () => void;
+  /** Shown once signed in; a function receives the user and signOut. */
+  children?: ReactNode | ((props: SignedInRenderProps) => ReactNode);
+}
+
+const selectRoute = ({ route }: CustomAuth) => route;
+const selectSignedIn = ({ user, signOut }: CustomAuth) => ({ user, signOut });
+
+function SignedInChildren({ render }: { render: (props: SignedInRenderProps) => ReactNode }) {
+  const { user, signOut } = useCustomAuth(selectSignedIn);
+  return user ? render({ user, signOut }) : null;
+}
+
+/** Sends a signed-out user to sign-up once, when the app asked to start there. */
+function useInitialRoute(initialRoute: 'signIn' | 'signUp' | undefined, route: string) {
+  const goToSignUp = useCustomAuth((auth) => auth.goToSignUp);
+  const done = useRef(initialRoute !== 'signUp');
+  useEffect(() => {
+    if (done.current || route !== 'signIn') return;
+    done.current = true;
+    goToSignUp();
+  }, [route, goToSignUp]);
+}
+
+function AuthenticatorScreens(props: CustomAuthenticatorProps) {
+  const { children, components, className, initialRoute, onSignIn, onSignOut } = props;
+  const route = useCustomAuth(selectRoute);
+  useInitialRoute(initialRoute, route);
+  useAuthEvents(onSignIn, onSignOut);
+  const { messages, hideSignUp, signUpAttributes, signUpPassword, locale } = props;
+  const settings = useMemo<AuthUiSettings>(
+    () => ({
+      messages: resolveMessages(locale, messages),
+      hideSignUp: hideSignUp ?? false,
+      signUpAttributes: signUpAttributes ?? ['email'],
+      signUpPassword,
+    }),
+    [locale, messages, hideSignUp, signUpAttributes, signUpPassword],
+  );
+  if (route === 'signedIn' && children !== undefined) {
+    return typeof children === 'function' ? <SignedInChildren render={children} /> : children;
+  }
+  const { Header, Footer } = components ?? {};
+  const Screen =
+    route === 'initializing'
+      ? null
+      : (components?.[screenForRoute[route]] ?? defaultScreens[screenForRoute[route]]);
+  return (
+    <AuthUiProvider value={settings}>
+      <div
+        className={['cca-root', className].filter(Boolean).join(' ')}
+        data-part="root"
+        data-route={route}
+      >
+        {Header && <Header />}
+        {Screen ? (
+          <Screen />
+        ) : (
+          <p data-part="loading" role="status">
+            {settings.messages.loading}
+          </p>
+        )}
+        {Footer && <Footer />}
+      </div>
+    </AuthUiProvider>
+  );
+}
+
+/**
+ * The drop-in: sign-up, confirmation and custom-challenge sign-in until the user is signed
+ * in, then its children. Uses an enclosing CustomAuthProvider, or runs its own.
+ */
+export function CustomAuthenticator(props: CustomAuthenticatorProps) {
+  const enclosed = useHasCustomAuthProvider();
+  const screens = <AuthenticatorScreens {...props} />;
+  if (enclosed) return screens;
+  const { flow, sessionValidityMs, expiryMarginMs, resendCooldownMs, services } = props;
+  return (
+    <CustomAuthProvider
+      flow={flow}
+      sessionValidityMs={sessionValidityMs}
+      expiryMarginMs={expiryMarginMs}
+      resendCooldownMs={resendCooldownMs}
+      services={services}
+    >
+      {screens}
+    </CustomAuthProvider>
+  );
+}

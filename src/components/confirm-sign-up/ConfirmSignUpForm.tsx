@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { type CustomAuth, useCustomAuth } from '../../react/index.ts';
+import { useAuthUi } from '../AuthUiContext.tsx';
+import { CodeInput } from '../code-input/CodeInput.tsx';
+import { format } from '../messages/index.ts';
+import { ErrorMessage } from '../parts/ErrorMessage.tsx';
+import { ScreenForm } from '../parts/ScreenForm.tsx';
+import { useFocusOnMount } from '../parts/useFocusOnMount.ts';
+import { useScreenError } from '../parts/useScreenError.ts';
+
+const select = ({
+  isPending,
+  error,
+  codeDelivery,
+  confirmSignUp,
+  resendSignUpCode,
+  goToSignIn,
+}: CustomAuth) => ({ isPending, error, codeDelivery, confirmSignUp, resendSignUpCode, goToSignIn });
+
+/** Where the confirmation code went, the code, and a way to get another. */
+export function ConfirmSignUpForm() {
+  const { isPending, error, codeDelivery, confirmSignUp, resendSignUpCode, goToSignIn } =
+    useCustomAuth(select);
+  const { messages } = useAuthUi();
+  const [code, setCode] = useState('');
+  const codeField = useFocusOnMount<HTMLInputElement>();
+  const { errorId, text, isInvalid } = useScreenError(error, {
+    EmptyCode: 'code',
+    CodeMismatch: 'code',
+    ExpiredCode: 'code',
+  });
+  return (
+    <ScreenForm
+      screen="confirmSignUp"
+      title={messages.confirmSignUpTitle}
+      isPending={isPending}
+      onSubmit={() => confirmSignUp(code)}
+    >
+      {codeDelivery?.destination && (
+        <p data-part="destination">
+          {format(messages.codeSentTo, { destination: codeDelivery.destination })}
+        </p>
+      )}
+      <CodeInput
+        label={messages.code}
+        value={code}
+        onChange={setCode}
+        onComplete={confirmSignUp}
+        disabled={isPending}
+        invalid={isInvalid('code')}
+        errorId={errorId}
+        inputRef={codeField}
+      />
+      <ErrorMessage id={errorId} text={text} />
+      <button type="submit" data-part="submit" disabled={isPending}>
+        {messages.confirm}
+      </button>
+      <button type="button" data-part="resend" onClick={resendSignUpCode} disabled={isPending}>
+        {messages.resendCode}
+      </button>
+      <button type="button" data-part="link" onClick={goToSignIn} disabled={isPending}>
+        {messages.backToSignIn}
+      </button>
+    </ScreenForm>
+  );
+}

@@ -1,0 +1,21 @@
+export { type AuthUiSettings, type SignUpAttribute, useAuthUi } from './AuthUiContext.tsx';
+export {
+  CustomAuthenticator,
+  type CustomAuthenticatorProps,
+  type SignedInRenderProps,
+} from './CustomAuthenticator.tsx';
+export { ChallengeForm } from './challenge/ChallengeForm.tsx';
+export { CodeInput, type CodeInputProps, normalizeCode } from './code-input/CodeInput.tsx';
+export { ConfirmSignUpForm } from './confirm-sign-up/ConfirmSignUpForm.tsx';
+export {
+  en,
+  es,
+  type Locale,
+  locales,
+  type MessageOverrides,
+  type Messages,
+} from './messages/index.ts';
+export type { AuthenticatorComponents } from './screens.ts';
+export { SignInForm } from './sign-in/SignInForm.tsx';
+export { SignUpForm } from './sign-up/SignUpForm.tsx';
+export { SignedInView } from './signed-in/SignedInView.tsx';

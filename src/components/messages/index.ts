@@ -1,0 +1,44 @@
+import {
+  type CustomAuthError,
+  type CustomAuthErrorCode,
+  defaultErrorMessages,
+} from '../../machine/index.ts';
+import { en } from './en.ts';
+import { es } from './es.ts';
+import type { MessageOverrides, Messages } from './types.ts';
+
+export type { MessageOverrides, Messages } from './types.ts';
+export { en, es };
+
+/** The built-in dictionaries; pass `messages` to bring another language. */
+export const locales = { en, es } as const;
+export type Locale = keyof typeof locales;
+
+export function resolveMessages(locale: Locale = 'en', overrides?: MessageOverrides): Messages {
+  const base = locales[locale] ?? en;
+  if (!overrides) return base;
+  return { ...base, ...overrides, errors: { ...base.errors, ...overrides.errors } };
+}
+
+/** Fills `{name}` placeholders; a missing value leaves the placeholder visible, not "undefined". */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    name in values ? String(values[name]) : match,
+  );
+}
+
+/**
+ * The dictionary's text for the error, unless the error carries the server's own words (an
+ * unknown error, or Cognito saying which password rule or field failed): those are shown.
+ */
+const serverWorded = new Set<CustomAuthErrorCode>([
+  'Unknown',
+  'InvalidPassword',
+  'InvalidParameter',
+]);
+
+export function errorText(messages: Messages, error: CustomAuthError): string {
+  const ownWords =
+    serverWorded.has(error.code) && error.message !== defaultErrorMessages[error.code];
+  return ownWords ? error.message : messages.errors[error.code];
+}

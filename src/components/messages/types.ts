@@ -1,0 +1,48 @@
+import type { CustomAuthErrorCode } from '../../machine/index.ts';
+
+/**
+ * Every string the drop-in shows. `{name}` marks a value filled in at render time.
+ * Pass a partial copy as `messages` to change some, or pick a `locale` for all of them.
+ */
+export interface Messages {
+  signInTitle: string;
+  challengeTitle: string;
+  signUpTitle: string;
+  confirmSignUpTitle: string;
+  loading: string;
+  username: string;
+  password: string;
+  email: string;
+  phoneNumber: string;
+  code: string;
+  signIn: string;
+  confirm: string;
+  resendCode: string;
+  /** `{seconds}` until a new code may be requested. */
+  resendCodeIn: string;
+  createAccount: string;
+  signOut: string;
+  goToSignUp: string;
+  goToSignIn: string;
+  backToSignIn: string;
+  /** `{username}` */
+  signedInAs: string;
+  /** `{destination}`, masked by the trigger or Cognito. */
+  codeSentTo: string;
+  attemptsLeftOne: string;
+  /** `{count}` */
+  attemptsLeftOther: string;
+  /** `{time}` as m:ss */
+  codeExpiresIn: string;
+  /** `{field}` is the field's label. */
+  optionalField: string;
+  /** `{field}` is the field's label. */
+  fieldRequired: string;
+  codeHint: string;
+  errors: Record<CustomAuthErrorCode, string>;
+}
+
+/** A partial `Messages`, errors included. */
+export type MessageOverrides = Partial<Omit<Messages, 'errors'>> & {
+  errors?: Partial<Messages['errors']>;
+};

@@ -1,0 +1,38 @@
+import { type InputHTMLAttributes, type Ref, useId } from 'react';
+
+export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+  label: string;
+  invalid?: boolean;
+  /** The id of the message that explains this field's error. */
+  errorId?: string;
+  /** Extra help text shown under the field and read with it. */
+  help?: string;
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+/** A visible label, an input, and the error it is tied to through aria-describedby. */
+export function Field({ label, invalid, errorId, help, inputRef, ...input }: FieldProps) {
+  const id = useId();
+  const helpId = `${id}-help`;
+  const describedBy = [help ? helpId : null, invalid ? errorId : null].filter(Boolean).join(' ');
+  return (
+    <div data-part="field" data-invalid={invalid || undefined}>
+      <label htmlFor={id} data-part="label">
+        {label}
+      </label>
+      <input
+        {...input}
+        id={id}
+        ref={inputRef}
+        data-part="input"
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy || undefined}
+      />
+      {help && (
+        <p id={helpId} data-part="help">
+          {help}
+        </p>
+      )}
+    </div>
+  );
+}

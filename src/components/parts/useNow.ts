@@ -1,0 +1,24 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * The current time, ticking every second until `until` has passed; used by countdowns so
+ * that only the countdown re-renders each second, not the screen around it.
+ */
+export function useNow(until: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (now >= until) return;
+    const timer = setTimeout(() => setNow(Date.now()), 1000 - (now % 1000) || 1000);
+    return () => clearTimeout(timer);
+  }, [now, until]);
+  return now;
+}
+
+export function secondsUntil(until: number, now: number): number {
+  return Math.max(0, Math.ceil((until - now) / 1000));
+}
+
+export function minutesAndSeconds(totalSeconds: number): string {
+  const minutes = Math.floor(totalSeconds / 60);
+  return `${minutes}:${String(totalSeconds % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,30 @@
+import { type CustomAuth, useCustomAuth } from '../../react/index.ts';
+import { useAuthUi } from '../AuthUiContext.tsx';
+import { format } from '../messages/index.ts';
+import { ErrorMessage } from '../parts/ErrorMessage.tsx';
+import { useFocusOnMount } from '../parts/useFocusOnMount.ts';
+import { useScreenError } from '../parts/useScreenError.ts';
+
+const select = ({ user, isPending, error, signOut }: CustomAuth) => ({
+  user,
+  isPending,
+  error,
+  signOut,
+});
+
+/** The default signed-in view: who, and a way out. */
+export function SignedInView() {
+  const { user, isPending, error, signOut } = useCustomAuth(select);
+  const { messages } = useAuthUi();
+  const button = useFocusOnMount<HTMLButtonElement>();
+  const { errorId, text } = useScreenError(error, {});
+  return (
+    <section data-part="signed-in" aria-live="polite">
+      <p data-part="greeting">{format(messages.signedInAs, { username: user?.username ?? '' })}</p>
+      <ErrorMessage id={errorId} text={text} />
+      <button type="button" data-part="submit" ref={button} onClick={signOut} disabled={isPending}>
+        {messages.signOut}
+      </button>
+    </section>
+  );
+}
