@@ -14,7 +14,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'dom', environment: 'jsdom', include: ['test/{react,components}/**/*.test.tsx'] },
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: ['test/{react,components}/**/*.test.tsx'],
+          setupFiles: ['test/support/dom-setup.ts'],
+        },
       },
     ],
   },

@@ -1,0 +1,192 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  alice,
+  challengeStep,
+  cognitoError,
+  deferred,
+  fakeServices,
+} from '../support/fake-services.ts';
+import { renderAuthenticator } from '../support/render-authenticator.tsx';
+
+async function signInAs(user: ReturnType<typeof renderAuthenticator>['user'], username = 'alice') {
+  await user.type(await screen.findByLabelText('Username'), username);
+  await user.click(screen.getByRole('button', { name: 'Sign in' }));
+  return screen.findByRole('form', { name: 'Enter your code' });
+}
+
+describe('<CustomAuthenticator>', () => {
+  it('signs in passwordless: hint as text, where the code went, auto-submit, signed-in view, sign out', async () => {
+    const services = fakeServices({
+      signIn: async () =>
+        challengeStep({
+          hint: '<b>Check</b> your inbox',
+          destination: 'a***@e***.com',
+          codeLength: '6',
+        }),
+    });
+    const { user, container } = renderAuthenticator({}, services);
+    await signInAs(user);
+    expect(screen.getByText('<b>Check</b> your inbox')).toBeTruthy();
+    expect(container.querySelector('b')).toBeNull();
+    expect(screen.getByText('We sent a code to a***@e***.com.')).toBeTruthy();
+
+    await user.type(screen.getByLabelText('Code'), '123456');
+    expect(await screen.findByText('Signed in as alice')).toBeTruthy();
+    expect(services.confirmSignIn).toHaveBeenCalledTimes(1);
+    expect(services.confirmSignIn).toHaveBeenCalledWith('123456');
+
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('form', { name: 'Sign in' })).toBeTruthy();
+  });
+
+  it('renders its children once signed in, and a function child gets the user and signOut', async () => {
+    const services = fakeServices({ getCurrentUser: async () => alice });
+    const { user } = renderAuthenticator(
+      {
+        children: ({ user: signedIn, signOut }) => (
+          <button type="button" onClick={signOut}>
+            Leave {signedIn.username}
+          </button>
+        ),
+      },
+      services,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Leave alice' }));
+    expect(await screen.findByRole('form', { name: 'Sign in' })).toBeTruthy();
+    expect(services.signOut).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks for the password in the password flow and ties its error to the field', async () => {
+    const { user, services } = renderAuthenticator({ flow: 'passwordThenCode' });
+    await user.type(await screen.findByLabelText('Username'), 'alice');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toBe('Enter your password.');
+    const password = screen.getByLabelText('Password');
+    expect(password.getAttribute('aria-invalid')).toBe('true');
+    expect(password.getAttribute('aria-describedby')).toContain(alert.id);
+    expect(services.signIn).not.toHaveBeenCalled();
+
+    await user.type(password, 'Secret-123{Enter}');
+    await screen.findByRole('form', { name: 'Enter your code' });
+    expect(services.signIn).toHaveBeenCalledWith({
+      username: 'alice',
+      password: 'Secret-123',
+      flow: 'passwordThenCode',
+    });
+  });
+
+  it('says a code is wrong, shows the attempts left, and clears and refocuses the field', async () => {
+    const services = fakeServices({
+      confirmSignIn: async () => challengeStep({ attemptsLeft: '2' }),
+    });
+    const { user } = renderAuthenticator({}, services);
+    await signInAs(user);
+    await user.type(screen.getByLabelText('Code'), '000000');
+    expect(await screen.findByText('2 attempts left')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toBe('That code is not right.');
+    const code = screen.getByLabelText('Code') as HTMLInputElement;
+    await waitFor(() => expect(code.value).toBe(''));
+    expect(document.activeElement).toBe(code);
+    expect(code.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('accepts a pasted code with spaces or dashes', async () => {
+    const { user, services } = renderAuthenticator();
+    await signInAs(user);
+    await user.click(screen.getByLabelText('Code'));
+    await user.paste('123 456');
+    await screen.findByText('Signed in as alice');
+    expect(services.confirmSignIn).toHaveBeenCalledWith('123456');
+  });
+
+  it('sends once on a double click', async () => {
+    const answer = deferred<Awaited<ReturnType<typeof challengeStep>>>();
+    const services = fakeServices({ confirmSignIn: () => answer.promise });
+    const { user } = renderAuthenticator({}, services);
+    await signInAs(user);
+    await user.type(screen.getByLabelText('Code'), '123');
+    await user.dblClick(screen.getByRole('button', { name: 'Confirm' }));
+    expect(services.confirmSignIn).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('form', { name: 'Enter your code' }).getAttribute('aria-busy')).toBe(
+      'true',
+    );
+    expect((screen.getByRole('button', { name: 'Confirm' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    await act(async () => answer.resolve({ type: 'done', user: alice }));
+    await screen.findByText('Signed in as alice');
+  });
+
+  it('goes back to sign in with the username kept', async () => {
+    const { user } = renderAuthenticator();
+    await signInAs(user, 'bob');
+    await user.click(screen.getByRole('button', { name: 'Back to sign in' }));
+    expect(((await screen.findByLabelText('Username')) as HTMLInputElement).value).toBe('bob');
+  });
+
+  it('moves focus to the first field of each new screen', async () => {
+    const { user } = renderAuthenticator();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Username')));
+    await user.click(screen.getByRole('button', { name: 'No account? Create one' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Username')));
+    expect(screen.getByRole('form', { name: 'Create account' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Have an account? Sign in' }));
+    await signInAs(user);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Code')));
+  });
+
+  it('works by keyboard alone', async () => {
+    const { user, services } = renderAuthenticator();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Username')));
+    await user.keyboard('alice{Enter}');
+    await screen.findByRole('form', { name: 'Enter your code' });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Code')));
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Confirm' }));
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Back to sign in' }));
+    await user.tab({ shift: true });
+    await user.tab({ shift: true });
+    await user.keyboard('12{Enter}');
+    expect(services.confirmSignIn).toHaveBeenCalledWith('12');
+    expect(await screen.findByText('Signed in as alice')).toBeTruthy();
+  });
+
+  it('calls onSignIn and onSignOut', async () => {
+    const onSignIn = vi.fn();
+    const onSignOut = vi.fn();
+    const { user } = renderAuthenticator({ onSignIn, onSignOut });
+    await signInAs(user);
+    await user.type(screen.getByLabelText('Code'), '123456');
+    await screen.findByText('Signed in as alice');
+    expect(onSignIn).toHaveBeenCalledWith(alice);
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    await screen.findByRole('form', { name: 'Sign in' });
+    expect(onSignOut).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows a loading status while it checks for a signed-in user', async () => {
+    const current = deferred<null>();
+    renderAuthenticator({}, fakeServices({ getCurrentUser: () => current.promise }));
+    expect(screen.getByRole('status').textContent).toBe('Loading…');
+    await act(async () => current.resolve(null));
+    expect(await screen.findByRole('form', { name: 'Sign in' })).toBeTruthy();
+  });
+
+  it.each([
+    ['NetworkError', 'Cannot reach the sign-in service. Check your connection and try again.'],
+    ['TooManyRequestsException', 'Too many attempts. Wait a while and try again.'],
+    ['UserLambdaValidationException', 'The sign-in service rejected the request.'],
+  ])('shows %s from sign-in as its message', async (name, message) => {
+    const services = fakeServices({
+      signIn: async () => {
+        throw cognitoError(name);
+      },
+    });
+    const { user } = renderAuthenticator({}, services);
+    await user.type(await screen.findByLabelText('Username'), 'alice{Enter}');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe(message));
+  });
+});

@@ -1,0 +1,21 @@
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { StrictMode } from 'react';
+import { vi } from 'vitest';
+import { CustomAuthenticator, type CustomAuthenticatorProps } from '../../src/index.ts';
+import { type FakeServices, fakeServices } from './fake-services.ts';
+
+/** The drop-in under StrictMode, driven by fake services, with a user-event session. */
+export function renderAuthenticator(
+  props: Partial<CustomAuthenticatorProps> = {},
+  services: FakeServices = fakeServices(),
+  { fakeTimers = false } = {},
+) {
+  const user = userEvent.setup(fakeTimers ? { advanceTimers: vi.advanceTimersByTime } : {});
+  const view = render(
+    <StrictMode>
+      <CustomAuthenticator services={services} {...props} />
+    </StrictMode>,
+  );
+  return { ...view, user, services };
+}
