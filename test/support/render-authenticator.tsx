@@ -1,7 +1,6 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
-import { vi } from 'vitest';
 import { CustomAuthenticator, type CustomAuthenticatorProps } from '../../src/index.ts';
 import { type FakeServices, fakeServices } from './fake-services.ts';
 
@@ -9,9 +8,8 @@ import { type FakeServices, fakeServices } from './fake-services.ts';
 export function renderAuthenticator(
   props: Partial<CustomAuthenticatorProps> = {},
   services: FakeServices = fakeServices(),
-  { fakeTimers = false } = {},
 ) {
-  const user = userEvent.setup(fakeTimers ? { advanceTimers: vi.advanceTimersByTime } : {});
+  const user = userEvent.setup();
   const view = render(
     <StrictMode>
       <CustomAuthenticator services={services} {...props} />
