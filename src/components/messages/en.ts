@@ -26,7 +26,7 @@ export const en: Messages = {
   attemptsLeftOther: '{count} attempts left',
   codeExpiresIn: 'Code expires in {time}',
   optionalField: '{field} (optional)',
-  fieldRequired: 'Enter your {field}.',
+  fieldRequired: '{field} is required.',
   codeHint: 'Paste or type the code; it is sent once it is complete.',
   errors: {
     EmptyUsername: 'Enter your username.',

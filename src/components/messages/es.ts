@@ -26,7 +26,7 @@ export const es: Messages = {
   attemptsLeftOther: 'Quedan {count} intentos',
   codeExpiresIn: 'El código caduca en {time}',
   optionalField: '{field} (opcional)',
-  fieldRequired: 'Introduce tu {field}.',
+  fieldRequired: 'Falta {field}.',
   codeHint: 'Pega o escribe el código; se envía cuando está completo.',
   errors: {
     EmptyUsername: 'Introduce tu nombre de usuario.',
