@@ -2,6 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import {
   CodeInput,
+  CustomAuthenticator,
   CustomAuthProvider,
   en,
   es,
