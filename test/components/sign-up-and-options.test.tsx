@@ -79,6 +79,18 @@ describe('<CustomAuthenticator> sign-up', () => {
   });
 });
 
+const AcmeHeader = () => <header>Acme</header>;
+const HelpFooter = () => <footer>Help</footer>;
+
+function CustomSignIn() {
+  const signIn = useCustomAuth((auth) => auth.signIn);
+  return (
+    <button type="button" onClick={() => signIn({ username: 'custom' })}>
+      One-tap sign in
+    </button>
+  );
+}
+
 describe('<CustomAuthenticator> options', () => {
   it('hides sign-up on request', async () => {
     renderAuthenticator({ hideSignUp: true });
@@ -112,18 +124,10 @@ describe('<CustomAuthenticator> options', () => {
   });
 
   it('lets the app replace the header, the footer and a whole screen', async () => {
-    function CustomSignIn() {
-      const signIn = useCustomAuth((auth) => auth.signIn);
-      return (
-        <button type="button" onClick={() => signIn({ username: 'custom' })}>
-          One-tap sign in
-        </button>
-      );
-    }
     const { user, services } = renderAuthenticator({
       components: {
-        Header: () => <header>Acme</header>,
-        Footer: () => <footer>Help</footer>,
+        Header: AcmeHeader,
+        Footer: HelpFooter,
         SignIn: CustomSignIn,
       },
     });
