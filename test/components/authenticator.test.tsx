@@ -1,5 +1,6 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { en } from '../../src/index.ts';
 import {
   alice,
   challengeStep,
@@ -176,10 +177,14 @@ describe('<CustomAuthenticator>', () => {
   });
 
   it.each([
-    ['NetworkError', 'Cannot reach the sign-in service. Check your connection and try again.'],
-    ['TooManyRequestsException', 'Too many attempts. Wait a while and try again.'],
-    ['UserLambdaValidationException', 'The sign-in service rejected the request.'],
-  ])('shows %s from sign-in as its message', async (name, message) => {
+    ['NetworkError', 'Network'],
+    ['TooManyRequestsException', 'TooManyRequests'],
+    ['LimitExceededException', 'TooManyRequests'],
+    ['UserLambdaValidationException', 'TriggerFailed'],
+    ['UserNotFoundException', 'UserNotFound'],
+    ['NotAuthorizedException', 'NotAuthorized'],
+  ] as const)('shows %s from sign-in as the %s message', async (name, code) => {
+    const message = en.errors[code];
     const services = fakeServices({
       signIn: async () => {
         throw cognitoError(name);
