@@ -1,7 +1,9 @@
 import { fromCallback, fromPromise } from 'xstate';
 import type { CustomAuthServices } from './amplify.ts';
+import type { PendingChallenge } from './pending-challenge.ts';
 import type {
   AuthUserInfo,
+  ChallengeInfo,
   CodeDelivery,
   ConfirmSignUpRequest,
   ConfirmSignUpStep,
@@ -31,5 +33,24 @@ export function serviceActors(services: CustomAuthServices) {
     signOutListener: fromCallback(({ sendBack }) =>
       services.listenForSignOut(() => sendBack({ type: 'SIGNED_OUT' })),
     ),
+    loadPendingChallenge: fromPromise<PendingChallenge | null>(() =>
+      services.loadPendingChallenge(),
+    ),
+  };
+}
+
+interface ChallengeHolder {
+  context: { username: string; challenge: ChallengeInfo | null };
+}
+
+/** The statechart's side-effect actions that go through a service. */
+export function serviceActions(services: CustomAuthServices) {
+  return {
+    rememberChallenge: ({ context }: ChallengeHolder) => {
+      if (context.challenge) {
+        services.savePendingChallenge({ username: context.username, challenge: context.challenge });
+      }
+    },
+    forgetChallenge: () => services.savePendingChallenge(null),
   };
 }

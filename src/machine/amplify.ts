@@ -11,6 +11,11 @@ import {
 } from '@aws-amplify/auth';
 import { Hub } from '@aws-amplify/core';
 import { isErrorNamed } from './errors.ts';
+import {
+  loadPendingChallenge,
+  type PendingChallenge,
+  savePendingChallenge,
+} from './pending-challenge.ts';
 import type {
   AuthUserInfo,
   CodeDelivery,
@@ -39,6 +44,9 @@ export interface CustomAuthServices {
   signOut: () => Promise<void>;
   /** Calls `onSignedOut` when the user is signed out elsewhere; returns the unsubscribe. */
   listenForSignOut: (onSignedOut: () => void) => () => void;
+  /** Keeps the open challenge (null: forgets it) so a reload can resume it. */
+  savePendingChallenge: (pending: PendingChallenge | null) => void;
+  loadPendingChallenge: () => Promise<PendingChallenge | null>;
 }
 
 export function authFlowType(flow: CustomAuthFlow) {
@@ -108,4 +116,6 @@ export const amplifyServices: CustomAuthServices = {
     Hub.listen('auth', ({ payload }) => {
       if (payload.event === 'signedOut') onSignedOut();
     }),
+  savePendingChallenge,
+  loadPendingChallenge,
 };

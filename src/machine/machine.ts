@@ -1,5 +1,5 @@
 import { assertEvent, assign, setup } from 'xstate';
-import { serviceActors } from './actors.ts';
+import { serviceActions, serviceActors } from './actors.ts';
 import { amplifyServices, type CustomAuthServices } from './amplify.ts';
 import {
   type CustomAuthContext,
@@ -17,6 +17,7 @@ import {
   wrongAnswerError,
 } from './errors.ts';
 import { generatePassword } from './password.ts';
+import type { PendingChallenge } from './pending-challenge.ts';
 import type { AuthUserInfo, CustomAuthInput, SignInStep } from './types.ts';
 
 const pending = 'pending' as const;
@@ -41,6 +42,10 @@ export const customAuthMachine = setup({
     errorIs: (_, params: { error: unknown; name: string }) =>
       isErrorNamed(params.error, params.name),
     hasUser: (_, params: { user: AuthUserInfo | null }) => params.user !== null,
+    isPresent: (_, params: { value: unknown }) =>
+      params.value !== null && params.value !== undefined,
+    needsPasswordAgain: ({ context }) =>
+      context.flow === 'passwordThenCode' && context.password === undefined,
   },
   actions: {
     rejectInput: assign({ error: ({ context, event }) => validationError(context, event) }),
@@ -98,6 +103,12 @@ export const customAuthMachine = setup({
       codeDelivery: null,
       error: null,
     })),
+    restoreChallenge: assign((_, params: { pending: PendingChallenge | null }) =>
+      params.pending
+        ? { username: params.pending.username, challenge: params.pending.challenge, error: null }
+        : {},
+    ),
+    ...serviceActions(amplifyServices),
     signedOut: assign({
       user: null,
       password: undefined,
@@ -113,20 +124,43 @@ export const customAuthMachine = setup({
   states: {
     initializing: {
       tags: pending,
-      invoke: {
-        id: 'getCurrentUser',
-        src: 'getCurrentUser',
-        onDone: [
-          {
-            guard: { type: 'hasUser', params: ({ event }) => ({ user: event.output }) },
-            target: 'signedIn',
-            actions: { type: 'signedIn', params: ({ event }) => ({ user: event.output }) },
+      initial: 'checkingUser',
+      states: {
+        checkingUser: {
+          invoke: {
+            id: 'getCurrentUser',
+            src: 'getCurrentUser',
+            onDone: [
+              {
+                guard: { type: 'hasUser', params: ({ event }) => ({ user: event.output }) },
+                target: '#customAuth.signedIn',
+                actions: { type: 'signedIn', params: ({ event }) => ({ user: event.output }) },
+              },
+              { target: 'restoringChallenge' },
+            ],
+            onError: {
+              target: '#customAuth.signIn',
+              actions: { type: 'setError', params: ({ event }) => toAuthError(event.error) },
+            },
           },
-          { target: 'signIn' },
-        ],
-        onError: {
-          target: 'signIn',
-          actions: { type: 'setError', params: ({ event }) => toAuthError(event.error) },
+        },
+        restoringChallenge: {
+          invoke: {
+            id: 'loadPendingChallenge',
+            src: 'loadPendingChallenge',
+            onDone: [
+              {
+                guard: { type: 'isPresent', params: ({ event }) => ({ value: event.output }) },
+                target: '#customAuth.challenge',
+                actions: {
+                  type: 'restoreChallenge',
+                  params: ({ event }) => ({ pending: event.output }),
+                },
+              },
+              { target: '#customAuth.signIn' },
+            ],
+            onError: { target: '#customAuth.signIn' },
+          },
         },
       },
     },
@@ -219,8 +253,10 @@ export const customAuthMachine = setup({
     },
     challenge: {
       initial: 'idle',
+      exit: 'forgetChallenge',
       states: {
         idle: {
+          entry: 'rememberChallenge',
           after: {
             challengeExpiry: {
               target: '#customAuth.signIn',
@@ -233,6 +269,11 @@ export const customAuthMachine = setup({
               { target: 'answering', actions: 'clearError' },
             ],
             RESEND_CHALLENGE: [
+              {
+                guard: 'needsPasswordAgain',
+                target: '#customAuth.signIn',
+                actions: { type: 'backToSignIn', params: { error: authError('EmptyPassword') } },
+              },
               {
                 guard: 'resendCoolingDown',
                 actions: { type: 'setError', params: authError('ResendCooldown') },
@@ -533,7 +574,9 @@ export type CustomAuthMachine = typeof customAuthMachine;
 
 /** The statechart with some or all backend calls replaced; the rest still call Amplify. */
 export function withServices(services: Partial<CustomAuthServices>): CustomAuthMachine {
+  const merged = { ...amplifyServices, ...services };
   return customAuthMachine.provide({
-    actors: serviceActors({ ...amplifyServices, ...services }),
+    actors: serviceActors(merged),
+    actions: serviceActions(merged),
   });
 }

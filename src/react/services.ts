@@ -17,5 +17,7 @@ export function latestServices(current: () => Partial<CustomAuthServices> | unde
     autoSignIn: () => pick('autoSignIn')(),
     signOut: () => pick('signOut')(),
     listenForSignOut: (onSignedOut) => pick('listenForSignOut')(onSignedOut),
+    savePendingChallenge: (pending) => pick('savePendingChallenge')(pending),
+    loadPendingChallenge: () => pick('loadPendingChallenge')(),
   } satisfies CustomAuthServices;
 }

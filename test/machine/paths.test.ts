@@ -27,6 +27,13 @@ const outputsByActor: Record<string, unknown[]> = {
   confirmSignUp: [{ type: 'autoSignIn' }, { type: 'done' }],
   resendSignUpCode: [{ destination: 'a***@e***.com' }],
   signOut: [undefined],
+  loadPendingChallenge: [
+    null,
+    {
+      username: 'alice',
+      challenge: { hint: null, parameters: {}, round: 1, expiresAt: 1e15, resendAvailableAt: 0 },
+    },
+  ],
 };
 
 const backendErrors = [

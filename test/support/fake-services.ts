@@ -1,5 +1,10 @@
 import { vi } from 'vitest';
-import type { AuthUserInfo, CustomAuthServices, SignInStep } from '../../src/machine/index.ts';
+import type {
+  AuthUserInfo,
+  CustomAuthServices,
+  PendingChallenge,
+  SignInStep,
+} from '../../src/machine/index.ts';
 
 export const alice: AuthUserInfo = { username: 'alice', userId: 'sub-alice' };
 
@@ -40,6 +45,7 @@ export type FakeServices = {
  */
 export function fakeServices(overrides: Partial<CustomAuthServices> = {}): FakeServices {
   const listeners = new Set<() => void>();
+  let pendingChallenge: PendingChallenge | null = null;
   const defaults: CustomAuthServices = {
     getCurrentUser: async () => null,
     signIn: async () => challengeStep(),
@@ -64,6 +70,10 @@ export function fakeServices(overrides: Partial<CustomAuthServices> = {}): FakeS
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    savePendingChallenge: (pending) => {
+      pendingChallenge = pending;
+    },
+    loadPendingChallenge: async () => pendingChallenge,
   };
   const implementations = { ...defaults, ...overrides };
   const services = {
@@ -76,6 +86,8 @@ export function fakeServices(overrides: Partial<CustomAuthServices> = {}): FakeS
     autoSignIn: vi.fn(implementations.autoSignIn),
     signOut: vi.fn(implementations.signOut),
     listenForSignOut: vi.fn(implementations.listenForSignOut),
+    savePendingChallenge: vi.fn(implementations.savePendingChallenge),
+    loadPendingChallenge: vi.fn(implementations.loadPendingChallenge),
   };
   return {
     ...services,

@@ -1,0 +1,60 @@
+import type { ChallengeInfo } from './types.ts';
+
+/** A challenge in progress, kept across a page reload (Amplify keeps its half in sessionStorage too). */
+export interface PendingChallenge {
+  username: string;
+  challenge: ChallengeInfo;
+}
+
+const storageKey = 'cognito-custom-auth.pendingChallenge';
+
+function sessionStore(): Storage | undefined {
+  try {
+    return globalThis.sessionStorage;
+  } catch {
+    // Some browsers throw on access when storage is disabled.
+    return undefined;
+  }
+}
+
+const isStringMap = (value: unknown): value is Record<string, string> =>
+  typeof value === 'object' &&
+  value !== null &&
+  Object.values(value).every((entry) => typeof entry === 'string');
+
+/** Reads back what `savePendingChallenge` stored; anything malformed or expired is nothing. */
+export function parsePendingChallenge(text: string | null | undefined, now = Date.now()) {
+  if (!text) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const { username, challenge } = (value ?? {}) as Partial<PendingChallenge>;
+  if (typeof username !== 'string' || username === '' || typeof challenge !== 'object') return null;
+  const { hint, parameters, round, expiresAt, resendAvailableAt } = challenge ?? {};
+  const valid =
+    (hint === null || typeof hint === 'string') &&
+    isStringMap(parameters) &&
+    Number.isInteger(round) &&
+    typeof expiresAt === 'number' &&
+    typeof resendAvailableAt === 'number' &&
+    expiresAt > now;
+  return valid ? ({ username, challenge } as PendingChallenge) : null;
+}
+
+export function savePendingChallenge(pending: PendingChallenge | null): void {
+  const store = sessionStore();
+  if (!store) return;
+  try {
+    if (pending) store.setItem(storageKey, JSON.stringify(pending));
+    else store.removeItem(storageKey);
+  } catch {
+    // A full or blocked storage only costs the resume after a reload.
+  }
+}
+
+export async function loadPendingChallenge(): Promise<PendingChallenge | null> {
+  return parsePendingChallenge(sessionStore()?.getItem(storageKey));
+}
