@@ -10,7 +10,8 @@ A local, Cognito-compatible user pool that runs the custom-auth triggers.
   --user-pool-id <id>            (default ${defaultUserPoolId})
   --client-id <id>               (default ${defaultClientId})
   --data <dir>                   keep users and keys here across restarts
-  --flow <flow>                  passwordless | passwordThenCode (default passwordless)
+  --flow <flow>                  passwordless | passwordThenCode | either (default
+                                 passwordless; either: what the client asks for)
   --triggers <file>              module exporting defineAuthChallenge, createAuthChallenge,
                                  verifyAuthChallengeResponse (default: the built-in ones)
   --session-validity <seconds>   challenge session lifetime (default 180)
@@ -48,8 +49,13 @@ export function parseCliOptions(args: string[]): LocalPoolOptions | 'help' {
   });
   if (values.help) return 'help';
   const flow = values.flow;
-  if (flow !== undefined && flow !== 'passwordless' && flow !== 'passwordThenCode') {
-    throw new Error(`--flow must be passwordless or passwordThenCode, not ${flow}.`);
+  if (
+    flow !== undefined &&
+    flow !== 'passwordless' &&
+    flow !== 'passwordThenCode' &&
+    flow !== 'either'
+  ) {
+    throw new Error(`--flow must be passwordless, passwordThenCode or either, not ${flow}.`);
   }
   return {
     host: values.host,

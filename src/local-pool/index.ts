@@ -5,6 +5,7 @@ export {
   defaultUserPoolId,
   type LocalPool,
   type LocalPoolOptions,
+  type PoolFlow,
   startLocalPool,
 } from './pool.ts';
 export type { LambdaHandler, TriggerHandlers } from './trigger-runner.ts';

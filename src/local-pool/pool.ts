@@ -13,7 +13,7 @@ import { SessionStore } from './sessions.ts';
 import { SignUpFlow } from './sign-up.ts';
 import { PoolStore } from './store.ts';
 import { TokenIssuer } from './tokens.ts';
-import { loadTriggerModule, type TriggerHandlers } from './trigger-runner.ts';
+import { type LambdaHandler, loadTriggerModule, type TriggerHandlers } from './trigger-runner.ts';
 
 export interface LocalPoolOptions {
   /** Default 127.0.0.1. */
@@ -26,8 +26,11 @@ export interface LocalPoolOptions {
   clientId?: string;
   /** Keep users and keys in this folder across restarts; in memory only when absent. */
   dataDir?: string;
-  /** Which variant the built-in triggers run. Default passwordless. */
-  flow?: 'passwordless' | 'passwordThenCode';
+  /**
+   * Which variant the built-in triggers run. Default passwordless. `either` follows the
+   * client: a sign-in that opens with SRP_A (CUSTOM_WITH_SRP) gets the password step.
+   */
+  flow?: PoolFlow;
   /** A module path exporting the three handlers, or the handlers themselves. */
   triggers?: string | TriggerHandlers;
   /** AuthSessionValidity in seconds. Default 180. */
@@ -68,15 +71,28 @@ export interface LocalPool {
 export const defaultUserPoolId = 'local_CustomAuth';
 export const defaultClientId = 'localcustomauthclient00000';
 
+export type PoolFlow = 'passwordless' | 'passwordThenCode' | 'either';
+
+function defineFor(flow: PoolFlow | undefined): LambdaHandler {
+  if (flow !== 'either') return createDefineAuthChallenge({ flow });
+  const passwordless = createDefineAuthChallenge({ flow: 'passwordless' });
+  const passwordThenCode = createDefineAuthChallenge({ flow: 'passwordThenCode' });
+  return (event: Parameters<typeof passwordless>[0]) =>
+    event.request.session[0]?.challengeName === 'SRP_A'
+      ? passwordThenCode(event)
+      : passwordless(event);
+}
+
 function builtInTriggers(
-  flow: LocalPoolOptions['flow'],
+  flow: PoolFlow | undefined,
   outbox: LocalLog<OutboxEntry>,
   log: (line: string) => void,
 ): TriggerHandlers {
+  const codeFlow = flow === 'either' ? undefined : flow;
   return {
-    defineAuthChallenge: createDefineAuthChallenge({ flow }),
+    defineAuthChallenge: defineFor(flow),
     createAuthChallenge: createCreateAuthChallenge({
-      flow,
+      flow: codeFlow,
       sendCode: async ({ destination, code, event }) => {
         outbox.add({
           username: event.userName,
@@ -88,7 +104,7 @@ function builtInTriggers(
         log(`sign-in code for ${event.userName} (${destination}): ${code}`);
       },
     }),
-    verifyAuthChallengeResponse: createVerifyAuthChallengeResponse({ flow }),
+    verifyAuthChallengeResponse: createVerifyAuthChallengeResponse({ flow: codeFlow }),
   };
 }
 

@@ -51,7 +51,7 @@ describe('the pool CLI options', () => {
     [['--port', '70000'], /--port must be a whole number from 0 to 65535/],
     [['--port', 'abc'], /--port must be a whole number/],
     [['--session-validity', '0'], /--session-validity must be a whole number from 1/],
-    [['--flow', 'magic'], /--flow must be passwordless or passwordThenCode/],
+    [['--flow', 'magic'], /--flow must be passwordless, passwordThenCode or either/],
     [['--unknown'], /Unknown option '--unknown'/],
   ])('refuses %j clearly', (args, message) => {
     expect(() => parseCliOptions(args)).toThrow(message);
