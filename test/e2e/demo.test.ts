@@ -1,0 +1,129 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type DemoStage, latestCode, registerUser, screenshot, startDemoStage } from './harness.ts';
+
+let stage: DemoStage;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  stage = await startDemoStage();
+});
+afterAll(async () => {
+  await stage?.close();
+});
+beforeEach(async () => {
+  context = await stage.browser.newContext();
+  page = await context.newPage();
+});
+afterEach(async () => {
+  await context.close();
+});
+
+async function open(flow: 'passwordless' | 'passwordThenCode' = 'passwordless') {
+  await page.goto(`${stage.url}?flow=${flow}`);
+  await page.getByRole('form', { name: 'Sign in' }).waitFor();
+}
+
+async function signInUntilChallenge(username: string, password?: string) {
+  await page.getByLabel('Username').fill(username);
+  if (password) await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('form', { name: 'Enter your code' }).waitFor();
+}
+
+const welcome = (username: string) => page.getByRole('heading', { name: `Welcome, ${username}` });
+
+describe('the demo in Chromium, against the local pool', () => {
+  it('signs in without a password', async () => {
+    await registerUser(stage.pool, 'ada');
+    await open();
+    await screenshot(page, 'sign-in');
+    await signInUntilChallenge('ada');
+    await expect(page.getByText('We sent a code to a***@e***.com.').isVisible()).resolves.toBe(
+      true,
+    );
+    await screenshot(page, 'challenge');
+    await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'ada'));
+    await welcome('ada').waitFor();
+    await screenshot(page, 'signed-in');
+  });
+
+  it('says a wrong code is wrong, then accepts the right one', async () => {
+    await registerUser(stage.pool, 'bea');
+    await open();
+    await signInUntilChallenge('bea');
+    const code = latestCode(stage.pool, 'bea');
+    await page.getByLabel('Code', { exact: true }).fill(code === '000000' ? '111111' : '000000');
+    await page.getByText('2 attempts left').waitFor();
+    await expect(page.getByRole('alert').first().textContent()).resolves.toBe(
+      'That code is not right.',
+    );
+    await screenshot(page, 'challenge-wrong-code');
+    await page.getByLabel('Code', { exact: true }).fill(code);
+    await welcome('bea').waitFor();
+  });
+
+  it('signs in with a password, then a code', async () => {
+    await registerUser(stage.pool, 'cyd', 'Cyd-Password-9');
+    await open('passwordThenCode');
+    await screenshot(page, 'sign-in-password');
+    await signInUntilChallenge('cyd', 'Cyd-Password-9');
+    await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'cyd'));
+    await welcome('cyd').waitFor();
+  });
+
+  it('signs up, confirms, answers the challenge, and signs out', async () => {
+    await open();
+    await page.getByRole('button', { name: 'No account? Create one' }).click();
+    await page.getByLabel('Username').fill('dot');
+    await page.getByLabel('Email').fill('dot@example.com');
+    await screenshot(page, 'sign-up');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('form', { name: 'Confirm your account' }).waitFor();
+    await screenshot(page, 'confirm-sign-up');
+    await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'dot'));
+    await page.getByRole('form', { name: 'Enter your code' }).waitFor();
+    await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'dot'));
+    await welcome('dot').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('form', { name: 'Sign in' }).waitFor();
+  });
+
+  it('finishes a challenge after a reload in the middle of it', async () => {
+    await registerUser(stage.pool, 'eve');
+    await open();
+    await signInUntilChallenge('eve');
+    await page.reload();
+    await page.getByRole('form', { name: 'Enter your code' }).waitFor();
+    await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'eve'));
+    await welcome('eve').waitFor();
+  });
+
+  it('stays signed in across a reload', async () => {
+    await registerUser(stage.pool, 'fay');
+    await open();
+    await signInUntilChallenge('fay');
+    await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'fay'));
+    await welcome('fay').waitFor();
+    await page.reload();
+    await welcome('fay').waitFor();
+  });
+
+  it('says clearly when the pool is down, and recovers once it is back', async () => {
+    await registerUser(stage.pool, 'gus');
+    await open();
+    await stage.stopPool();
+    await page.getByLabel('Username').fill('gus');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page
+      .getByText('Cannot reach the sign-in service. Check your connection and try again.')
+      .waitFor();
+    await screenshot(page, 'sign-in-network-error');
+    await stage.restartPool();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('form', { name: 'Enter your code' }).waitFor();
+    await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'gus'));
+    await welcome('gus').waitFor();
+  });
+});

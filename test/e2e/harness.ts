@@ -1,0 +1,109 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { build, type PreviewServer, preview } from 'vite';
+import {
+  type LocalPool,
+  type LocalPoolOptions,
+  startLocalPool,
+} from '../../src/local-pool/index.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+export const artifacts = join(root, 'test-artifacts/e2e');
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The demo, built for a pool on a free port and served by `vite preview`, plus Chromium. */
+export interface DemoStage {
+  pool: LocalPool;
+  url: string;
+  browser: Browser;
+  restartPool: () => Promise<void>;
+  stopPool: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+export async function startDemoStage(): Promise<DemoStage> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'e2e-pool-'));
+  const outDir = mkdtempSync(join(tmpdir(), 'e2e-demo-'));
+  const poolOptions: LocalPoolOptions = { port: 0, flow: 'either', dataDir, log: () => {} };
+  let pool = await startLocalPool(poolOptions);
+  const port = Number(new URL(pool.endpoint).port);
+  process.env.VITE_LOCAL_POOL_URL = pool.endpoint;
+  const configFile = join(root, 'demo/vite.config.ts');
+  await build({ configFile, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  const server: PreviewServer = await preview({
+    configFile,
+    logLevel: 'error',
+    build: { outDir },
+    preview: { port: 0, strictPort: false, host: '127.0.0.1' },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report its address.');
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  mkdirSync(artifacts, { recursive: true });
+  const stage: DemoStage = {
+    get pool() {
+      return pool;
+    },
+    url,
+    browser,
+    stopPool: () => pool.close(),
+    restartPool: async () => {
+      pool = await startLocalPool({ ...poolOptions, port });
+    },
+    close: async () => {
+      await browser.close();
+      await new Promise<void>((done) => server.httpServer.close(() => done()));
+      await pool.close().catch(() => {});
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+  return stage;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+}
+
+/** Registers and confirms a user over the pool's API, for tests that start at sign-in. */
+export async function registerUser(
+  pool: LocalPool,
+  username: string,
+  password = 'Correct-Horse-1',
+) {
+  const call = (operation: string, body: object) =>
+    fetch(pool.endpoint, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
+      },
+      body: JSON.stringify({ ClientId: pool.userPoolClientId, ...body }),
+    });
+  await call('SignUp', {
+    Username: username,
+    Password: password,
+    UserAttributes: [{ Name: 'email', Value: `${username}@example.com` }],
+  });
+  const code = pool.outbox(username).at(-1)?.code;
+  await call('ConfirmSignUp', { Username: username, ConfirmationCode: code });
+}
+
+export function latestCode(pool: LocalPool, username: string): string {
+  const code = pool.outbox(username).at(-1)?.code;
+  if (!code) throw new Error(`No code was sent to ${username}.`);
+  return code;
+}
