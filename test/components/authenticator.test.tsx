@@ -86,7 +86,7 @@ describe('<CustomAuthenticator>', () => {
     await signInAs(user);
     await user.type(screen.getByLabelText('Code'), '000000');
     expect(await screen.findByText('2 attempts left')).toBeTruthy();
-    expect(screen.getByRole('alert').textContent).toBe('That code is not right.');
+    expect(screen.getByRole('alert').textContent).toBe('That code is not right. Try again.');
     const code = screen.getByLabelText('Code') as HTMLInputElement;
     await waitFor(() => expect(code.value).toBe(''));
     expect(document.activeElement).toBe(code);

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type DemoStage, latestCode, registerUser, screenshot, startDemoStage } from './harness.ts';
+import { latestCode, registerOverHttp as registerUser } from '../support/local-pool.ts';
+import { type DemoStage, screenshot, startDemoStage } from './harness.ts';
 
 let stage: DemoStage;
 let context: BrowserContext;
@@ -57,7 +58,7 @@ describe('the demo in Chromium, against the local pool', () => {
     await page.getByLabel('Code', { exact: true }).fill(code === '000000' ? '111111' : '000000');
     await page.getByText('2 attempts left').waitFor();
     await expect(page.getByRole('alert').first().textContent()).resolves.toBe(
-      'That code is not right.',
+      'That code is not right. Try again.',
     );
     await screenshot(page, 'challenge-wrong-code');
     await page.getByLabel('Code', { exact: true }).fill(code);

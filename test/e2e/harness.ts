@@ -77,33 +77,3 @@ export async function startDemoStage(): Promise<DemoStage> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 }
-
-/** Registers and confirms a user over the pool's API, for tests that start at sign-in. */
-export async function registerUser(
-  pool: LocalPool,
-  username: string,
-  password = 'Correct-Horse-1',
-) {
-  const call = (operation: string, body: object) =>
-    fetch(pool.endpoint, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-amz-json-1.1',
-        'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
-      },
-      body: JSON.stringify({ ClientId: pool.userPoolClientId, ...body }),
-    });
-  await call('SignUp', {
-    Username: username,
-    Password: password,
-    UserAttributes: [{ Name: 'email', Value: `${username}@example.com` }],
-  });
-  const code = pool.outbox(username).at(-1)?.code;
-  await call('ConfirmSignUp', { Username: username, ConfirmationCode: code });
-}
-
-export function latestCode(pool: LocalPool, username: string): string {
-  const code = pool.outbox(username).at(-1)?.code;
-  if (!code) throw new Error(`No code was sent to ${username}.`);
-  return code;
-}

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type LocalPool, startLocalPool } from '../../src/local-pool/index.ts';
-import { cognitoPost, latestCode } from '../support/local-pool.ts';
+import {
+  cognitoPost,
+  type HttpTokens,
+  latestCode,
+  registerOverHttp,
+  signInOverHttp,
+} from '../support/local-pool.ts';
 
 const pools: LocalPool[] = [];
 const folders: string[] = [];
@@ -20,39 +26,14 @@ afterEach(async () => {
 });
 
 async function registerAndSignIn(pool: LocalPool, username: string) {
-  const ClientId = pool.userPoolClientId;
-  await cognitoPost(pool, 'SignUp', {
-    ClientId,
-    Username: username,
-    Password: 'Correct-Horse-1',
-    UserAttributes: [{ Name: 'email', Value: `${username}@example.com` }],
-  });
-  await cognitoPost(pool, 'ConfirmSignUp', {
-    ClientId,
-    Username: username,
-    ConfirmationCode: latestCode(pool, username),
-  });
+  await registerOverHttp(pool, username);
   return signInOnly(pool, username);
 }
 
-async function signInOnly(pool: LocalPool, username: string) {
-  const ClientId = pool.userPoolClientId;
-  const started = await cognitoPost(pool, 'InitiateAuth', {
-    ClientId,
-    AuthFlow: 'CUSTOM_AUTH',
-    AuthParameters: { USERNAME: username },
-  });
-  const answered = await cognitoPost(pool, 'RespondToAuthChallenge', {
-    ClientId,
-    ChallengeName: 'CUSTOM_CHALLENGE',
-    Session: started.body.Session,
-    ChallengeResponses: { USERNAME: username, ANSWER: latestCode(pool, username) },
-  });
-  return answered.body.AuthenticationResult as {
-    AccessToken: string;
-    RefreshToken: string;
-    IdToken: string;
-  };
+async function signInOnly(pool: LocalPool, username: string): Promise<HttpTokens> {
+  const tokens = await signInOverHttp(pool, username);
+  if (!tokens) throw new Error(`${username} could not sign in.`);
+  return tokens;
 }
 
 describe('the local pool across its life', () => {

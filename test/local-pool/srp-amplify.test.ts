@@ -1,7 +1,7 @@
 import { signIn, signOut } from 'aws-amplify/auth';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cognitoPost, latestCode, localPoolForFile } from '../support/local-pool.ts';
+import { localPoolForFile, registerOverHttp } from '../support/local-pool.ts';
 
 const pool = localPoolForFile();
 
@@ -19,24 +19,6 @@ const credentials = fc.record({
     .map((tail) => `Aa1!${tail}`),
 });
 
-async function register(username: string, password: string) {
-  const ClientId = pool().userPoolClientId;
-  const signUp = await cognitoPost(pool(), 'SignUp', {
-    ClientId,
-    Username: username,
-    Password: password,
-    UserAttributes: [{ Name: 'email', Value: 'srp@example.com' }],
-  });
-  if (signUp.status !== 200)
-    throw new Error(`SignUp ${username} refused: ${JSON.stringify(signUp.body)}`);
-  await cognitoPost(pool(), 'ConfirmSignUp', {
-    ClientId,
-    Username: username,
-    ConfirmationCode: latestCode(pool(), username),
-  });
-  return true;
-}
-
 describe('SRP between Amplify and the local pool', () => {
   it('verifies random usernames and passwords through Amplify’s own SRP, and never a wrong password', async () => {
     const seen = new Set<string>();
@@ -45,7 +27,7 @@ describe('SRP between Amplify and the local pool', () => {
       fc.asyncProperty(credentials, async ({ username, password }) => {
         if (seen.has(username.toLowerCase())) return;
         seen.add(username.toLowerCase());
-        expect(await register(username, password)).toBe(true);
+        await registerOverHttp(pool(), username, password);
         const right = await signIn({
           username,
           password,

@@ -1,4 +1,5 @@
-import { type ChangeEvent, type Ref, useId } from 'react';
+import type { ChangeEvent, Ref } from 'react';
+import { Field } from '../parts/Field.tsx';
 
 export interface CodeInputProps {
   label: string;
@@ -40,41 +41,29 @@ export function CodeInput({
   help,
   inputRef,
 }: CodeInputProps) {
-  const id = useId();
-  const helpId = `${id}-help`;
   const change = (event: ChangeEvent<HTMLInputElement>) => {
     const code = normalizeCode(event.target.value, numeric).slice(0, length);
     onChange(code);
     if (code.length === length && code !== value) onComplete?.(code);
   };
-  const describedBy = [help ? helpId : null, invalid ? errorId : null].filter(Boolean).join(' ');
   return (
-    <div data-part="field" data-invalid={invalid || undefined}>
-      <label htmlFor={id} data-part="label">
-        {label}
-      </label>
-      <input
-        id={id}
-        ref={inputRef}
-        data-part="code-input"
-        type="text"
-        inputMode={numeric ? 'numeric' : 'text'}
-        pattern={numeric ? '[0-9]*' : undefined}
-        autoComplete="one-time-code"
-        autoCapitalize="off"
-        autoCorrect="off"
-        spellCheck={false}
-        value={value}
-        onChange={change}
-        disabled={disabled}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy || undefined}
-      />
-      {help && (
-        <p id={helpId} data-part="help">
-          {help}
-        </p>
-      )}
-    </div>
+    <Field
+      label={label}
+      part="code-input"
+      type="text"
+      inputMode={numeric ? 'numeric' : 'text'}
+      pattern={numeric ? '[0-9]*' : undefined}
+      autoComplete="one-time-code"
+      autoCapitalize="off"
+      autoCorrect="off"
+      spellCheck={false}
+      value={value}
+      onChange={change}
+      disabled={disabled}
+      invalid={invalid}
+      errorId={errorId}
+      help={help}
+      inputRef={inputRef}
+    />
   );
 }

@@ -1,3 +1,4 @@
+import { defaultErrorMessages } from '../../machine/index.ts';
 import type { Messages } from './types.ts';
 
 export const en: Messages = {
@@ -28,28 +29,5 @@ export const en: Messages = {
   optionalField: '{field} (optional)',
   fieldRequired: '{field} is required.',
   codeHint: 'Paste or type the code; it is sent once it is complete.',
-  errors: {
-    EmptyUsername: 'Enter your username.',
-    EmptyPassword: 'Enter your password.',
-    EmptyAnswer: 'Enter the code.',
-    EmptyCode: 'Enter the confirmation code.',
-    InputTooLong: 'That entry is too long.',
-    WrongAnswer: 'That code is not right.',
-    ChallengeFailed: 'Too many wrong codes. Sign in again to get a new code.',
-    SessionExpired: 'Your code has expired. Sign in again to get a new one.',
-    ResendCooldown: 'Wait a moment before asking for a new code.',
-    UserNotFound: 'No account was found for that username.',
-    NotAuthorized: 'Incorrect username or password.',
-    UserNotConfirmed: 'This account is not confirmed yet.',
-    UsernameExists: 'An account with that username already exists.',
-    InvalidPassword: 'That password does not meet the requirements.',
-    InvalidParameter: 'Some of the details entered are not valid.',
-    CodeMismatch: 'That confirmation code is not right.',
-    ExpiredCode: 'That confirmation code has expired. Ask for a new one.',
-    TooManyRequests: 'Too many attempts. Wait a while and try again.',
-    TriggerFailed: 'The sign-in service rejected the request.',
-    Network: 'Cannot reach the sign-in service. Check your connection and try again.',
-    UnsupportedStep: 'This sign-in step is not supported.',
-    Unknown: 'Something went wrong. Try again.',
-  },
+  errors: defaultErrorMessages,
 };

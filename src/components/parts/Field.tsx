@@ -8,10 +8,20 @@ export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 
   /** Extra help text shown under the field and read with it. */
   help?: string;
   inputRef?: Ref<HTMLInputElement>;
+  /** The input's `data-part`, for styling. Default 'input'. */
+  part?: string;
 }
 
 /** A visible label, an input, and the error it is tied to through aria-describedby. */
-export function Field({ label, invalid, errorId, help, inputRef, ...input }: FieldProps) {
+export function Field({
+  label,
+  invalid,
+  errorId,
+  help,
+  inputRef,
+  part = 'input',
+  ...input
+}: FieldProps) {
   const id = useId();
   const helpId = `${id}-help`;
   const describedBy = [help ? helpId : null, invalid ? errorId : null].filter(Boolean).join(' ');
@@ -24,7 +34,7 @@ export function Field({ label, invalid, errorId, help, inputRef, ...input }: Fie
         {...input}
         id={id}
         ref={inputRef}
-        data-part="input"
+        data-part={part}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy || undefined}
       />
