@@ -32,6 +32,8 @@ export interface CustomAuthenticatorProps extends Omit<CustomAuthProviderProps, 
   /** Replaces the header, the footer, or a whole screen. */
   components?: Partial<AuthenticatorComponents>;
   className?: string;
+  /** Force a colour scheme; by default it follows `prefers-color-scheme`. */
+  theme?: 'light' | 'dark';
   onSignIn?: (user: AuthUserInfo) => void;
   onSignOut?: () => void;
   /** Shown once signed in; a function receives the user and signOut. */
@@ -58,7 +60,7 @@ function useInitialRoute(initialRoute: 'signIn' | 'signUp' | undefined, route: s
 }
 
 function AuthenticatorScreens(props: CustomAuthenticatorProps) {
-  const { children, components, className, initialRoute, onSignIn, onSignOut } = props;
+  const { children, components, className, theme, initialRoute, onSignIn, onSignOut } = props;
   const route = useCustomAuth(selectRoute);
   useInitialRoute(initialRoute, route);
   useAuthEvents(onSignIn, onSignOut);
@@ -86,6 +88,7 @@ function AuthenticatorScreens(props: CustomAuthenticatorProps) {
         className={['cca-root', className].filter(Boolean).join(' ')}
         data-part="root"
         data-route={route}
+        data-theme={theme}
       >
         {Header && <Header />}
         {Screen ? (

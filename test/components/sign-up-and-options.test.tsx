@@ -6,7 +6,6 @@ import {
   CustomAuthProvider,
   en,
   es,
-  SignInForm,
   useCustomAuth,
 } from '../../src/index.ts';
 import { cognitoError, fakeServices } from '../support/fake-services.ts';
@@ -92,6 +91,14 @@ function CustomSignIn() {
 }
 
 describe('<CustomAuthenticator> options', () => {
+  it('forces a colour scheme on request', async () => {
+    const { container } = renderAuthenticator({ theme: 'dark', className: 'app-auth' });
+    await screen.findByRole('form', { name: 'Sign in' });
+    const root = container.querySelector('.cca-root');
+    expect(root?.getAttribute('data-theme')).toBe('dark');
+    expect(root?.classList.contains('app-auth')).toBe(true);
+  });
+
   it('hides sign-up on request', async () => {
     renderAuthenticator({ hideSignUp: true });
     await screen.findByRole('form', { name: 'Sign in' });
@@ -99,10 +106,10 @@ describe('<CustomAuthenticator> options', () => {
   });
 
   it('switches locale, and takes partial message overrides', async () => {
-    const { rerender } = renderAuthenticator({ locale: 'es' });
+    const { unmount } = renderAuthenticator({ locale: 'es' });
     expect(await screen.findByRole('form', { name: 'Iniciar sesión' })).toBeTruthy();
     expect(screen.getByLabelText('Nombre de usuario')).toBeTruthy();
-    rerender(<></>);
+    unmount();
     renderAuthenticator({
       messages: { signInTitle: 'Welcome back', errors: { EmptyUsername: 'Who are you?' } },
     });

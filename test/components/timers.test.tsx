@@ -58,6 +58,8 @@ describe('<CustomAuthenticator> clocks', () => {
     await passSeconds(10);
     expect(screen.getByRole('button', { name: 'Resend code in 20 s' })).toBeTruthy();
     await passSeconds(20);
+    // Idle a while after the cooldown: the new countdown must start from the real time.
+    await passSeconds(3);
     const ready = screen.getByRole('button', { name: 'Resend code' }) as HTMLButtonElement;
     expect(ready.disabled).toBe(false);
     await act(async () => {

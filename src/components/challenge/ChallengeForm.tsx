@@ -77,7 +77,11 @@ export function ChallengeForm() {
         help={messages.codeHint}
         inputRef={codeField}
       />
-      {attemptsLeft && <p data-part="attempts">{attemptsLeft}</p>}
+      {attemptsLeft && (
+        <p data-part="attempts" aria-live="polite">
+          {attemptsLeft}
+        </p>
+      )}
       <ExpiryCountdown expiresAt={expiresAt} messages={messages} />
       <ErrorMessage id={errorId} text={text} />
       <button type="submit" data-part="submit" disabled={isPending}>

@@ -6,6 +6,12 @@ import { useEffect, useState } from 'react';
  */
 export function useNow(until: number): number {
   const [now, setNow] = useState(() => Date.now());
+  // A new target (a resent code) restarts from the real time, not from the last tick.
+  const [target, setTarget] = useState(until);
+  if (target !== until) {
+    setTarget(until);
+    setNow(Date.now());
+  }
   useEffect(() => {
     if (now >= until) return;
     const timer = setTimeout(() => setNow(Date.now()), 1000 - (now % 1000) || 1000);

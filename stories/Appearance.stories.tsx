@@ -1,0 +1,79 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { CustomAuthenticator } from '../src/index.ts';
+import { fakePool, rightCode, wrongCode } from './fake-services.ts';
+
+const meta = {
+  title: 'CustomAuthenticator/Appearance',
+  component: CustomAuthenticator,
+  tags: ['autodocs'],
+  args: { services: fakePool() },
+  argTypes: { services: { control: false }, children: { control: false } },
+} satisfies Meta<typeof CustomAuthenticator>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Spanish: Story = {
+  args: { locale: 'es', services: fakePool() },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('form', { name: 'Iniciar sesión' });
+    await userEvent.type(canvas.getByLabelText('Nombre de usuario'), 'alice');
+    await userEvent.click(canvas.getByRole('button', { name: 'Iniciar sesión' }));
+    await canvas.findByRole('form', { name: 'Introduce tu código' });
+    expect(canvas.getByRole('button', { name: 'Reenviar código en 30 s' })).toBeDisabled();
+    const code = canvas.getByLabelText('Código');
+    await userEvent.type(code, wrongCode);
+    expect(await canvas.findByRole('alert')).toHaveTextContent('Ese código no es correcto.');
+    expect(canvas.getByText('Quedan 2 intentos')).toBeVisible();
+    await waitFor(() => expect(code).toHaveValue(''));
+    await userEvent.type(code, rightCode);
+    expect(await canvas.findByText('Sesión iniciada como alice')).toBeVisible();
+    expect(canvas.getByRole('button', { name: 'Cerrar sesión' })).toBeVisible();
+  },
+};
+
+export const CustomWording: Story = {
+  args: {
+    services: fakePool(),
+    messages: { signInTitle: 'Welcome to Acme', errors: { EmptyUsername: 'Who are you?' } },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('form', { name: 'Welcome to Acme' });
+    await userEvent.click(canvas.getByRole('button', { name: 'Sign in' }));
+    expect(await canvas.findByRole('alert')).toHaveTextContent('Who are you?');
+  },
+};
+
+export const DarkTheme: Story = {
+  globals: { theme: 'dark' },
+  args: { services: fakePool() },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const form = await canvas.findByRole('form', { name: 'Sign in' });
+    const root = form.closest('.cca-root');
+    await waitFor(() => expect(root).toHaveAttribute('data-theme', 'dark'));
+    expect(root).toHaveStyle({ backgroundColor: 'rgb(22, 25, 29)', color: 'rgb(238, 241, 244)' });
+    await userEvent.type(canvas.getByLabelText('Username'), 'alice{Enter}');
+    await canvas.findByRole('form', { name: 'Enter your code' });
+    await userEvent.type(canvas.getByLabelText('Code'), wrongCode);
+    expect(await canvas.findByRole('alert')).toHaveStyle({ color: 'rgb(255, 180, 171)' });
+  },
+};
+
+export const HeaderAndFooter: Story = {
+  args: {
+    services: fakePool(),
+    components: {
+      Header: () => <p>Acme Corp</p>,
+      Footer: () => <p>Need help? Write to help@example.com.</p>,
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    expect(await canvas.findByText('Acme Corp')).toBeVisible();
+    expect(canvas.getByText('Need help? Write to help@example.com.')).toBeVisible();
+  },
+};

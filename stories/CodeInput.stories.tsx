@@ -1,0 +1,83 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
+import { expect, fn, userEvent, within } from 'storybook/test';
+import { CodeInput, type CodeInputProps } from '../src/index.ts';
+
+/** CodeInput is controlled; the story keeps its value. */
+function ControlledCodeInput(props: CodeInputProps) {
+  const [value, setValue] = useState(props.value);
+  return (
+    <div className="cca-root">
+      <CodeInput
+        {...props}
+        value={value}
+        onChange={(next) => {
+          setValue(next);
+          props.onChange(next);
+        }}
+      />
+    </div>
+  );
+}
+
+const meta = {
+  title: 'Parts/CodeInput',
+  component: CodeInput,
+  tags: ['autodocs'],
+  render: (args) => <ControlledCodeInput {...args} />,
+  args: {
+    label: 'Code',
+    value: '',
+    length: 6,
+    help: 'Paste or type the code; it is sent once it is complete.',
+    onChange: fn(),
+    onComplete: fn(),
+  },
+} satisfies Meta<typeof CodeInput>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const PasteWithSpacesAndDashes: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const input = canvas.getByRole('textbox', { name: 'Code' });
+    expect(input).toHaveAccessibleDescription(
+      'Paste or type the code; it is sent once it is complete.',
+    );
+    await userEvent.click(input);
+    await userEvent.paste(' 123-456 ');
+    expect(input).toHaveValue('123456');
+    expect(args.onComplete).toHaveBeenCalledOnce();
+    expect(args.onComplete).toHaveBeenCalledWith('123456');
+  },
+};
+
+export const Invalid: Story = {
+  args: { value: '12', invalid: true, errorId: 'code-error' },
+  render: (args) => (
+    <div className="cca-root">
+      <CodeInput {...args} />
+      <p id="code-error" role="alert">
+        That code is not right.
+      </p>
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const input = canvas.getByRole('textbox', { name: 'Code' });
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveAccessibleDescription(/That code is not right\./);
+  },
+};
+
+export const Alphanumeric: Story = {
+  args: { numeric: false, length: 8 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const input = canvas.getByRole('textbox', { name: 'Code' });
+    expect(input).toHaveAttribute('inputmode', 'text');
+    await userEvent.type(input, 'ab12-cd34');
+    expect(input).toHaveValue('ab12cd34');
+  },
+};

@@ -1,0 +1,143 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { CustomAuthenticator } from '../src/index.ts';
+import {
+  cognitoError,
+  emailDelivery,
+  fakePool,
+  maskedEmail,
+  never,
+  rightCode,
+} from './fake-services.ts';
+
+const meta = {
+  title: 'CustomAuthenticator/Sign up',
+  component: CustomAuthenticator,
+  tags: ['autodocs'],
+  args: { initialRoute: 'signUp', services: fakePool() },
+  argTypes: { services: { control: false }, children: { control: false } },
+} satisfies Meta<typeof CustomAuthenticator>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const SignUp: Story = {
+  args: { services: fakePool() },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('form', { name: 'Create account' });
+    expect(canvas.queryByLabelText('Password')).not.toBeInTheDocument();
+    await userEvent.type(canvas.getByLabelText('Username'), 'bob');
+    await userEvent.type(canvas.getByLabelText('Email'), 'bob@example.com');
+    await userEvent.click(canvas.getByRole('button', { name: 'Create account' }));
+    await canvas.findByRole('form', { name: 'Confirm your account' });
+    expect(canvas.getByText(`We sent a code to ${maskedEmail}.`)).toBeVisible();
+    await userEvent.type(canvas.getByLabelText('Code'), rightCode);
+    await canvas.findByRole('form', { name: 'Enter your code' });
+    await userEvent.type(canvas.getByLabelText('Code'), rightCode);
+    expect(await canvas.findByText('Signed in as bob')).toBeVisible();
+  },
+};
+
+export const WithPasswordAndOptionalPhone: Story = {
+  args: {
+    services: fakePool(),
+    signUpPassword: true,
+    signUpAttributes: ['email', { name: 'phone_number', required: false }],
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('form', { name: 'Create account' });
+    expect(canvas.getByLabelText('Password')).toHaveAttribute('autocomplete', 'new-password');
+    expect(canvas.getByLabelText('Phone number (optional)')).toHaveAttribute('type', 'tel');
+  },
+};
+
+export const MissingEmail: Story = {
+  args: { services: fakePool() },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(await canvas.findByLabelText('Username'), 'bob');
+    await userEvent.click(canvas.getByRole('button', { name: 'Create account' }));
+    expect(await canvas.findByRole('alert')).toHaveTextContent('Email is required.');
+    expect(canvas.getByLabelText('Email')).toHaveAttribute('aria-invalid', 'true');
+  },
+};
+
+export const CreatingAccount: Story = {
+  args: { services: fakePool({ signUp: never }) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(await canvas.findByLabelText('Username'), 'bob');
+    await userEvent.type(canvas.getByLabelText('Email'), 'bob@example.com{Enter}');
+    const form = canvas.getByRole('form', { name: 'Create account' });
+    await waitFor(() => expect(form).toHaveAttribute('aria-busy', 'true'));
+    expect(canvas.getByRole('button', { name: 'Create account' })).toBeDisabled();
+  },
+};
+
+/** An unconfirmed user who tries to sign in is sent a fresh code and asked to confirm. */
+export const ConfirmSignUp: Story = {
+  args: { initialRoute: 'signIn', services: fakePool({}, { unconfirmed: true }) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(await canvas.findByLabelText('Username'), 'carol{Enter}');
+    await canvas.findByRole('form', { name: 'Confirm your account' });
+    expect(canvas.getByText(`We sent a code to ${maskedEmail}.`)).toBeVisible();
+    await userEvent.type(canvas.getByLabelText('Code'), rightCode);
+    await canvas.findByRole('form', { name: 'Enter your code' });
+    await userEvent.type(canvas.getByLabelText('Code'), rightCode);
+    expect(await canvas.findByText('Signed in as carol')).toBeVisible();
+  },
+};
+
+const resendSignUpCode = fn(async () => emailDelivery);
+
+export const ConfirmationCodeResent: Story = {
+  args: { initialRoute: 'signIn', services: fakePool({ resendSignUpCode }, { unconfirmed: true }) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(await canvas.findByLabelText('Username'), 'carol{Enter}');
+    await canvas.findByRole('form', { name: 'Confirm your account' });
+    await userEvent.click(canvas.getByRole('button', { name: 'Resend code' }));
+    await waitFor(() => expect(resendSignUpCode).toHaveBeenCalledTimes(2));
+    expect(canvas.getByRole('button', { name: 'Resend code' })).toBeEnabled();
+    expect(canvas.getByText(`We sent a code to ${maskedEmail}.`)).toBeVisible();
+  },
+};
+
+export const WrongConfirmationCode: Story = {
+  args: { services: fakePool() },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(await canvas.findByLabelText('Username'), 'bob');
+    await userEvent.type(canvas.getByLabelText('Email'), 'bob@example.com{Enter}');
+    await userEvent.type(await canvas.findByLabelText('Code'), '654321');
+    expect(await canvas.findByRole('alert')).toHaveTextContent(
+      'That confirmation code is not right.',
+    );
+    expect(canvas.getByLabelText('Code')).toHaveAttribute('aria-invalid', 'true');
+  },
+};
+
+export const ExpiredConfirmationCode: Story = {
+  args: {
+    services: fakePool({
+      confirmSignUp: async () => {
+        throw cognitoError(
+          'ExpiredCodeException',
+          'Invalid code provided, please request a code again.',
+        );
+      },
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(await canvas.findByLabelText('Username'), 'bob');
+    await userEvent.type(canvas.getByLabelText('Email'), 'bob@example.com{Enter}');
+    await userEvent.type(await canvas.findByLabelText('Code'), rightCode);
+    expect(await canvas.findByRole('alert')).toHaveTextContent(
+      'That confirmation code has expired. Ask for a new one.',
+    );
+  },
+};

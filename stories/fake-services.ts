@@ -1,0 +1,132 @@
+import type {
+  AuthUserInfo,
+  CodeDelivery,
+  CustomAuthServices,
+  SignInStep,
+} from '../src/machine/index.ts';
+
+/** The code every fake challenge and sign-up confirmation accepts. */
+export const rightCode = '123456';
+export const wrongCode = '000000';
+/** The password the fake pool accepts in the passwordThenCode flow. */
+export const rightPassword = 'correct horse battery staple';
+export const hint = 'Enter the 6-digit code we emailed you.';
+export const maskedEmail = 'a***@e***.com';
+
+export const alice: AuthUserInfo = {
+  username: 'alice',
+  userId: 'a7e3c1d2-0000-4000-8000-000000000001',
+};
+
+export const emailDelivery: CodeDelivery = {
+  destination: maskedEmail,
+  deliveryMedium: 'EMAIL',
+  attributeName: 'email',
+};
+
+/** What Amplify throws: an Error whose `name` is Cognito's error code. */
+export function cognitoError(name: string, message = `${name}: rejected by the fake pool.`) {
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}
+
+/** A request that never answers, to hold a screen in its pending state. */
+export function never<T>(): Promise<T> {
+  return new Promise<T>(() => {});
+}
+
+/** The public parameters a Create Auth Challenge trigger sends. */
+export function challengeStep(attemptsLeft: number, parameters: Record<string, string> = {}) {
+  return {
+    type: 'customChallenge',
+    parameters: {
+      hint,
+      destination: maskedEmail,
+      codeLength: String(rightCode.length),
+      attemptsLeft: String(attemptsLeft),
+      ...parameters,
+    },
+  } satisfies SignInStep;
+}
+
+export interface FakePoolOptions {
+  /** The user already signed in when the story opens. */
+  signedInAs?: AuthUserInfo | null;
+  /** Rounds before the session fails, as Define's `maxAttempts`. */
+  maxAttempts?: number;
+  /** Sign-in first answers UserNotConfirmedException, until a sign-up code is confirmed. */
+  unconfirmed?: boolean;
+}
+
+/**
+ * Services that behave like a user pool running the kit's triggers: one code per sign-in,
+ * a wrong answer costs an attempt, the last wrong answer fails the session. `overrides`
+ * replace single calls, for pending states and errors.
+ */
+export function fakePool(
+  overrides: Partial<CustomAuthServices> = {},
+  { signedInAs = null, maxAttempts = 3, unconfirmed = false }: FakePoolOptions = {},
+): CustomAuthServices {
+  let username = '';
+  let attemptsLeft = maxAttempts;
+  let confirmed = !unconfirmed;
+  let signedUpHere = false;
+  const user = (): AuthUserInfo => ({ username, userId: `${username}-sub` });
+  const startChallenge = (name: string): SignInStep => {
+    username = name;
+    attemptsLeft = maxAttempts;
+    return challengeStep(attemptsLeft);
+  };
+  const base: CustomAuthServices = {
+    getCurrentUser: async () => signedInAs,
+    signIn: async (request) => {
+      if (!confirmed) throw cognitoError('UserNotConfirmedException', 'User is not confirmed.');
+      if (request.flow === 'passwordThenCode' && request.password !== rightPassword) {
+        throw cognitoError('NotAuthorizedException', 'Incorrect username or password.');
+      }
+      return startChallenge(request.username);
+    },
+    confirmSignIn: async (answer) => {
+      if (answer === rightCode) return { type: 'done', user: user() };
+      attemptsLeft -= 1;
+      if (attemptsLeft > 0) return challengeStep(attemptsLeft);
+      throw cognitoError('NotAuthorizedException', 'Incorrect username or password.');
+    },
+    signUp: async (request) => {
+      username = request.username;
+      confirmed = false;
+      signedUpHere = true;
+      return { type: 'confirmSignUp', codeDelivery: emailDelivery };
+    },
+    confirmSignUp: async ({ code }) => {
+      if (code !== rightCode) throw cognitoError('CodeMismatchException', 'Invalid code.');
+      confirmed = true;
+      return { type: signedUpHere ? 'autoSignIn' : 'done' };
+    },
+    resendSignUpCode: async () => emailDelivery,
+    autoSignIn: async () => startChallenge(username),
+    signOut: async () => {},
+    listenForSignOut: () => () => {},
+    // Stories share one page; a challenge kept for a reload would leak into the next story.
+    savePendingChallenge: () => {},
+    loadPendingChallenge: async () => null,
+  };
+  return { ...base, ...overrides };
+}
+
+/** Every sign-in attempt fails with `error`, as Amplify's `signIn` would throw it. */
+export function signInFails(error: Error): CustomAuthServices {
+  return fakePool({
+    signIn: async () => {
+      throw error;
+    },
+  });
+}
+
+/** Network failures reach the app as Amplify's `Unknown` with the fetch error inside. */
+export function networkError(): Error {
+  return Object.assign(cognitoError('Unknown', 'An unknown error has occurred.'), {
+    underlyingError: new TypeError('Failed to fetch'),
+  });
+}
