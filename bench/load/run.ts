@@ -1,0 +1,210 @@
+// Time from navigation start until the sign-in form's Username field is visible and enabled, in
+// headless Chromium with an empty cache on every load: the demo, the drop-in alone, and Amplify
+// UI's Authenticator, all built with Vite, served by `vite preview`, and signing in against the
+// same local pool.
+//
+// Options: --runs=N loads per page (default 21), --cpu=N to slow the CPU down N times.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { build, type PreviewServer, preview } from 'vite';
+import { startLocalPool } from '../../src/local-pool/index.ts';
+import { type AppName, buildApp, writeApp } from '../size/apps.ts';
+import { amplifyUiConsumer, kitConsumer, packKit, root } from '../size/consumers.ts';
+
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '21' }, cpu: { type: 'string', default: '1' } },
+});
+const runs = Number(values.runs);
+const cpuRate = Number(values.cpu);
+if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a positive whole number.');
+if (!(cpuRate >= 1)) throw new Error('--cpu takes a slowdown factor of 1 or more.');
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const label = 'Username';
+
+/**
+ * Runs in every page before its scripts: notes the first moment an input labelled Username is
+ * in the document, laid out, not hidden and enabled, checking on every DOM change and frame.
+ * Kept as source text, since a compiled function may call helpers the page does not have.
+ */
+const watchForField = `(() => {
+  const label = ${JSON.stringify(label)};
+  const labelled = (input) =>
+    [...(input.labels ?? [])].some((element) => element.textContent.trim().startsWith(label)) ||
+    input.getAttribute('aria-label') === label;
+  const ready = () =>
+    [...document.querySelectorAll('input')].some(
+      (input) =>
+        labelled(input) &&
+        !input.matches(':disabled') &&
+        input.getClientRects().length > 0 &&
+        getComputedStyle(input).visibility !== 'hidden',
+    );
+  const check = () => {
+    if (window.__fieldReady === undefined && ready()) window.__fieldReady = performance.now();
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+  const frame = () => {
+    check();
+    if (window.__fieldReady === undefined) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})();`;
+
+interface Page {
+  name: string;
+  url: string;
+  times: number[];
+  bytes: number[];
+}
+
+const cleanups: Array<() => Promise<unknown>> = [];
+async function cleanUp() {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {});
+}
+// The servers must not outlive the run, however it ends.
+const deadline = setTimeout(() => {
+  console.error('The load benchmark took over 15 minutes; stopping.');
+  void cleanUp().then(() => process.exit(1));
+}, 15 * 60_000);
+deadline.unref();
+process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
+
+async function serve(dir: string, outDir: string, configFile: string | false): Promise<string> {
+  const server: PreviewServer = await preview({
+    root: dir,
+    configFile,
+    logLevel: 'error',
+    build: { outDir },
+    preview: { port: 0, strictPort: false, host: '127.0.0.1' },
+  });
+  cleanups.push(() => new Promise<void>((done) => server.httpServer.close(() => done())));
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report its address.');
+  return url;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+
+try {
+  const work = mkdtempSync(join(tmpdir(), 'cca-load-'));
+  cleanups.push(async () => rmSync(work, { recursive: true, force: true }));
+  const pool = await startLocalPool({
+    port: 0,
+    flow: 'either',
+    dataDir: join(work, 'pool'),
+    log: () => {},
+  });
+  cleanups.push(() => pool.close());
+  process.env.VITE_LOCAL_POOL_URL = pool.endpoint;
+
+  console.log('Building the demo, the drop-in page and the Amplify UI page ...');
+  const demoConfig = join(root, 'demo/vite.config.ts');
+  const demoOut = join(work, 'demo');
+  await build({ configFile: demoConfig, logLevel: 'error', build: { outDir: demoOut } });
+  const pages: Page[] = [
+    {
+      name: 'demo (npm run build:demo)',
+      url: await serve(join(root, 'demo'), demoOut, demoConfig),
+    },
+  ].map((page) => ({ ...page, times: [], bytes: [] }));
+
+  const consumerPage = async (name: string, consumerDir: string, app: AppName) => {
+    const dir = join(consumerDir, 'apps', `load-${app}`);
+    rmSync(dir, { recursive: true, force: true });
+    writeApp(dir, app, { withFloor: false, config: pool.amplifyConfig });
+    const outDir = join(work, app);
+    await buildApp(dir, { outDir });
+    pages.push({ name, url: await serve(dir, outDir, false), times: [], bytes: [] });
+  };
+  await consumerPage('drop-in alone (packed kit)', kitConsumer(packKit()), 'dropin');
+  await consumerPage('Amplify UI Authenticator', amplifyUiConsumer(), 'amplifyUi');
+
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  cleanups.push(() => browser.close());
+
+  const load = async (page: Page) => {
+    // A new context has an empty cache and storage: every load is a first visit.
+    const context = await browser.newContext();
+    try {
+      const tab = await context.newPage();
+      if (cpuRate > 1) {
+        const cdp = await context.newCDPSession(tab);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
+      }
+      await tab.addInitScript({ content: watchForField });
+      await tab.goto(page.url, { waitUntil: 'commit' });
+      await tab.getByLabel(label, { exact: true }).waitFor({ state: 'visible', timeout: 30_000 });
+      const handle = await tab.waitForFunction(
+        () => (window as unknown as { __fieldReady?: number }).__fieldReady,
+        undefined,
+        { timeout: 30_000 },
+      );
+      const time = (await handle.jsonValue()) as number;
+      const bytes = await tab.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .concat(performance.getEntriesByType('navigation'))
+          .reduce((sum, entry) => sum + (entry as PerformanceResourceTiming).transferSize, 0),
+      );
+      return { time, bytes };
+    } finally {
+      await context.close();
+    }
+  };
+
+  // One load of each first, not counted: it warms the servers and the disk.
+  for (const page of pages) await load(page);
+  console.log(`Loading each page ${runs} times, in a new order each round ...`);
+  for (let round = 0; round < runs; round++) {
+    const order = [...pages].sort(() => Math.random() - 0.5);
+    for (const page of order) {
+      const { time, bytes } = await load(page);
+      page.times.push(time);
+      page.bytes.push(bytes);
+    }
+  }
+
+  const amplifyUi = pages.at(-1);
+  if (!amplifyUi) throw new Error('No Amplify UI page.');
+  const reference = median(amplifyUi.times);
+  console.log(
+    [
+      '',
+      `Headless Chromium ${browser.version()}, ${runs} loads each, new context (empty cache) per load` +
+        `${cpuRate > 1 ? `, CPU slowed ${cpuRate}x` : ''}.`,
+      'Time from navigation start until the Username field is visible and enabled:',
+      '',
+      `${'page'.padEnd(30)}${'median'.padStart(10)}${'min'.padStart(10)}${'max'.padStart(10)}${'transferred'.padStart(14)}${'vs Amplify UI'.padStart(16)}`,
+      ...pages.map(
+        (page) =>
+          `${page.name.padEnd(30)}${`${median(page.times).toFixed(1)} ms`.padStart(10)}` +
+          `${`${Math.min(...page.times).toFixed(1)} ms`.padStart(10)}` +
+          `${`${Math.max(...page.times).toFixed(1)} ms`.padStart(10)}` +
+          `${`${(median(page.bytes) / 1024).toFixed(1)} KB`.padStart(14)}` +
+          `${`${(median(page.times) / reference).toFixed(2)}x`.padStart(16)}`,
+      ),
+    ].join('\n'),
+  );
+} finally {
+  await cleanUp();
+}
