@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { CustomAuthenticator } from '../src/index.ts';
+import { CustomAuthenticator, es } from '../src/index.ts';
 import { fakePool, rightCode, wrongCode } from './fake-services.ts';
 
 const meta = {
@@ -15,7 +15,7 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const Spanish: Story = {
-  args: { locale: 'es', services: fakePool() },
+  args: { locale: es, services: fakePool() },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await canvas.findByRole('form', { name: 'Iniciar sesión' });

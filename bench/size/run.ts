@@ -75,7 +75,7 @@ console.log(
     '',
     `Versions: react ${pinned.react}, aws-amplify ${pinned['aws-amplify']}, ` +
       `@aws-amplify/ui-react ${versionIn(amplifyUiDir, '@aws-amplify/ui-react')}, ` +
-      `xstate ${versionIn(kitDir, 'xstate')}, @xstate/react ${versionIn(kitDir, '@xstate/react')}`,
+      `xstate ${versionIn(kitDir, 'xstate')}`,
     'Gzip (level 9) of all emitted JS, and of all CSS, in bytes (KB = 1024 B):',
     '',
     `${'app'.padEnd(38)}${pad('gzip JS', 18)}${pad('gzip CSS', 16)}${pad('total', 18)}${pad('over the floor', 22)}`,

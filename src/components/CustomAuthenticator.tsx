@@ -25,7 +25,7 @@ export interface CustomAuthenticatorProps extends Omit<CustomAuthProviderProps, 
   signUpAttributes?: readonly SignUpAttribute[];
   /** Ask for a password at sign-up. Default: only in the passwordThenCode flow. */
   signUpPassword?: boolean;
-  /** Built-in dictionary. Default 'en'. */
+  /** The dictionary to start from: `en` (default), `es`, or your own complete `Messages`. */
   locale?: Locale;
   /** Replaces any of the strings, errors included. */
   messages?: MessageOverrides;

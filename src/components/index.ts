@@ -11,7 +11,6 @@ export {
   en,
   es,
   type Locale,
-  locales,
   type MessageOverrides,
   type Messages,
 } from './messages/index.ts';

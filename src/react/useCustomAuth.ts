@@ -1,8 +1,8 @@
-import { shallowEqual, useSelector } from '@xstate/react';
 import { useCallback } from 'react';
 import { type CustomAuthSnapshot, type CustomAuthView, viewOf } from '../machine/index.ts';
 import { type CustomAuthActor, useCustomAuthContext } from './CustomAuthProvider.tsx';
 import type { CustomAuthCommands } from './commands.ts';
+import { useSnapshotSelection } from './useSnapshotSelection.ts';
 
 /** The flow as a UI sees it: where it is, what it holds, and what it can do. */
 export type CustomAuth = CustomAuthView & CustomAuthCommands;
@@ -27,7 +27,7 @@ export function useCustomAuth<T>(selector?: (auth: CustomAuth) => T): T | Custom
     (snapshot: CustomAuthSnapshot) => select({ ...viewOf(snapshot), ...commands }),
     [select, commands],
   );
-  return useSelector(actor, selectFromSnapshot, shallowEqual);
+  return useSnapshotSelection(actor, selectFromSnapshot);
 }
 
 /** The running XState actor, for apps that want to inspect or drive it directly. */

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { CustomAuthenticator, CustomAuthProvider, useCustomAuth } from '../../src/index.ts';
+import { CustomAuthenticator, CustomAuthProvider, es, useCustomAuth } from '../../src/index.ts';
 import { fakeServices } from '../support/fake-services.ts';
 
 function RouteProbe() {
@@ -13,7 +13,7 @@ describe('server rendering', () => {
   it('renders the drop-in to a string without touching browser APIs', () => {
     expect(typeof window).toBe('undefined');
     const services = fakeServices();
-    const html = renderToString(<CustomAuthenticator services={services} locale="es" />);
+    const html = renderToString(<CustomAuthenticator services={services} locale={es} />);
     expect(html).toContain('data-route="initializing"');
     expect(html).toContain('Cargando…');
     expect(services.getCurrentUser).not.toHaveBeenCalled();

@@ -106,7 +106,7 @@ describe('<CustomAuthenticator> options', () => {
   });
 
   it('switches locale, and takes partial message overrides', async () => {
-    const { unmount } = renderAuthenticator({ locale: 'es' });
+    const { unmount } = renderAuthenticator({ locale: es });
     expect(await screen.findByRole('form', { name: 'Iniciar sesión' })).toBeTruthy();
     expect(screen.getByLabelText('Nombre de usuario')).toBeTruthy();
     unmount();

@@ -10,14 +10,15 @@ import type { MessageOverrides, Messages } from './types.ts';
 export type { MessageOverrides, Messages } from './types.ts';
 export { en, es };
 
-/** The built-in dictionaries; pass `messages` to bring another language. */
-export const locales = { en, es } as const;
-export type Locale = keyof typeof locales;
+/**
+ * The drop-in's language: a complete dictionary, `en` (the default), `es`, or your own.
+ * Passed as an object, not a name, so an app bundles only the language it uses.
+ */
+export type Locale = Messages;
 
-export function resolveMessages(locale: Locale = 'en', overrides?: MessageOverrides): Messages {
-  const base = locales[locale] ?? en;
-  if (!overrides) return base;
-  return { ...base, ...overrides, errors: { ...base.errors, ...overrides.errors } };
+export function resolveMessages(locale: Locale = en, overrides?: MessageOverrides): Messages {
+  if (!overrides) return locale;
+  return { ...locale, ...overrides, errors: { ...locale.errors, ...overrides.errors } };
 }
 
 /** Fills `{name}` placeholders; a missing value leaves the placeholder visible, not "undefined". */

@@ -1,0 +1,108 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AppName,
+  type AppSize,
+  buildApp,
+  contributors,
+  kb,
+  moduleGroup,
+  modulesOutside,
+  writeApp,
+} from '../../bench/size/apps.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+
+/** What the drop-in (JS and CSS, gzip) may add to an app that signs in with Amplify alone. */
+const dropInBudget = 24 * 1024;
+/**
+ * The goal for the hook alone is 16 KB; XState by itself is about 13.8 KB of it, so the
+ * hook cannot meet it while it runs on XState. This ceiling stops it from growing.
+ */
+const hookCeiling = 20 * 1024;
+
+/** Strings only the screens have: a data-part value and a dictionary entry. */
+const screenMarkers = ['code-input', 'No account? Create one'];
+
+describe('what the kit adds to an app', () => {
+  let work: string;
+  let dist: string;
+  const sizes = new Map<AppName, AppSize>();
+  const size = (name: AppName) => {
+    const measured = sizes.get(name);
+    if (!measured) throw new Error(`The ${name} app was not built.`);
+    return measured;
+  };
+  const increment = (name: AppName) =>
+    size(name).js + size(name).css - (size('floor').js + size('floor').css);
+
+  beforeAll(async () => {
+    // Inside the checkout, so the apps and the built package resolve their dependencies from
+    // its node_modules.
+    mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
+    work = mkdtempSync(join(root, 'node_modules/.cache/size-'));
+    dist = join(work, 'package/dist');
+    execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), dist], { stdio: 'pipe' });
+    // The package's own package.json beside the build, for its sideEffects field, on which
+    // tree-shaking the screens out of a hook-only app depends.
+    copyFileSync(join(root, 'package.json'), join(work, 'package/package.json'));
+    const alias = [
+      { find: /^cognito-custom-auth$/, replacement: join(dist, 'index.js') },
+      { find: /^cognito-custom-auth\/styles\.css$/, replacement: join(dist, 'styles.css') },
+    ];
+    for (const name of ['floor', 'hook', 'dropin'] as const) {
+      const dir = join(work, name);
+      writeApp(dir, name);
+      sizes.set(name, await buildApp(dir, { alias }));
+    }
+    const row = (name: AppName) =>
+      `${name.padEnd(6)} js ${String(size(name).js).padStart(7)}  css ${String(size(name).css).padStart(6)}  over the floor ${name === 'floor' ? '' : `${increment(name)} B (${kb(increment(name))})`}`;
+    console.log(
+      [
+        'gzip bytes (level 9), built against the local package:',
+        row('floor'),
+        row('hook'),
+        row('dropin'),
+        `budgets: drop-in ${dropInBudget} B, hook ceiling ${hookCeiling} B (goal 16384 B)`,
+      ].join('\n'),
+    );
+  }, 120_000);
+
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('builds the kit from the local build, and nothing from outside the checkout', () => {
+    for (const name of ['floor', 'hook', 'dropin'] as const) {
+      expect(modulesOutside(size(name), [`${root}/`])).toEqual([]);
+      const ids = size(name).modules.map((module) => module.id);
+      expect(ids.filter((id) => id.startsWith(`${root}/src/`))).toEqual([]);
+      expect(ids.some((id) => id.startsWith(`${dist}/`))).toBe(name !== 'floor');
+    }
+  });
+
+  /** The largest additions over the floor, to say in a failure what costs the bytes. */
+  const largest = (name: AppName) => {
+    const group = (id: string) => moduleGroup(id, { kitDist: `${dist}/`, kitFiles: true });
+    const top = contributors(size(name), size('floor'), group).slice(0, 10);
+    return `largest additions (estimated gzip): ${top.map((entry) => `${entry.name} ~${entry.gzip} B`).join(', ')}`;
+  };
+
+  it('adds at most 24 KB gzip (JS and CSS) with the drop-in', () => {
+    expect(increment('dropin'), largest('dropin')).toBeLessThanOrEqual(dropInBudget);
+  });
+
+  it('keeps the hook alone under its 20 KB ceiling', () => {
+    expect(size('hook').css).toBe(0);
+    expect(increment('hook'), largest('hook')).toBeLessThanOrEqual(hookCeiling);
+  });
+
+  it('leaves the screens out of a hook-only app', () => {
+    for (const marker of screenMarkers) {
+      expect(size('dropin').jsText.includes(marker), `the drop-in has ${marker}`).toBe(true);
+      expect(size('hook').jsText.includes(marker), `the hook-only app has ${marker}`).toBe(false);
+    }
+  });
+});
