@@ -5,16 +5,36 @@ export const maxBodyBytes = 1024 * 1024;
 /** Past this much discarded upload the connection is cut instead of drained. */
 const maxDrainBytes = 16 * maxBodyBytes;
 
-export const corsHeaders = (request: IncomingMessage): Record<string, string> => ({
-  'access-control-allow-origin': request.headers.origin ?? '*',
-  'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
-  'access-control-allow-headers':
-    request.headers['access-control-request-headers'] ??
-    'content-type, x-amz-target, x-amz-user-agent, amz-sdk-invocation-id, amz-sdk-request, cache-control, authorization',
-  'access-control-expose-headers': 'x-amzn-requestid, x-amzn-errortype, x-amzn-errormessage',
-  'access-control-max-age': '600',
-  vary: 'Origin',
-});
+function isLoopbackOrigin(origin: string): boolean {
+  try {
+    const { hostname } = new URL(origin);
+    return (
+      hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname)
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The Cognito API answers any origin, as Cognito does. The local aids (codes, private
+ * challenge parameters, faults) answer only pages served from this machine, so a site open
+ * in the same browser cannot read a developer's codes.
+ */
+export function corsHeaders(request: IncomingMessage, localAid: boolean): Record<string, string> {
+  const origin = request.headers.origin;
+  if (localAid && origin !== undefined && !isLoopbackOrigin(origin)) return { vary: 'Origin' };
+  return {
+    'access-control-allow-origin': origin ?? '*',
+    'access-control-allow-methods': 'GET, POST, OPTIONS',
+    'access-control-allow-headers':
+      request.headers['access-control-request-headers'] ??
+      'content-type, x-amz-target, x-amz-user-agent, amz-sdk-invocation-id, amz-sdk-request, cache-control, authorization',
+    'access-control-expose-headers': 'x-amzn-requestid, x-amzn-errortype, x-amzn-errormessage',
+    'access-control-max-age': '600',
+    vary: 'Origin',
+  };
+}
 
 export function sendJson(
   response: ServerResponse,

@@ -1,11 +1,26 @@
 import type { AuthFlow } from './auth-flow.ts';
-import { notAuthorized, resourceNotFound } from './errors.ts';
+import { invalidParameter, notAuthorized, resourceNotFound } from './errors.ts';
 import { optionalString, type RequestBody, requiredString, stringMap } from './request.ts';
 import type { SignUpFlow } from './sign-up.ts';
 import type { PoolStore } from './store.ts';
 import type { TokenIssuer } from './tokens.ts';
 
 export type Operation = (body: RequestBody) => unknown;
+
+/** ClientMetadata rides along with every session, so it is kept small. */
+const maxMetadataEntries = 50;
+const maxMetadataLength = 4_096;
+
+function boundedMetadata(metadata: Record<string, string>): Record<string, string> {
+  const entries = Object.entries(metadata);
+  const length = entries.reduce((sum, [key, value]) => sum + key.length + value.length, 0);
+  if (entries.length > maxMetadataEntries || length > maxMetadataLength) {
+    throw invalidParameter(
+      `ClientMetadata may hold at most ${maxMetadataEntries} entries and ${maxMetadataLength} characters.`,
+    );
+  }
+  return metadata;
+}
 
 export interface OperationDependencies {
   clientId: string;
@@ -51,7 +66,7 @@ export function createOperations(deps: OperationDependencies): Record<string, Op
     const clientId = requiredString(body, 'ClientId');
     const flow = requiredString(body, 'AuthFlow', 64);
     const parameters = stringMap(body, 'AuthParameters');
-    const clientMetadata = stringMap(body, 'ClientMetadata');
+    const clientMetadata = boundedMetadata(stringMap(body, 'ClientMetadata'));
     const username = () => requiredString(parameters, 'USERNAME', 128);
     switch (flow) {
       case 'CUSTOM_AUTH':
@@ -107,7 +122,7 @@ export function createOperations(deps: OperationDependencies): Record<string, Op
       const claims = await accessClaims(body);
       const user = store.findUser(claims.username);
       if (!user) throw notAuthorized('Invalid Access Token');
-      const attributes = { sub: user.sub, ...user.attributes };
+      const attributes = { ...user.attributes, sub: user.sub };
       return {
         Username: user.username,
         UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),

@@ -123,7 +123,9 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
     typeof options.triggers === 'string'
       ? await loadTriggerModule(options.triggers)
       : (options.triggers ?? builtInTriggers(options.flow, outbox, log));
-  const store = await PoolStore.open(userPoolId, options.dataDir);
+  const store = await PoolStore.open(userPoolId, options.dataDir, (error) =>
+    log(`cannot save to ${options.dataDir}: ${String(error)}`),
+  );
   let endpoint = '';
   const tokens = await TokenIssuer.create(store, () => `${endpoint}/${userPoolId}`);
   const preventUserExistenceErrors = options.preventUserExistenceErrors ?? true;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CognitoError } from './errors.ts';
-import type { FaultInjector } from './faults.ts';
+import type { FaultInjector, FaultPlan } from './faults.ts';
 import { corsHeaders, readBody, sendCognitoError, sendJson } from './http.ts';
 import type { ChallengeEntry, LocalLog, OutboxEntry } from './local-log.ts';
 import type { Operation } from './operations.ts';
@@ -27,7 +27,8 @@ export interface PoolServerDependencies {
 /** The HTTP face of the pool: Cognito's JSON protocol on POST /, local aids under /_local. */
 export function createPoolServer(deps: PoolServerDependencies): Server {
   const server = createServer((request, response) => {
-    const headers = corsHeaders(request);
+    const localAid = (request.url ?? '').startsWith('/_local/');
+    const headers = corsHeaders(request, localAid);
     route(deps, request, response, headers).catch((error: unknown) => {
       const known = error instanceof CognitoError;
       if (!known)
@@ -59,11 +60,14 @@ async function route(
     return serveApi(deps, request, response, headers);
   }
   if (url.pathname === '/_local/faults' && request.method === 'POST') {
-    const plan = JSON.parse(await readBody(request)) as Parameters<FaultInjector['set']>[0];
+    const text = await readBody(request);
     try {
-      deps.faults.set(plan);
+      deps.faults.set(JSON.parse(text) as FaultPlan);
     } catch (error) {
-      throw new CognitoError('InvalidParameterException', (error as Error).message);
+      throw new CognitoError(
+        'InvalidParameterException',
+        `Bad fault plan: ${(error as Error).message}`,
+      );
     }
     return sendJson(response, 200, { ok: true }, headers);
   }

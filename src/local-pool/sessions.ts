@@ -28,6 +28,9 @@ export interface AuthSession {
   clientMetadata: Record<string, string>;
 }
 
+/** Bounds the memory that unanswered InitiateAuth requests can take. */
+const maxOpenSessions = 20_000;
+
 interface Entry {
   session: AuthSession;
   expiresAt: number;
@@ -45,6 +48,11 @@ export class SessionStore {
 
   issue(session: AuthSession): string {
     if (++this.issuedSinceSweep >= 256) this.sweep();
+    // Past the cap the oldest open session gives way (a Map iterates in insertion order).
+    if (this.entries.size >= maxOpenSessions) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
     const token = randomBytes(96).toString('base64');
     this.entries.set(token, { session, expiresAt: Date.now() + this.validityMs });
     return token;

@@ -1,4 +1,5 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { decoyMaskedDestination } from '../triggers/code.ts';
 import { maskEmail, maskPhoneNumber } from '../triggers/mask.ts';
 import { CognitoError, invalidParameter, userNotFound } from './errors.ts';
 import type { LocalLog, OutboxEntry } from './local-log.ts';
@@ -15,6 +16,12 @@ export interface SignUpDependencies {
 }
 
 const codeLifetimeMs = 24 * 3600 * 1000;
+/** Wrong confirmation codes allowed per code before Cognito-style LimitExceeded. */
+const maxConfirmAttempts = 5;
+
+/** Attributes only the pool sets: a client writing them could pose as another user. */
+const isReservedAttribute = (name: string) =>
+  name === 'sub' || name.startsWith('cognito:') || name.endsWith('_verified');
 const usernamePattern = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u;
 
 const digest = (code: string) => createHash('sha256').update(code).digest();
@@ -69,6 +76,10 @@ export class SignUpFlow {
     }
     const password = requiredString(body, 'Password', 256);
     const attributes = attributeList(body, 'UserAttributes');
+    const reserved = Object.keys(attributes).find(isReservedAttribute);
+    if (reserved) {
+      throw invalidParameter(`A client cannot write the attribute ${reserved}.`);
+    }
     const policyError = passwordPolicyError(password);
     if (policyError) {
       throw new CognitoError(
@@ -112,7 +123,18 @@ export class SignUpFlow {
       );
     }
     const pending = user.confirmation;
+    if (pending && (pending.failedAttempts ?? 0) >= maxConfirmAttempts) {
+      throw new CognitoError(
+        'LimitExceededException',
+        'Attempt limit exceeded, please request a new code.',
+      );
+    }
     if (!pending || !timingSafeEqual(digest(code.trim()), Buffer.from(pending.codeHash, 'hex'))) {
+      if (pending) {
+        this.deps.store.updateUser(user, {
+          confirmation: { ...pending, failedAttempts: (pending.failedAttempts ?? 0) + 1 },
+        });
+      }
       throw codeMismatch();
     }
     if (pending.expiresAt < Date.now()) {
@@ -130,8 +152,14 @@ export class SignUpFlow {
     const user = this.deps.store.findUser(username);
     if (!user) {
       if (!this.deps.preventUserExistenceErrors) throw userNotFound();
-      const { address: _, ...delivery } = deliveryFor({ email: `${username}@example.com` });
-      return { CodeDeliveryDetails: delivery };
+      // Looks like a real user's delivery, so the answer says nothing about existence.
+      return {
+        CodeDeliveryDetails: {
+          Destination: decoyMaskedDestination(username),
+          DeliveryMedium: 'EMAIL',
+          AttributeName: 'email',
+        },
+      };
     }
     if (user.status === 'CONFIRMED') throw invalidParameter('User is already confirmed.');
     return { CodeDeliveryDetails: this.sendCode(user, 'resendSignUp') };
@@ -143,6 +171,7 @@ export class SignUpFlow {
       confirmation: {
         codeHash: digest(code).toString('hex'),
         expiresAt: Date.now() + codeLifetimeMs,
+        failedAttempts: 0,
       },
     });
     const { address, ...delivery } = deliveryFor(user.attributes);

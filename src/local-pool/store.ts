@@ -12,7 +12,8 @@ export interface StoredUser {
   /** SRP salt and verifier; the password itself is never kept. */
   salt: string;
   verifier: string;
-  confirmation?: { codeHash: string; expiresAt: number };
+  /** `failedAttempts` is absent in data saved by older versions. */
+  confirmation?: { codeHash: string; expiresAt: number; failedAttempts?: number };
   createdAt: number;
 }
 
@@ -46,12 +47,20 @@ export class PoolStore {
   private data: PoolData;
   private readonly file: JsonFile<PoolData> | null;
 
-  private constructor(data: PoolData, file: JsonFile<PoolData> | null) {
+  private constructor(
+    data: PoolData,
+    file: JsonFile<PoolData> | null,
+    private readonly onSaveError: (error: unknown) => void,
+  ) {
     this.data = data;
     this.file = file;
   }
 
-  static async open(userPoolId: string, dataDir?: string): Promise<PoolStore> {
+  static async open(
+    userPoolId: string,
+    dataDir: string | undefined,
+    onSaveError: (error: unknown) => void,
+  ): Promise<PoolStore> {
     const empty: PoolData = {
       version: 1,
       userPoolId,
@@ -60,7 +69,7 @@ export class PoolStore {
       refreshTokens: {},
       revokedOrigins: {},
     };
-    if (!dataDir) return new PoolStore(empty, null);
+    if (!dataDir) return new PoolStore(empty, null, onSaveError);
     let store: PoolStore | undefined;
     const file = new JsonFile<PoolData>(dataDir, 'pool.json', () => store?.data ?? empty);
     const saved = await file.read();
@@ -70,13 +79,18 @@ export class PoolStore {
           'passwords are bound to the pool id. Use another --data folder or the same --user-pool-id.',
       );
     }
-    store = new PoolStore(saved ?? empty, file);
+    store = new PoolStore(saved ?? empty, file, onSaveError);
     return store;
   }
 
   /** Resolves when every change so far is on disk. */
   persist(): Promise<void> {
     return this.file?.save() ?? Promise.resolve();
+  }
+
+  /** Saves in the background: a failed write is reported, and the pool keeps serving from memory. */
+  private persistLater(): void {
+    this.persist().catch((error: unknown) => this.onSaveError(error));
   }
 
   get signingKey(): JWK | null {
@@ -106,23 +120,27 @@ export class PoolStore {
       writable: true,
       configurable: true,
     });
-    void this.persist();
+    this.persistLater();
     return stored;
   }
 
   updateUser(user: StoredUser, change: Partial<StoredUser>): StoredUser {
     Object.assign(user, change);
-    void this.persist();
+    this.persistLater();
     return user;
   }
 
   issueRefreshToken(record: Omit<RefreshRecord, 'expiresAt'>): string {
+    const now = Date.now();
+    for (const [key, stored] of Object.entries(this.data.refreshTokens)) {
+      if (stored.expiresAt <= now) delete this.data.refreshTokens[key];
+    }
     const token = randomBytes(48).toString('base64url');
     this.data.refreshTokens[hash(token)] = {
       ...record,
       expiresAt: Date.now() + refreshTokenLifetimeMs,
     };
-    void this.persist();
+    this.persistLater();
     return token;
   }
 
@@ -157,7 +175,7 @@ export class PoolStore {
     for (const [origin, revokedAt] of Object.entries(this.data.revokedOrigins)) {
       if (revokedAt < now - accessTokenLifetimeMs) delete this.data.revokedOrigins[origin];
     }
-    void this.persist();
+    this.persistLater();
   }
 
   isOriginRevoked(originJti: string): boolean {

@@ -86,8 +86,8 @@ export class TokenIssuer {
       ),
       this.sign(
         {
-          sub: user.sub,
           ...user.attributes,
+          sub: user.sub,
           ...(user.attributes.email ? { email_verified: user.status === 'CONFIRMED' } : {}),
           'cognito:username': user.username,
           token_use: 'id',

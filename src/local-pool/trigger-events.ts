@@ -10,8 +10,8 @@ export interface PoolIdentity {
 export function triggerAttributes(user: StoredUser | undefined): Record<string, string> {
   if (!user) return {};
   return {
-    sub: user.sub,
     ...user.attributes,
+    sub: user.sub,
     ...(user.attributes.email ? { email_verified: String(user.status === 'CONFIRMED') } : {}),
     'cognito:user_status': user.status,
   };

@@ -186,6 +186,23 @@ describe('the local pool facing bad input', () => {
     });
   }, 60_000);
 
+  it('shows codes only to pages served from this machine', async () => {
+    await withPool(async (pool) => {
+      const from = async (origin: string) =>
+        (await fetch(`${pool.endpoint}/_local/outbox`, { headers: { origin } })).headers.get(
+          'access-control-allow-origin',
+        );
+      expect(await from('http://127.0.0.1:5173')).toBe('http://127.0.0.1:5173');
+      expect(await from('http://localhost:6006')).toBe('http://localhost:6006');
+      expect(await from('https://evil.example')).toBeNull();
+      const api = await fetch(pool.endpoint, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://app.example' },
+      });
+      expect(api.headers.get('access-control-allow-origin')).toBe('https://app.example');
+    });
+  });
+
   it('answers CORS preflights for the headers Amplify sends', async () => {
     await withPool(async (pool) => {
       const response = await fetch(pool.endpoint, {
@@ -217,11 +234,10 @@ describe('the local pool facing bad input', () => {
       expect(failed.status).toBe(503);
       pool.failNext({ count: 1, drop: true });
       await expect(cognitoPost(pool, 'GetUser', { AccessToken: 'x' })).rejects.toThrow();
-      const refused = await fetch(`${pool.endpoint}/_local/faults`, {
-        method: 'POST',
-        body: JSON.stringify({ count: -1 }),
-      });
-      expect(refused.status).toBe(400);
+      for (const body of [JSON.stringify({ count: -1 }), 'null', '{']) {
+        const refused = await fetch(`${pool.endpoint}/_local/faults`, { method: 'POST', body });
+        expect(refused.status).toBe(400);
+      }
       expect(await signInWorks(pool, 'after-faults')).toBeDefined();
     });
   });

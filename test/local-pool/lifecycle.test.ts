@@ -142,6 +142,39 @@ describe('the local pool across its life', () => {
     expect(await timed(() => fetch(`${pool.endpoint}/_local/config`))).toBeLessThan(145);
   });
 
+  it('limits wrong confirmation codes, and a new code starts over', async () => {
+    const pool = await start();
+    const ClientId = pool.userPoolClientId;
+    await cognitoPost(pool, 'SignUp', {
+      ClientId,
+      Username: 'una',
+      Password: 'Correct-Horse-1',
+      UserAttributes: [{ Name: 'email', Value: 'una@example.com' }],
+    });
+    const confirm = (code: string) =>
+      cognitoPost(pool, 'ConfirmSignUp', { ClientId, Username: 'una', ConfirmationCode: code });
+    const wrong = latestCode(pool, 'una') === '000000' ? '111111' : '000000';
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect((await confirm(wrong)).body.__type).toBe('CodeMismatchException');
+    }
+    expect((await confirm(latestCode(pool, 'una'))).body.__type).toBe('LimitExceededException');
+    await cognitoPost(pool, 'ResendConfirmationCode', { ClientId, Username: 'una' });
+    expect((await confirm(latestCode(pool, 'una'))).status).toBe(200);
+  });
+
+  it('answers a resend for an unknown user like one for a real user', async () => {
+    const pool = await start();
+    const response = await cognitoPost(pool, 'ResendConfirmationCode', {
+      ClientId: pool.userPoolClientId,
+      Username: 'nobody',
+    });
+    expect(response.body.CodeDeliveryDetails).toMatchObject({
+      Destination: expect.stringMatching(/^\w\*\*\*@\w\*\*\*\.\w+$/),
+      DeliveryMedium: 'EMAIL',
+    });
+    expect(pool.outbox('nobody')).toEqual([]);
+  });
+
   it('treats usernames like __proto__ as plain names', async () => {
     const pool = await start();
     expect(await registerAndSignIn(pool, '__proto__')).toHaveProperty('AccessToken');
