@@ -53,9 +53,10 @@ function useInitialRoute(initialRoute: 'signIn' | 'signUp' | undefined, route: s
   const goToSignUp = useCustomAuth((auth) => auth.goToSignUp);
   const done = useRef(initialRoute !== 'signUp');
   useEffect(() => {
-    if (done.current || route !== 'signIn') return;
+    // Only the first screen after start-up: later visits to sign-in (after a sign-out) stay there.
+    if (done.current || route === 'initializing') return;
     done.current = true;
-    goToSignUp();
+    if (route === 'signIn') goToSignUp();
   }, [route, goToSignUp]);
 }
 

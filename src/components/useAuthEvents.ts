@@ -4,7 +4,7 @@ import { routeOf } from '../machine/index.ts';
 import { useCustomAuthActor } from '../react/index.ts';
 
 /**
- * Calls `onSignIn` when the flow reaches signedIn and `onSignOut` when it leaves it, by
+ * Calls `onSignIn` when the user signs in and `onSignOut` when they sign out, by
  * watching the actor directly, so no component re-renders for it.
  */
 export function useAuthEvents(
@@ -22,7 +22,10 @@ export function useAuthEvents(
       const route = routeOf(snapshot);
       if (route === previous) return;
       const { user } = snapshot.context;
-      if (route === 'signedIn' && user) callbacks.current.onSignIn?.(user);
+      // A session restored at start-up is not a sign-in.
+      if (route === 'signedIn' && user && previous !== 'initializing') {
+        callbacks.current.onSignIn?.(user);
+      }
       if (previous === 'signedIn') callbacks.current.onSignOut?.();
       previous = route;
     });

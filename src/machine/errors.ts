@@ -113,15 +113,20 @@ export function isErrorNamed(error: unknown, name: string): boolean {
  * session is dead; Cognito only tells them apart by message.
  */
 export function toChallengeError(error: unknown): CustomAuthError {
-  if (!isErrorNamed(error, 'NotAuthorizedException')) return toAuthError(error);
   return /session/i.test(errorText(error) ?? '')
     ? authError('SessionExpired')
     : authError('ChallengeFailed');
 }
 
-export function wrongAnswerError(challenge: Pick<ChallengeInfo, 'parameters'>): CustomAuthError {
+/** The attempts left that the trigger sent as `attemptsLeft`, if it sent a number. */
+export function attemptsLeftOf(challenge: Pick<ChallengeInfo, 'parameters'>): number | null {
   const attemptsLeft = Number.parseInt(challenge.parameters.attemptsLeft ?? '', 10);
-  if (!Number.isFinite(attemptsLeft)) return authError('WrongAnswer');
+  return Number.isFinite(attemptsLeft) ? attemptsLeft : null;
+}
+
+export function wrongAnswerError(challenge: Pick<ChallengeInfo, 'parameters'>): CustomAuthError {
+  const attemptsLeft = attemptsLeftOf(challenge);
+  if (attemptsLeft === null) return authError('WrongAnswer');
   const attempts = attemptsLeft === 1 ? '1 attempt' : `${attemptsLeft} attempts`;
   return authError('WrongAnswer', `That code is not right. ${attempts} left.`);
 }

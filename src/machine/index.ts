@@ -3,6 +3,7 @@ export { amplifyServices, type CustomAuthServices, toSignInStep } from './amplif
 export type { CustomAuthContext, CustomAuthEvent } from './context.ts';
 export { defaultTiming } from './context.ts';
 export {
+  attemptsLeftOf,
   type CustomAuthError,
   type CustomAuthErrorCode,
   defaultErrorMessages,

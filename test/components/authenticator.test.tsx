@@ -93,6 +93,35 @@ describe('<CustomAuthenticator>', () => {
     expect(code.getAttribute('aria-invalid')).toBe('true');
   });
 
+  it('takes any answer, and waits for Confirm, when the trigger sends no code length', async () => {
+    const services = fakeServices({
+      signIn: async () => ({
+        type: 'customChallenge',
+        parameters: { hint: 'Name the capital of Peru' },
+      }),
+    });
+    const { user } = renderAuthenticator({}, services);
+    await signInAs(user);
+    const answer = screen.getByLabelText('Code');
+    expect(answer.getAttribute('inputmode')).toBe('text');
+    await user.type(answer, 'Lima 1234567');
+    expect(services.confirmSignIn).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Confirm' }));
+    expect(services.confirmSignIn).toHaveBeenCalledWith('Lima 1234567');
+  });
+
+  it('gives focus back to the field in error when a request fails', async () => {
+    const services = fakeServices({
+      signIn: async () => {
+        throw cognitoError('UserNotFoundException');
+      },
+    });
+    const { user } = renderAuthenticator({}, services);
+    await user.type(await screen.findByLabelText('Username'), 'ghost{Enter}');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Username')));
+    expect(screen.getByLabelText('Username').getAttribute('aria-invalid')).toBe('true');
+  });
+
   it('accepts a pasted code with spaces or dashes', async () => {
     const { user, services } = renderAuthenticator();
     await signInAs(user);
@@ -165,6 +194,17 @@ describe('<CustomAuthenticator>', () => {
     expect(onSignIn).toHaveBeenCalledWith(alice);
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
     await screen.findByRole('form', { name: 'Sign in' });
+    expect(onSignOut).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not count a restored session as a sign-in, nor send a signed-out user to sign-up again', async () => {
+    const onSignIn = vi.fn();
+    const onSignOut = vi.fn();
+    const services = fakeServices({ getCurrentUser: async () => alice });
+    const { user } = renderAuthenticator({ onSignIn, onSignOut, initialRoute: 'signUp' }, services);
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('form', { name: 'Sign in' })).toBeTruthy();
+    expect(onSignIn).not.toHaveBeenCalled();
     expect(onSignOut).toHaveBeenCalledTimes(1);
   });
 

@@ -11,7 +11,12 @@ export const alice: AuthUserInfo = { username: 'alice', userId: 'sub-alice' };
 export function challengeStep(parameters: Record<string, string> = {}): SignInStep {
   return {
     type: 'customChallenge',
-    parameters: { hint: 'Enter the code we emailed you', attemptsLeft: '3', ...parameters },
+    parameters: {
+      hint: 'Enter the code we emailed you',
+      codeLength: '6',
+      attemptsLeft: '3',
+      ...parameters,
+    },
   };
 }
 

@@ -1,10 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { attemptsLeftOf } from '../../machine/index.ts';
 import { type CustomAuth, useCustomAuth } from '../../react/index.ts';
 import { useAuthUi } from '../AuthUiContext.tsx';
 import { CodeInput } from '../code-input/CodeInput.tsx';
 import { format, type Messages } from '../messages/index.ts';
 import { ErrorMessage } from '../parts/ErrorMessage.tsx';
 import { ScreenForm } from '../parts/ScreenForm.tsx';
+import { StatusMessage } from '../parts/StatusMessage.tsx';
 import { useFocusOnMount } from '../parts/useFocusOnMount.ts';
 import { useScreenError } from '../parts/useScreenError.ts';
 import { ExpiryCountdown, ResendButton } from './ChallengeCountdowns.tsx';
@@ -18,9 +20,8 @@ const select = ({
   goToSignIn,
 }: CustomAuth) => ({ isPending, error, challenge, answerChallenge, resendChallenge, goToSignIn });
 
-function attemptsLeftText(messages: Messages, attemptsLeft: string | undefined): string | null {
-  const count = Number.parseInt(attemptsLeft ?? '', 10);
-  if (!Number.isFinite(count)) return null;
+function attemptsLeftText(messages: Messages, count: number | null): string | null {
+  if (count === null) return null;
   return count === 1 ? messages.attemptsLeftOne : format(messages.attemptsLeftOther, { count });
 }
 
@@ -43,15 +44,20 @@ export function ChallengeForm() {
   // A new round or a resent code starts with an empty field; the first one needs no reset.
   const challengeKey = `${round}:${challenge?.resendAvailableAt}`;
   const firstChallengeKey = useRef(challengeKey);
+  const [resent, setResent] = useState(false);
   useEffect(() => {
     if (challengeKey === firstChallengeKey.current) return;
     setCode('');
+    setResent(round === 1);
     codeField.current?.focus();
-  }, [challengeKey, codeField]);
+  }, [challengeKey, round, codeField]);
+  const attemptsId = useId();
   if (!challenge) return null;
   const { hint, parameters, expiresAt, resendAvailableAt } = challenge;
-  const codeLength = Number.parseInt(parameters.codeLength ?? '', 10) || 6;
-  const attemptsLeft = round > 1 ? attemptsLeftText(messages, parameters.attemptsLeft) : null;
+  // Without a length from the trigger, the answer may be anything: no cutting, no auto-submit.
+  const parsedLength = Number.parseInt(parameters.codeLength ?? '', 10);
+  const codeLength = Number.isFinite(parsedLength) ? parsedLength : undefined;
+  const attemptsLeft = round > 1 ? attemptsLeftText(messages, attemptsLeftOf(challenge)) : null;
   return (
     <ScreenForm
       screen="challenge"
@@ -71,19 +77,22 @@ export function ChallengeForm() {
         onChange={setCode}
         onComplete={answerChallenge}
         length={codeLength}
+        numeric={codeLength !== undefined}
         disabled={isPending}
         invalid={isInvalid('code')}
         errorId={errorId}
-        help={messages.codeHint}
+        help={codeLength === undefined ? undefined : messages.codeHint}
+        describedBy={attemptsLeft ? attemptsId : undefined}
         inputRef={codeField}
       />
       {attemptsLeft && (
-        <p data-part="attempts" aria-live="polite">
+        <p id={attemptsId} data-part="attempts">
           {attemptsLeft}
         </p>
       )}
       <ExpiryCountdown expiresAt={expiresAt} messages={messages} />
       <ErrorMessage id={errorId} text={text} />
+      <StatusMessage text={resent ? messages.codeResent : null} />
       <button type="submit" data-part="submit" disabled={isPending}>
         {messages.confirm}
       </button>

@@ -7,7 +7,8 @@ export interface CodeInputProps {
   onChange: (value: string) => void;
   /** Called once the code reaches `length`, with the normalised code. */
   onComplete?: (code: string) => void;
-  /** Expected code length; the trigger sends it as `codeLength`. Default 6. */
+  /** Expected code length (the trigger sends it as `codeLength`). Without it the code is
+   * neither cut nor sent by itself. */
   length?: number;
   /** Digits only, with the numeric keypad on phones. Default true. */
   numeric?: boolean;
@@ -15,13 +16,18 @@ export interface CodeInputProps {
   invalid?: boolean;
   errorId?: string;
   help?: string;
+  /** More ids the field is described by, e.g. the attempts left. */
+  describedBy?: string;
   inputRef?: Ref<HTMLInputElement>;
 }
 
-/** Drops what people paste around codes: spaces, dashes and, for numeric codes, other non-digits. */
-export function normalizeCode(raw: string, numeric: boolean): string {
-  const compact = raw.replace(/[\s-]/g, '');
-  return numeric ? compact.replace(/\D/g, '') : compact;
+/**
+ * Cleans what people paste around codes ("123 456", "AB12-CD34"). A free-text answer (no
+ * fixed length, not numeric) is left as typed, since its spaces may matter.
+ */
+export function normalizeCode(raw: string, numeric: boolean, fixedLength: boolean): string {
+  if (numeric) return raw.replace(/\D/g, '');
+  return fixedLength ? raw.replace(/[\s-]/g, '') : raw;
 }
 
 /**
@@ -33,16 +39,18 @@ export function CodeInput({
   value,
   onChange,
   onComplete,
-  length = 6,
+  length,
   numeric = true,
   disabled,
   invalid,
   errorId,
   help,
+  describedBy,
   inputRef,
 }: CodeInputProps) {
   const change = (event: ChangeEvent<HTMLInputElement>) => {
-    const code = normalizeCode(event.target.value, numeric).slice(0, length);
+    const normalized = normalizeCode(event.target.value, numeric, length !== undefined);
+    const code = length === undefined ? normalized : normalized.slice(0, length);
     onChange(code);
     if (code.length === length && code !== value) onComplete?.(code);
   };
@@ -63,6 +71,7 @@ export function CodeInput({
       invalid={invalid}
       errorId={errorId}
       help={help}
+      describedBy={describedBy}
       inputRef={inputRef}
     />
   );

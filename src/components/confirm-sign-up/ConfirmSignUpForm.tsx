@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { type CustomAuth, useCustomAuth } from '../../react/index.ts';
 import { useAuthUi } from '../AuthUiContext.tsx';
 import { CodeInput } from '../code-input/CodeInput.tsx';
 import { format } from '../messages/index.ts';
 import { ErrorMessage } from '../parts/ErrorMessage.tsx';
 import { ScreenForm } from '../parts/ScreenForm.tsx';
+import { StatusMessage } from '../parts/StatusMessage.tsx';
 import { useFocusOnMount } from '../parts/useFocusOnMount.ts';
 import { useScreenError } from '../parts/useScreenError.ts';
 
@@ -24,6 +25,9 @@ export function ConfirmSignUpForm() {
   const { messages } = useAuthUi();
   const [code, setCode] = useState('');
   const codeField = useFocusOnMount<HTMLInputElement>();
+  // A new delivery after the first is a resent code: say so, politely.
+  const firstDelivery = useRef(codeDelivery);
+  const resent = codeDelivery !== firstDelivery.current;
   const { errorId, text, isInvalid } = useScreenError(error, {
     EmptyCode: 'code',
     CodeMismatch: 'code',
@@ -46,12 +50,15 @@ export function ConfirmSignUpForm() {
         value={code}
         onChange={setCode}
         onComplete={confirmSignUp}
+        length={6}
         disabled={isPending}
         invalid={isInvalid('code')}
         errorId={errorId}
+        help={messages.codeHint}
         inputRef={codeField}
       />
       <ErrorMessage id={errorId} text={text} />
+      <StatusMessage text={resent ? messages.codeResent : null} />
       <button type="submit" data-part="submit" disabled={isPending}>
         {messages.confirm}
       </button>

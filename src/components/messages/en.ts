@@ -28,6 +28,7 @@ export const en: Messages = {
   codeExpiresIn: 'Code expires in {time}',
   optionalField: '{field} (optional)',
   fieldRequired: '{field} is required.',
+  codeResent: 'We sent you a new code.',
   codeHint: 'Paste or type the code; it is sent once it is complete.',
   errors: defaultErrorMessages,
 };

@@ -27,6 +27,7 @@ export const es: Messages = {
   codeExpiresIn: 'El código caduca en {time}',
   optionalField: '{field} (opcional)',
   fieldRequired: 'Falta {field}.',
+  codeResent: 'Te enviamos un código nuevo.',
   codeHint: 'Pega o escribe el código; se envía cuando está completo.',
   errors: {
     EmptyUsername: 'Introduce tu nombre de usuario.',

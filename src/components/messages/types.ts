@@ -39,6 +39,7 @@ export interface Messages {
   /** `{field}` is the field's label. */
   fieldRequired: string;
   codeHint: string;
+  codeResent: string;
   errors: Record<CustomAuthErrorCode, string>;
 }
 

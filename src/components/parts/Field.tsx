@@ -7,6 +7,8 @@ export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 
   errorId?: string;
   /** Extra help text shown under the field and read with it. */
   help?: string;
+  /** More ids the field is described by. */
+  describedBy?: string;
   inputRef?: Ref<HTMLInputElement>;
   /** The input's `data-part`, for styling. Default 'input'. */
   part?: string;
@@ -18,13 +20,16 @@ export function Field({
   invalid,
   errorId,
   help,
+  describedBy: moreIds,
   inputRef,
   part = 'input',
   ...input
 }: FieldProps) {
   const id = useId();
   const helpId = `${id}-help`;
-  const describedBy = [help ? helpId : null, invalid ? errorId : null].filter(Boolean).join(' ');
+  const describedBy = [help ? helpId : null, moreIds, invalid ? errorId : null]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div data-part="field" data-invalid={invalid || undefined}>
       <label htmlFor={id} data-part="label">

@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useId } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef } from 'react';
 
 export interface ScreenFormProps {
   screen: string;
@@ -11,12 +11,14 @@ export interface ScreenFormProps {
 /** The frame every screen shares: a titled form, busy while a request is in flight. */
 export function ScreenForm({ screen, title, isPending, onSubmit, children }: ScreenFormProps) {
   const titleId = useId();
+  const form = useRestoredFocus(isPending);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!isPending) onSubmit();
   };
   return (
     <form
+      ref={form}
       data-part="form"
       data-screen={screen}
       data-state={isPending ? 'pending' : 'idle'}
@@ -31,4 +33,25 @@ export function ScreenForm({ screen, title, isPending, onSubmit, children }: Scr
       {children}
     </form>
   );
+}
+
+/**
+ * Disabled fields drop focus while a request is pending. When it ends on the same screen,
+ * focus goes back to the field in error, or else the first field, so keyboard and screen
+ * reader users keep their place.
+ */
+function useRestoredFocus(isPending: boolean) {
+  const form = useRef<HTMLFormElement>(null);
+  const wasPending = useRef(isPending);
+  useEffect(() => {
+    const finished = wasPending.current && !isPending;
+    wasPending.current = isPending;
+    const element = form.current;
+    if (!finished || !element || element.contains(document.activeElement)) return;
+    const target =
+      element.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      element.querySelector<HTMLElement>('input:not([disabled])');
+    target?.focus();
+  }, [isPending]);
+  return form;
 }

@@ -14,7 +14,8 @@ export function useNow(until: number): number {
   }
   useEffect(() => {
     if (now >= until) return;
-    const timer = setTimeout(() => setNow(Date.now()), 1000 - (now % 1000) || 1000);
+    // Ticks on the deadline's own second boundaries, so the last tick lands on the deadline.
+    const timer = setTimeout(() => setNow(Date.now()), (until - now) % 1000 || 1000);
     return () => clearTimeout(timer);
   }, [now, until]);
   return now;

@@ -19,7 +19,7 @@ export function SignedInView() {
   const button = useFocusOnMount<HTMLButtonElement>();
   const { errorId, text } = useScreenError(error, {});
   return (
-    <section data-part="signed-in" aria-live="polite">
+    <section data-part="signed-in">
       <p data-part="greeting">{format(messages.signedInAs, { username: user?.username ?? '' })}</p>
       <ErrorMessage id={errorId} text={text} />
       <button type="button" data-part="submit" ref={button} onClick={signOut} disabled={isPending}>
