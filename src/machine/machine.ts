@@ -1,123 +1,23 @@
-import { assertEvent, assign, setup } from 'xstate';
+import { assertEvent } from 'xstate';
 import { serviceActions, serviceActors } from './actors.ts';
 import { amplifyServices, type CustomAuthServices } from './amplify.ts';
-import {
-  type CustomAuthContext,
-  type CustomAuthEvent,
-  initialContext,
-  newChallenge,
-  validationError,
-} from './context.ts';
-import {
-  authError,
-  type CustomAuthError,
-  isErrorNamed,
-  toAuthError,
-  toChallengeError,
-  wrongAnswerError,
-} from './errors.ts';
+import { initialContext } from './context.ts';
+import { authError, toAuthError, toChallengeError } from './errors.ts';
 import { generatePassword } from './password.ts';
-import type { PendingChallenge } from './pending-challenge.ts';
-import type { AuthUserInfo, CustomAuthInput, SignInStep } from './types.ts';
+import { customAuthSetup, pending } from './setup.ts';
+import {
+  challengeParameters,
+  errorIs,
+  setErrorFromEvent,
+  signInRequest,
+  startChallengeFromStep,
+  stepIs,
+  toChallenge,
+  toSignedIn,
+  unsupportedStep,
+} from './transitions.ts';
 
-const pending = 'pending' as const;
-
-export const customAuthMachine = setup({
-  types: {
-    input: {} as CustomAuthInput | undefined,
-    context: {} as CustomAuthContext,
-    events: {} as CustomAuthEvent,
-    tags: {} as typeof pending,
-  },
-  actors: serviceActors(amplifyServices),
-  delays: {
-    challengeExpiry: ({ context }) =>
-      Math.max(0, (context.challenge?.expiresAt ?? Date.now()) - Date.now()),
-  },
-  guards: {
-    inputInvalid: ({ context, event }) => validationError(context, event) !== null,
-    resendCoolingDown: ({ context }) => Date.now() < (context.challenge?.resendAvailableAt ?? 0),
-    stepIs: (_, params: { step: { type: string }; type: string }) =>
-      params.step.type === params.type,
-    errorIs: (_, params: { error: unknown; name: string }) =>
-      isErrorNamed(params.error, params.name),
-    hasUser: (_, params: { user: AuthUserInfo | null }) => params.user !== null,
-    isPresent: (_, params: { value: unknown }) =>
-      params.value !== null && params.value !== undefined,
-    needsPasswordAgain: ({ context }) =>
-      context.flow === 'passwordThenCode' && context.password === undefined,
-  },
-  actions: {
-    rejectInput: assign({ error: ({ context, event }) => validationError(context, event) }),
-    storeSignIn: assign(({ context, event }) => {
-      assertEvent(event, 'SIGN_IN');
-      return {
-        username: event.username.trim(),
-        password: context.flow === 'passwordThenCode' ? event.password : undefined,
-        error: null,
-      };
-    }),
-    storeSignUp: assign(({ context, event }) => {
-      assertEvent(event, 'SIGN_UP');
-      return {
-        username: event.username.trim(),
-        password: context.flow === 'passwordThenCode' ? event.password : undefined,
-        error: null,
-      };
-    }),
-    clearError: assign({ error: null }),
-    setError: assign((_, params: CustomAuthError) => ({ error: params })),
-    setCodeDelivery: assign((_, params: { codeDelivery: CustomAuthContext['codeDelivery'] }) => ({
-      codeDelivery: params.codeDelivery,
-      error: null,
-    })),
-    startChallenge: assign(({ context }, params: { parameters: Record<string, string> }) => ({
-      challenge: newChallenge(
-        context.timing,
-        params.parameters,
-        1,
-        Date.now() + context.timing.resendCooldownMs,
-      ),
-      codeDelivery: null,
-      error: null,
-    })),
-    nextRound: assign(({ context }, params: { parameters: Record<string, string> }) => {
-      const challenge = newChallenge(
-        context.timing,
-        params.parameters,
-        (context.challenge?.round ?? 0) + 1,
-        context.challenge?.resendAvailableAt ?? Date.now(),
-      );
-      return { challenge, error: wrongAnswerError(challenge) };
-    }),
-    backToSignIn: assign((_, params: { error: CustomAuthError | null }) => ({
-      password: undefined,
-      challenge: null,
-      codeDelivery: null,
-      error: params.error,
-    })),
-    signedIn: assign((_, params: { user: AuthUserInfo | null }) => ({
-      user: params.user,
-      password: undefined,
-      challenge: null,
-      codeDelivery: null,
-      error: null,
-    })),
-    restoreChallenge: assign((_, params: { pending: PendingChallenge | null }) =>
-      params.pending
-        ? { username: params.pending.username, challenge: params.pending.challenge, error: null }
-        : {},
-    ),
-    ...serviceActions(amplifyServices),
-    signedOut: assign({
-      user: null,
-      password: undefined,
-      challenge: null,
-      codeDelivery: null,
-      error: null,
-    }),
-  },
-}).createMachine({
+export const customAuthMachine = customAuthSetup.createMachine({
   id: 'customAuth',
   context: ({ input }) => initialContext(input),
   initial: 'initializing',
@@ -132,7 +32,7 @@ export const customAuthMachine = setup({
             src: 'getCurrentUser',
             onDone: [
               {
-                guard: { type: 'hasUser', params: ({ event }) => ({ user: event.output }) },
+                guard: { type: 'isPresent', params: ({ event }) => ({ value: event.output }) },
                 target: '#customAuth.signedIn',
                 actions: { type: 'signedIn', params: ({ event }) => ({ user: event.output }) },
               },
@@ -140,7 +40,7 @@ export const customAuthMachine = setup({
             ],
             onError: {
               target: '#customAuth.signIn',
-              actions: { type: 'setError', params: ({ event }) => toAuthError(event.error) },
+              actions: setErrorFromEvent,
             },
           },
         },
@@ -181,70 +81,31 @@ export const customAuthMachine = setup({
           invoke: {
             id: 'signIn',
             src: 'signIn',
-            input: ({ context }) => ({
-              username: context.username,
-              password: context.password,
-              flow: context.flow,
-            }),
+            input: signInRequest,
             onDone: [
+              toChallenge,
               {
-                guard: {
-                  type: 'stepIs',
-                  params: ({ event }) => ({ step: event.output, type: 'customChallenge' }),
-                },
-                target: '#customAuth.challenge',
-                actions: {
-                  type: 'startChallenge',
-                  params: ({ event }) => challengeParameters(event.output),
-                },
-              },
-              {
-                guard: {
-                  type: 'stepIs',
-                  params: ({ event }) => ({ step: event.output, type: 'confirmSignUp' }),
-                },
+                guard: stepIs('confirmSignUp'),
                 target: '#customAuth.confirmSignUp.resendingCode',
               },
-              {
-                guard: {
-                  type: 'stepIs',
-                  params: ({ event }) => ({ step: event.output, type: 'done' }),
-                },
-                target: '#customAuth.signedIn',
-                actions: {
-                  type: 'signedIn',
-                  params: ({ event }) => ({ user: doneUser(event.output) }),
-                },
-              },
+              toSignedIn,
               {
                 target: 'idle',
-                actions: { type: 'setError', params: authError('UnsupportedStep') },
+                actions: unsupportedStep,
               },
             ],
             onError: [
               {
-                guard: {
-                  type: 'errorIs',
-                  params: ({ event }) => ({
-                    error: event.error,
-                    name: 'UserAlreadyAuthenticatedException',
-                  }),
-                },
+                guard: errorIs('UserAlreadyAuthenticatedException'),
                 target: '#customAuth.initializing',
               },
               {
-                guard: {
-                  type: 'errorIs',
-                  params: ({ event }) => ({
-                    error: event.error,
-                    name: 'UserNotConfirmedException',
-                  }),
-                },
+                guard: errorIs('UserNotConfirmedException'),
                 target: '#customAuth.confirmSignUp.resendingCode',
               },
               {
                 target: 'idle',
-                actions: { type: 'setError', params: ({ event }) => toAuthError(event.error) },
+                actions: setErrorFromEvent,
               },
             ],
           },
@@ -297,38 +158,22 @@ export const customAuthMachine = setup({
             },
             onDone: [
               {
-                guard: {
-                  type: 'stepIs',
-                  params: ({ event }) => ({ step: event.output, type: 'customChallenge' }),
-                },
+                guard: stepIs('customChallenge'),
                 target: 'idle',
                 actions: {
                   type: 'nextRound',
                   params: ({ event }) => challengeParameters(event.output),
                 },
               },
-              {
-                guard: {
-                  type: 'stepIs',
-                  params: ({ event }) => ({ step: event.output, type: 'done' }),
-                },
-                target: '#customAuth.signedIn',
-                actions: {
-                  type: 'signedIn',
-                  params: ({ event }) => ({ user: doneUser(event.output) }),
-                },
-              },
+              toSignedIn,
               {
                 target: 'idle',
-                actions: { type: 'setError', params: authError('UnsupportedStep') },
+                actions: unsupportedStep,
               },
             ],
             onError: [
               {
-                guard: {
-                  type: 'errorIs',
-                  params: ({ event }) => ({ error: event.error, name: 'NotAuthorizedException' }),
-                },
+                guard: errorIs('NotAuthorizedException'),
                 target: '#customAuth.signIn',
                 actions: {
                   type: 'backToSignIn',
@@ -337,7 +182,7 @@ export const customAuthMachine = setup({
               },
               {
                 target: 'idle',
-                actions: { type: 'setError', params: ({ event }) => toAuthError(event.error) },
+                actions: setErrorFromEvent,
               },
             ],
           },
@@ -347,31 +192,21 @@ export const customAuthMachine = setup({
           invoke: {
             id: 'signIn',
             src: 'signIn',
-            input: ({ context }) => ({
-              username: context.username,
-              password: context.password,
-              flow: context.flow,
-            }),
+            input: signInRequest,
             onDone: [
               {
-                guard: {
-                  type: 'stepIs',
-                  params: ({ event }) => ({ step: event.output, type: 'customChallenge' }),
-                },
+                guard: stepIs('customChallenge'),
                 target: 'idle',
-                actions: {
-                  type: 'startChallenge',
-                  params: ({ event }) => challengeParameters(event.output),
-                },
+                actions: startChallengeFromStep,
               },
               {
                 target: 'idle',
-                actions: { type: 'setError', params: authError('UnsupportedStep') },
+                actions: unsupportedStep,
               },
             ],
             onError: {
               target: 'idle',
-              actions: { type: 'setError', params: ({ event }) => toAuthError(event.error) },
+              actions: setErrorFromEvent,
             },
           },
         },
@@ -405,10 +240,7 @@ export const customAuthMachine = setup({
             },
             onDone: [
               {
-                guard: {
-                  type: 'stepIs',
-                  params: ({ event }) => ({ step: event.output, type: 'confirmSignUp' }),
-                },
+                guard: stepIs('confirmSignUp'),
                 target: '#customAuth.confirmSignUp',
                 actions: {
                   type: 'setCodeDelivery',
@@ -419,17 +251,14 @@ export const customAuthMachine = setup({
                 },
               },
               {
-                guard: {
-                  type: 'stepIs',
-                  params: ({ event }) => ({ step: event.output, type: 'autoSignIn' }),
-                },
+                guard: stepIs('autoSignIn'),
                 target: '#customAuth.confirmSignUp.autoSigningIn',
               },
               { target: '#customAuth.signIn' },
             ],
             onError: {
               target: 'idle',
-              actions: { type: 'setError', params: ({ event }) => toAuthError(event.error) },
+              actions: setErrorFromEvent,
             },
           },
         },
@@ -466,7 +295,7 @@ export const customAuthMachine = setup({
             },
             onError: {
               target: 'idle',
-              actions: { type: 'setError', params: ({ event }) => toAuthError(event.error) },
+              actions: setErrorFromEvent,
             },
           },
         },
@@ -481,17 +310,14 @@ export const customAuthMachine = setup({
             },
             onDone: [
               {
-                guard: {
-                  type: 'stepIs',
-                  params: ({ event }) => ({ step: event.output, type: 'autoSignIn' }),
-                },
+                guard: stepIs('autoSignIn'),
                 target: 'autoSigningIn',
               },
               { target: '#customAuth.signIn.submitting' },
             ],
             onError: {
               target: 'idle',
-              actions: { type: 'setError', params: ({ event }) => toAuthError(event.error) },
+              actions: setErrorFromEvent,
             },
           },
         },
@@ -501,28 +327,8 @@ export const customAuthMachine = setup({
             id: 'autoSignIn',
             src: 'autoSignIn',
             onDone: [
-              {
-                guard: {
-                  type: 'stepIs',
-                  params: ({ event }) => ({ step: event.output, type: 'customChallenge' }),
-                },
-                target: '#customAuth.challenge',
-                actions: {
-                  type: 'startChallenge',
-                  params: ({ event }) => challengeParameters(event.output),
-                },
-              },
-              {
-                guard: {
-                  type: 'stepIs',
-                  params: ({ event }) => ({ step: event.output, type: 'done' }),
-                },
-                target: '#customAuth.signedIn',
-                actions: {
-                  type: 'signedIn',
-                  params: ({ event }) => ({ user: doneUser(event.output) }),
-                },
-              },
+              toChallenge,
+              toSignedIn,
               {
                 target: '#customAuth.signIn',
                 actions: { type: 'backToSignIn', params: { error: null } },
@@ -553,7 +359,7 @@ export const customAuthMachine = setup({
             onDone: { target: '#customAuth.signIn', actions: 'signedOut' },
             onError: {
               target: 'idle',
-              actions: { type: 'setError', params: ({ event }) => toAuthError(event.error) },
+              actions: setErrorFromEvent,
             },
           },
         },
@@ -561,14 +367,6 @@ export const customAuthMachine = setup({
     },
   },
 });
-
-function challengeParameters(step: SignInStep): { parameters: Record<string, string> } {
-  return { parameters: step.type === 'customChallenge' ? step.parameters : {} };
-}
-
-function doneUser(step: SignInStep): AuthUserInfo | null {
-  return step.type === 'done' ? step.user : null;
-}
 
 export type CustomAuthMachine = typeof customAuthMachine;
 

@@ -1,0 +1,110 @@
+import { assertEvent, assign, setup } from 'xstate';
+import { serviceActions, serviceActors } from './actors.ts';
+import { amplifyServices } from './amplify.ts';
+import {
+  type CustomAuthContext,
+  type CustomAuthEvent,
+  newChallenge,
+  validationError,
+} from './context.ts';
+import { type CustomAuthError, isErrorNamed, wrongAnswerError } from './errors.ts';
+import type { PendingChallenge } from './pending-challenge.ts';
+import type { AuthUserInfo, CustomAuthInput } from './types.ts';
+
+export const pending = 'pending' as const;
+
+export const customAuthSetup = setup({
+  types: {
+    input: {} as CustomAuthInput | undefined,
+    context: {} as CustomAuthContext,
+    events: {} as CustomAuthEvent,
+    tags: {} as typeof pending,
+  },
+  actors: serviceActors(amplifyServices),
+  delays: {
+    challengeExpiry: ({ context }) =>
+      Math.max(0, (context.challenge?.expiresAt ?? Date.now()) - Date.now()),
+  },
+  guards: {
+    inputInvalid: ({ context, event }) => validationError(context, event) !== null,
+    resendCoolingDown: ({ context }) => Date.now() < (context.challenge?.resendAvailableAt ?? 0),
+    stepIs: (_, params: { step: { type: string }; type: string }) =>
+      params.step.type === params.type,
+    errorIs: (_, params: { error: unknown; name: string }) =>
+      isErrorNamed(params.error, params.name),
+    isPresent: (_, params: { value: unknown }) =>
+      params.value !== null && params.value !== undefined,
+    needsPasswordAgain: ({ context }) =>
+      context.flow === 'passwordThenCode' && context.password === undefined,
+  },
+  actions: {
+    rejectInput: assign({ error: ({ context, event }) => validationError(context, event) }),
+    storeSignIn: assign(({ context, event }) => {
+      assertEvent(event, 'SIGN_IN');
+      return {
+        username: event.username.trim(),
+        password: context.flow === 'passwordThenCode' ? event.password : undefined,
+        error: null,
+      };
+    }),
+    storeSignUp: assign(({ context, event }) => {
+      assertEvent(event, 'SIGN_UP');
+      return {
+        username: event.username.trim(),
+        password: context.flow === 'passwordThenCode' ? event.password : undefined,
+        error: null,
+      };
+    }),
+    clearError: assign({ error: null }),
+    setError: assign((_, params: CustomAuthError) => ({ error: params })),
+    setCodeDelivery: assign((_, params: { codeDelivery: CustomAuthContext['codeDelivery'] }) => ({
+      codeDelivery: params.codeDelivery,
+      error: null,
+    })),
+    startChallenge: assign(({ context }, params: { parameters: Record<string, string> }) => ({
+      challenge: newChallenge(
+        context.timing,
+        params.parameters,
+        1,
+        Date.now() + context.timing.resendCooldownMs,
+      ),
+      codeDelivery: null,
+      error: null,
+    })),
+    nextRound: assign(({ context }, params: { parameters: Record<string, string> }) => {
+      const challenge = newChallenge(
+        context.timing,
+        params.parameters,
+        (context.challenge?.round ?? 0) + 1,
+        context.challenge?.resendAvailableAt ?? Date.now(),
+      );
+      return { challenge, error: wrongAnswerError(challenge) };
+    }),
+    backToSignIn: assign((_, params: { error: CustomAuthError | null }) => ({
+      password: undefined,
+      challenge: null,
+      codeDelivery: null,
+      error: params.error,
+    })),
+    signedIn: assign((_, params: { user: AuthUserInfo | null }) => ({
+      user: params.user,
+      password: undefined,
+      challenge: null,
+      codeDelivery: null,
+      error: null,
+    })),
+    restoreChallenge: assign((_, params: { pending: PendingChallenge | null }) =>
+      params.pending
+        ? { username: params.pending.username, challenge: params.pending.challenge, error: null }
+        : {},
+    ),
+    ...serviceActions(amplifyServices),
+    signedOut: assign({
+      user: null,
+      password: undefined,
+      challenge: null,
+      codeDelivery: null,
+      error: null,
+    }),
+  },
+});

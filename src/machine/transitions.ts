@@ -1,0 +1,60 @@
+import type { CustomAuthContext } from './context.ts';
+import { authError, toAuthError } from './errors.ts';
+import type { AuthUserInfo, SignInStep } from './types.ts';
+
+type StepEvent = { event: { output: { type: string } } };
+type ErrorEvent = { event: { error: unknown } };
+
+export const stepIs = (type: string) => ({
+  type: 'stepIs' as const,
+  params: ({ event }: StepEvent) => ({ step: event.output, type }),
+});
+
+export const errorIs = (name: string) => ({
+  type: 'errorIs' as const,
+  params: ({ event }: ErrorEvent) => ({ error: event.error, name }),
+});
+
+export const setErrorFromEvent = {
+  type: 'setError' as const,
+  params: ({ event }: ErrorEvent) => toAuthError(event.error),
+};
+
+export const unsupportedStep = { type: 'setError' as const, params: authError('UnsupportedStep') };
+
+export const signInRequest = ({ context }: { context: CustomAuthContext }) => ({
+  username: context.username,
+  password: context.password,
+  flow: context.flow,
+});
+
+type StepDoneEvent = { event: { output: SignInStep } };
+
+export const startChallengeFromStep = {
+  type: 'startChallenge' as const,
+  params: ({ event }: StepDoneEvent) => challengeParameters(event.output),
+};
+
+/** The two ways a sign-in step moves on, shared by every call that can return one. */
+export const toChallenge = {
+  guard: stepIs('customChallenge'),
+  target: '#customAuth.challenge',
+  actions: startChallengeFromStep,
+};
+
+export const toSignedIn = {
+  guard: stepIs('done'),
+  target: '#customAuth.signedIn',
+  actions: {
+    type: 'signedIn' as const,
+    params: ({ event }: StepDoneEvent) => ({ user: doneUser(event.output) }),
+  },
+};
+
+export function challengeParameters(step: SignInStep): { parameters: Record<string, string> } {
+  return { parameters: step.type === 'customChallenge' ? step.parameters : {} };
+}
+
+export function doneUser(step: SignInStep): AuthUserInfo | null {
+  return step.type === 'done' ? step.user : null;
+}
