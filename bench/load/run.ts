@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { build, type PreviewServer, preview } from 'vite';
 import { startLocalPool } from '../../src/local-pool/index.ts';
+import { chromiumLaunchOptions } from '../../test/support/chromium.ts';
 import { type AppName, buildApp, writeApp } from '../size/apps.ts';
 import { amplifyUiConsumer, kitConsumer, packKit, root } from '../size/consumers.ts';
 
@@ -22,7 +23,6 @@ const cpuRate = Number(values.cpu);
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a positive whole number.');
 if (!(cpuRate >= 1)) throw new Error('--cpu takes a slowdown factor of 1 or more.');
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const label = 'Username';
 
 /**
@@ -129,17 +129,7 @@ try {
   await consumerPage('drop-in alone (packed kit)', kitConsumer(packKit()), 'dropin');
   await consumerPage('Amplify UI Authenticator', amplifyUiConsumer(), 'amplifyUi');
 
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   cleanups.push(() => browser.close());
 
   const load = async (page: Page) => {

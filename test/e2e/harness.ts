@@ -8,11 +8,10 @@ import {
   type LocalPoolOptions,
   startLocalPool,
 } from '../../src/local-pool/index.ts';
+import { chromiumLaunchOptions } from '../support/chromium.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 export const artifacts = join(root, 'test-artifacts/e2e');
-
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The demo, built for a pool on a free port and served by `vite preview`, plus Chromium. */
 export interface DemoStage {
@@ -41,17 +40,7 @@ export async function startDemoStage(): Promise<DemoStage> {
   });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report its address.');
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   mkdirSync(artifacts, { recursive: true });
   const stage: DemoStage = {
     get pool() {

@@ -4,6 +4,7 @@ import { useAuthUi } from '../AuthUiContext.tsx';
 import { ErrorMessage } from '../parts/ErrorMessage.tsx';
 import { Field } from '../parts/Field.tsx';
 import { ScreenForm } from '../parts/ScreenForm.tsx';
+import { UsernameField } from '../parts/UsernameField.tsx';
 import { useFocusOnMount } from '../parts/useFocusOnMount.ts';
 import { useScreenError } from '../parts/useScreenError.ts';
 
@@ -45,14 +46,9 @@ export function SignInForm() {
       isPending={isPending}
       onSubmit={() => signIn({ username, password: withPassword ? password : undefined })}
     >
-      <Field
-        label={messages.username}
-        name="username"
-        autoComplete="username"
-        autoCapitalize="off"
-        spellCheck={false}
+      <UsernameField
         value={username}
-        onChange={(event) => setUsername(event.target.value)}
+        onChange={setUsername}
         disabled={isPending}
         invalid={isInvalid('username')}
         errorId={errorId}

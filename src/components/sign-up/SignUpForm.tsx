@@ -6,6 +6,7 @@ import { format } from '../messages/index.ts';
 import { ErrorMessage } from '../parts/ErrorMessage.tsx';
 import { Field } from '../parts/Field.tsx';
 import { ScreenForm } from '../parts/ScreenForm.tsx';
+import { UsernameField } from '../parts/UsernameField.tsx';
 import { useFocusOnMount } from '../parts/useFocusOnMount.ts';
 import { useScreenError } from '../parts/useScreenError.ts';
 import { type SignUpFieldSpec, signUpFields } from './signUpFields.ts';
@@ -59,14 +60,9 @@ export function SignUpForm() {
       isPending={isPending}
       onSubmit={submit}
     >
-      <Field
-        label={messages.username}
-        name="username"
-        autoComplete="username"
-        autoCapitalize="off"
-        spellCheck={false}
+      <UsernameField
         value={username}
-        onChange={(event) => setUsername(event.target.value)}
+        onChange={setUsername}
         disabled={isPending}
         invalid={!missing && isInvalid('username')}
         errorId={errorId}

@@ -1,0 +1,28 @@
+import type { Ref } from 'react';
+import { useAuthUi } from '../AuthUiContext.tsx';
+import { Field } from './Field.tsx';
+
+export interface UsernameFieldProps {
+  value: string;
+  onChange: (value: string) => void;
+  disabled: boolean;
+  invalid: boolean;
+  errorId: string;
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+/** The username as sign-in and sign-up both ask for it: no autocapitalising or spellcheck. */
+export function UsernameField({ onChange, ...props }: UsernameFieldProps) {
+  const { messages } = useAuthUi();
+  return (
+    <Field
+      {...props}
+      label={messages.username}
+      name="username"
+      autoComplete="username"
+      autoCapitalize="off"
+      spellCheck={false}
+      onChange={(event) => onChange(event.target.value)}
+    />
+  );
+}
