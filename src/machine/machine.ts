@@ -71,7 +71,7 @@ export const customAuthMachine = customAuthSetup.createMachine({
           on: {
             SIGN_IN: [
               { guard: 'inputInvalid', actions: 'rejectInput' },
-              { target: 'submitting', actions: 'storeSignIn' },
+              { target: 'submitting', actions: 'storeCredentials' },
             ],
             GO_TO_SIGN_UP: { target: '#customAuth.signUp', actions: 'clearError' },
           },
@@ -219,7 +219,7 @@ export const customAuthMachine = customAuthSetup.createMachine({
           on: {
             SIGN_UP: [
               { guard: 'inputInvalid', actions: 'rejectInput' },
-              { target: 'submitting', actions: 'storeSignUp' },
+              { target: 'submitting', actions: 'storeCredentials' },
             ],
             GO_TO_SIGN_IN: { target: '#customAuth.signIn', actions: 'clearError' },
           },

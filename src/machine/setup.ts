@@ -39,16 +39,8 @@ export const customAuthSetup = setup({
   },
   actions: {
     rejectInput: assign({ error: ({ context, event }) => validationError(context, event) }),
-    storeSignIn: assign(({ context, event }) => {
-      assertEvent(event, 'SIGN_IN');
-      return {
-        username: event.username.trim(),
-        password: context.flow === 'passwordThenCode' ? event.password : undefined,
-        error: null,
-      };
-    }),
-    storeSignUp: assign(({ context, event }) => {
-      assertEvent(event, 'SIGN_UP');
+    storeCredentials: assign(({ context, event }) => {
+      assertEvent(event, ['SIGN_IN', 'SIGN_UP']);
       return {
         username: event.username.trim(),
         password: context.flow === 'passwordThenCode' ? event.password : undefined,
