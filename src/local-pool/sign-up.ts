@@ -1,5 +1,5 @@
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
-import { decoyMaskedDestination } from '../triggers/code.ts';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { decoyMaskedDestination, generateCode } from '../triggers/code.ts';
 import { maskEmail, maskPhoneNumber } from '../triggers/mask.ts';
 import { CognitoError, invalidParameter, userNotFound } from './errors.ts';
 import type { LocalLog, OutboxEntry } from './local-log.ts';
@@ -166,7 +166,7 @@ export class SignUpFlow {
   }
 
   private sendCode(user: StoredUser, kind: 'signUp' | 'resendSignUp'): Delivery {
-    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const code = generateCode(6);
     this.deps.store.updateUser(user, {
       confirmation: {
         codeHash: digest(code).toString('hex'),

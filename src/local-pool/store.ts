@@ -45,6 +45,7 @@ const accessTokenLifetimeMs = 3600 * 1000;
 /** Users, refresh tokens and the signing key, in memory and (with a data folder) on disk. */
 export class PoolStore {
   private data: PoolData;
+  private issuedSincePrune = 0;
   private readonly file: JsonFile<PoolData> | null;
 
   private constructor(
@@ -131,10 +132,8 @@ export class PoolStore {
   }
 
   issueRefreshToken(record: Omit<RefreshRecord, 'expiresAt'>): string {
-    const now = Date.now();
-    for (const [key, stored] of Object.entries(this.data.refreshTokens)) {
-      if (stored.expiresAt <= now) delete this.data.refreshTokens[key];
-    }
+    // Expired tokens are dropped now and then, not on every sign-in.
+    if (++this.issuedSincePrune >= 256) this.pruneExpiredRefreshTokens();
     const token = randomBytes(48).toString('base64url');
     this.data.refreshTokens[hash(token)] = {
       ...record,
@@ -142,6 +141,14 @@ export class PoolStore {
     };
     this.persistLater();
     return token;
+  }
+
+  private pruneExpiredRefreshTokens(): void {
+    this.issuedSincePrune = 0;
+    const now = Date.now();
+    for (const [key, stored] of Object.entries(this.data.refreshTokens)) {
+      if (stored.expiresAt <= now) delete this.data.refreshTokens[key];
+    }
   }
 
   findRefreshToken(token: string): RefreshRecord | undefined {
@@ -182,5 +189,3 @@ export class PoolStore {
     return originJti in this.data.revokedOrigins;
   }
 }
-
-export { hash as hashSecret };

@@ -13,6 +13,9 @@ import type { AuthUserInfo, CustomAuthInput } from './types.ts';
 
 export const pending = 'pending' as const;
 
+/** What a finished or abandoned sign-in leaves behind: nothing, the password least of all. */
+const noSignInUnderway = { password: undefined, challenge: null, codeDelivery: null };
+
 export const customAuthSetup = setup({
   types: {
     input: {} as CustomAuthInput | undefined,
@@ -73,16 +76,12 @@ export const customAuthSetup = setup({
       return { challenge, error: wrongAnswerError(challenge) };
     }),
     backToSignIn: assign((_, params: { error: CustomAuthError | null }) => ({
-      password: undefined,
-      challenge: null,
-      codeDelivery: null,
+      ...noSignInUnderway,
       error: params.error,
     })),
     signedIn: assign((_, params: { user: AuthUserInfo | null }) => ({
+      ...noSignInUnderway,
       user: params.user,
-      password: undefined,
-      challenge: null,
-      codeDelivery: null,
       error: null,
     })),
     restoreChallenge: assign((_, params: { pending: PendingChallenge | null }) =>
@@ -91,12 +90,6 @@ export const customAuthSetup = setup({
         : {},
     ),
     ...serviceActions(amplifyServices),
-    signedOut: assign({
-      user: null,
-      password: undefined,
-      challenge: null,
-      codeDelivery: null,
-      error: null,
-    }),
+    signedOut: assign({ ...noSignInUnderway, user: null, error: null }),
   },
 });

@@ -112,26 +112,18 @@ describe('the pool running user triggers', () => {
         hint: 'What is the magic word?',
         USERNAME: 'quinn',
       });
-      const wrong = await cognitoPost(pool, 'RespondToAuthChallenge', {
-        ClientId,
-        ChallengeName: 'CUSTOM_CHALLENGE',
-        Session: started.body.Session,
-        ChallengeResponses: { USERNAME: 'quinn', ANSWER: 'now' },
-      });
+      const answer = (Session: unknown, ANSWER: string) =>
+        cognitoPost(pool, 'RespondToAuthChallenge', {
+          ClientId,
+          ChallengeName: 'CUSTOM_CHALLENGE',
+          Session,
+          ChallengeResponses: { USERNAME: 'quinn', ANSWER },
+        });
+      const wrong = await answer(started.body.Session, 'now');
       expect(wrong.body.ChallengeName).toBe('CUSTOM_CHALLENGE');
-      const replay = await cognitoPost(pool, 'RespondToAuthChallenge', {
-        ClientId,
-        ChallengeName: 'CUSTOM_CHALLENGE',
-        Session: started.body.Session,
-        ChallengeResponses: { USERNAME: 'quinn', ANSWER: 'please' },
-      });
+      const replay = await answer(started.body.Session, 'please');
       expect(replay.body.__type).toBe('NotAuthorizedException');
-      const right = await cognitoPost(pool, 'RespondToAuthChallenge', {
-        ClientId,
-        ChallengeName: 'CUSTOM_CHALLENGE',
-        Session: wrong.body.Session,
-        ChallengeResponses: { USERNAME: 'quinn', ANSWER: 'please' },
-      });
+      const right = await answer(wrong.body.Session, 'please');
       expect(right.body.AuthenticationResult).toHaveProperty('IdToken');
     } finally {
       await pool.close();
