@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/{machine,package,triggers,local-pool}/**/*.test.ts'],
+          include: ['test/{machine,package,triggers,local-pool,security,doctor}/**/*.test.ts'],
         },
       },
       {
