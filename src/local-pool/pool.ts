@@ -2,7 +2,9 @@ import type { AddressInfo } from 'node:net';
 import {
   createCreateAuthChallenge,
   createDefineAuthChallenge,
+  createMemoryAttemptStore,
   createVerifyAuthChallengeResponse,
+  type SignInLimits,
 } from '../triggers/index.ts';
 import { AuthFlow } from './auth-flow.ts';
 import { FaultInjector, type FaultPlan } from './faults.ts';
@@ -37,6 +39,12 @@ export interface LocalPoolOptions {
   sessionValiditySeconds?: number;
   /** Default true: unknown users get a challenge that can never be passed. */
   preventUserExistenceErrors?: boolean;
+  /**
+   * The built-in triggers' limits per username across sign-ins (codes sent, wrong answers,
+   * window); counted in this pool's memory. Default as the triggers': 5 codes and 10 wrong
+   * answers per 15 minutes.
+   */
+  limits?: Omit<SignInLimits, 'store'>;
   /** Delay added to every API request, in milliseconds. */
   latencyMs?: number;
   /** Where codes and internal errors are printed. Default console.log. */
@@ -84,15 +92,22 @@ function defineFor(flow: PoolFlow | undefined): LambdaHandler {
 }
 
 function builtInTriggers(
-  flow: PoolFlow | undefined,
+  options: LocalPoolOptions,
   outbox: LocalLog<OutboxEntry>,
   log: (line: string) => void,
 ): TriggerHandlers {
-  const codeFlow = flow === 'either' ? undefined : flow;
+  const { flow } = options;
+  // One store for Create and Verify, as one DynamoDB table would be on AWS.
+  const shared = {
+    flow: flow === 'either' ? undefined : flow,
+    limits: { ...options.limits, store: createMemoryAttemptStore() },
+  };
   return {
     defineAuthChallenge: defineFor(flow),
     createAuthChallenge: createCreateAuthChallenge({
-      flow: codeFlow,
+      ...shared,
+      // The outbox answers at once, so an unknown user's wait need not imitate anything.
+      decoySendDelayMs: 0,
       sendCode: async ({ destination, code, event }) => {
         outbox.add({
           username: event.userName,
@@ -104,7 +119,7 @@ function builtInTriggers(
         log(`sign-in code for ${event.userName} (${destination}): ${code}`);
       },
     }),
-    verifyAuthChallengeResponse: createVerifyAuthChallengeResponse({ flow: codeFlow }),
+    verifyAuthChallengeResponse: createVerifyAuthChallengeResponse(shared),
   };
 }
 
@@ -122,7 +137,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
   const triggers =
     typeof options.triggers === 'string'
       ? await loadTriggerModule(options.triggers)
-      : (options.triggers ?? builtInTriggers(options.flow, outbox, log));
+      : (options.triggers ?? builtInTriggers(options, outbox, log));
   const store = await PoolStore.open(userPoolId, options.dataDir, (error) =>
     log(`cannot save to ${options.dataDir}: ${String(error)}`),
   );

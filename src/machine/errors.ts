@@ -20,6 +20,7 @@ export type CustomAuthErrorCode =
   | 'CodeMismatch'
   | 'ExpiredCode'
   | 'TooManyRequests'
+  | 'SignInLocked'
   | 'TriggerFailed'
   | 'Network'
   | 'UnsupportedStep'
@@ -29,6 +30,8 @@ export interface CustomAuthError {
   code: CustomAuthErrorCode;
   /** Default English text; UIs may translate by `code` instead. */
   message: string;
+  /** `SignInLocked` only: epoch ms (this device's clock) from which the username may try again. */
+  retryAt?: number;
 }
 
 export const defaultErrorMessages: Record<CustomAuthErrorCode, string> = {
@@ -50,6 +53,7 @@ export const defaultErrorMessages: Record<CustomAuthErrorCode, string> = {
   CodeMismatch: 'That confirmation code is not right.',
   ExpiredCode: 'That confirmation code has expired. Ask for a new one.',
   TooManyRequests: 'Too many attempts. Wait a while and try again.',
+  SignInLocked: 'Too many sign-in attempts. Try again in {minutes} min.',
   TriggerFailed: 'The sign-in service rejected the request.',
   Network: 'Cannot reach the sign-in service. Check your connection and try again.',
   UnsupportedStep: 'This sign-in step is not supported.',
@@ -95,9 +99,27 @@ function isNetworkFailure(error: unknown): boolean {
   return cause instanceof TypeError || errorName(cause) === 'NetworkError';
 }
 
+/**
+ * The kit's triggers refuse a locked username by throwing an error whose text Cognito passes
+ * on inside UserLambdaValidationException: "SignInLocked retryAfterSeconds=<n>".
+ */
+function signInLock(error: unknown): CustomAuthError | null {
+  if (errorName(error) !== 'UserLambdaValidationException') return null;
+  const seconds = /\bSignInLocked retryAfterSeconds=(\d{1,9})\b/.exec(errorText(error) ?? '')?.[1];
+  if (seconds === undefined) return null;
+  const minutes = String(Math.ceil(Number(seconds) / 60));
+  return {
+    code: 'SignInLocked',
+    message: defaultErrorMessages.SignInLocked.replace('{minutes}', minutes),
+    retryAt: Date.now() + Number(seconds) * 1000,
+  };
+}
+
 /** Maps anything Amplify throws to a typed error; unknown errors keep their own message. */
 export function toAuthError(error: unknown): CustomAuthError {
   if (isNetworkFailure(error)) return authError('Network');
+  const lock = signInLock(error);
+  if (lock) return lock;
   const code = cognitoErrorCodes[errorName(error) ?? ''];
   if (!code) return authError('Unknown', errorText(error) ?? defaultErrorMessages.Unknown);
   const serverText = serverMessageCodes.has(code) ? errorText(error) : undefined;

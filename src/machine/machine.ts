@@ -14,6 +14,7 @@ import {
   stepIs,
   toChallenge,
   toSignedIn,
+  toSignInWhenLocked,
   unsupportedStep,
 } from './transitions.ts';
 
@@ -172,6 +173,7 @@ export const customAuthMachine = customAuthSetup.createMachine({
               },
             ],
             onError: [
+              toSignInWhenLocked,
               {
                 guard: errorIs('NotAuthorizedException'),
                 target: '#customAuth.signIn',
@@ -204,10 +206,7 @@ export const customAuthMachine = customAuthSetup.createMachine({
                 actions: unsupportedStep,
               },
             ],
-            onError: {
-              target: 'idle',
-              actions: setErrorFromEvent,
-            },
+            onError: [toSignInWhenLocked, { target: 'idle', actions: setErrorFromEvent }],
           },
         },
       },

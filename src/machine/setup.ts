@@ -7,7 +7,7 @@ import {
   newChallenge,
   validationError,
 } from './context.ts';
-import { type CustomAuthError, isErrorNamed, wrongAnswerError } from './errors.ts';
+import { type CustomAuthError, isErrorNamed, toAuthError, wrongAnswerError } from './errors.ts';
 import type { PendingChallenge } from './pending-challenge.ts';
 import type { AuthUserInfo, CustomAuthInput } from './types.ts';
 
@@ -35,6 +35,8 @@ export const customAuthSetup = setup({
       params.step.type === params.type,
     errorIs: (_, params: { error: unknown; name: string }) =>
       isErrorNamed(params.error, params.name),
+    isSignInLock: (_, params: { error: unknown }) =>
+      toAuthError(params.error).code === 'SignInLocked',
     isPresent: (_, params: { value: unknown }) =>
       params.value !== null && params.value !== undefined,
     needsPasswordAgain: ({ context }) =>

@@ -20,6 +20,19 @@ export const setErrorFromEvent = {
   params: ({ event }: ErrorEvent) => toAuthError(event.error),
 };
 
+/** A username locked by the triggers' limits ends the challenge: no answer can pass until then. */
+export const toSignInWhenLocked = {
+  guard: {
+    type: 'isSignInLock' as const,
+    params: ({ event }: ErrorEvent) => ({ error: event.error }),
+  },
+  target: '#customAuth.signIn',
+  actions: {
+    type: 'backToSignIn' as const,
+    params: ({ event }: ErrorEvent) => ({ error: toAuthError(event.error) }),
+  },
+};
+
 export const unsupportedStep = { type: 'setError' as const, params: authError('UnsupportedStep') };
 
 export const signInRequest = ({ context }: { context: CustomAuthContext }) => ({

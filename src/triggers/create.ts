@@ -7,12 +7,14 @@ import {
   UNKNOWN_USER_METADATA,
   unguessableAnswer,
 } from './code.ts';
+import { assertNotLocked, countCodeSent } from './limits.ts';
 import { maskDestination } from './mask.ts';
 import {
   type CustomAuthTriggerOptions,
   type ResolvedTriggerOptions,
   resolveOptions,
 } from './options.ts';
+import { SendDurations } from './send-durations.ts';
 import { CUSTOM_CHALLENGE, customRounds, latestCustomChallenge, sessionOf } from './session.ts';
 
 /** A Create Auth Challenge Lambda handler; it returns the event with its response filled in. */
@@ -80,13 +82,32 @@ function respond(
 }
 
 /**
+ * A new code is counted against the username's limits before it goes out; a user who does
+ * not exist is counted the same way and waits as long as a send takes, so neither a lock
+ * nor the answer time tells the two apart.
+ */
+async function sendNewCode(
+  event: CreateAuthChallengeTriggerEvent,
+  options: ResolvedTriggerOptions,
+  durations: SendDurations,
+  send: (() => Promise<void>) | null,
+) {
+  const now = Date.now();
+  await assertNotLocked(options.limits, event, now);
+  await countCodeSent(options.limits, event, now);
+  await (send ? durations.time(send) : durations.imitate());
+}
+
+/**
  * An unknown user gets a challenge that looks like a real one and can never be passed, and
  * nothing is sent anywhere.
  */
-function createUnknownUserChallenge(
+async function createUnknownUserChallenge(
   event: CreateAuthChallengeTriggerEvent,
   options: ResolvedTriggerOptions,
+  durations: SendDurations,
 ) {
+  if (!latestCustomChallenge(sessionOf(event))) await sendNewCode(event, options, durations, null);
   const masked = decoyMaskedDestination(event.userName);
   const parameters = publicParameters(options, event, masked);
   return respond(event, parameters, { answer: unguessableAnswer() }, UNKNOWN_USER_METADATA);
@@ -99,13 +120,17 @@ function createUnknownUserChallenge(
 async function createCodeChallenge(
   event: CreateAuthChallengeTriggerEvent,
   options: ResolvedTriggerOptions,
+  durations: SendDurations,
 ) {
   const destination = destinationOf(event);
   const previous = latestCustomChallenge(sessionOf(event))?.challengeMetadata;
   let code = codeFromMetadata(previous, options.codeLength);
   if (code === undefined) {
-    code = generateCode(options.codeLength);
-    await options.sendCode({ destination, code, event });
+    const newCode = generateCode(options.codeLength);
+    await sendNewCode(event, options, durations, () =>
+      options.sendCode({ destination, code: newCode, event }),
+    );
+    code = newCode;
   }
   const parameters = publicParameters(options, event, maskDestination(destination));
   return respond(event, parameters, { answer: code }, codeToMetadata(code));
@@ -116,6 +141,7 @@ export function createCreateAuthChallenge(
   options?: CustomAuthTriggerOptions,
 ): CreateAuthChallengeHandler {
   const resolved = resolveOptions(options);
+  const durations = new SendDurations(resolved.decoySendDelayMs);
   return async (event) => {
     const challengeName = event.request.challengeName;
     if (challengeName !== CUSTOM_CHALLENGE) {
@@ -125,7 +151,7 @@ export function createCreateAuthChallenge(
       );
     }
     return event.request.userNotFound === true
-      ? createUnknownUserChallenge(event, resolved)
-      : createCodeChallenge(event, resolved);
+      ? createUnknownUserChallenge(event, resolved, durations)
+      : createCodeChallenge(event, resolved, durations);
   };
 }

@@ -7,6 +7,11 @@ import {
 } from './verify.ts';
 
 export {
+  type AttemptCount,
+  type AttemptStore,
+  createMemoryAttemptStore,
+} from './attempt-store.ts';
+export {
   type CreateAuthChallengeHandler,
   type CustomChallengeParameters,
   type CustomChallengePrivateParameters,
@@ -18,6 +23,17 @@ export {
   type DefineDecision,
   decideNextChallenge,
 } from './define.ts';
+export {
+  createDynamoDbAttemptStore,
+  type DynamoDbAttemptStoreOptions,
+  LIMITS_TABLE_VARIABLE,
+} from './dynamodb-store.ts';
+export {
+  defaultSignInLimits,
+  limitsStoreFromEnvironment,
+  type SignInLimits,
+  SignInLockedError,
+} from './limits.ts';
 export { maskDestination, maskEmail, maskPhoneNumber } from './mask.ts';
 export type {
   CustomAuthTriggerFlow,

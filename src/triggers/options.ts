@@ -1,4 +1,10 @@
 import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
+import {
+  defaultSignInLimits,
+  limitsStoreFromEnvironment,
+  type ResolvedSignInLimits,
+  type SignInLimits,
+} from './limits.ts';
 import { sendCodeWithSes } from './ses.ts';
 
 /**
@@ -43,15 +49,33 @@ export interface CustomAuthTriggerOptions {
    * address in the `CUSTOM_AUTH_SENDER_EMAIL` environment variable.
    */
   sendCode?: SendCode;
+  /**
+   * Codes sent and wrong answers per username across sign-ins, and where they are counted.
+   * Give Create and Verify the same store.
+   */
+  limits?: SignInLimits;
+  /**
+   * How long an unknown user's Create waits, in milliseconds, until a real send has been
+   * timed; after that it waits as long as a real send took. Default 100.
+   */
+  decoySendDelayMs?: number;
 }
 
 /** {@link CustomAuthTriggerOptions} with every default applied. */
-export type ResolvedTriggerOptions = Required<CustomAuthTriggerOptions>;
+export type ResolvedTriggerOptions = Required<Omit<CustomAuthTriggerOptions, 'limits'>> & {
+  limits: ResolvedSignInLimits;
+};
 
 export const triggerFlows: readonly CustomAuthTriggerFlow[] = ['passwordless', 'passwordThenCode'];
 
 export const codeLengthRange = { min: 4, max: 12 } as const;
 export const maxAttemptsRange = { min: 1, max: 10 } as const;
+const limitRanges = {
+  maxCodes: { min: 1, max: 100 },
+  maxWrongAnswers: { min: 1, max: 1000 },
+  windowSeconds: { min: 60, max: 86_400 },
+  decoySendDelayMs: { min: 0, max: 10_000 },
+} as const;
 
 export const defaultTriggerOptions: ResolvedTriggerOptions = {
   flow: 'passwordless',
@@ -59,6 +83,8 @@ export const defaultTriggerOptions: ResolvedTriggerOptions = {
   maxAttempts: 3,
   hint: 'Enter the code we sent you',
   sendCode: sendCodeWithSes,
+  decoySendDelayMs: 100,
+  limits: { ...defaultSignInLimits, store: limitsStoreFromEnvironment },
 };
 
 export function isTriggerFlow(value: unknown): value is CustomAuthTriggerFlow {
@@ -83,7 +109,8 @@ function validFlow(value: unknown): CustomAuthTriggerFlow {
 
 /** Applies the defaults and checks every value, so a misconfiguration fails on deploy. */
 export function resolveOptions(options: CustomAuthTriggerOptions = {}): ResolvedTriggerOptions {
-  const merged = { ...defaultTriggerOptions, ...withoutUndefined(options) };
+  const { limits, ...rest } = options;
+  const merged = { ...defaultTriggerOptions, ...withoutUndefined(rest) };
   if (typeof merged.hint !== 'string') throw new TypeError('hint must be a string.');
   if (typeof merged.sendCode !== 'function') throw new TypeError('sendCode must be a function.');
   return {
@@ -92,6 +119,43 @@ export function resolveOptions(options: CustomAuthTriggerOptions = {}): Resolved
     maxAttempts: integerInRange('maxAttempts', merged.maxAttempts, maxAttemptsRange),
     hint: merged.hint,
     sendCode: merged.sendCode,
+    decoySendDelayMs: integerInRange(
+      'decoySendDelayMs',
+      merged.decoySendDelayMs,
+      limitRanges.decoySendDelayMs,
+    ),
+    limits: resolveLimits(limits),
+  };
+}
+
+function resolveLimits(limits: SignInLimits = {}): ResolvedSignInLimits {
+  const merged = { ...defaultSignInLimits, ...withoutUndefined(limits) };
+  const { store } = limits;
+  if (
+    store !== undefined &&
+    (typeof store.get !== 'function' || typeof store.increment !== 'function')
+  ) {
+    throw new TypeError('limits.store must have get and increment methods.');
+  }
+  // The environment's store is looked up on first use, so a misconfiguration fails the
+  // invocation with a clear message rather than the Lambda's module load.
+  let resolved = store;
+  return {
+    maxCodes: integerInRange('limits.maxCodes', merged.maxCodes, limitRanges.maxCodes),
+    maxWrongAnswers: integerInRange(
+      'limits.maxWrongAnswers',
+      merged.maxWrongAnswers,
+      limitRanges.maxWrongAnswers,
+    ),
+    windowSeconds: integerInRange(
+      'limits.windowSeconds',
+      merged.windowSeconds,
+      limitRanges.windowSeconds,
+    ),
+    store: () => {
+      resolved ??= limitsStoreFromEnvironment();
+      return resolved;
+    },
   };
 }
 

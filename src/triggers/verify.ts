@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { VerifyAuthChallengeResponseTriggerEvent } from 'aws-lambda';
+import { assertNotLocked, countWrongAnswer } from './limits.ts';
 import { type CustomAuthTriggerOptions, resolveOptions } from './options.ts';
 
 /** A Verify Auth Challenge Response Lambda handler; it returns the event with its verdict. */
@@ -34,14 +35,19 @@ function isAnswerCorrect(event: VerifyAuthChallengeResponseTriggerEvent): boolea
 
 /**
  * Builds the Verify Auth Challenge Response handler. It takes the same options as the other
- * two factories so one options object configures all three; none of them changes the check.
+ * two factories so one options object configures all three. A locked username is refused
+ * before its answer is looked at, so even the right code cannot be found by guessing on.
  */
 export function createVerifyAuthChallengeResponse(
   options?: CustomAuthTriggerOptions,
 ): VerifyAuthChallengeResponseHandler {
-  resolveOptions(options);
+  const { limits } = resolveOptions(options);
   return async (event) => {
-    event.response.answerCorrect = isAnswerCorrect(event);
+    const now = Date.now();
+    await assertNotLocked(limits, event, now);
+    const correct = isAnswerCorrect(event);
+    if (!correct) await countWrongAnswer(limits, event, now);
+    event.response.answerCorrect = correct;
     return event;
   };
 }

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { CreateAuthChallengeTriggerHandler } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
+import { createMemoryAttemptStore } from '../../src/triggers/attempt-store.ts';
 import {
   type CreateAuthChallengeHandler,
   createCreateAuthChallenge,
@@ -21,9 +22,12 @@ vi.mock('node:crypto', async (importOriginal) => {
 
 const publicKeys = ['attemptsLeft', 'codeLength', 'destination', 'hint'];
 
+/** Each test counts in its own store and does not wait for imitated sends. */
+const isolated = () => ({ decoySendDelayMs: 0, limits: { store: createMemoryAttemptStore() } });
+
 function setup(options: Parameters<typeof createCreateAuthChallenge>[0] = {}) {
   const sendCode = vi.fn<SendCode>(async () => {});
-  return { sendCode, create: createCreateAuthChallenge({ ...options, sendCode }) };
+  return { sendCode, create: createCreateAuthChallenge({ ...isolated(), ...options, sendCode }) };
 }
 
 /** Plays Cognito: each wrong answer appends the round, with its metadata, to the session. */
@@ -145,6 +149,7 @@ describe('createCreateAuthChallenge', () => {
 
   it('fails the trigger when sending fails', async () => {
     const create = createCreateAuthChallenge({
+      ...isolated(),
       sendCode: async () => Promise.reject(new Error('SES down')),
     });
     await expect(create(createEvent([]))).rejects.toThrow('SES down');

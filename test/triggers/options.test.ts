@@ -7,13 +7,16 @@ import { createVerifyAuthChallengeResponse } from '../../src/triggers/verify.ts'
 
 describe('resolveOptions', () => {
   it('applies the defaults', () => {
-    expect(resolveOptions()).toStrictEqual({
+    const { limits, ...rest } = resolveOptions();
+    expect(rest).toStrictEqual({
       flow: 'passwordless',
       codeLength: 6,
       maxAttempts: 3,
       hint: 'Enter the code we sent you',
       sendCode: sendCodeWithSes,
+      decoySendDelayMs: 100,
     });
+    expect(limits).toMatchObject({ maxCodes: 5, maxWrongAnswers: 10, windowSeconds: 900 });
   });
 
   it('keeps given values and ignores undefined ones', () => {

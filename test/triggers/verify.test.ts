@@ -1,13 +1,17 @@
 import type { VerifyAuthChallengeResponseTriggerHandler } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import { createMemoryAttemptStore } from '../../src/triggers/attempt-store.ts';
 import {
   answersMatch,
   createVerifyAuthChallengeResponse,
   normalizeAnswer,
+  type VerifyAuthChallengeResponseHandler,
 } from '../../src/triggers/verify.ts';
 import { verifyEvent } from './events.ts';
 
-const verify = createVerifyAuthChallengeResponse();
+/** A fresh store per verdict: these tests are about the comparison, not the limits. */
+const verify: VerifyAuthChallengeResponseHandler = (event) =>
+  createVerifyAuthChallengeResponse({ limits: { store: createMemoryAttemptStore() } })(event);
 
 async function verdict(
   answer: string,

@@ -41,5 +41,7 @@ const serverWorded = new Set<CustomAuthErrorCode>([
 export function errorText(messages: Messages, error: CustomAuthError): string {
   const ownWords =
     serverWorded.has(error.code) && error.message !== defaultErrorMessages[error.code];
-  return ownWords ? error.message : messages.errors[error.code];
+  if (ownWords) return error.message;
+  const minutes = Math.max(1, Math.ceil(((error.retryAt ?? 0) - Date.now()) / 60_000));
+  return format(messages.errors[error.code], { minutes });
 }

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { type AttemptStore, createMemoryAttemptStore } from '../../src/triggers/attempt-store.ts';
+import { createDynamoDbAttemptStore } from '../../src/triggers/dynamodb-store.ts';
+import { localDynamoDbForFile } from '../support/dynamodb.ts';
+
+const windowMs = 15 * 60_000;
+const start = Date.UTC(2026, 10, 26, 12);
+
+const dynamoDb = localDynamoDbForFile();
+
+const stores: Array<[string, () => Promise<AttemptStore>]> = [
+  ['memory', async () => createMemoryAttemptStore()],
+  [
+    'DynamoDB (dynalite)',
+    async () => {
+      const tableName = `limits-${randomUUID()}`;
+      await dynamoDb().createLimitsTable(tableName);
+      return createDynamoDbAttemptStore({ tableName, client: dynamoDb().client });
+    },
+  ],
+];
+
+describe.each(stores)('the %s attempt store', (_, makeStore) => {
+  it('counts up to the limit, then refuses, within one window', async () => {
+    const store = await makeStore();
+    const results = [];
+    for (let event = 0; event < 4; event++) {
+      results.push(await store.increment('codes#a', 3, windowMs, start + event * 1000));
+    }
+    expect(results.map((result) => [result.allowed, result.count])).toEqual([
+      [true, 1],
+      [true, 2],
+      [true, 3],
+      [false, 3],
+    ]);
+    expect(new Set(results.map((result) => result.resetAt))).toEqual(new Set([start + windowMs]));
+    expect(await store.get('codes#a', start + 5000)).toEqual({
+      count: 3,
+      resetAt: start + windowMs,
+    });
+  });
+
+  it('admits exactly the limit under 50 parallel increments', async () => {
+    const store = await makeStore();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => store.increment('wrong#b', 10, windowMs, start)),
+    );
+    expect(results.filter((result) => result.allowed)).toHaveLength(10);
+    expect(
+      results
+        .filter((result) => result.allowed)
+        .map((result) => result.count)
+        .sort((a, b) => a - b),
+    ).toEqual(Array.from({ length: 10 }, (_, index) => index + 1));
+    expect((await store.get('wrong#b', start))?.count).toBe(10);
+  });
+
+  it('starts again from zero once the window ends', async () => {
+    const store = await makeStore();
+    await store.increment('codes#c', 1, windowMs, start);
+    expect((await store.increment('codes#c', 1, windowMs, start + 1)).allowed).toBe(false);
+    expect(await store.get('codes#c', start + windowMs)).toBeUndefined();
+    const next = await store.increment('codes#c', 1, windowMs, start + windowMs);
+    expect(next).toEqual({ allowed: true, count: 1, resetAt: start + 2 * windowMs });
+  });
+
+  it('restarts an ended window exactly once under parallel increments', async () => {
+    const store = await makeStore();
+    await store.increment('codes#d', 2, windowMs, start);
+    await store.increment('codes#d', 2, windowMs, start);
+    const later = start + windowMs + 10;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => store.increment('codes#d', 2, windowMs, later)),
+    );
+    expect(results.filter((result) => result.allowed)).toHaveLength(2);
+    expect(new Set(results.map((result) => result.resetAt))).toEqual(new Set([later + windowMs]));
+  });
+
+  it('keeps counters apart by key', async () => {
+    const store = await makeStore();
+    await store.increment('codes#e', 1, windowMs, start);
+    expect((await store.increment('codes#f', 1, windowMs, start)).allowed).toBe(true);
+    expect(await store.get('codes#g', start)).toBeUndefined();
+  });
+});
+
+describe('the DynamoDB attempt store', () => {
+  it('needs a table name', () => {
+    expect(() => createDynamoDbAttemptStore({ tableName: ' ' })).toThrow(/needs a tableName/);
+  });
+
+  it('reports a missing table instead of passing', async () => {
+    const store = createDynamoDbAttemptStore({ tableName: 'absent', client: dynamoDb().client });
+    await expect(store.increment('codes#h', 1, windowMs, start)).rejects.toThrow(
+      /non-existent table|not found/i,
+    );
+  });
+});
