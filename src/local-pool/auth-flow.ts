@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import {
   CognitoError,
   invalidParameter,
@@ -8,6 +9,7 @@ import {
 import type { ChallengeEntry, LocalLog } from './local-log.ts';
 import type { AuthSession, SessionStore } from './sessions.ts';
 import {
+  computePasswordVerifier,
   createSecretBlock,
   isCognitoTimestamp,
   startPasswordVerification,
@@ -17,7 +19,7 @@ import type { PoolStore, StoredUser } from './store.ts';
 import type { AuthenticationResult, TokenIssuer } from './tokens.ts';
 import { createEvent, defineEvent, type PoolIdentity, verifyEvent } from './trigger-events.ts';
 import { invokeTrigger, type TriggerHandlers } from './trigger-runner.ts';
-import { stableFakeCredentials } from './unknown-users.ts';
+import type { UnknownUsers } from './unknown-users.ts';
 
 export type AuthResponse =
   | { AuthenticationResult: AuthenticationResult; ChallengeParameters: Record<string, never> }
@@ -31,6 +33,7 @@ export interface AuthFlowDependencies {
   triggers: TriggerHandlers;
   challenges: LocalLog<ChallengeEntry>;
   preventUserExistenceErrors: boolean;
+  unknownUsers: UnknownUsers;
 }
 
 export interface StartRequest {
@@ -122,6 +125,31 @@ export class AuthFlow {
     return this.advance(session);
   }
 
+  /**
+   * USER_PASSWORD_AUTH, for clients that enable it: no trigger runs, as on Cognito. An
+   * unknown user's password is checked against the fake credentials, at the same cost.
+   */
+  async passwordSignIn(request: {
+    clientId: string;
+    username: string;
+    password: string;
+  }): Promise<AuthResponse> {
+    const user = this.signInUser(request.username);
+    const { salt, verifier } =
+      user ?? this.deps.unknownUsers.credentials(this.deps.pool.userPoolId, request.username);
+    const computed = computePasswordVerifier(
+      this.deps.pool.poolName,
+      user?.username ?? request.username,
+      request.password,
+      salt,
+    );
+    const matches =
+      computed.length === verifier.length &&
+      timingSafeEqual(Buffer.from(computed), Buffer.from(verifier));
+    if (!user || !matches) throw notAuthorized();
+    return this.tokensFor(user, request.clientId);
+  }
+
   /** The user to sign in, or undefined for an unknown one when existence errors are hidden. */
   private signInUser(username: string): StoredUser | undefined {
     const user = this.deps.store.findUser(username);
@@ -194,10 +222,17 @@ export class AuthFlow {
       throw invalidParameter('Missing required parameter SRP_A');
     }
     const { salt, verifier } =
-      session.user ?? stableFakeCredentials(this.deps.pool.userPoolId, session.username);
+      session.user ??
+      this.deps.unknownUsers.credentials(this.deps.pool.userPoolId, session.username);
     const { serverSecret, srpB } = startPasswordVerification(verifier);
     const secretBlock = createSecretBlock();
-    session.pending = { challengeName: 'PASSWORD_VERIFIER', serverSecret, srpB, secretBlock };
+    session.pending = {
+      challengeName: 'PASSWORD_VERIFIER',
+      verifier,
+      serverSecret,
+      srpB,
+      secretBlock,
+    };
     return {
       ChallengeName: 'PASSWORD_VERIFIER',
       Session: this.deps.sessions.issue(session),
@@ -223,17 +258,18 @@ export class AuthFlow {
       );
     }
     if (
-      !session.user ||
       !session.srpA ||
       PASSWORD_CLAIM_SECRET_BLOCK !== pending.secretBlock ||
       !isCognitoTimestamp(TIMESTAMP)
     ) {
       return false;
     }
-    return verifyPasswordClaim({
+    // An unknown user's claim is checked against the fake verifier, doing the same work as a
+    // real one's, and can never pass.
+    const verified = verifyPasswordClaim({
       poolName: this.deps.pool.poolName,
       userIdForSrp: session.username,
-      verifier: session.user.verifier,
+      verifier: pending.verifier,
       serverSecret: pending.serverSecret,
       srpA: session.srpA,
       srpB: pending.srpB,
@@ -241,6 +277,7 @@ export class AuthFlow {
       timestamp: TIMESTAMP,
       signature: PASSWORD_CLAIM_SIGNATURE,
     });
+    return verified && session.user !== undefined;
   }
 
   private tokensFor(user: StoredUser, clientId: string): Promise<AuthResponse> {

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseExplicitAuthFlows } from './auth-flows.ts';
 import { defaultClientId, defaultUserPoolId, type LocalPoolOptions } from './pool.ts';
 
 export const usage = `Usage: cognito-custom-auth-pool [options]
@@ -15,6 +16,11 @@ A local, Cognito-compatible user pool that runs the custom-auth triggers.
   --triggers <file>              module exporting defineAuthChallenge, createAuthChallenge,
                                  verifyAuthChallengeResponse (default: the built-in ones)
   --session-validity <seconds>   challenge session lifetime (default 180)
+  --auth-flows <flows>           the app client's explicit auth flows, comma-separated
+                                 (default ALLOW_CUSTOM_AUTH,ALLOW_REFRESH_TOKEN_AUTH; others:
+                                 ALLOW_USER_SRP_AUTH, ALLOW_USER_PASSWORD_AUTH, ALLOW_USER_AUTH,
+                                 ALLOW_ADMIN_USER_PASSWORD_AUTH, which let a password alone
+                                 sign in, skipping the challenges)
   --legacy-user-existence-errors answer UserNotFoundException for unknown users
   --latency <ms>                 delay every API request
   --help                         this text
@@ -27,6 +33,15 @@ function integer(value: string | undefined, name: string, min: number, max: numb
     throw new Error(`--${name} must be a whole number from ${min} to ${max}, not ${value}.`);
   }
   return parsed;
+}
+
+function authFlows(value: string | undefined) {
+  if (value === undefined) return undefined;
+  try {
+    return parseExplicitAuthFlows(value.split(',').filter((name) => name.trim() !== ''));
+  } catch (error) {
+    throw new Error(`--auth-flows: ${(error as Error).message}`);
+  }
 }
 
 export function parseCliOptions(args: string[]): LocalPoolOptions | 'help' {
@@ -42,6 +57,7 @@ export function parseCliOptions(args: string[]): LocalPoolOptions | 'help' {
       flow: { type: 'string' },
       triggers: { type: 'string' },
       'session-validity': { type: 'string' },
+      'auth-flows': { type: 'string' },
       'legacy-user-existence-errors': { type: 'boolean' },
       latency: { type: 'string' },
       help: { type: 'boolean' },
@@ -66,6 +82,7 @@ export function parseCliOptions(args: string[]): LocalPoolOptions | 'help' {
     flow,
     triggers: values.triggers,
     sessionValiditySeconds: integer(values['session-validity'], 'session-validity', 1, 86_400),
+    explicitAuthFlows: authFlows(values['auth-flows']),
     preventUserExistenceErrors: !values['legacy-user-existence-errors'],
     latencyMs: integer(values.latency, 'latency', 0, 60_000),
   };

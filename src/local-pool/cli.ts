@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       `  userPoolClientId  ${pool.userPoolClientId}`,
       `  flow              ${options.triggers ? `triggers from ${options.triggers}` : (options.flow ?? 'passwordless')}`,
       `  data              ${options.dataDir ?? 'in memory'}`,
+      `  auth flows        ${pool.explicitAuthFlows.join(', ')}`,
       `  Amplify config    ${pool.endpoint}/_local/config`,
       `  codes sent        ${pool.endpoint}/_local/outbox`,
     ].join('\n'),

@@ -5,15 +5,32 @@ export const maxBodyBytes = 1024 * 1024;
 /** Past this much discarded upload the connection is cut instead of drained. */
 const maxDrainBytes = 16 * maxBodyBytes;
 
-function isLoopbackOrigin(origin: string): boolean {
+const isLoopbackHostname = (hostname: string) =>
+  hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+
+export function isLoopbackOrigin(origin: string): boolean {
   try {
-    const { hostname } = new URL(origin);
-    return (
-      hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname)
-    );
+    return isLoopbackHostname(new URL(origin).hostname);
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether a Host header names this machine: a loopback name, or the address the pool was
+ * told to listen on. A page on another site that rebinds its own name to 127.0.0.1 still
+ * sends its own name as Host, so it is refused (DNS rebinding).
+ */
+export function isLocalHost(host: string | undefined, listenHost: string): boolean {
+  if (!host) return false;
+  let hostname: string;
+  try {
+    hostname = new URL(`http://${host}`).hostname;
+  } catch {
+    return false;
+  }
+  const configured = listenHost.includes(':') ? `[${listenHost}]` : listenHost;
+  return isLoopbackHostname(hostname) || hostname === configured.toLowerCase();
 }
 
 /**

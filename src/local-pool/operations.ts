@@ -1,4 +1,5 @@
 import type { AuthFlow } from './auth-flow.ts';
+import { checkInitiateAuthFlow, checkRefreshAllowed, type ExplicitAuthFlow } from './auth-flows.ts';
 import { invalidParameter, notAuthorized, resourceNotFound } from './errors.ts';
 import { optionalString, type RequestBody, requiredString, stringMap } from './request.ts';
 import type { SignUpFlow } from './sign-up.ts';
@@ -28,6 +29,8 @@ export interface OperationDependencies {
   tokens: TokenIssuer;
   authFlow: AuthFlow;
   signUpFlow: SignUpFlow;
+  /** The app client's ExplicitAuthFlows: any other InitiateAuth flow is refused. */
+  explicitAuthFlows: ReadonlySet<ExplicitAuthFlow>;
 }
 
 const maxTokenLength = 20_000;
@@ -65,6 +68,7 @@ export function createOperations(deps: OperationDependencies): Record<string, Op
   const initiateAuth: Operation = (body) => {
     const clientId = requiredString(body, 'ClientId');
     const flow = requiredString(body, 'AuthFlow', 64);
+    checkInitiateAuthFlow(flow, deps.explicitAuthFlows);
     const parameters = stringMap(body, 'AuthParameters');
     const clientMetadata = boundedMetadata(stringMap(body, 'ClientMetadata'));
     const username = () => requiredString(parameters, 'USERNAME', 128);
@@ -88,11 +92,17 @@ export function createOperations(deps: OperationDependencies): Record<string, Op
           srpA: requiredString(parameters, 'SRP_A', maxSrpALength),
           clientMetadata,
         });
+      case 'USER_PASSWORD_AUTH':
+        return authFlow.passwordSignIn({
+          clientId,
+          username: username(),
+          password: requiredString(parameters, 'PASSWORD', 256),
+        });
       case 'REFRESH_TOKEN_AUTH':
       case 'REFRESH_TOKEN':
         return refresh(requiredString(parameters, 'REFRESH_TOKEN', maxTokenLength), clientId);
       default:
-        throw notAuthorized(`Auth flow ${flow} is not enabled for this client.`);
+        throw invalidParameter(`The local pool does not serve the ${flow} flow.`);
     }
   };
 
@@ -112,12 +122,13 @@ export function createOperations(deps: OperationDependencies): Record<string, Op
         responses: stringMap(body, 'ChallengeResponses'),
       }),
     ),
-    GetTokensFromRefreshToken: withClient((body) =>
-      refresh(
+    GetTokensFromRefreshToken: withClient((body) => {
+      checkRefreshAllowed(deps.explicitAuthFlows);
+      return refresh(
         requiredString(body, 'RefreshToken', maxTokenLength),
         requiredString(body, 'ClientId'),
-      ).then(({ AuthenticationResult }) => ({ AuthenticationResult })),
-    ),
+      ).then(({ AuthenticationResult }) => ({ AuthenticationResult }));
+    }),
     GetUser: async (body) => {
       const claims = await accessClaims(body);
       const user = store.findUser(claims.username);
@@ -130,11 +141,11 @@ export function createOperations(deps: OperationDependencies): Record<string, Op
     },
     GlobalSignOut: async (body) => {
       const claims = await accessClaims(body);
-      store.revokeAllFor(claims.username);
+      await store.revokeAllFor(claims.username);
       return {};
     },
-    RevokeToken: withClient((body) => {
-      store.revokeRefreshToken(requiredString(body, 'Token', maxTokenLength));
+    RevokeToken: withClient(async (body) => {
+      await store.revokeRefreshToken(requiredString(body, 'Token', maxTokenLength));
       return {};
     }),
   };

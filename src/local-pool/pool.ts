@@ -7,15 +7,22 @@ import {
   type SignInLimits,
 } from '../triggers/index.ts';
 import { AuthFlow } from './auth-flow.ts';
+import {
+  defaultExplicitAuthFlows,
+  type ExplicitAuthFlow,
+  parseExplicitAuthFlows,
+} from './auth-flows.ts';
+import { createDescribeOperations } from './describe.ts';
 import { FaultInjector, type FaultPlan } from './faults.ts';
 import { type ChallengeEntry, LocalLog, type OutboxEntry } from './local-log.ts';
 import { createOperations } from './operations.ts';
 import { createPoolServer } from './server.ts';
-import { SessionStore } from './sessions.ts';
+import { defaultSessionLimits, type SessionLimits, SessionStore } from './sessions.ts';
 import { SignUpFlow } from './sign-up.ts';
 import { PoolStore } from './store.ts';
 import { TokenIssuer } from './tokens.ts';
 import { type LambdaHandler, loadTriggerModule, type TriggerHandlers } from './trigger-runner.ts';
+import { UnknownUsers } from './unknown-users.ts';
 
 export interface LocalPoolOptions {
   /** Default 127.0.0.1. */
@@ -40,6 +47,15 @@ export interface LocalPoolOptions {
   /** Default true: unknown users get a challenge that can never be passed. */
   preventUserExistenceErrors?: boolean;
   /**
+   * The app client's ExplicitAuthFlows. Default `ALLOW_CUSTOM_AUTH` and
+   * `ALLOW_REFRESH_TOKEN_AUTH`: the kit needs no more, and `ALLOW_USER_SRP_AUTH`,
+   * `ALLOW_USER_PASSWORD_AUTH` or `ALLOW_USER_AUTH` would let a password alone sign in,
+   * skipping every challenge. Other flows are refused as Cognito refuses them.
+   */
+  explicitAuthFlows?: readonly ExplicitAuthFlow[];
+  /** Bounds on open sign-in sessions; default 50 per username and 20,000 in all. */
+  sessionLimits?: Partial<SessionLimits>;
+  /**
    * The built-in triggers' limits per username across sign-ins (codes sent, wrong answers,
    * window); counted in this pool's memory. Default as the triggers': 5 codes and 10 wrong
    * answers per 15 minutes.
@@ -55,6 +71,8 @@ export interface LocalPool {
   endpoint: string;
   userPoolId: string;
   userPoolClientId: string;
+  /** The app client's ExplicitAuthFlows, as DescribeUserPoolClient reports them. */
+  explicitAuthFlows: readonly ExplicitAuthFlow[];
   /** Ready for `Amplify.configure(...)`. */
   amplifyConfig: {
     Auth: {
@@ -144,6 +162,10 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
   let endpoint = '';
   const tokens = await TokenIssuer.create(store, () => `${endpoint}/${userPoolId}`);
   const preventUserExistenceErrors = options.preventUserExistenceErrors ?? true;
+  const explicitAuthFlows = parseExplicitAuthFlows(
+    options.explicitAuthFlows ?? defaultExplicitAuthFlows,
+  );
+  const sessionValiditySeconds = options.sessionValiditySeconds ?? 180;
   const pool = { region, userPoolId, poolName };
   const authFlow = new AuthFlow({
     pool,
@@ -152,7 +174,11 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
     triggers,
     challenges,
     preventUserExistenceErrors,
-    sessions: new SessionStore((options.sessionValiditySeconds ?? 180) * 1000),
+    unknownUsers: new UnknownUsers(store.unknownUserSecret),
+    sessions: new SessionStore(sessionValiditySeconds * 1000, {
+      ...defaultSessionLimits,
+      ...options.sessionLimits,
+    }),
   });
   const signUpFlow = new SignUpFlow({ poolName, store, outbox, preventUserExistenceErrors, log });
   const faults = new FaultInjector();
@@ -167,9 +193,30 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
       },
     },
   });
+  const host = options.host ?? '127.0.0.1';
   const server = createPoolServer({
     userPoolId,
-    operations: createOperations({ clientId, store, tokens, authFlow, signUpFlow }),
+    host,
+    operations: {
+      ...createOperations({
+        clientId,
+        store,
+        tokens,
+        authFlow,
+        signUpFlow,
+        explicitAuthFlows: new Set(explicitAuthFlows),
+      }),
+      ...createDescribeOperations({
+        userPoolId,
+        region,
+        poolName,
+        clientId,
+        explicitAuthFlows,
+        preventUserExistenceErrors,
+        sessionValiditySeconds,
+        userCount: () => store.userCount,
+      }),
+    },
     jwks: () => tokens.jwks,
     config: () => ({
       endpoint,
@@ -186,7 +233,6 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
     },
     log,
   });
-  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 9229, host, () => resolve());
@@ -197,6 +243,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
     endpoint,
     userPoolId,
     userPoolClientId: clientId,
+    explicitAuthFlows,
     amplifyConfig: amplifyConfig(),
     outbox: (username) => outbox.list(username),
     challenges: (username) => challenges.list(username),

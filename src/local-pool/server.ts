@@ -3,7 +3,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CognitoError } from './errors.ts';
 import type { FaultInjector, FaultPlan } from './faults.ts';
-import { corsHeaders, readBody, sendCognitoError, sendJson } from './http.ts';
+import {
+  corsHeaders,
+  isLocalHost,
+  isLoopbackOrigin,
+  readBody,
+  sendCognitoError,
+  sendJson,
+} from './http.ts';
 import type { ChallengeEntry, LocalLog, OutboxEntry } from './local-log.ts';
 import type { Operation } from './operations.ts';
 import { asBody } from './request.ts';
@@ -12,6 +19,8 @@ const targetPrefix = 'AWSCognitoIdentityProviderService.';
 
 export interface PoolServerDependencies {
   userPoolId: string;
+  /** The address the pool listens on: besides loopback names, the only Host the local aids answer. */
+  host: string;
   operations: Record<string, Operation>;
   jwks: () => unknown;
   config: () => unknown;
@@ -59,23 +68,57 @@ async function route(
   if (url.pathname === '/' && request.method === 'POST') {
     return serveApi(deps, request, response, headers);
   }
+  if (url.pathname.startsWith('/_local/') && !isLocalHost(request.headers.host, deps.host)) {
+    return sendJson(response, 403, {
+      message: 'The local aids answer only requests addressed to this machine.',
+    });
+  }
   if (url.pathname === '/_local/faults' && request.method === 'POST') {
-    const text = await readBody(request);
-    try {
-      deps.faults.set(JSON.parse(text) as FaultPlan);
-    } catch (error) {
-      throw new CognitoError(
-        'InvalidParameterException',
-        `Bad fault plan: ${(error as Error).message}`,
-      );
-    }
-    return sendJson(response, 200, { ok: true }, headers);
+    return setFaults(deps, request, response, headers);
   }
   if (request.method === 'GET') {
     const body = localResource(deps, url);
     if (body !== undefined) return sendJson(response, 200, body, headers);
   }
   sendJson(response, 404, { message: `Nothing at ${request.method} ${url.pathname}` }, headers);
+}
+
+/**
+ * A JSON content type forces a browser to ask first (preflight), and the answer to that
+ * allows loopback origins only, so no other site can switch faults on with a plain form post.
+ */
+async function setFaults(
+  deps: PoolServerDependencies,
+  request: IncomingMessage,
+  response: ServerResponse,
+  headers: Record<string, string>,
+): Promise<void> {
+  const origin = request.headers.origin;
+  if (origin !== undefined && !isLoopbackOrigin(origin)) {
+    return sendJson(response, 403, { message: 'Faults can be set from this machine only.' });
+  }
+  const mediaType = String(request.headers['content-type'] ?? '')
+    .split(';')[0]
+    ?.trim()
+    .toLowerCase();
+  if (mediaType !== 'application/json') {
+    return sendJson(
+      response,
+      415,
+      { message: 'Send the fault plan as application/json.' },
+      headers,
+    );
+  }
+  const text = await readBody(request);
+  try {
+    deps.faults.set(JSON.parse(text) as FaultPlan);
+  } catch (error) {
+    throw new CognitoError(
+      'InvalidParameterException',
+      `Bad fault plan: ${(error as Error).message}`,
+    );
+  }
+  sendJson(response, 200, { ok: true }, headers);
 }
 
 function localResource(deps: PoolServerDependencies, url: URL): unknown {

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { decoyMaskedDestination, generateCode } from '../triggers/code.ts';
 import { maskEmail, maskPhoneNumber } from '../triggers/mask.ts';
+import { ConfirmationLimits } from './confirmation-limits.ts';
 import { CognitoError, invalidParameter, userNotFound } from './errors.ts';
 import type { LocalLog, OutboxEntry } from './local-log.ts';
 import { attributeList, type RequestBody, requiredString } from './request.ts';
@@ -13,11 +14,11 @@ export interface SignUpDependencies {
   outbox: LocalLog<OutboxEntry>;
   preventUserExistenceErrors: boolean;
   log: (line: string) => void;
+  /** Wrong codes and resends per username and window; default 5 and 5 per 15 minutes. */
+  limits?: ConfirmationLimits;
 }
 
 const codeLifetimeMs = 24 * 3600 * 1000;
-/** Wrong confirmation codes allowed per code before Cognito-style LimitExceeded. */
-const maxConfirmAttempts = 5;
 
 /** Attributes only the pool sets: a client writing them could pose as another user. */
 const isReservedAttribute = (name: string) =>
@@ -65,9 +66,13 @@ function deliveryFor(attributes: Record<string, string>): Delivery & { address: 
 
 /** SignUp, ConfirmSignUp and ResendConfirmationCode. */
 export class SignUpFlow {
-  constructor(private readonly deps: SignUpDependencies) {}
+  private readonly limits: ConfirmationLimits;
 
-  signUp(body: RequestBody) {
+  constructor(private readonly deps: SignUpDependencies) {
+    this.limits = deps.limits ?? new ConfirmationLimits();
+  }
+
+  async signUp(body: RequestBody) {
     const username = requiredString(body, 'Username', 128);
     if (!usernamePattern.test(username)) {
       throw invalidParameter(
@@ -95,7 +100,7 @@ export class SignUpFlow {
     if (this.deps.store.findUser(username)) {
       throw new CognitoError('UsernameExistsException', 'User already exists');
     }
-    const user = this.deps.store.addUser({
+    const user = await this.deps.store.addUser({
       username,
       status: 'UNCONFIRMED',
       attributes,
@@ -104,37 +109,30 @@ export class SignUpFlow {
     return {
       UserConfirmed: false,
       UserSub: user.sub,
-      CodeDeliveryDetails: this.sendCode(user, 'signUp'),
+      CodeDeliveryDetails: await this.sendCode(user, 'signUp'),
     };
   }
 
-  confirmSignUp(body: RequestBody) {
+  async confirmSignUp(body: RequestBody) {
     const username = requiredString(body, 'Username', 128);
     const code = requiredString(body, 'ConfirmationCode', 2048);
     const user = this.deps.store.findUser(username);
-    if (!user) {
-      if (this.deps.preventUserExistenceErrors) throw codeMismatch();
-      throw userNotFound();
-    }
-    if (user.status === 'CONFIRMED') {
+    if (!user && !this.deps.preventUserExistenceErrors) throw userNotFound();
+    if (user?.status === 'CONFIRMED') {
       throw new CognitoError(
         'NotAuthorizedException',
         'User cannot be confirmed. Current status is CONFIRMED',
       );
     }
-    const pending = user.confirmation;
-    if (pending && (pending.failedAttempts ?? 0) >= maxConfirmAttempts) {
-      throw new CognitoError(
-        'LimitExceededException',
-        'Attempt limit exceeded, please request a new code.',
-      );
-    }
-    if (!pending || !timingSafeEqual(digest(code.trim()), Buffer.from(pending.codeHash, 'hex'))) {
-      if (pending) {
-        this.deps.store.updateUser(user, {
-          confirmation: { ...pending, failedAttempts: (pending.failedAttempts ?? 0) + 1 },
-        });
-      }
+    // An unknown name is limited like a real one: it just never has a code to match.
+    this.limits.checkCode(username);
+    const pending = user?.confirmation;
+    if (
+      !user ||
+      !pending ||
+      !timingSafeEqual(digest(code.trim()), Buffer.from(pending.codeHash, 'hex'))
+    ) {
+      this.limits.recordWrongCode(username);
       throw codeMismatch();
     }
     if (pending.expiresAt < Date.now()) {
@@ -143,15 +141,16 @@ export class SignUpFlow {
         'Invalid code provided, please request a code again.',
       );
     }
-    this.deps.store.updateUser(user, { status: 'CONFIRMED', confirmation: undefined });
+    await this.deps.store.updateUser(user, { status: 'CONFIRMED', confirmation: undefined });
     return {};
   }
 
-  resendConfirmationCode(body: RequestBody) {
+  async resendConfirmationCode(body: RequestBody) {
     const username = requiredString(body, 'Username', 128);
     const user = this.deps.store.findUser(username);
+    if (!user && !this.deps.preventUserExistenceErrors) throw userNotFound();
+    this.limits.takeResend(username);
     if (!user) {
-      if (!this.deps.preventUserExistenceErrors) throw userNotFound();
       // Looks like a real user's delivery, so the answer says nothing about existence.
       return {
         CodeDeliveryDetails: {
@@ -162,16 +161,16 @@ export class SignUpFlow {
       };
     }
     if (user.status === 'CONFIRMED') throw invalidParameter('User is already confirmed.');
-    return { CodeDeliveryDetails: this.sendCode(user, 'resendSignUp') };
+    return { CodeDeliveryDetails: await this.sendCode(user, 'resendSignUp') };
   }
 
-  private sendCode(user: StoredUser, kind: 'signUp' | 'resendSignUp'): Delivery {
+  /** Saves the new code before it is "sent", so a code a user holds always exists on disk. */
+  private async sendCode(user: StoredUser, kind: 'signUp' | 'resendSignUp'): Promise<Delivery> {
     const code = generateCode(6);
-    this.deps.store.updateUser(user, {
+    await this.deps.store.updateUser(user, {
       confirmation: {
         codeHash: digest(code).toString('hex'),
         expiresAt: Date.now() + codeLifetimeMs,
-        failedAttempts: 0,
       },
     });
     const { address, ...delivery } = deliveryFor(user.attributes);

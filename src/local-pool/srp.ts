@@ -101,6 +101,16 @@ export function createPasswordVerifier(
   return { salt, verifier: computePasswordVerifier(poolName, userIdForSrp, password, salt) };
 }
 
+/**
+ * A group element that stands in for a verifier, from at least 400 bytes of keyed randomness:
+ * the client never sees a verifier, only B, so it cannot tell this from g^x.
+ */
+export function verifierFromSeed(seed: Buffer): string {
+  if (seed.length < 400) throw new RangeError('The seed needs at least 400 bytes');
+  const value = BigInt(`0x${seed.toString('hex')}`) % N;
+  return toPaddedHex(value === 0n ? 1n : value);
+}
+
 /** Draws the server's ephemeral secret b and computes B = (k·v + g^b) mod N. */
 export function startPasswordVerification(verifier: string): ServerChallenge {
   const v = parseHex(verifier);

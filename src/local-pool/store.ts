@@ -1,38 +1,15 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { JWK } from 'jose';
+import { CognitoError } from './errors.ts';
 import { JsonFile } from './persistence.ts';
+import {
+  type PoolData,
+  poolDataProblem,
+  type RefreshRecord,
+  type StoredUser,
+} from './pool-data.ts';
 
-export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED';
-
-export interface StoredUser {
-  username: string;
-  sub: string;
-  status: UserStatus;
-  attributes: Record<string, string>;
-  /** SRP salt and verifier; the password itself is never kept. */
-  salt: string;
-  verifier: string;
-  /** `failedAttempts` is absent in data saved by older versions. */
-  confirmation?: { codeHash: string; expiresAt: number; failedAttempts?: number };
-  createdAt: number;
-}
-
-export interface RefreshRecord {
-  username: string;
-  clientId: string;
-  originJti: string;
-  authTime: number;
-  expiresAt: number;
-}
-
-interface PoolData {
-  version: 1;
-  userPoolId: string;
-  signingKey: JWK | null;
-  users: Record<string, StoredUser>;
-  refreshTokens: Record<string, RefreshRecord>;
-  revokedOrigins: Record<string, number>;
-}
+export type { RefreshRecord, StoredUser, UserStatus } from './pool-data.ts';
 
 const hash = (value: string) => createHash('sha256').update(value).digest('base64url');
 
@@ -42,7 +19,11 @@ const userKey = (username: string) => username.toLowerCase();
 const refreshTokenLifetimeMs = 30 * 24 * 3600 * 1000;
 const accessTokenLifetimeMs = 3600 * 1000;
 
-/** Users, refresh tokens and the signing key, in memory and (with a data folder) on disk. */
+/**
+ * Users, refresh tokens and the signing key, in memory and (with a data folder) on disk. Every
+ * change resolves once it is durable, so an answer sent after it never promises more than the
+ * disk holds.
+ */
 export class PoolStore {
   private data: PoolData;
   private issuedSincePrune = 0;
@@ -57,6 +38,10 @@ export class PoolStore {
     this.file = file;
   }
 
+  /**
+   * Opens the data folder (or an in-memory store without one). A file of the wrong shape is
+   * refused with a message naming it and what is wrong, and left untouched.
+   */
   static async open(
     userPoolId: string,
     dataDir: string | undefined,
@@ -66,6 +51,7 @@ export class PoolStore {
       version: 1,
       userPoolId,
       signingKey: null,
+      unknownUserSecret: randomBytes(32).toString('hex'),
       users: {},
       refreshTokens: {},
       revokedOrigins: {},
@@ -73,14 +59,29 @@ export class PoolStore {
     if (!dataDir) return new PoolStore(empty, null, onSaveError);
     let store: PoolStore | undefined;
     const file = new JsonFile<PoolData>(dataDir, 'pool.json', () => store?.data ?? empty);
+    await file.removeLeftovers();
     const saved = await file.read();
-    if (saved && saved.userPoolId !== userPoolId) {
+    if (saved !== undefined) {
+      const problem = poolDataProblem(saved);
+      if (problem) {
+        throw new Error(
+          `The local pool's data file ${file.path} has the wrong shape: ${problem}. ` +
+            'It was left as it is: fix it, or move it away to start with an empty pool.',
+        );
+      }
+    }
+    const data = saved as PoolData | undefined;
+    if (data && data.userPoolId !== userPoolId) {
       throw new Error(
-        `The data in ${dataDir} belongs to user pool ${saved.userPoolId}, not ${userPoolId}: ` +
+        `The data in ${dataDir} belongs to user pool ${data.userPoolId}, not ${userPoolId}: ` +
           'passwords are bound to the pool id. Use another --data folder or the same --user-pool-id.',
       );
     }
-    store = new PoolStore(saved ?? empty, file, onSaveError);
+    store = new PoolStore(data ?? empty, file, onSaveError);
+    if (data && !data.unknownUserSecret) {
+      data.unknownUserSecret = empty.unknownUserSecret;
+      await store.persist();
+    }
     return store;
   }
 
@@ -89,15 +90,26 @@ export class PoolStore {
     return this.file?.save() ?? Promise.resolve();
   }
 
-  /** Saves in the background: a failed write is reported, and the pool keeps serving from memory. */
-  private persistLater(): void {
-    this.persist().catch((error: unknown) => this.onSaveError(error));
+  /** Saves a change; a failed write fails the request that made it and is reported. */
+  private async saved(): Promise<void> {
+    try {
+      await this.persist();
+    } catch (error) {
+      this.onSaveError(error);
+      throw new CognitoError('InternalErrorException', 'Internal error.', 500);
+    }
+  }
+
+  /** The key unknown users' fake credentials derive from; stable as long as the data is. */
+  get unknownUserSecret(): string {
+    return this.data.unknownUserSecret ?? '';
   }
 
   get signingKey(): JWK | null {
     return this.data.signingKey;
   }
 
+  /** At start-up: a failure stops the pool with the file system's own message. */
   setSigningKey(key: JWK): Promise<void> {
     this.data.signingKey = key;
     return this.persist();
@@ -113,7 +125,8 @@ export class PoolStore {
     return Object.hasOwn(this.data.users, key) ? this.data.users[key] : undefined;
   }
 
-  addUser(user: Omit<StoredUser, 'sub' | 'createdAt'>): StoredUser {
+  /** Adds the user at once (a second SignUp of the name sees it) and resolves once it is saved. */
+  async addUser(user: Omit<StoredUser, 'sub' | 'createdAt'>): Promise<StoredUser> {
     const stored: StoredUser = { ...user, sub: randomUUID(), createdAt: Date.now() };
     Object.defineProperty(this.data.users, userKey(user.username), {
       value: stored,
@@ -121,17 +134,17 @@ export class PoolStore {
       writable: true,
       configurable: true,
     });
-    this.persistLater();
+    await this.saved();
     return stored;
   }
 
-  updateUser(user: StoredUser, change: Partial<StoredUser>): StoredUser {
+  async updateUser(user: StoredUser, change: Partial<StoredUser>): Promise<StoredUser> {
     Object.assign(user, change);
-    this.persistLater();
+    await this.saved();
     return user;
   }
 
-  issueRefreshToken(record: Omit<RefreshRecord, 'expiresAt'>): string {
+  async issueRefreshToken(record: Omit<RefreshRecord, 'expiresAt'>): Promise<string> {
     // Expired tokens are dropped now and then, not on every sign-in.
     if (++this.issuedSincePrune >= 256) this.pruneExpiredRefreshTokens();
     const token = randomBytes(48).toString('base64url');
@@ -139,7 +152,7 @@ export class PoolStore {
       ...record,
       expiresAt: Date.now() + refreshTokenLifetimeMs,
     };
-    this.persistLater();
+    await this.saved();
     return token;
   }
 
@@ -156,23 +169,23 @@ export class PoolStore {
     return record && record.expiresAt > Date.now() ? record : undefined;
   }
 
-  revokeRefreshToken(token: string): RefreshRecord | undefined {
+  async revokeRefreshToken(token: string): Promise<RefreshRecord | undefined> {
     const key = hash(token);
     const record = this.data.refreshTokens[key];
-    if (record) this.revoke([[key, record]]);
+    if (record) await this.revoke([[key, record]]);
     return record;
   }
 
   /** GlobalSignOut: every refresh token of the user, and the access tokens issued with them. */
-  revokeAllFor(username: string): void {
-    this.revoke(
+  revokeAllFor(username: string): Promise<void> {
+    return this.revoke(
       Object.entries(this.data.refreshTokens).filter(
         ([, record]) => userKey(record.username) === userKey(username),
       ),
     );
   }
 
-  private revoke(entries: Array<[string, RefreshRecord]>): void {
+  private revoke(entries: Array<[string, RefreshRecord]>): Promise<void> {
     const now = Date.now();
     for (const [key, record] of entries) {
       delete this.data.refreshTokens[key];
@@ -182,7 +195,7 @@ export class PoolStore {
     for (const [origin, revokedAt] of Object.entries(this.data.revokedOrigins)) {
       if (revokedAt < now - accessTokenLifetimeMs) delete this.data.revokedOrigins[origin];
     }
-    this.persistLater();
+    return this.saved();
   }
 
   isOriginRevoked(originJti: string): boolean {

@@ -100,7 +100,12 @@ export class TokenIssuer {
     ]);
     const RefreshToken = input.originJti
       ? undefined
-      : this.store.issueRefreshToken({ username: user.username, clientId, originJti, authTime });
+      : await this.store.issueRefreshToken({
+          username: user.username,
+          clientId,
+          originJti,
+          authTime,
+        });
     return {
       AccessToken,
       IdToken,

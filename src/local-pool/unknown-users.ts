@@ -1,29 +1,37 @@
-import { createHmac, randomBytes } from 'node:crypto';
-import { computePasswordVerifier, type PasswordVerifier, toPaddedHex } from './srp.ts';
-
-/** Per process: fake credentials need only stay stable while the pool runs. */
-const processSecret = randomBytes(32);
-const cache = new Map<string, PasswordVerifier>();
-const maxCached = 10_000;
-
-const derive = (purpose: string, value: string) =>
-  createHmac('sha256', processSecret).update(`${purpose}\0${value}`).digest('hex');
+import { createHmac } from 'node:crypto';
+import { type PasswordVerifier, toPaddedHex, verifierFromSeed } from './srp.ts';
 
 /**
- * A salt and verifier for a user that does not exist, the same on every attempt, so the
+ * Salts and verifiers for users that do not exist, derived from a key kept with the pool's
+ * data: the same on every attempt and across restarts, as a real user's are, so the
  * PASSWORD_VERIFIER challenge of an unknown user cannot be told from a real one's.
+ *
+ * Deriving them costs a few HMACs and no modular exponentiation, so an unknown user's
+ * challenge takes the same work as a real one's, whose verifier is already stored.
  */
-export function stableFakeCredentials(userPoolId: string, username: string): PasswordVerifier {
-  const key = `${userPoolId}\0${username.toLowerCase()}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
-  // Padded like a real salt, so its length and leading zeros give nothing away.
-  const salt = toPaddedHex(BigInt(`0x${derive('salt', key).slice(0, 32)}`));
-  const credentials = {
-    salt,
-    verifier: computePasswordVerifier('fake', key, derive('password', key), salt),
-  };
-  if (cache.size >= maxCached) cache.clear();
-  cache.set(key, credentials);
-  return credentials;
+export class UnknownUsers {
+  private readonly key: Buffer;
+
+  /** `secret`: hex, at least 32 bytes of randomness. */
+  constructor(secret: string) {
+    this.key = Buffer.from(secret, 'hex');
+    if (this.key.length < 16) throw new RangeError('The unknown-user secret is too short.');
+  }
+
+  credentials(userPoolId: string, username: string): PasswordVerifier {
+    const name = `${userPoolId}\0${username.toLowerCase()}`;
+    // Padded like a real salt (16 random bytes), so its length and leading zeros give nothing away.
+    const salt = toPaddedHex(BigInt(`0x${this.derive('salt', name, 16).toString('hex')}`));
+    return { salt, verifier: verifierFromSeed(this.derive('verifier', name, 416)) };
+  }
+
+  private derive(purpose: string, name: string, length: number): Buffer {
+    const blocks: Buffer[] = [];
+    for (let counter = 0; blocks.length * 32 < length; counter++) {
+      blocks.push(
+        createHmac('sha256', this.key).update(`${purpose}\0${counter}\0${name}`).digest(),
+      );
+    }
+    return Buffer.concat(blocks).subarray(0, length);
+  }
 }

@@ -91,7 +91,7 @@ describe('the local pool facing bad input', () => {
         [
           'InitiateAuth',
           { ClientId, AuthFlow: 'ADMIN_NO_SRP_AUTH', AuthParameters: { USERNAME: 'a' } },
-          'NotAuthorizedException',
+          'InvalidParameterException',
         ],
         [
           'InitiateAuth',
@@ -227,6 +227,7 @@ describe('the local pool facing bad input', () => {
     await withPool(async (pool) => {
       const faults = await fetch(`${pool.endpoint}/_local/faults`, {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ count: 1, status: 503 }),
       });
       expect(faults.status).toBe(200);
@@ -235,7 +236,11 @@ describe('the local pool facing bad input', () => {
       pool.failNext({ count: 1, drop: true });
       await expect(cognitoPost(pool, 'GetUser', { AccessToken: 'x' })).rejects.toThrow();
       for (const body of [JSON.stringify({ count: -1 }), 'null', '{']) {
-        const refused = await fetch(`${pool.endpoint}/_local/faults`, { method: 'POST', body });
+        const refused = await fetch(`${pool.endpoint}/_local/faults`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
         expect(refused.status).toBe(400);
       }
       expect(await signInWorks(pool, 'after-faults')).toBeDefined();

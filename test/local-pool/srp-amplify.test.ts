@@ -3,7 +3,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { localPoolForFile, registerOverHttp } from '../support/local-pool.ts';
 
-const pool = localPoolForFile();
+// A plain USER_SRP_AUTH sign-in needs the flow enabled on the client; the kit's clients leave it off.
+const pool = localPoolForFile({
+  explicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH'],
+});
 
 const usernameCharacters = fc.constantFrom(
   ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-+@éüßøΩжな日本€',
