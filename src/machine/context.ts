@@ -7,12 +7,7 @@ import type {
   CustomAuthInput,
   CustomAuthTiming,
 } from './types.ts';
-import {
-  validateAnswer,
-  validateConfirmationCode,
-  validateSignIn,
-  validateSignUp,
-} from './validation.ts';
+import { validateAnswer, validateConfirmationCode, validateCredentials } from './validation.ts';
 
 export interface CustomAuthContext {
   flow: CustomAuthFlow;
@@ -79,9 +74,8 @@ export function validationError(
 ): CustomAuthError | null {
   switch (event.type) {
     case 'SIGN_IN':
-      return validateSignIn(event, context.flow);
     case 'SIGN_UP':
-      return validateSignUp(event, context.flow);
+      return validateCredentials(event, context.flow);
     case 'ANSWER_CHALLENGE':
       return validateAnswer(event.answer);
     case 'CONFIRM_SIGN_UP':

@@ -1,4 +1,4 @@
-import { authError, type CustomAuthError } from './errors.ts';
+import { authError, type CustomAuthError, type CustomAuthErrorCode } from './errors.ts';
 import type { CustomAuthFlow } from './types.ts';
 
 /** Cognito's own limits, checked before any request so bad input never leaves the browser. */
@@ -14,52 +14,39 @@ function tooLong(value: string, limit: number): CustomAuthError | null {
   return value.length > limit ? authError('InputTooLong') : null;
 }
 
-export function validateUsername(username: string): CustomAuthError | null {
-  if (username.trim() === '') return authError('EmptyUsername');
-  return tooLong(username.trim(), inputLimits.username);
+/** A field that must hold something once trimmed, and no more than Cognito takes. */
+function requiredText(value: string, empty: CustomAuthErrorCode, limit: number) {
+  return value.trim() === '' ? authError(empty) : tooLong(value.trim(), limit);
 }
+
+export const validateUsername = (username: string) =>
+  requiredText(username, 'EmptyUsername', inputLimits.username);
+
+export const validateAnswer = (answer: string) =>
+  requiredText(answer, 'EmptyAnswer', inputLimits.answer);
+
+export const validateConfirmationCode = (code: string) =>
+  requiredText(code, 'EmptyCode', inputLimits.code);
 
 export function validatePassword(
   password: string | undefined,
   required: boolean,
 ): CustomAuthError | null {
-  if (password === undefined || password === '') {
-    return required ? authError('EmptyPassword') : null;
-  }
+  if (!password) return required ? authError('EmptyPassword') : null;
   return tooLong(password, inputLimits.password);
 }
 
-export function validateSignIn(
-  input: { username: string; password?: string },
-  flow: CustomAuthFlow,
-): CustomAuthError | null {
-  return (
-    validateUsername(input.username) ??
-    validatePassword(input.password, flow === 'passwordThenCode')
-  );
-}
-
-export function validateSignUp(
+/** Sign-in and sign-up: the username, the password when the flow needs one, any attributes. */
+export function validateCredentials(
   input: { username: string; password?: string; attributes?: Record<string, string> },
   flow: CustomAuthFlow,
 ): CustomAuthError | null {
-  const attributeError = Object.values(input.attributes ?? {})
-    .map((value) => tooLong(value, inputLimits.attribute))
-    .find((error) => error !== null);
   return (
     validateUsername(input.username) ??
     validatePassword(input.password, flow === 'passwordThenCode') ??
-    attributeError ??
-    null
+    Object.values(input.attributes ?? {}).reduce<CustomAuthError | null>(
+      (found, value) => found ?? tooLong(value, inputLimits.attribute),
+      null,
+    )
   );
-}
-
-export function validateAnswer(answer: string): CustomAuthError | null {
-  if (answer.trim() === '') return authError('EmptyAnswer');
-  return tooLong(answer.trim(), inputLimits.answer);
-}
-
-export function validateConfirmationCode(code: string): CustomAuthError | null {
-  if (code.trim() === '') return authError('EmptyCode');
-  return tooLong(code.trim(), inputLimits.code);
 }

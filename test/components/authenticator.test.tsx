@@ -1,6 +1,6 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { en } from '../../src/index.ts';
+import { en, es } from '../../src/index.ts';
 import {
   alice,
   challengeStep,
@@ -233,5 +233,23 @@ describe('<CustomAuthenticator>', () => {
     const { user } = renderAuthenticator({}, services);
     await user.type(await screen.findByLabelText('Username'), 'alice{Enter}');
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe(message));
+  });
+
+  it('says how long a locked username must wait, in the chosen language', async () => {
+    const services = fakeServices({
+      signIn: async () => {
+        throw cognitoError(
+          'UserLambdaValidationException',
+          'CreateAuthChallenge failed with error SignInLocked retryAfterSeconds=840: too many sign-in attempts, try again later.',
+        );
+      },
+    });
+    const { user } = renderAuthenticator({ locale: es }, services);
+    await user.type(await screen.findByLabelText('Nombre de usuario'), 'alice{Enter}');
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'Demasiados intentos de inicio de sesión. Vuelve a intentarlo en 14 min.',
+      ),
+    );
   });
 });

@@ -35,7 +35,7 @@ describe('customAuthMachine: sign-up and confirmation', () => {
       attributes: { email: 'alice@example.com' },
       flow: 'passwordless',
     });
-    expect(request?.password).toMatch(/^(?=.*[a-z])(?=.*[A-Z])(?=.*\d)(?=.*[^a-zA-Z\d]).{32}$/);
+    expect(request?.password).toMatch(/^(?=.*[a-z])(?=.*[A-Z])(?=.*\d)(?=.*[^a-zA-Z\d]).{36}$/);
 
     actor.send({ type: 'CONFIRM_SIGN_UP', code: ' 123456 ' });
     await settledOn(actor, 'challenge');
