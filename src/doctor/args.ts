@@ -1,0 +1,77 @@
+import { parseArgs } from 'node:util';
+
+export const doctorUsage = `Usage: cognito-custom-auth-doctor --user-pool-id <id> --client-id <id> [options]
+
+Checks a Cognito user pool and app client for the custom-auth kit: no flow that signs in
+with a password alone, ALLOW_CUSTOM_AUTH on, the three challenge triggers attached,
+PreventUserExistenceErrors ENABLED, AuthSessionValidity as the app expects.
+
+  --user-pool-id <id>          the user pool, e.g. eu-west-1_AbC123
+  --client-id <id>             the app client the app signs in with
+  --region <region>            default: the part of the pool id before "_"
+  --endpoint <url>             another Cognito endpoint, e.g. a local pool
+  --session-validity <minutes> the AuthSessionValidity the app expects (default 3)
+  --help                       this text
+
+Needs @aws-sdk/client-cognito-identity-provider and AWS credentials allowed to call
+cognito-idp:DescribeUserPool and cognito-idp:DescribeUserPoolClient.
+Exit status: 0 all checks pass, 1 a check failed, 2 bad arguments or the pool could not be read.
+`;
+
+export interface DoctorArgs {
+  userPoolId: string;
+  clientId: string;
+  region: string;
+  endpoint?: string;
+  sessionValidityMinutes: number;
+}
+
+/** Reads the command line; throws an Error with a message fit for the user. */
+export function parseDoctorArgs(argv: string[]): DoctorArgs | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      'user-pool-id': { type: 'string' },
+      'client-id': { type: 'string' },
+      region: { type: 'string' },
+      endpoint: { type: 'string' },
+      'session-validity': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) return 'help';
+  const userPoolId = values['user-pool-id'];
+  const clientId = values['client-id'];
+  if (!userPoolId || !/^[\w-]+_[0-9a-zA-Z]+$/.test(userPoolId)) {
+    throw new Error(
+      '--user-pool-id is required and looks like <region>_<id>, e.g. eu-west-1_AbC123.',
+    );
+  }
+  if (!clientId || !/^[\w+]+$/.test(clientId)) {
+    throw new Error('--client-id is required: the app client id the app signs in with.');
+  }
+  if (values.endpoint !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(values.endpoint);
+    } catch {}
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      throw new Error(`--endpoint must be an http or https URL, not ${values.endpoint}.`);
+    }
+  }
+  const minutes = Number(values['session-validity'] ?? 3);
+  if (!Number.isInteger(minutes) || minutes < 3 || minutes > 15) {
+    throw new Error(
+      `--session-validity is in minutes, a whole number from 3 to 15 (Cognito's range), not ${values['session-validity']}.`,
+    );
+  }
+  const region = values.region ?? userPoolId.split('_')[0] ?? '';
+  return {
+    userPoolId,
+    clientId,
+    region,
+    endpoint: values.endpoint,
+    sessionValidityMinutes: minutes,
+  };
+}

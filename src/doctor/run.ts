@@ -1,0 +1,133 @@
+import { type DoctorArgs, doctorUsage, parseDoctorArgs } from './args.ts';
+import { checkPoolForCustomAuth, type DescribedClient, type DescribedPool } from './checks.ts';
+
+type CognitoSdk = typeof import('@aws-sdk/client-cognito-identity-provider');
+
+export interface DoctorIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env: Record<string, string | undefined>;
+  /** Loads the AWS SDK's Cognito client; replaceable so its absence can be tested. */
+  loadSdk?: () => Promise<CognitoSdk>;
+}
+
+const sdkName = '@aws-sdk/client-cognito-identity-provider';
+
+// A variable specifier keeps bundlers from resolving the optional peer at build time.
+const importSdk = (): Promise<CognitoSdk> => import(sdkName) as Promise<CognitoSdk>;
+
+const isLoopback = (endpoint: string) => {
+  const { hostname } = new URL(endpoint);
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+};
+
+/** Why the describe calls failed, in words a developer can act on. */
+function describeFailure(error: unknown, args: DoctorArgs): string {
+  const name = (error as { name?: string }).name ?? 'Error';
+  const message = (error as { message?: string }).message ?? String(error);
+  const code = (error as { code?: string; cause?: { code?: string } }).code;
+  if (name === 'ResourceNotFoundException') {
+    return `Not found: ${message} Check --user-pool-id, --client-id and --region (${args.region}).`;
+  }
+  if (name === 'CredentialsProviderError' || /credential/i.test(message)) {
+    return `No AWS credentials: ${message} Set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.`;
+  }
+  if (
+    [
+      'AccessDeniedException',
+      'NotAuthorizedException',
+      'UnrecognizedClientException',
+      'InvalidSignatureException',
+      'ExpiredTokenException',
+    ].includes(name)
+  ) {
+    return (
+      `AWS refused the call (${name}): ${message} The credentials need ` +
+      'cognito-idp:DescribeUserPool and cognito-idp:DescribeUserPoolClient on this pool.'
+    );
+  }
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || /ECONNREFUSED|ENOTFOUND/.test(message)) {
+    return `Cannot reach ${args.endpoint ?? `Cognito in ${args.region}`}: ${message}`;
+  }
+  return `Reading the pool failed (${name}): ${message}`;
+}
+
+async function describe(
+  sdk: CognitoSdk,
+  args: DoctorArgs,
+  env: DoctorIo['env'],
+): Promise<{ pool: DescribedPool; client: DescribedClient }> {
+  const offline =
+    args.endpoint !== undefined &&
+    isLoopback(args.endpoint) &&
+    !env.AWS_ACCESS_KEY_ID &&
+    !env.AWS_PROFILE;
+  const client = new sdk.CognitoIdentityProviderClient({
+    region: args.region,
+    endpoint: args.endpoint,
+    maxAttempts: 1,
+    // A local pool checks no signature; placeholders let the check run with no AWS account.
+    ...(offline ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+  });
+  try {
+    const [pool, appClient] = await Promise.all([
+      client.send(new sdk.DescribeUserPoolCommand({ UserPoolId: args.userPoolId })),
+      client.send(
+        new sdk.DescribeUserPoolClientCommand({
+          UserPoolId: args.userPoolId,
+          ClientId: args.clientId,
+        }),
+      ),
+    ]);
+    return { pool: pool.UserPool ?? {}, client: appClient.UserPoolClient ?? {} };
+  } finally {
+    client.destroy();
+  }
+}
+
+/** The doctor command: returns its exit status (0 fine, 1 findings, 2 could not check). */
+export async function runDoctor(argv: string[], io: DoctorIo): Promise<number> {
+  let args: DoctorArgs | 'help';
+  try {
+    args = parseDoctorArgs(argv);
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${doctorUsage}`);
+    return 2;
+  }
+  if (args === 'help') {
+    io.out(doctorUsage);
+    return 0;
+  }
+  let sdk: CognitoSdk;
+  try {
+    sdk = await (io.loadSdk ?? importSdk)();
+  } catch {
+    io.err(`The doctor reads the pool with the AWS SDK: npm install --save-dev ${sdkName}`);
+    return 2;
+  }
+  let described: { pool: DescribedPool; client: DescribedClient };
+  try {
+    described = await describe(sdk, args, io.env);
+  } catch (error) {
+    io.err(describeFailure(error, args));
+    return 2;
+  }
+  const checks = checkPoolForCustomAuth(described.pool, described.client, {
+    sessionValidityMinutes: args.sessionValidityMinutes,
+  });
+  io.out(`User pool ${args.userPoolId}, app client ${args.clientId}:`);
+  for (const check of checks) {
+    if (check.ok) {
+      io.out(`  ok       ${check.title}`);
+    } else {
+      io.out(`  PROBLEM  ${check.title}`);
+      io.out(`           why: ${check.problem}`);
+      io.out(`           fix: ${check.fix}`);
+    }
+  }
+  const problems = checks.filter((check) => !check.ok).length;
+  io.out(
+    problems === 0 ? 'All checks pass.' : `${problems} problem${problems === 1 ? '' : 's'} found.`,
+  );
+  return problems === 0 ? 0 : 1;
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { parseDoctorArgs } from '../../src/doctor/args.ts';
+import {
+  checkPoolForCustomAuth,
+  type DescribedClient,
+  type DescribedPool,
+} from '../../src/doctor/checks.ts';
+
+const arn = (name: string) => `arn:aws:lambda:eu-west-1:123456789012:function:${name}`;
+const safePool: DescribedPool = {
+  LambdaConfig: {
+    DefineAuthChallenge: arn('define'),
+    CreateAuthChallenge: arn('create'),
+    VerifyAuthChallengeResponse: arn('verify'),
+  },
+};
+const safeClient: DescribedClient = {
+  ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+  PreventUserExistenceErrors: 'ENABLED',
+  AuthSessionValidity: 3,
+};
+
+const problems = (pool: DescribedPool, client: DescribedClient, minutes?: number) =>
+  checkPoolForCustomAuth(pool, client, { sessionValidityMinutes: minutes })
+    .filter((check) => !check.ok)
+    .map((check) => check.title);
+
+describe('the doctor checks', () => {
+  it('passes a pool set up as the kit needs', () => {
+    const checks = checkPoolForCustomAuth(safePool, safeClient);
+    expect(checks.length).toBeGreaterThanOrEqual(8);
+    expect(checks.every((check) => check.ok)).toBe(true);
+  });
+
+  it.each([
+    'ALLOW_USER_SRP_AUTH',
+    'ALLOW_USER_PASSWORD_AUTH',
+    'ALLOW_USER_AUTH',
+    'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+  ])('names %s as a way around the challenges, with why and how to fix it', (flow) => {
+    const checks = checkPoolForCustomAuth(safePool, {
+      ...safeClient,
+      ExplicitAuthFlows: [...(safeClient.ExplicitAuthFlows ?? []), flow],
+    });
+    const found = checks.filter((check) => !check.ok);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.title).toContain(flow);
+    expect(found[0]?.problem).toMatch(/password alone/);
+    expect(found[0]?.fix).toMatch(/ALLOW_CUSTOM_AUTH and ALLOW_REFRESH_TOKEN_AUTH/);
+  });
+
+  it('flags the legacy password flows too', () => {
+    expect(
+      problems(safePool, {
+        ...safeClient,
+        ExplicitAuthFlows: ['CUSTOM_AUTH_FLOW_ONLY', 'ADMIN_NO_SRP_AUTH', 'USER_PASSWORD_AUTH'],
+      }),
+    ).toEqual(['ADMIN_NO_SRP_AUTH, USER_PASSWORD_AUTH enabled']);
+  });
+
+  it('reads an empty flow list as Cognito does: SRP on', () => {
+    expect(problems(safePool, { ...safeClient, ExplicitAuthFlows: [] })).toEqual([
+      'ALLOW_USER_SRP_AUTH enabled (Cognito enables it when the list is empty)',
+    ]);
+  });
+
+  it('wants ALLOW_CUSTOM_AUTH and ALLOW_REFRESH_TOKEN_AUTH', () => {
+    expect(
+      problems(safePool, { ...safeClient, ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'] }),
+    ).toEqual(['ALLOW_CUSTOM_AUTH is not enabled']);
+    expect(problems(safePool, { ...safeClient, ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH'] })).toEqual(
+      ['ALLOW_REFRESH_TOKEN_AUTH is not enabled'],
+    );
+  });
+
+  it('names each challenge trigger that is not attached', () => {
+    expect(problems({}, safeClient)).toEqual([
+      'Define auth challenge trigger not attached',
+      'Create auth challenge trigger not attached',
+      'Verify auth challenge response trigger not attached',
+    ]);
+    expect(
+      problems(
+        { LambdaConfig: { ...safePool.LambdaConfig, CreateAuthChallenge: undefined } },
+        safeClient,
+      ),
+    ).toEqual(['Create auth challenge trigger not attached']);
+  });
+
+  it('wants PreventUserExistenceErrors ENABLED', () => {
+    expect(problems(safePool, { ...safeClient, PreventUserExistenceErrors: 'LEGACY' })).toEqual([
+      'PreventUserExistenceErrors is LEGACY',
+    ]);
+    expect(problems(safePool, { ...safeClient, PreventUserExistenceErrors: undefined })).toEqual([
+      'PreventUserExistenceErrors is not set',
+    ]);
+  });
+
+  it('compares AuthSessionValidity with what the app expects, 3 minutes unless told', () => {
+    expect(problems(safePool, { ...safeClient, AuthSessionValidity: 5 })).toEqual([
+      'AuthSessionValidity is 5 minutes, not 3',
+    ]);
+    expect(problems(safePool, { ...safeClient, AuthSessionValidity: 5 }, 5)).toEqual([]);
+    expect(problems(safePool, { ...safeClient, AuthSessionValidity: undefined })).toEqual([]);
+  });
+});
+
+describe('the doctor arguments', () => {
+  it('reads them, with the region from the pool id', () => {
+    expect(parseDoctorArgs(['--user-pool-id', 'eu-west-1_Abc', '--client-id', 'x1'])).toEqual({
+      userPoolId: 'eu-west-1_Abc',
+      clientId: 'x1',
+      region: 'eu-west-1',
+      endpoint: undefined,
+      sessionValidityMinutes: 3,
+    });
+  });
+
+  it.each([
+    [[], /--user-pool-id is required/],
+    [['--user-pool-id', 'nounderscore', '--client-id', 'x'], /looks like <region>_<id>/],
+    [['--user-pool-id', 'eu-west-1_A'], /--client-id is required/],
+    [['--user-pool-id', 'eu-west-1_A', '--client-id', 'x', '--endpoint', 'ftp://x'], /http/],
+    [['--user-pool-id', 'eu-west-1_A', '--client-id', 'x', '--session-validity', '2'], /3 to 15/],
+    [['--bogus'], /Unknown option/],
+  ])('refuses %j clearly', (argv, message) => {
+    expect(() => parseDoctorArgs(argv)).toThrow(message);
+  });
+});

@@ -1,0 +1,123 @@
+import { execFile } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runDoctor } from '../../src/doctor/run.ts';
+import {
+  type LocalPool,
+  type LocalPoolOptions,
+  startLocalPool,
+} from '../../src/local-pool/index.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const pools: LocalPool[] = [];
+
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((pool) => pool.close()));
+});
+
+async function start(options: LocalPoolOptions = {}) {
+  const pool = await startLocalPool({ port: 0, log: () => {}, ...options });
+  pools.push(pool);
+  return pool;
+}
+
+const poolArgs = (pool: LocalPool) => [
+  '--user-pool-id',
+  pool.userPoolId,
+  '--client-id',
+  pool.userPoolClientId,
+  '--endpoint',
+  pool.endpoint,
+];
+
+/** The real command in a child process, with no AWS credentials in its environment. */
+function doctorCli(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) if (name.startsWith('AWS_')) delete env[name];
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'src/doctor/cli.ts'), ...args],
+      { cwd: root, env, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        done({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+async function inProcess(args: string[], io: Partial<Parameters<typeof runDoctor>[1]> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await runDoctor(args, {
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    env: {},
+    ...io,
+  });
+  return { status, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('the doctor command against a local pool', () => {
+  it('passes a pool set up as the kit needs (exit 0)', async () => {
+    const result = await doctorCli(poolArgs(await start()));
+    expect(result.stdout).toContain('All checks pass.');
+    expect(result.status).toBe(0);
+  }, 30_000);
+
+  it('names ALLOW_USER_SRP_AUTH as a way around the challenges (exit 1)', async () => {
+    const pool = await start({
+      explicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH'],
+    });
+    const result = await doctorCli(poolArgs(pool));
+    expect(result.stdout).toMatch(/PROBLEM\s+ALLOW_USER_SRP_AUTH enabled/);
+    expect(result.stdout).toContain('1 problem found.');
+    expect(result.status).toBe(1);
+  }, 30_000);
+
+  it('flags legacy user existence errors (exit 1)', async () => {
+    const pool = await start({ preventUserExistenceErrors: false });
+    const result = await inProcess(poolArgs(pool));
+    expect(result.out).toMatch(/PROBLEM\s+PreventUserExistenceErrors is LEGACY/);
+    expect(result.status).toBe(1);
+  });
+
+  it('compares the session lifetime with the one the app expects', async () => {
+    const pool = await start({ sessionValiditySeconds: 300 });
+    expect((await inProcess(poolArgs(pool))).out).toContain(
+      'AuthSessionValidity is 5 minutes, not 3',
+    );
+    expect((await inProcess([...poolArgs(pool), '--session-validity', '5'])).status).toBe(0);
+  });
+
+  it('says what is wrong, without a stack, when the pool or client does not exist (exit 2)', async () => {
+    const pool = await start();
+    const args = poolArgs(pool);
+    args[3] = 'nosuchclient';
+    const result = await inProcess(args);
+    expect(result.status).toBe(2);
+    expect(result.err).toBe(
+      'Not found: User pool client nosuchclient does not exist. Check --user-pool-id, --client-id and --region (local).',
+    );
+  });
+
+  it('says how to install the AWS SDK when it is missing (exit 2)', async () => {
+    const pool = await start();
+    const result = await inProcess(poolArgs(pool), {
+      loadSdk: () =>
+        Promise.reject(
+          new Error("Cannot find package '@aws-sdk/client-cognito-identity-provider'"),
+        ),
+    });
+    expect(result.status).toBe(2);
+    expect(result.err).toContain(
+      'npm install --save-dev @aws-sdk/client-cognito-identity-provider',
+    );
+  });
+
+  it('refuses bad arguments with the usage (exit 2)', async () => {
+    const result = await inProcess(['--user-pool-id', 'x']);
+    expect(result.status).toBe(2);
+    expect(result.err).toContain('Usage: cognito-custom-auth-doctor');
+  });
+});
