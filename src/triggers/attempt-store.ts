@@ -23,6 +23,8 @@ export interface AttemptStore {
     windowMs: number,
     now: number,
   ): Promise<AttemptCount & { allowed: boolean }>;
+  /** Gives back one counted event in the running window; nothing when no window runs. */
+  decrement(key: string, now: number): Promise<void>;
 }
 
 /**
@@ -53,6 +55,10 @@ export function createMemoryAttemptStore(): AttemptStore {
       const next = { count: counter.count + 1, resetAt: counter.resetAt };
       counters.set(key, next);
       return { ...next, allowed: true };
+    },
+    async decrement(key, now) {
+      const counter = running(key, now);
+      if (counter && counter.count > 0) counter.count -= 1;
     },
   };
 }

@@ -132,8 +132,32 @@ export function createDynamoDbAttemptStore(options: DynamoDbAttemptStoreOptions)
     }
   };
 
+  const decrement = async (key: string, now: number) => {
+    const { client, module } = await load();
+    try {
+      await client.send(
+        new module.UpdateItemCommand({
+          TableName: tableName,
+          Key: { pk: { S: key } },
+          UpdateExpression: 'ADD #count :minusOne',
+          ConditionExpression: '#resetAt > :now AND #count > :zero',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: {
+            ':minusOne': number(-1),
+            ':now': number(now),
+            ':zero': number(0),
+          },
+        }),
+      );
+    } catch (error) {
+      // The window ended meanwhile: there is nothing left to give back.
+      if (!isConditionFailure(error)) throw error;
+    }
+  };
+
   return {
     get,
+    decrement,
     async increment(key, limit, windowMs, now) {
       for (let round = 0; round < maxRounds; round++) {
         const counted = await countInWindow(key, limit, now);

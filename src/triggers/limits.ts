@@ -99,16 +99,19 @@ export async function countCodeSent(limits: ResolvedSignInLimits, subject: Subje
   if (!counted.allowed) throw new SignInLockedError(secondsUntil(counted.resetAt, now));
 }
 
-/** Counts a wrong answer; the one that uses up the window's last locks the username at once. */
-export async function countWrongAnswer(
-  limits: ResolvedSignInLimits,
-  subject: Subject,
-  now: number,
-) {
+/**
+ * Counts an answer before it is looked at, so that answers checked at the same moment in
+ * parallel sessions can never add up past the limit; a right answer is given back after.
+ * Returns whether this answer, if wrong, used up the window's last.
+ */
+export async function reserveAnswer(limits: ResolvedSignInLimits, subject: Subject, now: number) {
   const key = counterKey('wrong', subject.userPoolId, subject.userName);
   const counted = await limits
     .store()
     .increment(key, limits.maxWrongAnswers, limits.windowSeconds * 1000, now);
   if (!counted.allowed) throw new SignInLockedError(secondsUntil(counted.resetAt, now));
-  lockIfOver(counted, limits.maxWrongAnswers, now);
+  return {
+    giveBack: () => limits.store().decrement(key, now),
+    lockIfWrong: () => lockIfOver(counted, limits.maxWrongAnswers, now),
+  };
 }

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { VerifyAuthChallengeResponseTriggerEvent } from 'aws-lambda';
-import { assertNotLocked, countWrongAnswer } from './limits.ts';
+import { reserveAnswer } from './limits.ts';
 import { type CustomAuthTriggerOptions, resolveOptions } from './options.ts';
 
 /** A Verify Auth Challenge Response Lambda handler; it returns the event with its verdict. */
@@ -43,10 +43,10 @@ export function createVerifyAuthChallengeResponse(
 ): VerifyAuthChallengeResponseHandler {
   const { limits } = resolveOptions(options);
   return async (event) => {
-    const now = Date.now();
-    await assertNotLocked(limits, event, now);
+    const reserved = await reserveAnswer(limits, event, Date.now());
     const correct = isAnswerCorrect(event);
-    if (!correct) await countWrongAnswer(limits, event, now);
+    if (correct) await reserved.giveBack();
+    else reserved.lockIfWrong();
     event.response.answerCorrect = correct;
     return event;
   };

@@ -77,6 +77,22 @@ describe.each(stores)('the %s attempt store', (_, makeStore) => {
     expect(new Set(results.map((result) => result.resetAt))).toEqual(new Set([later + windowMs]));
   });
 
+  it('gives one back within the window, never below zero, and not after it', async () => {
+    const store = await makeStore();
+    await store.increment('wrong#i', 2, windowMs, start);
+    await store.increment('wrong#i', 2, windowMs, start);
+    await store.decrement('wrong#i', start + 1);
+    expect(await store.get('wrong#i', start + 1)).toEqual({ count: 1, resetAt: start + windowMs });
+    await store.decrement('wrong#i', start + 1);
+    await store.decrement('wrong#i', start + 1);
+    expect((await store.get('wrong#i', start + 1))?.count).toBe(0);
+    await store.decrement('wrong#absent', start);
+    expect(await store.get('wrong#absent', start)).toBeUndefined();
+    await store.increment('wrong#j', 1, windowMs, start);
+    await store.decrement('wrong#j', start + windowMs);
+    expect((await store.increment('wrong#j', 1, windowMs, start + windowMs)).count).toBe(1);
+  });
+
   it('keeps counters apart by key', async () => {
     const store = await makeStore();
     await store.increment('codes#e', 1, windowMs, start);

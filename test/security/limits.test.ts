@@ -75,6 +75,23 @@ describe('limits across sign-ins', () => {
     expect(sendCode).not.toHaveBeenCalled();
   });
 
+  it('never looks at more answers than the limit, however many arrive at once', async () => {
+    const { verify } = triggers({ maxWrongAnswers: 3 });
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, (_, index) =>
+        verify(answer(index === 9 ? '123456' : '000000')).then(
+          (event) => String(event.response.answerCorrect),
+          (error: Error) => error.name,
+        ),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome !== 'SignInLockedError')).toEqual([
+      'false',
+      'false',
+    ]);
+    await expect(verify(answer('123456'))).rejects.toBeInstanceOf(SignInLockedError);
+  });
+
   it('does not count right answers', async () => {
     const { verify } = triggers({ maxWrongAnswers: 1 });
     for (let signIn = 0; signIn < 3; signIn++) {
