@@ -118,7 +118,7 @@ describe('explicit auth flows', () => {
     for (const [USERNAME, PASSWORD] of [
       ['dan', `${password}x`],
       ['nobody', password],
-    ]) {
+    ] as const) {
       const wrong = await initiate(open, 'USER_PASSWORD_AUTH', { USERNAME, PASSWORD });
       expect(wrong.body).toEqual({
         __type: 'NotAuthorizedException',
