@@ -1,0 +1,167 @@
+import { request } from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isLocalHost } from '../../src/local-pool/http.ts';
+import {
+  type LocalPool,
+  type LocalPoolOptions,
+  startLocalPool,
+} from '../../src/local-pool/index.ts';
+import { type AuthSession, SessionStore } from '../../src/local-pool/sessions.ts';
+import { cognitoPost, registerOverHttp } from '../support/local-pool.ts';
+import {
+  answerPasswordVerifier,
+  startClient,
+  type VerifierChallenge,
+} from '../support/srp-client.ts';
+
+const pools: LocalPool[] = [];
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((pool) => pool.close()));
+});
+
+async function start(options: LocalPoolOptions = {}) {
+  const pool = await startLocalPool({ port: 0, log: () => {}, ...options });
+  pools.push(pool);
+  return pool;
+}
+
+/** A raw request, so the Host header can be what a rebinding page would send. */
+function raw(
+  pool: LocalPool,
+  input: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; body: string }> {
+  const { port } = new URL(pool.endpoint);
+  return new Promise((done, fail) => {
+    const outgoing = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: input.method ?? 'GET',
+        path: input.path,
+        headers: input.headers,
+      },
+      (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => {
+          body += chunk.toString();
+        });
+        response.on('end', () => done({ status: response.statusCode ?? 0, body }));
+      },
+    );
+    outgoing.on('error', fail);
+    outgoing.end(input.body);
+  });
+}
+
+describe('the local aids answer this machine only', () => {
+  it.each(['/_local/outbox', '/_local/challenges', '/_local/config'])(
+    'refuse %s to a Host that is not loopback (DNS rebinding), with no data',
+    async (path) => {
+      const pool = await start();
+      await registerOverHttp(pool, 'vic');
+      for (const host of ['evil.example', 'evil.example:9229', '192.168.1.20:9229']) {
+        const response = await raw(pool, { path, headers: { host } });
+        expect(response.status).toBe(403);
+        expect(response.body).not.toMatch(/vic|code|userPoolId/);
+      }
+      for (const host of ['localhost:9229', '127.0.0.1', '127.4.5.6:80', '[::1]:9229']) {
+        expect((await raw(pool, { path, headers: { host } })).status).toBe(200);
+      }
+    },
+  );
+
+  it('accepts the configured --host as well', () => {
+    expect(isLocalHost('devbox.lan:9229', 'devbox.lan')).toBe(true);
+    expect(isLocalHost('[fd00::1]:9229', 'fd00::1')).toBe(true);
+    expect(isLocalHost('evil.example', '0.0.0.0')).toBe(false);
+    expect(isLocalHost(undefined, '127.0.0.1')).toBe(false);
+  });
+
+  it('leaves the Cognito API and the JWKS open to any Host, as Cognito is', async () => {
+    const pool = await start();
+    const jwks = await raw(pool, {
+      path: `/${pool.userPoolId}/.well-known/jwks.json`,
+      headers: { host: 'auth.example' },
+    });
+    expect(jwks.status).toBe(200);
+  });
+
+  it('sets faults only from a JSON body and a loopback or absent origin', async () => {
+    const pool = await start();
+    const plan = JSON.stringify({ count: 1, status: 503 });
+    const post = (headers: Record<string, string>) =>
+      raw(pool, { method: 'POST', path: '/_local/faults', headers, body: plan });
+    expect((await post({ 'content-type': 'text/plain' })).status).toBe(415);
+    expect((await post({})).status).toBe(415);
+    expect(
+      (await post({ 'content-type': 'application/json', origin: 'https://evil.example' })).status,
+    ).toBe(403);
+    const stillFine = await cognitoPost(pool, 'GetUser', { AccessToken: 'x' });
+    expect(stillFine.status).toBe(400);
+    expect(
+      (
+        await post({
+          'content-type': 'application/json; charset=utf-8',
+          origin: 'http://localhost:5173',
+        })
+      ).status,
+    ).toBe(200);
+    expect((await cognitoPost(pool, 'GetUser', { AccessToken: 'x' })).status).toBe(503);
+  });
+});
+
+describe('open sessions', () => {
+  it('let one username flooding sign-ins displace only its own sessions', async () => {
+    const pool = await start({ flow: 'passwordThenCode', sessionLimits: { total: 100 } });
+    const ClientId = pool.userPoolClientId;
+    await registerOverHttp(pool, 'vic', 'Correct-Horse-1');
+    const client = startClient();
+    const victim = await cognitoPost(pool, 'InitiateAuth', {
+      ClientId,
+      AuthFlow: 'CUSTOM_AUTH',
+      AuthParameters: { USERNAME: 'vic', SRP_A: client.srpA, CHALLENGE_NAME: 'SRP_A' },
+    });
+    const flood = startClient();
+    for (let round = 0; round < 150; round++) {
+      const response = await cognitoPost(pool, 'InitiateAuth', {
+        ClientId,
+        AuthFlow: 'CUSTOM_AUTH',
+        AuthParameters: { USERNAME: 'mallory', SRP_A: flood.srpA, CHALLENGE_NAME: 'SRP_A' },
+      });
+      expect(response.status).toBe(200);
+    }
+    const { responses } = answerPasswordVerifier({
+      poolName: 'CustomAuth',
+      password: 'Correct-Horse-1',
+      a: client.a,
+      challenge: victim.body.ChallengeParameters as unknown as VerifierChallenge,
+    });
+    const answered = await cognitoPost(pool, 'RespondToAuthChallenge', {
+      ClientId,
+      ChallengeName: 'PASSWORD_VERIFIER',
+      Session: victim.body.Session,
+      ChallengeResponses: responses,
+    });
+    expect(answered.body).toMatchObject({ ChallengeName: 'CUSTOM_CHALLENGE' });
+  });
+
+  const session = (username: string) => ({ username }) as AuthSession;
+
+  it('cap each username, its own oldest giving way', () => {
+    const store = new SessionStore(60_000, { total: 1_000, perUser: 50 });
+    const first = store.issue(session('Mallory'));
+    for (let index = 0; index < 60; index++) store.issue(session('mallory'));
+    expect(store.openFor('MALLORY')).toBe(50);
+    expect(store.take(first)).toBeUndefined();
+  });
+
+  it('bound the total by taking from the name that holds the most', () => {
+    const store = new SessionStore(60_000, { total: 100, perUser: 50 });
+    const kept = store.issue(session('vic'));
+    for (const name of ['m1', 'm2', 'm3']) {
+      for (let index = 0; index < 50; index++) store.issue(session(name));
+    }
+    expect(store.size).toBe(100);
+    expect(store.take(kept)).toMatchObject({ username: 'vic' });
+  });
+});
