@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startPoolProcess } from '../support/pool-process.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const clientId = 'localcustomauthclient00000';
@@ -14,26 +15,10 @@ afterEach(() => {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
-/** The real CLI in its own process, so it can be killed as a crash would kill it. */
-async function startCli(dataDir: string): Promise<{ child: ChildProcess; endpoint: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(root, 'src/local-pool/cli.ts'), '--port', '0', '--data', dataDir],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  children.push(child);
-  const endpoint = await new Promise<string>((done, fail) => {
-    let output = '';
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) done(match[1]);
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', read);
-    child.once('exit', (code) => fail(new Error(`The pool exited (${code}): ${output}`)));
-  });
-  return { child, endpoint };
+async function startCli(dataDir: string) {
+  const started = await startPoolProcess(['--data', dataDir]);
+  children.push(started.child);
+  return started;
 }
 
 async function post(endpoint: string, operation: string, body: object) {
