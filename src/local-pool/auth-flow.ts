@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import {
   CognitoError,
   invalidParameter,
@@ -7,14 +6,8 @@ import {
   userNotFound,
 } from './errors.ts';
 import type { ChallengeEntry, LocalLog } from './local-log.ts';
+import { PasswordChecks } from './passwords.ts';
 import type { AuthSession, SessionStore } from './sessions.ts';
-import {
-  computePasswordVerifier,
-  createSecretBlock,
-  isCognitoTimestamp,
-  startPasswordVerification,
-  verifyPasswordClaim,
-} from './srp.ts';
 import type { PoolStore, StoredUser } from './store.ts';
 import type { AuthenticationResult, TokenIssuer } from './tokens.ts';
 import { createEvent, defineEvent, type PoolIdentity, verifyEvent } from './trigger-events.ts';
@@ -70,7 +63,11 @@ function stringParameters(value: unknown, what: string): Record<string, string> 
 
 /** InitiateAuth and RespondToAuthChallenge for CUSTOM_AUTH and USER_SRP_AUTH, as Cognito runs them. */
 export class AuthFlow {
-  constructor(private readonly deps: AuthFlowDependencies) {}
+  private readonly passwords: PasswordChecks;
+
+  constructor(private readonly deps: AuthFlowDependencies) {
+    this.passwords = new PasswordChecks(deps.pool, deps.unknownUsers);
+  }
 
   async start(request: StartRequest): Promise<AuthResponse> {
     const user = this.signInUser(request.username);
@@ -116,7 +113,7 @@ export class AuthFlow {
       });
       return this.advance(session);
     }
-    const passwordOk = this.checkPasswordClaim(session, pending, request.responses);
+    const passwordOk = this.passwords.checkClaim(session, pending, request.responses);
     if (session.authFlow === 'USER_SRP_AUTH') {
       if (!passwordOk || !session.user) throw notAuthorized();
       return this.tokensFor(session.user, session.clientId);
@@ -135,17 +132,7 @@ export class AuthFlow {
     password: string;
   }): Promise<AuthResponse> {
     const user = this.signInUser(request.username);
-    const { salt, verifier } =
-      user ?? this.deps.unknownUsers.credentials(this.deps.pool.userPoolId, request.username);
-    const computed = computePasswordVerifier(
-      this.deps.pool.poolName,
-      user?.username ?? request.username,
-      request.password,
-      salt,
-    );
-    const matches =
-      computed.length === verifier.length &&
-      timingSafeEqual(Buffer.from(computed), Buffer.from(verifier));
+    const matches = this.passwords.checkPlain(user, request.username, request.password);
     if (!user || !matches) throw notAuthorized();
     return this.tokensFor(user, request.clientId);
   }
@@ -221,63 +208,19 @@ export class AuthFlow {
     if (!session.srpA) {
       throw invalidParameter('Missing required parameter SRP_A');
     }
-    const { salt, verifier } =
-      session.user ??
-      this.deps.unknownUsers.credentials(this.deps.pool.userPoolId, session.username);
-    const { serverSecret, srpB } = startPasswordVerification(verifier);
-    const secretBlock = createSecretBlock();
-    session.pending = {
-      challengeName: 'PASSWORD_VERIFIER',
-      verifier,
-      serverSecret,
-      srpB,
-      secretBlock,
-    };
+    const { pending, salt } = this.passwords.challenge(session.user, session.username);
+    session.pending = pending;
     return {
       ChallengeName: 'PASSWORD_VERIFIER',
       Session: this.deps.sessions.issue(session),
       ChallengeParameters: {
         SALT: salt,
-        SRP_B: srpB,
-        SECRET_BLOCK: secretBlock,
+        SRP_B: pending.srpB,
+        SECRET_BLOCK: pending.secretBlock,
         USER_ID_FOR_SRP: session.username,
         USERNAME: session.username,
       },
     };
-  }
-
-  private checkPasswordClaim(
-    session: AuthSession,
-    pending: Extract<AuthSession['pending'], { challengeName: 'PASSWORD_VERIFIER' }>,
-    responses: Record<string, string>,
-  ): boolean {
-    const { PASSWORD_CLAIM_SECRET_BLOCK, PASSWORD_CLAIM_SIGNATURE, TIMESTAMP } = responses;
-    if (!PASSWORD_CLAIM_SECRET_BLOCK || !PASSWORD_CLAIM_SIGNATURE || !TIMESTAMP) {
-      throw invalidParameter(
-        'PASSWORD_VERIFIER needs PASSWORD_CLAIM_SECRET_BLOCK, PASSWORD_CLAIM_SIGNATURE and TIMESTAMP.',
-      );
-    }
-    if (
-      !session.srpA ||
-      PASSWORD_CLAIM_SECRET_BLOCK !== pending.secretBlock ||
-      !isCognitoTimestamp(TIMESTAMP)
-    ) {
-      return false;
-    }
-    // An unknown user's claim is checked against the fake verifier, doing the same work as a
-    // real one's, and can never pass.
-    const verified = verifyPasswordClaim({
-      poolName: this.deps.pool.poolName,
-      userIdForSrp: session.username,
-      verifier: pending.verifier,
-      serverSecret: pending.serverSecret,
-      srpA: session.srpA,
-      srpB: pending.srpB,
-      secretBlock: PASSWORD_CLAIM_SECRET_BLOCK,
-      timestamp: TIMESTAMP,
-      signature: PASSWORD_CLAIM_SIGNATURE,
-    });
-    return verified && session.user !== undefined;
   }
 
   private tokensFor(user: StoredUser, clientId: string): Promise<AuthResponse> {
