@@ -115,6 +115,36 @@ describe('the doctor command against a local pool', () => {
     );
   });
 
+  it.each([
+    [
+      'AccessDeniedException',
+      'User is not authorized to perform: cognito-idp:DescribeUserPool',
+      /^AWS refused the call \(AccessDeniedException\): .* The credentials need cognito-idp:DescribeUserPool and cognito-idp:DescribeUserPoolClient/,
+    ],
+    [
+      'CredentialsProviderError',
+      'Could not load credentials from any providers',
+      /^No AWS credentials: Could not load credentials from any providers Set AWS_PROFILE/,
+    ],
+  ])('explains a %s in one line (exit 2)', async (name, message, expected) => {
+    const failing = {
+      CognitoIdentityProviderClient: class {
+        send() {
+          return Promise.reject(Object.assign(new Error(message), { name }));
+        }
+        destroy() {}
+      },
+      DescribeUserPoolCommand: class {},
+      DescribeUserPoolClientCommand: class {},
+    };
+    const result = await inProcess(['--user-pool-id', 'eu-west-1_Abc', '--client-id', 'x1'], {
+      loadSdk: async () => failing as never,
+    });
+    expect(result.status).toBe(2);
+    expect(result.err).toMatch(expected);
+    expect(result.err).not.toContain('    at ');
+  });
+
   it('refuses bad arguments with the usage (exit 2)', async () => {
     const result = await inProcess(['--user-pool-id', 'x']);
     expect(result.status).toBe(2);
