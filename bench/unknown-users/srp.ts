@@ -4,14 +4,14 @@
  * unknown interleaved. Every unknown sample uses a new name, the costliest case. Prints figures;
  * asserts nothing.
  *
- *   node --import tsx bench/unknown-users.ts     (BENCH_SAMPLES=30 by default)
+ *   npm run bench:unknown-users     (BENCH_SAMPLES=30 by default)
  */
-import { type LocalPool, startLocalPool } from '../src/local-pool/index.ts';
+import { type LocalPool, startLocalPool } from '../../src/local-pool/index.ts';
 import {
   answerPasswordVerifier,
   startClient,
   type VerifierChallenge,
-} from '../test/support/srp-client.ts';
+} from '../../test/support/srp-client.ts';
 
 const samples = Number(process.env.BENCH_SAMPLES ?? 30);
 const password = 'Correct-Horse-1';
