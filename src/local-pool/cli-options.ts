@@ -21,6 +21,11 @@ A local, Cognito-compatible user pool that runs the custom-auth triggers.
                                  ALLOW_USER_SRP_AUTH, ALLOW_USER_PASSWORD_AUTH, ALLOW_USER_AUTH,
                                  ALLOW_ADMIN_USER_PASSWORD_AUTH, which let a password alone
                                  sign in, skipping the challenges)
+  --max-codes <n>                codes the built-in triggers send per username per window
+                                 (default 5)
+  --max-wrong-answers <n>        wrong answers per username per window (default 10)
+  --limit-window <seconds>       the window; a locked username waits until it ends
+                                 (default 900)
   --legacy-user-existence-errors answer UserNotFoundException for unknown users
   --latency <ms>                 delay every API request
   --help                         this text
@@ -58,6 +63,9 @@ export function parseCliOptions(args: string[]): LocalPoolOptions | 'help' {
       triggers: { type: 'string' },
       'session-validity': { type: 'string' },
       'auth-flows': { type: 'string' },
+      'max-codes': { type: 'string' },
+      'max-wrong-answers': { type: 'string' },
+      'limit-window': { type: 'string' },
       'legacy-user-existence-errors': { type: 'boolean' },
       latency: { type: 'string' },
       help: { type: 'boolean' },
@@ -83,6 +91,11 @@ export function parseCliOptions(args: string[]): LocalPoolOptions | 'help' {
     triggers: values.triggers,
     sessionValiditySeconds: integer(values['session-validity'], 'session-validity', 1, 86_400),
     explicitAuthFlows: authFlows(values['auth-flows']),
+    limits: {
+      maxCodes: integer(values['max-codes'], 'max-codes', 1, 100),
+      maxWrongAnswers: integer(values['max-wrong-answers'], 'max-wrong-answers', 1, 1000),
+      windowSeconds: integer(values['limit-window'], 'limit-window', 60, 86_400),
+    },
     preventUserExistenceErrors: !values['legacy-user-existence-errors'],
     latencyMs: integer(values.latency, 'latency', 0, 60_000),
   };

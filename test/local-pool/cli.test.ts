@@ -24,6 +24,12 @@ describe('the pool CLI options', () => {
         '--legacy-user-existence-errors',
         '--latency',
         '25',
+        '--max-codes',
+        '7',
+        '--max-wrong-answers',
+        '12',
+        '--limit-window',
+        '600',
       ]),
     ).toEqual({
       host: '0.0.0.0',
@@ -36,6 +42,7 @@ describe('the pool CLI options', () => {
       sessionValiditySeconds: 60,
       preventUserExistenceErrors: false,
       latencyMs: 25,
+      limits: { maxCodes: 7, maxWrongAnswers: 12, windowSeconds: 600 },
     });
   });
 
@@ -51,6 +58,8 @@ describe('the pool CLI options', () => {
     [['--port', '70000'], /--port must be a whole number from 0 to 65535/],
     [['--port', 'abc'], /--port must be a whole number/],
     [['--session-validity', '0'], /--session-validity must be a whole number from 1/],
+    [['--max-codes', '0'], /--max-codes must be a whole number from 1 to 100/],
+    [['--limit-window', '30'], /--limit-window must be a whole number from 60 to 86400/],
     [['--flow', 'magic'], /--flow must be passwordless, passwordThenCode or either/],
     [['--unknown'], /Unknown option '--unknown'/],
   ])('refuses %j clearly', (args, message) => {

@@ -65,13 +65,15 @@ describe('the built package', () => {
     expect(external).toContain('xstate');
   });
 
-  it('ships the pool CLI as an executable script', () => {
-    const bin = (packageJson as unknown as { bin: Record<string, string> }).bin[
-      'cognito-custom-auth-pool'
-    ];
-    const cli = readFileSync(join(outDir, String(bin).replace(/^\.\/dist\//, '')), 'utf8');
-    expect(cli.startsWith('#!/usr/bin/env node\n')).toBe(true);
-  });
+  it.each(['cognito-custom-auth-pool', 'cognito-custom-auth-doctor'])(
+    'ships %s as an executable script',
+    (name) => {
+      const bin = (packageJson as unknown as { bin: Record<string, string> }).bin[name];
+      expect(bin).toMatch(/^\.\/dist\/.+\.js$/);
+      const cli = readFileSync(join(outDir, String(bin).replace(/^\.\/dist\//, '')), 'utf8');
+      expect(cli.startsWith('#!/usr/bin/env node\n')).toBe(true);
+    },
+  );
 
   it('starts the pool from the built CLI and serves its config', async () => {
     const cli = spawn(process.execPath, [join(outDir, 'local-pool/cli.js'), '--port', '0'], {
