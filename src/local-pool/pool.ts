@@ -113,12 +113,13 @@ function builtInTriggers(
   options: LocalPoolOptions,
   outbox: LocalLog<OutboxEntry>,
   log: (line: string) => void,
+  secret: string,
 ): TriggerHandlers {
   const { flow } = options;
   // One store for Create and Verify, as one DynamoDB table would be on AWS.
   const shared = {
     flow: flow === 'either' ? undefined : flow,
-    limits: { ...options.limits, store: createMemoryAttemptStore() },
+    limits: { ...options.limits, store: createMemoryAttemptStore({ secret }) },
   };
   return {
     defineAuthChallenge: defineFor(flow),
@@ -152,13 +153,15 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
   const log = options.log ?? ((line: string) => console.log(`[local pool] ${line}`));
   const outbox = new LocalLog<OutboxEntry>();
   const challenges = new LocalLog<ChallengeEntry>();
-  const triggers =
-    typeof options.triggers === 'string'
-      ? await loadTriggerModule(options.triggers)
-      : (options.triggers ?? builtInTriggers(options, outbox, log));
   const store = await PoolStore.open(userPoolId, options.dataDir, (error) =>
     log(`cannot save to ${options.dataDir}: ${String(error)}`),
   );
+  // Decoys for unknown users stay the same across restarts, as a real user's address does.
+  const decoySecret = `${store.unknownUserSecret}:decoys`;
+  const triggers =
+    typeof options.triggers === 'string'
+      ? await loadTriggerModule(options.triggers)
+      : (options.triggers ?? builtInTriggers(options, outbox, log, decoySecret));
   let endpoint = '';
   const tokens = await TokenIssuer.create(store, () => `${endpoint}/${userPoolId}`);
   const preventUserExistenceErrors = options.preventUserExistenceErrors ?? true;
@@ -180,7 +183,14 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
       ...options.sessionLimits,
     }),
   });
-  const signUpFlow = new SignUpFlow({ poolName, store, outbox, preventUserExistenceErrors, log });
+  const signUpFlow = new SignUpFlow({
+    poolName,
+    store,
+    outbox,
+    preventUserExistenceErrors,
+    log,
+    decoySecret,
+  });
   const faults = new FaultInjector();
   let counts: Record<string, number> = {};
   const amplifyConfig = () => ({

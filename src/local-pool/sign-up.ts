@@ -14,6 +14,8 @@ export interface SignUpDependencies {
   outbox: LocalLog<OutboxEntry>;
   preventUserExistenceErrors: boolean;
   log: (line: string) => void;
+  /** The key unknown users' decoy addresses derive from; see `decoyMaskedDestination`. */
+  decoySecret: string;
   /** Wrong codes and resends per username and window; default 5 and 5 per 15 minutes. */
   limits?: ConfirmationLimits;
 }
@@ -154,7 +156,7 @@ export class SignUpFlow {
       // Looks like a real user's delivery, so the answer says nothing about existence.
       return {
         CodeDeliveryDetails: {
-          Destination: decoyMaskedDestination(username),
+          Destination: decoyMaskedDestination(username, this.deps.decoySecret),
           DeliveryMedium: 'EMAIL',
           AttributeName: 'email',
         },

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /** A counter in its window: how many events so far, and when the window ends (epoch ms). */
 export interface AttemptCount {
   count: number;
@@ -25,13 +27,20 @@ export interface AttemptStore {
   ): Promise<AttemptCount & { allowed: boolean }>;
   /** Gives back one counted event in the running window; nothing when no window runs. */
   decrement(key: string, now: number): Promise<void>;
+  /**
+   * A random key made once for this store and kept with it, the same for every Lambda that
+   * uses the store. Unknown users' decoys derive from it: stable everywhere, and impossible to
+   * recompute for anyone without it (the derivation itself is public).
+   */
+  secret(): Promise<string>;
 }
 
 /**
  * Counters in this process's memory: the local pool's store and the tests'. On AWS, Create
  * and Verify run in different Lambdas, so use the DynamoDB store there.
  */
-export function createMemoryAttemptStore(): AttemptStore {
+export function createMemoryAttemptStore(options: { secret?: string } = {}): AttemptStore {
+  const secret = options.secret ?? randomBytes(32).toString('base64url');
   const counters = new Map<string, AttemptCount>();
   let writesSinceSweep = 0;
   const sweep = (now: number) => {
@@ -56,6 +65,7 @@ export function createMemoryAttemptStore(): AttemptStore {
       counters.set(key, next);
       return { ...next, allowed: true };
     },
+    secret: async () => secret,
     async decrement(key, now) {
       const counter = running(key, now);
       if (counter && counter.count > 0) counter.count -= 1;

@@ -1,11 +1,23 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHmac, randomBytes, randomInt } from 'node:crypto';
 import { isEmailAddress, isPhoneNumber, maskEmail, maskPhoneNumber } from './mask.ts';
 
 const CODE_METADATA_PREFIX = 'CODE-';
 /** Stands in for the code in the session of a user who does not exist. */
 export const UNKNOWN_USER_METADATA = 'CODE-NONE';
 const DECOY_ANSWER_BYTES = 32;
-const DECOY_TOP_LEVEL_DOMAINS = ['com', 'com', 'com', 'net', 'org', 'io'] as const;
+/**
+ * Where an unknown user's made-up address seems to be, unless configured: the large
+ * providers, weighted roughly as people use them.
+ */
+export const defaultDecoyEmailDomains: readonly string[] = [
+  'gmail.com',
+  'gmail.com',
+  'gmail.com',
+  'outlook.com',
+  'hotmail.com',
+  'yahoo.com',
+  'icloud.com',
+];
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** A uniformly random code of `length` digits, leading zeros kept. */
@@ -39,15 +51,19 @@ function pick(text: string, byte: number | undefined): string {
 
 /**
  * What a real user with this username would plausibly see as their destination, the same on
- * every round. A username that is an email address or a phone number is masked as itself,
- * exactly as a user signing in with that address would see it; anything else gets a made-up
- * address derived from a hash of the username.
+ * every round and every sign-in. A username that is an email address or a phone number is
+ * masked as itself, exactly as a user signing in with that address would see it; anything
+ * else gets a made-up address keyed by `secret`, so that nobody can recompute it from the
+ * username to learn that the user does not exist.
  */
-export function decoyMaskedDestination(username: string): string {
+export function decoyMaskedDestination(
+  username: string,
+  secret: string,
+  domains: readonly string[] = defaultDecoyEmailDomains,
+): string {
   if (isEmailAddress(username)) return maskEmail(username);
   if (isPhoneNumber(username)) return maskPhoneNumber(username);
-  const digest = createHash('sha256').update(username, 'utf8').digest();
-  const topLevelDomain =
-    DECOY_TOP_LEVEL_DOMAINS[(digest[2] ?? 0) % DECOY_TOP_LEVEL_DOMAINS.length] ?? 'com';
-  return maskEmail(`${pick(LETTERS, digest[0])}x@${pick(LETTERS, digest[1])}x.${topLevelDomain}`);
+  const digest = createHmac('sha256', secret).update(username.toLowerCase(), 'utf8').digest();
+  const domain = domains[digest.readUInt32BE(1) % domains.length] ?? 'gmail.com';
+  return maskEmail(`${pick(LETTERS, digest[0])}x@${domain}`);
 }

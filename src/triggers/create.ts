@@ -108,7 +108,8 @@ async function createUnknownUserChallenge(
   durations: SendDurations,
 ) {
   if (!latestCustomChallenge(sessionOf(event))) await sendNewCode(event, options, durations, null);
-  const masked = decoyMaskedDestination(event.userName);
+  const secret = await options.limits.store().secret();
+  const masked = decoyMaskedDestination(event.userName, secret, options.decoyEmailDomains);
   const parameters = publicParameters(options, event, masked);
   return respond(event, parameters, { answer: unguessableAnswer() }, UNKNOWN_USER_METADATA);
 }
@@ -123,6 +124,8 @@ async function createCodeChallenge(
   durations: SendDurations,
 ) {
   const destination = destinationOf(event);
+  // Read for everyone, so that its first (uncached) read does not set unknown users apart.
+  await options.limits.store().secret();
   const previous = latestCustomChallenge(sessionOf(event))?.challengeMetadata;
   let code = codeFromMetadata(previous, options.codeLength);
   if (code === undefined) {

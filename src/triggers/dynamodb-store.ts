@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { AttemptCount, AttemptStore } from './attempt-store.ts';
 
 const DYNAMODB_PACKAGE = '@aws-sdk/client-dynamodb';
@@ -45,6 +46,9 @@ function countOf(item: Record<string, { N?: string }> | undefined): AttemptCount
   const resetAt = Number(item?.resetAt?.N);
   return Number.isFinite(count) && Number.isFinite(resetAt) ? { count, resetAt } : undefined;
 }
+
+/** The item holding the store's key; counter keys all contain a `#` after their kind. */
+const secretKey = 'secret#decoys';
 
 /** Two writers starting one window at once: the loser counts again, in the winner's window. */
 const maxRounds = 4;
@@ -155,9 +159,42 @@ export function createDynamoDbAttemptStore(options: DynamoDbAttemptStoreOptions)
     }
   };
 
+  /** One item, never expiring; the first writer's key wins and everyone reads it after. */
+  const readOrCreateSecret = async (): Promise<string> => {
+    const { client, module } = await load();
+    const Key = { pk: { S: secretKey } };
+    for (let round = 0; round < maxRounds; round++) {
+      const { Item } = await client.send(
+        new module.GetItemCommand({ TableName: tableName, Key, ConsistentRead: true }),
+      );
+      const stored = Item?.secret?.S;
+      if (stored) return stored;
+      try {
+        await client.send(
+          new module.PutItemCommand({
+            TableName: tableName,
+            Item: { ...Key, secret: { S: randomBytes(32).toString('base64url') } },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    }
+    throw new Error(`The store's key in ${tableName} could not be read back.`);
+  };
+  let secret: Promise<string> | undefined;
+
   return {
     get,
     decrement,
+    secret: () => {
+      secret ??= readOrCreateSecret();
+      secret.catch(() => {
+        secret = undefined;
+      });
+      return secret;
+    },
     async increment(key, limit, windowMs, now) {
       for (let round = 0; round < maxRounds; round++) {
         const counted = await countInWindow(key, limit, now);

@@ -1,4 +1,5 @@
 import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
+import { defaultDecoyEmailDomains } from './code.ts';
 import {
   defaultSignInLimits,
   limitsStoreFromEnvironment,
@@ -59,6 +60,12 @@ export interface CustomAuthTriggerOptions {
    * timed; after that it waits as long as a real send took. Default 100.
    */
   decoySendDelayMs?: number;
+  /**
+   * The domains an unknown user's made-up address seems to be at (`a***@g***.com`). Default:
+   * the large email providers. A pool whose users all share a company domain should give it,
+   * so that a decoy looks like everyone else's address.
+   */
+  decoyEmailDomains?: readonly string[];
 }
 
 /** {@link CustomAuthTriggerOptions} with every default applied. */
@@ -84,6 +91,7 @@ export const defaultTriggerOptions: ResolvedTriggerOptions = {
   hint: 'Enter the code we sent you',
   sendCode: sendCodeWithSes,
   decoySendDelayMs: 100,
+  decoyEmailDomains: defaultDecoyEmailDomains,
   limits: { ...defaultSignInLimits, store: limitsStoreFromEnvironment },
 };
 
@@ -124,8 +132,20 @@ export function resolveOptions(options: CustomAuthTriggerOptions = {}): Resolved
       merged.decoySendDelayMs,
       limitRanges.decoySendDelayMs,
     ),
+    decoyEmailDomains: validDomains(merged.decoyEmailDomains),
     limits: resolveLimits(limits),
   };
+}
+
+function validDomains(domains: readonly string[]): readonly string[] {
+  const valid =
+    Array.isArray(domains) &&
+    domains.length > 0 &&
+    domains.every((domain) => typeof domain === 'string' && /^[^@\s]+\.[^@\s.]+$/.test(domain));
+  if (!valid) {
+    throw new TypeError('decoyEmailDomains must be a non-empty list of domains like example.com.');
+  }
+  return domains;
 }
 
 function resolveLimits(limits: SignInLimits = {}): ResolvedSignInLimits {

@@ -102,6 +102,21 @@ describe.each(stores)('the %s attempt store', (_, makeStore) => {
 });
 
 describe('the DynamoDB attempt store', () => {
+  it('keeps one key for every store on the table, even when first asked at once', async () => {
+    const tableName = `limits-${randomUUID()}`;
+    await dynamoDb().createLimitsTable(tableName);
+    const lambdas = Array.from({ length: 8 }, () =>
+      createDynamoDbAttemptStore({ tableName, client: dynamoDb().client }),
+    );
+    const secrets = await Promise.all(lambdas.map((store) => store.secret()));
+    expect(new Set(secrets).size).toBe(1);
+    expect(secrets[0]).toMatch(/^[\w-]{43}$/);
+    const otherTable = `limits-${randomUUID()}`;
+    await dynamoDb().createLimitsTable(otherTable);
+    const other = createDynamoDbAttemptStore({ tableName: otherTable, client: dynamoDb().client });
+    expect(await other.secret()).not.toBe(secrets[0]);
+  });
+
   it('needs a table name', () => {
     expect(() => createDynamoDbAttemptStore({ tableName: ' ' })).toThrow(/needs a tableName/);
   });

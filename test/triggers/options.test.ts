@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultDecoyEmailDomains } from '../../src/triggers/code.ts';
 import { createCreateAuthChallenge } from '../../src/triggers/create.ts';
 import { createDefineAuthChallenge } from '../../src/triggers/define.ts';
 import { resolveOptions } from '../../src/triggers/options.ts';
@@ -15,6 +16,7 @@ describe('resolveOptions', () => {
       hint: 'Enter the code we sent you',
       sendCode: sendCodeWithSes,
       decoySendDelayMs: 100,
+      decoyEmailDomains: defaultDecoyEmailDomains,
     });
     expect(limits).toMatchObject({ maxCodes: 5, maxWrongAnswers: 10, windowSeconds: 900 });
   });

@@ -1,0 +1,91 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startLocalPool } from '../../src/local-pool/index.ts';
+import { createMemoryAttemptStore } from '../../src/triggers/attempt-store.ts';
+import { decoyMaskedDestination } from '../../src/triggers/code.ts';
+import { createCreateAuthChallenge } from '../../src/triggers/create.ts';
+import { createEvent } from '../triggers/events.ts';
+
+const usernames = Array.from({ length: 40 }, (_, index) => `member-${index}`);
+
+describe('decoy addresses of users who do not exist', () => {
+  it('stay the same for one key, whatever the case of the username', () => {
+    expect(decoyMaskedDestination('Mallory', 'key-1')).toBe(
+      decoyMaskedDestination('mallory', 'key-1'),
+    );
+  });
+
+  it('cannot be recomputed without the key', () => {
+    const withKey = (key: string) => usernames.map((name) => decoyMaskedDestination(name, key));
+    const differing = withKey('key-1').filter((decoy, index) => decoy !== withKey('key-2')[index]);
+    expect(differing.length).toBeGreaterThan(usernames.length / 2);
+  });
+
+  it('look like addresses at the configured domains', () => {
+    const decoys = usernames.map((name) => decoyMaskedDestination(name, 'k', ['acme.co.uk']));
+    for (const decoy of decoys) expect(decoy).toMatch(/^[a-z]\*\*\*@a\*\*\*\.uk$/);
+    const common = usernames.map((name) => decoyMaskedDestination(name, 'k'));
+    for (const decoy of common) expect(decoy).toMatch(/^[a-z]\*\*\*@[gohyi]\*\*\*\.com$/);
+    expect(new Set(common.map((decoy) => decoy.slice(5, 6))).size).toBeGreaterThan(2);
+  });
+
+  it('come from the store’s key in Create, so every Lambda on one store shows the same', async () => {
+    const unknown = createEvent([], {
+      userName: 'mallory',
+      userNotFound: true,
+      userAttributes: {},
+    });
+    const destination = async (store: ReturnType<typeof createMemoryAttemptStore>) => {
+      const create = createCreateAuthChallenge({ decoySendDelayMs: 0, limits: { store } });
+      const event = await create(structuredClone(unknown));
+      return event.response.publicChallengeParameters.destination;
+    };
+    const shared = createMemoryAttemptStore({ secret: 'deployment key' });
+    expect(await destination(shared)).toBe(await destination(shared));
+    expect(await destination(shared)).toBe(decoyMaskedDestination('mallory', 'deployment key'));
+    expect(() => createCreateAuthChallenge({ decoyEmailDomains: ['no-dot'] })).toThrow(
+      /decoyEmailDomains must be a non-empty list/,
+    );
+    expect(() => createCreateAuthChallenge({ decoyEmailDomains: [] })).toThrow(
+      /decoyEmailDomains must be a non-empty list/,
+    );
+  });
+
+  it('in the local pool: the same in sign-in and sign-up answers, and across restarts', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'decoys-'));
+    const decoys = async () => {
+      const pool = await startLocalPool({ port: 0, dataDir, log: () => {} });
+      try {
+        const post = async (operation: string, body: object) => {
+          const response = await fetch(pool.endpoint, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/x-amz-json-1.1',
+              'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
+            },
+            body: JSON.stringify({ ClientId: pool.userPoolClientId, ...body }),
+          });
+          return (await response.json()) as Record<string, Record<string, string>>;
+        };
+        const signIn = await post('InitiateAuth', {
+          AuthFlow: 'CUSTOM_AUTH',
+          AuthParameters: { USERNAME: 'mallory' },
+        });
+        const resend = await post('ResendConfirmationCode', { Username: 'mallory' });
+        return [signIn.ChallengeParameters?.destination, resend.CodeDeliveryDetails?.Destination];
+      } finally {
+        await pool.close();
+      }
+    };
+    try {
+      const [signIn, resend] = await decoys();
+      expect(signIn).toMatch(/^[a-z]\*\*\*@[a-z]\*\*\*\.com$/);
+      expect(resend).toBe(signIn);
+      expect(await decoys()).toEqual([signIn, signIn]);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
