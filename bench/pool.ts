@@ -6,33 +6,12 @@
  */
 import { Amplify } from 'aws-amplify';
 import { confirmSignIn, signIn, signOut } from 'aws-amplify/auth';
-import { type LocalPool, startLocalPool } from '../src/local-pool/index.ts';
+import { startLocalPool } from '../src/local-pool/index.ts';
+import { registerOverHttp } from '../test/support/pool-http.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const userCount = Number(process.env.BENCH_USERS ?? 10_000);
 const password = 'Correct-Horse-1';
-
-async function post(pool: LocalPool, operation: string, body: object) {
-  const response = await fetch(pool.endpoint, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
-    },
-    body: JSON.stringify({ ClientId: pool.userPoolClientId, ...body }),
-  });
-  if (!response.ok) throw new Error(`${operation}: ${await response.text()}`);
-}
-
-async function register(pool: LocalPool, username: string) {
-  await post(pool, 'SignUp', {
-    Username: username,
-    Password: password,
-    UserAttributes: [{ Name: 'email', Value: `${username}@example.com` }],
-  });
-  const code = pool.outbox(username).at(-1)?.code;
-  await post(pool, 'ConfirmSignUp', { Username: username, ConfirmationCode: code });
-}
 
 /** Users to take turns, so that no one reaches the triggers' limit of codes per window. */
 const rotation = 400;
@@ -41,7 +20,7 @@ async function signInRate(flow: 'passwordless' | 'passwordThenCode') {
   const pool = await startLocalPool({ port: 0, flow, log: () => {} });
   Amplify.configure(pool.amplifyConfig);
   const usernames = Array.from({ length: rotation }, (_, index) => `bench${index}`);
-  for (const username of usernames) await register(pool, username);
+  for (const username of usernames) await registerOverHttp(pool, username);
   let signedIn = 0;
   let busyMs = 0;
   let requests = 0;
@@ -83,7 +62,7 @@ async function heapPerTenThousandUsers() {
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < userCount) await register(pool, `user${next++}`);
+      while (next < userCount) await registerOverHttp(pool, `user${next++}`);
     }),
   );
   const elapsed = performance.now() - started;

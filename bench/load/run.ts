@@ -12,6 +12,7 @@ import { chromium } from 'playwright-core';
 import { build, type PreviewServer, preview } from 'vite';
 import { startLocalPool } from '../../src/local-pool/index.ts';
 import { chromiumLaunchOptions } from '../../test/support/chromium.ts';
+import { median } from '../median.ts';
 import { type AppName, buildApp, writeApp } from '../size/apps.ts';
 import { amplifyUiConsumer, kitConsumer, packKit, root } from '../size/consumers.ts';
 
@@ -86,14 +87,6 @@ async function serve(dir: string, outDir: string, configFile: string | false): P
   if (!url) throw new Error('vite preview did not report its address.');
   return url;
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 try {
   const work = mkdtempSync(join(tmpdir(), 'cca-load-'));

@@ -7,36 +7,16 @@
  *   npm run bench:unknown-users     (BENCH_SAMPLES=30 by default)
  */
 import { type LocalPool, startLocalPool } from '../../src/local-pool/index.ts';
+import { cognitoPost, registerOverHttp } from '../../test/support/pool-http.ts';
 import {
   answerPasswordVerifier,
   startClient,
   type VerifierChallenge,
 } from '../../test/support/srp-client.ts';
+import { median } from '../median.ts';
 
 const samples = Number(process.env.BENCH_SAMPLES ?? 30);
 const password = 'Correct-Horse-1';
-
-async function post(pool: LocalPool, operation: string, body: object) {
-  const response = await fetch(pool.endpoint, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
-    },
-    body: JSON.stringify({ ClientId: pool.userPoolClientId, ...body }),
-  });
-  return (await response.json()) as Record<string, unknown>;
-}
-
-async function register(pool: LocalPool, username: string) {
-  await post(pool, 'SignUp', {
-    Username: username,
-    Password: password,
-    UserAttributes: [{ Name: 'email', Value: `${username}@example.com` }],
-  });
-  const code = pool.outbox(username).at(-1)?.code;
-  await post(pool, 'ConfirmSignUp', { Username: username, ConfirmationCode: code });
-}
 
 async function timed<T>(run: () => Promise<T>): Promise<[number, T]> {
   const started = performance.now();
@@ -48,7 +28,8 @@ async function timed<T>(run: () => Promise<T>): Promise<[number, T]> {
 async function sample(pool: LocalPool, flow: 'USER_SRP_AUTH' | 'CUSTOM_AUTH', username: string) {
   const client = startClient();
   const [initiate, started] = await timed(() =>
-    post(pool, 'InitiateAuth', {
+    cognitoPost(pool, 'InitiateAuth', {
+      ClientId: pool.userPoolClientId,
       AuthFlow: flow,
       AuthParameters: {
         USERNAME: username,
@@ -61,25 +42,18 @@ async function sample(pool: LocalPool, flow: 'USER_SRP_AUTH' | 'CUSTOM_AUTH', us
     poolName: 'CustomAuth',
     password,
     a: client.a,
-    challenge: started.ChallengeParameters as VerifierChallenge,
+    challenge: started.body.ChallengeParameters as VerifierChallenge,
   });
   const [respond] = await timed(() =>
-    post(pool, 'RespondToAuthChallenge', {
+    cognitoPost(pool, 'RespondToAuthChallenge', {
+      ClientId: pool.userPoolClientId,
       ChallengeName: 'PASSWORD_VERIFIER',
-      Session: started.Session,
+      Session: started.body.Session,
       ChallengeResponses: responses,
     }),
   );
   return { initiate, respond };
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 const pool = await startLocalPool({
   port: 0,
@@ -88,7 +62,7 @@ const pool = await startLocalPool({
   explicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH'],
   sessionLimits: { perUser: 1_000 },
 });
-await register(pool, 'known');
+await registerOverHttp(pool, 'known');
 for (const flow of ['USER_SRP_AUTH', 'CUSTOM_AUTH'] as const) {
   const figures = {
     known: { initiate: [] as number[], respond: [] as number[] },

@@ -3,26 +3,18 @@ import {
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCliOptions } from '../../src/local-pool/cli-options.ts';
+import type { LocalPool } from '../../src/local-pool/index.ts';
 import {
-  type LocalPool,
-  type LocalPoolOptions,
-  startLocalPool,
-} from '../../src/local-pool/index.ts';
-import { cognitoPost, registerOverHttp, signInOverHttp } from '../support/local-pool.ts';
+  cognitoPost,
+  poolsForEachTest,
+  registerOverHttp,
+  signInOverHttp,
+} from '../support/local-pool.ts';
 import { srpSignIn } from '../support/srp-over-http.ts';
 
-const pools: LocalPool[] = [];
-afterEach(async () => {
-  await Promise.all(pools.splice(0).map((pool) => pool.close()));
-});
-
-async function start(options: LocalPoolOptions = {}) {
-  const pool = await startLocalPool({ port: 0, log: () => {}, ...options });
-  pools.push(pool);
-  return pool;
-}
+const start = poolsForEachTest();
 
 const password = 'Correct-Horse-1';
 const initiate = (pool: LocalPool, AuthFlow: string, AuthParameters: Record<string, string>) =>

@@ -1,25 +1,12 @@
 import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runDoctor } from '../../src/doctor/run.ts';
-import {
-  type LocalPool,
-  type LocalPoolOptions,
-  startLocalPool,
-} from '../../src/local-pool/index.ts';
+import type { LocalPool } from '../../src/local-pool/index.ts';
+import { poolsForEachTest } from '../support/local-pool.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const pools: LocalPool[] = [];
-
-afterEach(async () => {
-  await Promise.all(pools.splice(0).map((pool) => pool.close()));
-});
-
-async function start(options: LocalPoolOptions = {}) {
-  const pool = await startLocalPool({ port: 0, log: () => {}, ...options });
-  pools.push(pool);
-  return pool;
-}
+const start = poolsForEachTest();
 
 const poolArgs = (pool: LocalPool) => [
   '--user-pool-id',

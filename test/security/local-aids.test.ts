@@ -1,29 +1,16 @@
 import { request } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isLocalHost } from '../../src/local-pool/http.ts';
-import {
-  type LocalPool,
-  type LocalPoolOptions,
-  startLocalPool,
-} from '../../src/local-pool/index.ts';
+import type { LocalPool } from '../../src/local-pool/index.ts';
 import { type AuthSession, SessionStore } from '../../src/local-pool/sessions.ts';
-import { cognitoPost, registerOverHttp } from '../support/local-pool.ts';
+import { cognitoPost, poolsForEachTest, registerOverHttp } from '../support/local-pool.ts';
 import {
   answerPasswordVerifier,
   startClient,
   type VerifierChallenge,
 } from '../support/srp-client.ts';
 
-const pools: LocalPool[] = [];
-afterEach(async () => {
-  await Promise.all(pools.splice(0).map((pool) => pool.close()));
-});
-
-async function start(options: LocalPoolOptions = {}) {
-  const pool = await startLocalPool({ port: 0, log: () => {}, ...options });
-  pools.push(pool);
-  return pool;
-}
+const start = poolsForEachTest();
 
 /** A raw request, so the Host header can be what a rebinding page would send. */
 function raw(
