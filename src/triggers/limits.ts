@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type AttemptStore, createMemoryAttemptStore } from './attempt-store.ts';
+import { type AttemptCount, type AttemptStore, createMemoryAttemptStore } from './attempt-store.ts';
 import { createDynamoDbAttemptStore, LIMITS_TABLE_VARIABLE } from './dynamodb-store.ts';
 
 /**
@@ -76,11 +76,7 @@ interface Subject {
 
 const secondsUntil = (resetAt: number, now: number) => Math.ceil((resetAt - now) / 1000);
 
-function lockIfOver(
-  count: { count: number; resetAt: number } | undefined,
-  limit: number,
-  now: number,
-) {
+function lockIfOver(count: AttemptCount | undefined, limit: number, now: number) {
   if (count && count.count >= limit) throw new SignInLockedError(secondsUntil(count.resetAt, now));
 }
 
@@ -90,26 +86,36 @@ export async function assertNotLocked(limits: ResolvedSignInLimits, subject: Sub
   lockIfOver(await limits.store().get(key, now), limits.maxWrongAnswers, now);
 }
 
+/** Counts one event, or refuses it with a lock when the window's are used up. */
+async function take(
+  limits: ResolvedSignInLimits,
+  key: string,
+  limit: number,
+  now: number,
+): Promise<AttemptCount> {
+  const counted = await limits.store().increment(key, limit, limits.windowSeconds * 1000, now);
+  if (!counted.allowed) throw new SignInLockedError(secondsUntil(counted.resetAt, now));
+  return counted;
+}
+
 /** Counts a code about to be sent, or refuses it when the window's codes are used up. */
 export async function countCodeSent(limits: ResolvedSignInLimits, subject: Subject, now: number) {
-  const key = counterKey('codes', subject.userPoolId, subject.userName);
-  const counted = await limits
-    .store()
-    .increment(key, limits.maxCodes, limits.windowSeconds * 1000, now);
-  if (!counted.allowed) throw new SignInLockedError(secondsUntil(counted.resetAt, now));
+  await take(
+    limits,
+    counterKey('codes', subject.userPoolId, subject.userName),
+    limits.maxCodes,
+    now,
+  );
 }
 
 /**
  * Counts an answer before it is looked at, so that answers checked at the same moment in
- * parallel sessions can never add up past the limit; a right answer is given back after.
- * Returns whether this answer, if wrong, used up the window's last.
+ * parallel sessions can never add up past the limit; a right answer is given back after,
+ * and a wrong one that used up the window's last locks the username at once.
  */
 export async function reserveAnswer(limits: ResolvedSignInLimits, subject: Subject, now: number) {
   const key = counterKey('wrong', subject.userPoolId, subject.userName);
-  const counted = await limits
-    .store()
-    .increment(key, limits.maxWrongAnswers, limits.windowSeconds * 1000, now);
-  if (!counted.allowed) throw new SignInLockedError(secondsUntil(counted.resetAt, now));
+  const counted = await take(limits, key, limits.maxWrongAnswers, now);
   return {
     giveBack: () => limits.store().decrement(key, now),
     lockIfWrong: () => lockIfOver(counted, limits.maxWrongAnswers, now),
