@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { CognitoError } from './errors.ts';
 import type { StoredUser } from './store.ts';
 
 /** One entry of the session array the Define trigger sees. */
@@ -37,7 +38,10 @@ export interface AuthSession {
 
 /** Bounds on open (unanswered) sessions. */
 export interface SessionLimits {
-  /** All users together; default 20,000. */
+  /**
+   * All users together; default 20,000. Past it the name holding the most sessions gives up
+   * its oldest; when every name holds one, a new sign-in gets TooManyRequestsException.
+   */
   total: number;
   /** One username; default 50. Past it the user's own oldest session gives way. */
   perUser: number;
@@ -57,33 +61,41 @@ interface Entry {
  *
  * Memory is bounded per username first, so one name flooding sign-ins only displaces its own
  * sessions. When the total bound is reached anyway (many names), the name holding the most
- * sessions gives up its oldest: a flood never costs a user with one sign-in in progress.
+ * sessions gives up its oldest, provided it holds more than one: a user with one sign-in in
+ * progress never loses it. When every name holds one, the new sign-in is refused instead.
  */
 export class SessionStore {
+  /** In issue order, which is expiry order too: every session lives the same time. */
   private readonly entries = new Map<string, Entry>();
   /** Tokens per username, oldest first (a Set iterates in insertion order). */
   private readonly owners = new Map<string, Set<string>>();
-  private issuedSinceSweep = 0;
+  /** Usernames by how many sessions they hold, so the largest is found without a scan. */
+  private readonly byCount = new Map<number, Set<string>>();
+  private largest = 0;
 
   constructor(
     private readonly validityMs: number,
     private readonly limits: SessionLimits = defaultSessionLimits,
   ) {}
 
+  /** Throws TooManyRequestsException when the total is reached and no name holds two. */
   issue(session: AuthSession): string {
-    if (++this.issuedSinceSweep >= 256) this.sweep();
+    this.sweep();
     const owner = session.username.toLowerCase();
     const own = this.owners.get(owner);
-    if (own && own.size >= this.limits.perUser) this.dropOldest(own);
-    if (this.entries.size >= this.limits.total) {
-      this.sweep();
-      if (this.entries.size >= this.limits.total) this.dropOldest(this.largestOwner());
+    if (own && own.size >= this.limits.perUser) {
+      this.dropOldest(own);
+    } else if (this.entries.size >= this.limits.total) {
+      if (this.largest < 2) throw new CognitoError('TooManyRequestsException', 'Too many requests');
+      const [crowded] = this.byCount.get(this.largest) ?? [];
+      this.dropOldest(crowded === undefined ? undefined : this.owners.get(crowded));
     }
     const token = randomBytes(96).toString('base64');
     this.entries.set(token, { session, owner, expiresAt: Date.now() + this.validityMs });
     const tokens = this.owners.get(owner) ?? new Set<string>();
     tokens.add(token);
     this.owners.set(owner, tokens);
+    this.recount(owner, tokens.size - 1, tokens.size);
     return token;
   }
 
@@ -107,8 +119,23 @@ export class SessionStore {
   private remove(token: string, entry: Entry): void {
     this.entries.delete(token);
     const tokens = this.owners.get(entry.owner);
-    tokens?.delete(token);
-    if (tokens?.size === 0) this.owners.delete(entry.owner);
+    if (!tokens?.delete(token)) return;
+    if (tokens.size === 0) this.owners.delete(entry.owner);
+    this.recount(entry.owner, tokens.size + 1, tokens.size);
+  }
+
+  /** Moves a username between count buckets; a count changes by one at a time. */
+  private recount(owner: string, from: number, to: number): void {
+    const before = this.byCount.get(from);
+    before?.delete(owner);
+    if (before?.size === 0) this.byCount.delete(from);
+    if (to > 0) {
+      const after = this.byCount.get(to) ?? new Set<string>();
+      after.add(owner);
+      this.byCount.set(to, after);
+    }
+    if (to > this.largest) this.largest = to;
+    else if (from === this.largest && !this.byCount.has(from)) this.largest = to;
   }
 
   private dropOldest(tokens: Set<string> | undefined): void {
@@ -117,19 +144,12 @@ export class SessionStore {
     if (oldest !== undefined && entry) this.remove(oldest, entry);
   }
 
-  private largestOwner(): Set<string> | undefined {
-    let largest: Set<string> | undefined;
-    for (const tokens of this.owners.values()) {
-      if (!largest || tokens.size > largest.size) largest = tokens;
-    }
-    return largest;
-  }
-
+  /** Stops at the first live session: the ones after it expire later. */
   private sweep(): void {
-    this.issuedSinceSweep = 0;
     const now = Date.now();
     for (const [token, entry] of this.entries) {
-      if (entry.expiresAt <= now) this.remove(token, entry);
+      if (entry.expiresAt > now) return;
+      this.remove(token, entry);
     }
   }
 }

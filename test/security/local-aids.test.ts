@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isLocalHost } from '../../src/local-pool/http.ts';
 import type { LocalPool } from '../../src/local-pool/index.ts';
 import { type AuthSession, SessionStore } from '../../src/local-pool/sessions.ts';
@@ -150,5 +150,59 @@ describe('open sessions', () => {
     }
     expect(store.size).toBe(100);
     expect(store.take(kept)).toMatchObject({ username: 'vic' });
+  });
+
+  it('bound the total by taking only from a name that holds more than one', () => {
+    const store = new SessionStore(60_000, { total: 50, perUser: 50 });
+    const only = Array.from({ length: 48 }, (_, index) => store.issue(session(`user${index}`)));
+    const first = store.issue(session('flood'));
+    const second = store.issue(session('flood'));
+    const late = store.issue(session('late'));
+    expect(store.openFor('flood')).toBe(1);
+    expect(() => store.issue(session('later'))).toThrow('Too many requests');
+    expect(store.take(first)).toBeUndefined();
+    for (const token of [...only, second, late]) expect(store.take(token)).toBeDefined();
+  });
+
+  it('refuse a new sign-in when the total is reached through names holding one each', () => {
+    const store = new SessionStore(60_000, { total: 50, perUser: 50 });
+    const only = Array.from({ length: 50 }, (_, index) => store.issue(session(`user${index}`)));
+    expect(() => store.issue(session('late'))).toThrow(
+      expect.objectContaining({ type: 'TooManyRequestsException', message: 'Too many requests' }),
+    );
+    expect(store.size).toBe(50);
+    for (const token of only) expect(store.take(token)).toBeDefined();
+    expect(() => store.issue(session('late'))).not.toThrow();
+  });
+
+  it('make room from expired sessions before refusing', () => {
+    vi.useFakeTimers();
+    try {
+      const store = new SessionStore(1_000, { total: 3, perUser: 3 });
+      for (const name of ['a', 'b', 'c']) store.issue(session(name));
+      vi.advanceTimersByTime(1_001);
+      const kept = store.issue(session('d'));
+      expect(store.size).toBe(1);
+      expect(store.take(kept)).toMatchObject({ username: 'd' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('answer InitiateAuth with TooManyRequestsException when every open session is another name’s only one', async () => {
+    const pool = await start({ sessionLimits: { total: 3 } });
+    const initiate = (USERNAME: string) =>
+      cognitoPost(pool, 'InitiateAuth', {
+        ClientId: pool.userPoolClientId,
+        AuthFlow: 'CUSTOM_AUTH',
+        AuthParameters: { USERNAME },
+      });
+    for (const name of ['ann', 'bob', 'cy']) expect((await initiate(name)).status).toBe(200);
+    const refused = await initiate('dee');
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual({
+      __type: 'TooManyRequestsException',
+      message: 'Too many requests',
+    });
   });
 });
