@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { decoyMaskedDestination, generateCode } from '../triggers/code.ts';
-import { maskEmail, maskPhoneNumber } from '../triggers/mask.ts';
+import { isEmailAddress, maskEmail, maskPhoneNumber } from '../triggers/mask.ts';
 import { ConfirmationLimits } from './confirmation-limits.ts';
 import { CognitoError, invalidParameter, userNotFound } from './errors.ts';
 import type { LocalLog, OutboxEntry } from './local-log.ts';
@@ -64,6 +64,17 @@ function deliveryFor(attributes: Record<string, string>): Delivery & { address: 
     DeliveryMedium: 'SMS',
     AttributeName: 'phone_number',
   };
+}
+
+/**
+ * An unknown user's delivery: medium and attribute follow the decoy's shape, since a masked
+ * phone number said to have gone by email would give the decoy away.
+ */
+function decoyDelivery(username: string, secret: string): Delivery {
+  const Destination = decoyMaskedDestination(username, secret);
+  return isEmailAddress(Destination)
+    ? { Destination, DeliveryMedium: 'EMAIL', AttributeName: 'email' }
+    : { Destination, DeliveryMedium: 'SMS', AttributeName: 'phone_number' };
 }
 
 /** SignUp, ConfirmSignUp and ResendConfirmationCode. */
@@ -154,13 +165,7 @@ export class SignUpFlow {
     this.limits.takeResend(username);
     if (!user) {
       // Looks like a real user's delivery, so the answer says nothing about existence.
-      return {
-        CodeDeliveryDetails: {
-          Destination: decoyMaskedDestination(username, this.deps.decoySecret),
-          DeliveryMedium: 'EMAIL',
-          AttributeName: 'email',
-        },
-      };
+      return { CodeDeliveryDetails: decoyDelivery(username, this.deps.decoySecret) };
     }
     if (user.status === 'CONFIRMED') throw invalidParameter('User is already confirmed.');
     return { CodeDeliveryDetails: await this.sendCode(user, 'resendSignUp') };

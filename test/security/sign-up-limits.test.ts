@@ -88,6 +88,37 @@ describe('sign-up confirmation limits', () => {
     expect(real.at(-1)).toEqual(limited);
     expect(await story('nobody-here')).toEqual(real);
   });
+
+  it.each([
+    [
+      '+15551234567',
+      { Destination: '+*******4567', DeliveryMedium: 'SMS', AttributeName: 'phone_number' },
+    ],
+    [
+      'nobody@example.com',
+      {
+        Destination: expect.stringContaining('@'),
+        DeliveryMedium: 'EMAIL',
+        AttributeName: 'email',
+      },
+    ],
+    [
+      'nobody',
+      {
+        Destination: expect.stringContaining('@'),
+        DeliveryMedium: 'EMAIL',
+        AttributeName: 'email',
+      },
+    ],
+  ])(
+    'tell an unknown %s a delivery medium that matches its masked destination',
+    async (username, delivery) => {
+      const pool = await start();
+      const response = await resend(pool, username);
+      expect(response.status).toBe(200);
+      expect(response.body.CodeDeliveryDetails).toEqual(delivery);
+    },
+  );
 });
 
 describe('ConfirmationLimits', () => {
