@@ -25,8 +25,11 @@ export interface AttemptStore {
     windowMs: number,
     now: number,
   ): Promise<AttemptCount & { allowed: boolean }>;
-  /** Gives back one counted event in the running window; nothing when no window runs. */
-  decrement(key: string, now: number): Promise<void>;
+  /**
+   * Gives back one event counted in the window that ends at `resetAt`; nothing once that
+   * window has ended or been replaced, so a late give-back never lowers a newer window.
+   */
+  decrement(key: string, resetAt: number): Promise<void>;
   /**
    * A random key made once for this store and kept with it, the same for every Lambda that
    * uses the store. Unknown users' decoys derive from it: stable everywhere, and impossible to
@@ -66,9 +69,9 @@ export function createMemoryAttemptStore(options: { secret?: string } = {}): Att
       return { ...next, allowed: true };
     },
     secret: async () => secret,
-    async decrement(key, now) {
-      const counter = running(key, now);
-      if (counter && counter.count > 0) counter.count -= 1;
+    async decrement(key, resetAt) {
+      const counter = counters.get(key);
+      if (counter?.resetAt === resetAt && counter.count > 0) counter.count -= 1;
     },
   };
 }

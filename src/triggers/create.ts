@@ -106,9 +106,9 @@ async function createUnknownUserChallenge(
   event: CreateAuthChallengeTriggerEvent,
   options: ResolvedTriggerOptions,
   durations: SendDurations,
+  secret: string,
 ) {
   if (!latestCustomChallenge(sessionOf(event))) await sendNewCode(event, options, durations, null);
-  const secret = await options.limits.store().secret();
   const masked = decoyMaskedDestination(event.userName, secret, options.decoyEmailDomains);
   const parameters = publicParameters(options, event, masked);
   return respond(event, parameters, { answer: unguessableAnswer() }, UNKNOWN_USER_METADATA);
@@ -124,8 +124,6 @@ async function createCodeChallenge(
   durations: SendDurations,
 ) {
   const destination = destinationOf(event);
-  // Read for everyone, so that its first (uncached) read does not set unknown users apart.
-  await options.limits.store().secret();
   const previous = latestCustomChallenge(sessionOf(event))?.challengeMetadata;
   let code = codeFromMetadata(previous, options.codeLength);
   if (code === undefined) {
@@ -153,8 +151,10 @@ export function createCreateAuthChallenge(
           'Use the Define Auth Challenge trigger from the same package, with the same options.',
       );
     }
+    // Read for everyone, first, so that its first (uncached) read sets no one apart.
+    const secret = await resolved.limits.store().secret();
     return event.request.userNotFound === true
-      ? createUnknownUserChallenge(event, resolved, durations)
+      ? createUnknownUserChallenge(event, resolved, durations, secret)
       : createCodeChallenge(event, resolved, durations);
   };
 }

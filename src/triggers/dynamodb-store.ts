@@ -124,8 +124,10 @@ export function createDynamoDbAttemptStore(options: DynamoDbAttemptStoreOptions)
             resetAt: number(resetAt),
             ttl: number(Math.ceil(resetAt / 1000)),
           },
-          ConditionExpression: 'attribute_not_exists(pk) OR #resetAt <= :now',
-          ExpressionAttributeNames: { '#resetAt': 'resetAt' },
+          // An item missing either attribute (written by hand, or half-written) is replaced.
+          ConditionExpression:
+            'attribute_not_exists(#resetAt) OR attribute_not_exists(#count) OR #resetAt <= :now',
+          ExpressionAttributeNames: names,
           ExpressionAttributeValues: { ':now': number(now) },
         }),
       );
@@ -136,7 +138,7 @@ export function createDynamoDbAttemptStore(options: DynamoDbAttemptStoreOptions)
     }
   };
 
-  const decrement = async (key: string, now: number) => {
+  const decrement = async (key: string, resetAt: number) => {
     const { client, module } = await load();
     try {
       await client.send(
@@ -144,17 +146,17 @@ export function createDynamoDbAttemptStore(options: DynamoDbAttemptStoreOptions)
           TableName: tableName,
           Key: { pk: { S: key } },
           UpdateExpression: 'ADD #count :minusOne',
-          ConditionExpression: '#resetAt > :now AND #count > :zero',
+          ConditionExpression: '#resetAt = :resetAt AND #count > :zero',
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: {
             ':minusOne': number(-1),
-            ':now': number(now),
+            ':resetAt': number(resetAt),
             ':zero': number(0),
           },
         }),
       );
     } catch (error) {
-      // The window ended meanwhile: there is nothing left to give back.
+      // That window was replaced meanwhile: there is nothing left to give back.
       if (!isConditionFailure(error)) throw error;
     }
   };
@@ -200,9 +202,12 @@ export function createDynamoDbAttemptStore(options: DynamoDbAttemptStoreOptions)
         const counted = await countInWindow(key, limit, now);
         if (counted) return { ...counted, allowed: true };
         const current = await get(key, now);
-        if (current) return { ...current, allowed: false };
-        const started = await startWindow(key, windowMs, now);
-        if (started) return { ...started, allowed: true };
+        // Below the limit here means a give-back landed meanwhile: count again.
+        if (current && current.count >= limit) return { ...current, allowed: false };
+        if (!current) {
+          const started = await startWindow(key, windowMs, now);
+          if (started) return { ...started, allowed: true };
+        }
       }
       throw new Error(`The attempt counter ${key} kept changing under concurrent writes.`);
     },

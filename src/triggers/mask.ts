@@ -19,11 +19,13 @@ function maskDomain(domain: string): string {
 }
 
 /**
- * Masks an email address for display: `alice@example.com` becomes `a***@e***.com`.
+ * Masks an email address for display: `Alice@Example.com` becomes `a***@e***.com`.
  * Anything that is not shaped like an address becomes `***`.
  */
 export function maskEmail(email: string): string {
-  const trimmed = email.trim();
+  // Lower case, as providers treat addresses: a decoy made from what someone typed must not
+  // differ in case from a stored address.
+  const trimmed = email.trim().toLowerCase();
   const at = trimmed.lastIndexOf('@');
   if (at <= 0 || at === trimmed.length - 1) return HIDDEN;
   return `${maskPart(trimmed.slice(0, at))}@${maskDomain(trimmed.slice(at + 1))}`;

@@ -80,6 +80,7 @@ export const maxAttemptsRange = { min: 1, max: 10 } as const;
 const limitRanges = {
   maxCodes: { min: 1, max: 100 },
   maxWrongAnswers: { min: 1, max: 1000 },
+  maxWrongAnswersPerDay: { min: 1, max: 10_000 },
   windowSeconds: { min: 60, max: 86_400 },
   decoySendDelayMs: { min: 0, max: 10_000 },
 } as const;
@@ -151,11 +152,9 @@ function validDomains(domains: readonly string[]): readonly string[] {
 function resolveLimits(limits: SignInLimits = {}): ResolvedSignInLimits {
   const merged = { ...defaultSignInLimits, ...withoutUndefined(limits) };
   const { store } = limits;
-  if (
-    store !== undefined &&
-    (typeof store.get !== 'function' || typeof store.increment !== 'function')
-  ) {
-    throw new TypeError('limits.store must have get and increment methods.');
+  const methods = ['get', 'increment', 'decrement', 'secret'] as const;
+  if (store !== undefined && methods.some((method) => typeof store[method] !== 'function')) {
+    throw new TypeError(`limits.store must have the methods ${methods.join(', ')}.`);
   }
   // The environment's store is looked up on first use, so a misconfiguration fails the
   // invocation with a clear message rather than the Lambda's module load.
@@ -166,6 +165,11 @@ function resolveLimits(limits: SignInLimits = {}): ResolvedSignInLimits {
       'limits.maxWrongAnswers',
       merged.maxWrongAnswers,
       limitRanges.maxWrongAnswers,
+    ),
+    maxWrongAnswersPerDay: integerInRange(
+      'limits.maxWrongAnswersPerDay',
+      merged.maxWrongAnswersPerDay,
+      limitRanges.maxWrongAnswersPerDay,
     ),
     windowSeconds: integerInRange(
       'limits.windowSeconds',

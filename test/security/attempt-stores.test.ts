@@ -77,20 +77,25 @@ describe.each(stores)('the %s attempt store', (_, makeStore) => {
     expect(new Set(results.map((result) => result.resetAt))).toEqual(new Set([later + windowMs]));
   });
 
-  it('gives one back within the window, never below zero, and not after it', async () => {
+  it('gives back to the window it counted in, never below zero, never to a newer one', async () => {
     const store = await makeStore();
+    const { resetAt } = await store.increment('wrong#i', 2, windowMs, start);
     await store.increment('wrong#i', 2, windowMs, start);
-    await store.increment('wrong#i', 2, windowMs, start);
-    await store.decrement('wrong#i', start + 1);
-    expect(await store.get('wrong#i', start + 1)).toEqual({ count: 1, resetAt: start + windowMs });
-    await store.decrement('wrong#i', start + 1);
-    await store.decrement('wrong#i', start + 1);
+    await store.decrement('wrong#i', resetAt);
+    expect(await store.get('wrong#i', start + 1)).toEqual({ count: 1, resetAt });
+    await store.decrement('wrong#i', resetAt);
+    await store.decrement('wrong#i', resetAt);
     expect((await store.get('wrong#i', start + 1))?.count).toBe(0);
-    await store.decrement('wrong#absent', start);
+    await store.decrement('wrong#absent', resetAt);
     expect(await store.get('wrong#absent', start)).toBeUndefined();
-    await store.increment('wrong#j', 1, windowMs, start);
-    await store.decrement('wrong#j', start + windowMs);
-    expect((await store.increment('wrong#j', 1, windowMs, start + windowMs)).count).toBe(1);
+    // A give-back that arrives after its window was replaced leaves the new window alone.
+    const old = await store.increment('wrong#j', 1, windowMs, start);
+    const renewed = await store.increment('wrong#j', 1, windowMs, start + windowMs);
+    await store.decrement('wrong#j', old.resetAt);
+    expect(await store.get('wrong#j', start + windowMs)).toEqual({
+      count: 1,
+      resetAt: renewed.resetAt,
+    });
   });
 
   it('keeps counters apart by key', async () => {
@@ -119,6 +124,31 @@ describe('the DynamoDB attempt store', () => {
 
   it('needs a table name', () => {
     expect(() => createDynamoDbAttemptStore({ tableName: ' ' })).toThrow(/needs a tableName/);
+  });
+
+  it('replaces an item that lacks its count or its window', async () => {
+    const tableName = `limits-${randomUUID()}`;
+    await dynamoDb().createLimitsTable(tableName);
+    const store = createDynamoDbAttemptStore({ tableName, client: dynamoDb().client });
+    const { PutItemCommand } = await import('@aws-sdk/client-dynamodb');
+    await dynamoDb().client.send(
+      new PutItemCommand({
+        TableName: tableName,
+        Item: { pk: { S: 'codes#k' }, resetAt: { N: String(start + windowMs) } },
+      }),
+    );
+    await dynamoDb().client.send(
+      new PutItemCommand({
+        TableName: tableName,
+        Item: { pk: { S: 'codes#l' }, count: { N: '9' } },
+      }),
+    );
+    for (const key of ['codes#k', 'codes#l']) {
+      expect(await store.increment(key, 3, windowMs, start)).toMatchObject({
+        allowed: true,
+        count: 1,
+      });
+    }
   });
 
   it('reports a missing table instead of passing', async () => {

@@ -92,6 +92,38 @@ describe('limits across sign-ins', () => {
     await expect(verify(answer('123456'))).rejects.toBeInstanceOf(SignInLockedError);
   });
 
+  it('also caps wrong answers per day, so patience does not renew the guesses', async () => {
+    const { verify } = triggers({ maxWrongAnswers: 3, maxWrongAnswersPerDay: 5 });
+    const wrong = () => verify(answer('000000'));
+    await wrong();
+    await wrong();
+    await expect(wrong()).rejects.toEqual(lockAfter(windowSeconds));
+    vi.setSystemTime(start + windowSeconds * 1000);
+    await wrong();
+    await expect(wrong()).rejects.toEqual(lockAfter(24 * 3600 - windowSeconds));
+    vi.setSystemTime(start + 2 * windowSeconds * 1000);
+    await expect(verify(answer('123456'))).rejects.toBeInstanceOf(SignInLockedError);
+    vi.setSystemTime(start + 24 * 3600 * 1000);
+    expect((await verify(answer('123456'))).response.answerCorrect).toBe(true);
+  });
+
+  it('gives back what it counted when the other counter refuses', async () => {
+    const store = createMemoryAttemptStore();
+    const { verify } = triggers({ store, maxWrongAnswers: 5, maxWrongAnswersPerDay: 1 });
+    await expect(verify(answer('000000'))).rejects.toBeInstanceOf(SignInLockedError);
+    await expect(verify(answer('000000'))).rejects.toBeInstanceOf(SignInLockedError);
+    const key = counterKey('wrong', 'eu-west-1_AbCdEf123', 'alice');
+    expect((await store.get(key, Date.now()))?.count).toBe(1);
+  });
+
+  it('refuses a store that lacks a method, naming them', () => {
+    const store = createMemoryAttemptStore();
+    const partial = { get: store.get, increment: store.increment } as never;
+    expect(() => createVerifyAuthChallengeResponse({ limits: { store: partial } })).toThrow(
+      'limits.store must have the methods get, increment, decrement, secret.',
+    );
+  });
+
   it('does not count right answers', async () => {
     const { verify } = triggers({ maxWrongAnswers: 1 });
     for (let signIn = 0; signIn < 3; signIn++) {
@@ -133,6 +165,8 @@ describe('limits across sign-ins', () => {
   it('reaches the client as a typed error with the time to wait', () => {
     // Cognito wraps a trigger's error as UserLambdaValidationException with its text.
     const thrown = new SignInLockedError(125);
+    // Rounded up to whole minutes, so it does not date someone else's attempts to the second.
+    expect(thrown.retryAfterSeconds).toBe(180);
     const cognito = Object.assign(
       new Error(`CreateAuthChallenge failed with error ${thrown.message}.`),
       { name: 'UserLambdaValidationException' },
@@ -141,7 +175,7 @@ describe('limits across sign-ins', () => {
     expect(error).toMatchObject({
       code: 'SignInLocked',
       message: 'Too many sign-in attempts. Try again in 3 min.',
-      retryAt: start + 125_000,
+      retryAt: start + 180_000,
     });
     expect(
       toAuthError(Object.assign(new Error('x'), { name: 'UserLambdaValidationException' })).code,

@@ -17,6 +17,10 @@ describe('decoy addresses of users who do not exist', () => {
     );
   });
 
+  it('are in lower case, as stored addresses are masked', () => {
+    expect(decoyMaskedDestination('DAVE@EXAMPLE.COM', 'key-1')).toBe('d***@e***.com');
+  });
+
   it('cannot be recomputed without the key', () => {
     const withKey = (key: string) => usernames.map((name) => decoyMaskedDestination(name, key));
     const differing = withKey('key-1').filter((decoy, index) => decoy !== withKey('key-2')[index]);

@@ -4,7 +4,7 @@ import { maskDestination, maskEmail, maskPhoneNumber } from '../../src/triggers/
 describe('maskEmail', () => {
   it.each([
     ['alice@example.com', 'a***@e***.com'],
-    ['Bob.Smith@mail.example.co.uk', 'B***@m***.uk'],
+    ['Bob.Smith@mail.example.co.uk', 'b***@m***.uk'],
     ['ab@example.com', 'a***@e***.com'],
     ['a@example.com', '***@e***.com'],
     ['alice@localhost', 'a***@l***'],
