@@ -36,9 +36,16 @@ export interface PoolServerDependencies {
 /** The HTTP face of the pool: Cognito's JSON protocol on POST /, local aids under /_local. */
 export function createPoolServer(deps: PoolServerDependencies): Server {
   const server = createServer((request, response) => {
-    const localAid = (request.url ?? '').startsWith('/_local/');
-    const headers = corsHeaders(request, localAid);
-    route(deps, request, response, headers).catch((error: unknown) => {
+    // The same parsed path the router serves, so no spelling ("/./_local/") gets around it.
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://localhost');
+    } catch {
+      response.writeHead(400).end();
+      return;
+    }
+    const headers = corsHeaders(request, url.pathname.startsWith('/_local/'));
+    route(deps, request, response, url, headers).catch((error: unknown) => {
       const known = error instanceof CognitoError;
       if (!known)
         deps.log(`internal error: ${error instanceof Error ? error.stack : String(error)}`);
@@ -58,9 +65,9 @@ async function route(
   deps: PoolServerDependencies,
   request: IncomingMessage,
   response: ServerResponse,
+  url: URL,
   headers: Record<string, string>,
 ): Promise<void> {
-  const url = new URL(request.url ?? '/', 'http://localhost');
   if (request.method === 'OPTIONS') {
     response.writeHead(204, headers).end();
     return;

@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { type IncomingHttpHeaders, request } from 'node:http';
 import { describe, expect, it, vi } from 'vitest';
 import { isLocalHost } from '../../src/local-pool/http.ts';
 import type { LocalPool } from '../../src/local-pool/index.ts';
@@ -16,7 +16,7 @@ const start = poolsForEachTest();
 function raw(
   pool: LocalPool,
   input: { method?: string; path: string; headers?: Record<string, string>; body?: string },
-): Promise<{ status: number; body: string }> {
+): Promise<{ status: number; body: string; headers: IncomingHttpHeaders }> {
   const { port } = new URL(pool.endpoint);
   return new Promise((done, fail) => {
     const outgoing = request(
@@ -32,7 +32,9 @@ function raw(
         response.on('data', (chunk: Buffer) => {
           body += chunk.toString();
         });
-        response.on('end', () => done({ status: response.statusCode ?? 0, body }));
+        response.on('end', () =>
+          done({ status: response.statusCode ?? 0, body, headers: response.headers }),
+        );
       },
     );
     outgoing.on('error', fail);
@@ -56,6 +58,25 @@ describe('the local aids answer this machine only', () => {
       }
     },
   );
+
+  it.each(['/_local/outbox', '/./_local/outbox', '/_local/../_local/outbox'])(
+    'give %s no CORS grant for a foreign origin, however the path is spelled',
+    async (path) => {
+      const pool = await start();
+      const response = await raw(pool, {
+        path,
+        headers: { host: 'localhost', origin: 'https://evil.example' },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers['access-control-allow-origin']).toBeUndefined();
+    },
+  );
+
+  it('answers a path that is no URL with 400 and keeps serving', async () => {
+    const pool = await start();
+    expect((await raw(pool, { path: '//[', headers: { host: 'localhost' } })).status).toBe(400);
+    expect((await cognitoPost(pool, 'GetUser', { AccessToken: 'x' })).status).toBe(400);
+  });
 
   it('accepts the configured --host as well', () => {
     expect(isLocalHost('devbox.lan:9229', 'devbox.lan')).toBe(true);
