@@ -1,17 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import {
-  createCreateAuthChallenge,
-  createDefineAuthChallenge,
-  createMemoryAttemptStore,
-  createVerifyAuthChallengeResponse,
-  type SignInLimits,
-} from '../triggers/index.ts';
+import type { SignInLimits } from '../triggers/index.ts';
 import { AuthFlow } from './auth-flow.ts';
 import {
   defaultExplicitAuthFlows,
   type ExplicitAuthFlow,
   parseExplicitAuthFlows,
 } from './auth-flows.ts';
+import { builtInTriggers, type PoolFlow } from './built-in-triggers.ts';
 import { createDescribeOperations } from './describe.ts';
 import { FaultInjector, type FaultPlan } from './faults.ts';
 import { type ChallengeEntry, LocalLog, type OutboxEntry } from './local-log.ts';
@@ -21,7 +16,7 @@ import { defaultSessionLimits, type SessionLimits, SessionStore } from './sessio
 import { SignUpFlow } from './sign-up.ts';
 import { PoolStore } from './store.ts';
 import { TokenIssuer } from './tokens.ts';
-import { type LambdaHandler, loadTriggerModule, type TriggerHandlers } from './trigger-runner.ts';
+import { loadTriggerModule, type TriggerHandlers } from './trigger-runner.ts';
 import { UnknownUsers } from './unknown-users.ts';
 
 export interface LocalPoolOptions {
@@ -97,50 +92,7 @@ export interface LocalPool {
 export const defaultUserPoolId = 'local_CustomAuth';
 export const defaultClientId = 'localcustomauthclient00000';
 
-export type PoolFlow = 'passwordless' | 'passwordThenCode' | 'either';
-
-function defineFor(flow: PoolFlow | undefined): LambdaHandler {
-  if (flow !== 'either') return createDefineAuthChallenge({ flow });
-  const passwordless = createDefineAuthChallenge({ flow: 'passwordless' });
-  const passwordThenCode = createDefineAuthChallenge({ flow: 'passwordThenCode' });
-  return (event: Parameters<typeof passwordless>[0]) =>
-    event.request.session[0]?.challengeName === 'SRP_A'
-      ? passwordThenCode(event)
-      : passwordless(event);
-}
-
-function builtInTriggers(
-  options: LocalPoolOptions,
-  outbox: LocalLog<OutboxEntry>,
-  log: (line: string) => void,
-  secret: string,
-): TriggerHandlers {
-  const { flow } = options;
-  // One store for Create and Verify, as one DynamoDB table would be on AWS.
-  const shared = {
-    flow: flow === 'either' ? undefined : flow,
-    limits: { ...options.limits, store: createMemoryAttemptStore({ secret }) },
-  };
-  return {
-    defineAuthChallenge: defineFor(flow),
-    createAuthChallenge: createCreateAuthChallenge({
-      ...shared,
-      // The outbox answers at once, so an unknown user's wait need not imitate anything.
-      decoySendDelayMs: 0,
-      sendCode: async ({ destination, code, event }) => {
-        outbox.add({
-          username: event.userName,
-          destination,
-          kind: 'challenge',
-          code,
-          time: new Date().toISOString(),
-        });
-        log(`sign-in code for ${event.userName} (${destination}): ${code}`);
-      },
-    }),
-    verifyAuthChallengeResponse: createVerifyAuthChallengeResponse(shared),
-  };
-}
+export type { PoolFlow } from './built-in-triggers.ts';
 
 /** Starts a Cognito-compatible user pool that runs the custom-auth triggers in process. */
 export async function startLocalPool(options: LocalPoolOptions = {}): Promise<LocalPool> {
