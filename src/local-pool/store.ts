@@ -90,7 +90,15 @@ export class PoolStore {
     return this.file?.save() ?? Promise.resolve();
   }
 
-  /** Saves a change; a failed write fails the request that made it and is reported. */
+  /**
+   * Saves a change; a failed write fails the request that made it and is reported.
+   *
+   * The 500 promises only that the change is not yet on disk, not that it did not happen: it
+   * stays in memory, is served from there, and the next write that succeeds saves it with
+   * everything else (the file is always one whole snapshot). Undoing it would mean undoing
+   * whatever other requests changed since, so the change is kept and the client is told the
+   * outcome is unknown, as a 500 from Cognito would.
+   */
   private async saved(): Promise<void> {
     try {
       await this.persist();
