@@ -13,6 +13,14 @@ import type {
   SignUpStep,
 } from './types.ts';
 
+function ignoreFailure<T>(call: () => T): T | undefined {
+  try {
+    return call();
+  } catch {
+    return undefined;
+  }
+}
+
 /** The statechart's invokable actors, each a thin wrapper over one service. */
 export function serviceActors(services: CustomAuthServices) {
   return {
@@ -31,7 +39,8 @@ export function serviceActors(services: CustomAuthServices) {
     autoSignIn: fromPromise<SignInStep>(() => services.autoSignIn()),
     signOut: fromPromise<void>(() => services.signOut()),
     signOutListener: fromCallback(({ sendBack }) =>
-      services.listenForSignOut(() => sendBack({ type: 'SIGNED_OUT' })),
+      // Missing word of a sign-out elsewhere costs less than a statechart that stops for good.
+      ignoreFailure(() => services.listenForSignOut(() => sendBack({ type: 'SIGNED_OUT' }))),
     ),
     loadPendingChallenge: fromPromise<PendingChallenge | null>(() =>
       services.loadPendingChallenge(),
@@ -46,11 +55,11 @@ interface ChallengeHolder {
 /** The statechart's side-effect actions that go through a service. */
 export function serviceActions(services: CustomAuthServices) {
   return {
+    // A store that fails only costs the resume after a reload.
     rememberChallenge: ({ context }: ChallengeHolder) => {
-      if (context.challenge) {
-        services.savePendingChallenge({ username: context.username, challenge: context.challenge });
-      }
+      const { username, challenge } = context;
+      if (challenge) ignoreFailure(() => services.savePendingChallenge({ username, challenge }));
     },
-    forgetChallenge: () => services.savePendingChallenge(null),
+    forgetChallenge: () => ignoreFailure(() => services.savePendingChallenge(null)),
   };
 }

@@ -9,8 +9,9 @@ import {
   challengeParameters,
   errorIs,
   setErrorFromEvent,
+  signInFailedElsewhere,
   signInRequest,
-  startChallengeFromStep,
+  signInSucceeded,
   stepIs,
   toChallenge,
   toSignedIn,
@@ -83,31 +84,10 @@ export const customAuthMachine = customAuthSetup.createMachine({
             id: 'signIn',
             src: 'signIn',
             input: signInRequest,
-            onDone: [
-              toChallenge,
-              {
-                guard: stepIs('confirmSignUp'),
-                target: '#customAuth.confirmSignUp.resendingCode',
-              },
-              toSignedIn,
-              {
-                target: 'idle',
-                actions: unsupportedStep,
-              },
-            ],
+            onDone: signInSucceeded,
             onError: [
-              {
-                guard: errorIs('UserAlreadyAuthenticatedException'),
-                target: '#customAuth.initializing',
-              },
-              {
-                guard: errorIs('UserNotConfirmedException'),
-                target: '#customAuth.confirmSignUp.resendingCode',
-              },
-              {
-                target: 'idle',
-                actions: setErrorFromEvent,
-              },
+              ...signInFailedElsewhere,
+              { target: 'idle', actions: ['forgetPassword', setErrorFromEvent] },
             ],
           },
         },
@@ -115,7 +95,7 @@ export const customAuthMachine = customAuthSetup.createMachine({
     },
     challenge: {
       initial: 'idle',
-      exit: 'forgetChallenge',
+      exit: ['forgetChallenge', 'dropChallenge'],
       states: {
         idle: {
           entry: 'rememberChallenge',
@@ -195,18 +175,8 @@ export const customAuthMachine = customAuthSetup.createMachine({
             id: 'signIn',
             src: 'signIn',
             input: signInRequest,
-            onDone: [
-              {
-                guard: stepIs('customChallenge'),
-                target: 'idle',
-                actions: startChallengeFromStep,
-              },
-              {
-                target: 'idle',
-                actions: unsupportedStep,
-              },
-            ],
-            onError: [toSignInWhenLocked, { target: 'idle', actions: setErrorFromEvent }],
+            onDone: signInSucceeded,
+            onError: [...signInFailedElsewhere, { target: 'idle', actions: setErrorFromEvent }],
           },
         },
       },
@@ -253,11 +223,14 @@ export const customAuthMachine = customAuthSetup.createMachine({
                 guard: stepIs('autoSignIn'),
                 target: '#customAuth.confirmSignUp.autoSigningIn',
               },
-              { target: '#customAuth.signIn' },
+              {
+                target: '#customAuth.signIn',
+                actions: { type: 'backToSignIn', params: { error: null } },
+              },
             ],
             onError: {
               target: 'idle',
-              actions: setErrorFromEvent,
+              actions: ['forgetPassword', setErrorFromEvent],
             },
           },
         },
@@ -265,6 +238,7 @@ export const customAuthMachine = customAuthSetup.createMachine({
     },
     confirmSignUp: {
       initial: 'idle',
+      exit: 'forgetCodeDelivery',
       states: {
         idle: {
           on: {
@@ -346,6 +320,8 @@ export const customAuthMachine = customAuthSetup.createMachine({
     },
     signedIn: {
       initial: 'idle',
+      // A challenge stored before the user turned out to be signed in must not come back.
+      entry: 'forgetChallenge',
       invoke: { id: 'signOutListener', src: 'signOutListener' },
       on: { SIGNED_OUT: { target: 'signIn', actions: 'signedOut' } },
       states: {

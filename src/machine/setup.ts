@@ -49,10 +49,14 @@ export const customAuthSetup = setup({
       return {
         username: event.username.trim(),
         password: context.flow === 'passwordThenCode' ? event.password : undefined,
+        codeDelivery: null,
         error: null,
       };
     }),
     clearError: assign({ error: null }),
+    forgetPassword: assign({ password: undefined }),
+    dropChallenge: assign({ challenge: null }),
+    forgetCodeDelivery: assign({ codeDelivery: null }),
     setError: assign((_, params: CustomAuthError) => ({ error: params })),
     setCodeDelivery: assign((_, params: { codeDelivery: CustomAuthContext['codeDelivery'] }) => ({
       codeDelivery: params.codeDelivery,

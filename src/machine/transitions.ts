@@ -71,3 +71,34 @@ export function challengeParameters(step: SignInStep): { parameters: Record<stri
 export function doneUser(step: SignInStep): AuthUserInfo | null {
   return step.type === 'done' ? step.user : null;
 }
+
+/** An account that is not confirmed yet: a fresh confirmation code, then the sign-in goes on. */
+const toConfirmSignUp = {
+  guard: stepIs('confirmSignUp'),
+  target: '#customAuth.confirmSignUp.resendingCode',
+};
+
+/** Every way a sign-in call can succeed, shared by the sign-in form and the resend. */
+export const signInSucceeded = [
+  toChallenge,
+  toConfirmSignUp,
+  toSignedIn,
+  {
+    target: '#customAuth.signIn',
+    actions: { type: 'backToSignIn' as const, params: { error: authError('UnsupportedStep') } },
+  },
+];
+
+/**
+ * The ways a sign-in call can fail that lead elsewhere, shared likewise; each state adds
+ * its own last resort. Someone already signed in (another tab) is found by starting over.
+ */
+export const signInFailedElsewhere = [
+  toSignInWhenLocked,
+  {
+    guard: errorIs('UserAlreadyAuthenticatedException'),
+    target: '#customAuth.initializing',
+    actions: ['forgetPassword' as const, setErrorFromEvent],
+  },
+  { ...toConfirmSignUp, guard: errorIs('UserNotConfirmedException') },
+];

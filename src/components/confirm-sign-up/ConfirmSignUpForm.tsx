@@ -25,8 +25,10 @@ export function ConfirmSignUpForm() {
   const { messages } = useAuthUi();
   const [code, setCode] = useState('');
   const codeField = useFocusOnMount<HTMLInputElement>();
-  // A new delivery after the first is a resent code: say so, politely.
+  // A delivery after the first one this screen showed is a resent code: say so, politely.
+  // The screen may open before its first code went out (a sign-in of an unconfirmed user).
   const firstDelivery = useRef(codeDelivery);
+  if (firstDelivery.current === null) firstDelivery.current = codeDelivery;
   const resent = codeDelivery !== firstDelivery.current;
   const { errorId, text, isInvalid } = useScreenError(error, {
     EmptyCode: 'code',
