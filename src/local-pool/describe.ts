@@ -1,15 +1,15 @@
-import type { ExplicitAuthFlow } from './auth-flows.ts';
-import { resourceNotFound } from './errors.ts';
+import type { AppClient } from './auth-flows.ts';
+import { invalidParameter, resourceNotFound } from './errors.ts';
 import type { Operation } from './operations.ts';
-import { type RequestBody, requiredString } from './request.ts';
+import { optionalString, type RequestBody, requiredString } from './request.ts';
 
-/** The settings DescribeUserPool and DescribeUserPoolClient report. */
+/** The settings DescribeUserPool, DescribeUserPoolClient and ListUserPoolClients report. */
 export interface PoolSettings {
   userPoolId: string;
   region: string;
   poolName: string;
-  clientId: string;
-  explicitAuthFlows: readonly ExplicitAuthFlow[];
+  /** The main client first; the others share its remaining settings. */
+  clients: readonly AppClient[];
   preventUserExistenceErrors: boolean;
   sessionValiditySeconds: number;
   userCount: () => number;
@@ -28,9 +28,39 @@ function checkPool(settings: PoolSettings, body: RequestBody): void {
   }
 }
 
+const maxPageSize = 60;
+
+/** MaxResults as the API reference bounds it (1 to 60), the largest page when absent. */
+function pageSize(body: RequestBody): number {
+  const value = body.MaxResults;
+  if (value === undefined || value === null) return maxPageSize;
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw invalidParameter("Value at 'maxResults' must be an integer.");
+  }
+  if (value < 1 || value > maxPageSize) {
+    const bound = value < 1 ? 'greater than or equal to 1' : `less than or equal to ${maxPageSize}`;
+    throw invalidParameter(
+      `1 validation error detected: Value '${value}' at 'maxResults' failed to satisfy constraint: Member must have value ${bound}`,
+    );
+  }
+  return value;
+}
+
+/** NextToken is opaque to clients; here it is the position of the next client, encoded. */
+function pageStart(body: RequestBody, count: number): number {
+  const token = optionalString(body, 'NextToken', 131_072);
+  if (token === undefined) return 0;
+  const start = Number(Buffer.from(token, 'base64url').toString('utf8'));
+  if (!Number.isInteger(start) || start < 1 || start >= count) {
+    throw invalidParameter('Invalid pagination token.');
+  }
+  return start;
+}
+
 /**
- * DescribeUserPool and DescribeUserPoolClient, shaped as the API reference documents them,
- * so tools that audit a pool (such as the doctor command) can be run against this one.
+ * DescribeUserPool, DescribeUserPoolClient and ListUserPoolClients, shaped as the API
+ * reference documents them, so tools that audit a pool (such as the doctor command) can be
+ * run against this one.
  */
 export function createDescribeOperations(settings: PoolSettings): Record<string, Operation> {
   // Epoch seconds, as the JSON protocol sends timestamps.
@@ -82,16 +112,33 @@ export function createDescribeOperations(settings: PoolSettings): Record<string,
         },
       };
     },
+    ListUserPoolClients: (body) => {
+      checkPool(settings, body);
+      const size = pageSize(body);
+      const start = pageStart(body, settings.clients.length);
+      const end = start + size;
+      return {
+        UserPoolClients: settings.clients.slice(start, end).map((client) => ({
+          ClientId: client.clientId,
+          UserPoolId: userPoolId,
+          ClientName: client.clientName,
+        })),
+        ...(end < settings.clients.length
+          ? { NextToken: Buffer.from(String(end)).toString('base64url') }
+          : {}),
+      };
+    },
     DescribeUserPoolClient: (body) => {
       checkPool(settings, body);
       const clientId = requiredString(body, 'ClientId', 128);
-      if (clientId !== settings.clientId) {
+      const client = settings.clients.find((candidate) => candidate.clientId === clientId);
+      if (!client) {
         throw resourceNotFound(`User pool client ${clientId} does not exist.`);
       }
       return {
         UserPoolClient: {
           UserPoolId: userPoolId,
-          ClientName: 'local-custom-auth',
+          ClientName: client.clientName,
           ClientId: clientId,
           CreationDate: created,
           LastModifiedDate: created,
@@ -99,7 +146,7 @@ export function createDescribeOperations(settings: PoolSettings): Record<string,
           AccessTokenValidity: 60,
           IdTokenValidity: 60,
           TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
-          ExplicitAuthFlows: [...settings.explicitAuthFlows],
+          ExplicitAuthFlows: [...client.explicitAuthFlows],
           AllowedOAuthFlowsUserPoolClient: false,
           PreventUserExistenceErrors: settings.preventUserExistenceErrors ? 'ENABLED' : 'LEGACY',
           EnableTokenRevocation: true,

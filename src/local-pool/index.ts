@@ -1,3 +1,4 @@
+export type { ExplicitAuthFlow, ExtraClientOptions } from './auth-flows.ts';
 export type { FaultPlan } from './faults.ts';
 export type { ChallengeEntry, OutboxEntry } from './local-log.ts';
 export {

@@ -24,13 +24,12 @@ function boundedMetadata(metadata: Record<string, string>): Record<string, strin
 }
 
 export interface OperationDependencies {
-  clientId: string;
+  /** Each app client's ExplicitAuthFlows, by client id: any other InitiateAuth flow is refused. */
+  clients: ReadonlyMap<string, ReadonlySet<ExplicitAuthFlow>>;
   store: PoolStore;
   tokens: TokenIssuer;
   authFlow: AuthFlow;
   signUpFlow: SignUpFlow;
-  /** The app client's ExplicitAuthFlows: any other InitiateAuth flow is refused. */
-  explicitAuthFlows: ReadonlySet<ExplicitAuthFlow>;
 }
 
 const maxTokenLength = 20_000;
@@ -40,12 +39,13 @@ const maxSrpALength = 1024;
 /** The Cognito API operations the pool serves, by `x-amz-target` name. */
 export function createOperations(deps: OperationDependencies): Record<string, Operation> {
   const { store, tokens, authFlow, signUpFlow } = deps;
+  const flowsOf = (clientId: string) => deps.clients.get(clientId) ?? new Set<ExplicitAuthFlow>();
 
   const withClient =
     (operation: Operation): Operation =>
     (body) => {
       const clientId = requiredString(body, 'ClientId', 128);
-      if (clientId !== deps.clientId) {
+      if (!deps.clients.has(clientId)) {
         throw resourceNotFound(`User pool client ${clientId} does not exist.`);
       }
       return operation(body);
@@ -68,7 +68,7 @@ export function createOperations(deps: OperationDependencies): Record<string, Op
   const initiateAuth: Operation = (body) => {
     const clientId = requiredString(body, 'ClientId');
     const flow = requiredString(body, 'AuthFlow', 64);
-    checkInitiateAuthFlow(flow, deps.explicitAuthFlows);
+    checkInitiateAuthFlow(flow, flowsOf(clientId));
     const parameters = stringMap(body, 'AuthParameters');
     const clientMetadata = boundedMetadata(stringMap(body, 'ClientMetadata'));
     const username = () => requiredString(parameters, 'USERNAME', 128);
@@ -123,7 +123,7 @@ export function createOperations(deps: OperationDependencies): Record<string, Op
       }),
     ),
     GetTokensFromRefreshToken: withClient((body) => {
-      checkRefreshAllowed(deps.explicitAuthFlows);
+      checkRefreshAllowed(flowsOf(requiredString(body, 'ClientId')));
       return refresh(
         requiredString(body, 'RefreshToken', maxTokenLength),
         requiredString(body, 'ClientId'),

@@ -2,8 +2,10 @@ import type { AddressInfo } from 'node:net';
 import type { SignInLimits } from '../triggers/index.ts';
 import { AuthFlow } from './auth-flow.ts';
 import {
+  appClients,
   defaultExplicitAuthFlows,
   type ExplicitAuthFlow,
+  type ExtraClientOptions,
   parseExplicitAuthFlows,
 } from './auth-flows.ts';
 import { builtInTriggers, type PoolFlow } from './built-in-triggers.ts';
@@ -48,6 +50,12 @@ export interface LocalPoolOptions {
    * skipping every challenge. Other flows are refused as Cognito refuses them.
    */
   explicitAuthFlows?: readonly ExplicitAuthFlow[];
+  /**
+   * More app clients of the pool, each with its own explicit auth flows and otherwise as the
+   * main one. Every client signs in against the same users, so one that allows a password
+   * alone opens the pool to it whatever the main client allows.
+   */
+  extraClients?: readonly ExtraClientOptions[];
   /** Bounds on open sign-in sessions; default 50 per username and 20,000 in all. */
   sessionLimits?: Partial<SessionLimits>;
   /**
@@ -120,6 +128,10 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
   const explicitAuthFlows = parseExplicitAuthFlows(
     options.explicitAuthFlows ?? defaultExplicitAuthFlows,
   );
+  const clients = appClients(
+    { clientId, clientName: 'local-custom-auth', explicitAuthFlows },
+    options.extraClients ?? [],
+  );
   const sessionValiditySeconds = options.sessionValiditySeconds ?? 180;
   const pool = { region, userPoolId, poolName };
   const authFlow = new AuthFlow({
@@ -161,19 +173,19 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
     host,
     operations: {
       ...createOperations({
-        clientId,
+        clients: new Map(
+          clients.map((client) => [client.clientId, new Set(client.explicitAuthFlows)]),
+        ),
         store,
         tokens,
         authFlow,
         signUpFlow,
-        explicitAuthFlows: new Set(explicitAuthFlows),
       }),
       ...createDescribeOperations({
         userPoolId,
         region,
         poolName,
-        clientId,
-        explicitAuthFlows,
+        clients,
         preventUserExistenceErrors,
         sessionValiditySeconds,
         userCount: () => store.userCount,

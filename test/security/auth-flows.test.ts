@@ -2,6 +2,7 @@ import {
   CognitoIdentityProviderClient,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
+  ListUserPoolClientsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import { parseCliOptions } from '../../src/local-pool/cli-options.ts';
@@ -134,6 +135,30 @@ describe('explicit auth flows', () => {
     }
   });
 
+  it('holds each app client to its own flows, every client signing in the same users', async () => {
+    const pool = await start({
+      extraClients: [{ clientId: 'backoffice1', explicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] }],
+    });
+    await registerOverHttp(pool, 'eve', password);
+    const through = (ClientId: string) =>
+      cognitoPost(pool, 'InitiateAuth', {
+        ClientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: 'eve', PASSWORD: password },
+      });
+    expect((await through(pool.userPoolClientId)).body).toMatchObject({
+      __type: 'InvalidParameterException',
+    });
+    expect((await through('backoffice1')).body.AuthenticationResult).toHaveProperty('AccessToken');
+    expect((await through('nosuch1')).body).toEqual({
+      __type: 'ResourceNotFoundException',
+      message: 'User pool client nosuch1 does not exist.',
+    });
+    await expect(
+      start({ extraClients: [{ clientId: pool.userPoolClientId, explicitAuthFlows: [] }] }),
+    ).rejects.toThrow(/Two app clients have the id/);
+  });
+
   it('takes the flows from --auth-flows and refuses a bad name clearly', () => {
     expect(
       parseCliOptions(['--auth-flows', 'ALLOW_CUSTOM_AUTH,ALLOW_USER_SRP_AUTH']),
@@ -147,7 +172,7 @@ describe('explicit auth flows', () => {
   });
 });
 
-describe('DescribeUserPool and DescribeUserPoolClient', () => {
+describe('DescribeUserPool, DescribeUserPoolClient and ListUserPoolClients', () => {
   const sdkFor = (pool: LocalPool) =>
     new CognitoIdentityProviderClient({
       region: 'local',
@@ -194,6 +219,61 @@ describe('DescribeUserPool and DescribeUserPoolClient', () => {
       TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
       EnableTokenRevocation: true,
     });
+    sdk.destroy();
+  });
+
+  it('list every app client a page at a time, as ListUserPoolClients does', async () => {
+    const pool = await start({
+      extraClients: [
+        { clientId: 'second2', clientName: 'admin', explicitAuthFlows: ['ALLOW_USER_AUTH'] },
+        { clientId: 'third3', explicitAuthFlows: ['ALLOW_CUSTOM_AUTH'] },
+      ],
+    });
+    const sdk = sdkFor(pool);
+    const UserPoolId = pool.userPoolId;
+    const first = await sdk.send(new ListUserPoolClientsCommand({ UserPoolId, MaxResults: 2 }));
+    expect(first.UserPoolClients).toEqual([
+      { ClientId: pool.userPoolClientId, UserPoolId, ClientName: 'local-custom-auth' },
+      { ClientId: 'second2', UserPoolId, ClientName: 'admin' },
+    ]);
+    expect(first.NextToken).toEqual(expect.any(String));
+    const rest = await sdk.send(
+      new ListUserPoolClientsCommand({ UserPoolId, MaxResults: 2, NextToken: first.NextToken }),
+    );
+    expect(rest.UserPoolClients).toEqual([
+      { ClientId: 'third3', UserPoolId, ClientName: 'local-client-3' },
+    ]);
+    expect(rest.NextToken).toBeUndefined();
+    expect(
+      (await sdk.send(new ListUserPoolClientsCommand({ UserPoolId }))).UserPoolClients,
+    ).toHaveLength(3);
+    const second = await sdk.send(
+      new DescribeUserPoolClientCommand({ UserPoolId, ClientId: 'second2' }),
+    );
+    expect(second.UserPoolClient).toMatchObject({
+      ClientName: 'admin',
+      ExplicitAuthFlows: ['ALLOW_USER_AUTH'],
+    });
+    await expect(
+      sdk.send(new ListUserPoolClientsCommand({ UserPoolId: 'local_Nope' })),
+    ).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+      message: 'User pool local_Nope does not exist.',
+    });
+    for (const [MaxResults, bound] of [
+      [0, 'greater than or equal to 1'],
+      [61, 'less than or equal to 60'],
+    ] as const) {
+      await expect(
+        sdk.send(new ListUserPoolClientsCommand({ UserPoolId, MaxResults })),
+      ).rejects.toMatchObject({
+        name: 'InvalidParameterException',
+        message: `1 validation error detected: Value '${MaxResults}' at 'maxResults' failed to satisfy constraint: Member must have value ${bound}`,
+      });
+    }
+    await expect(
+      sdk.send(new ListUserPoolClientsCommand({ UserPoolId, NextToken: 'bogus' })),
+    ).rejects.toMatchObject({ name: 'InvalidParameterException' });
     sdk.destroy();
   });
 
