@@ -2,9 +2,10 @@ import { parseArgs } from 'node:util';
 
 export const doctorUsage = `Usage: cognito-custom-auth-doctor --user-pool-id <id> --client-id <id> [options]
 
-Checks a Cognito user pool and app client for the custom-auth kit: no flow that signs in
-with a password alone, ALLOW_CUSTOM_AUTH on, the three challenge triggers attached,
-PreventUserExistenceErrors ENABLED, AuthSessionValidity as the app expects.
+Checks a Cognito user pool and app client for the custom-auth kit: no app client of the
+pool with a flow or hosted sign-in page that signs in with a password alone, ALLOW_CUSTOM_AUTH
+on, the three challenge triggers attached, PreventUserExistenceErrors ENABLED,
+AuthSessionValidity as the app expects.
 
   --user-pool-id <id>          the user pool, e.g. eu-west-1_AbC123
   --client-id <id>             the app client the app signs in with
@@ -14,7 +15,8 @@ PreventUserExistenceErrors ENABLED, AuthSessionValidity as the app expects.
   --help                       this text
 
 Needs @aws-sdk/client-cognito-identity-provider and AWS credentials allowed to call
-cognito-idp:DescribeUserPool and cognito-idp:DescribeUserPoolClient.
+cognito-idp:DescribeUserPool, cognito-idp:ListUserPoolClients and
+cognito-idp:DescribeUserPoolClient.
 Exit status: 0 all checks pass, 1 a check failed, 2 bad arguments or the pool could not be read.
 `;
 

@@ -1,6 +1,10 @@
 /** The parts of DescribeUserPool's `UserPool` the checks read. */
 export interface DescribedPool {
   Id?: string;
+  /** The prefix of the pool's Cognito domain, when it has one. */
+  Domain?: string;
+  /** The pool's own domain name, such as auth.example.com, when it has one. */
+  CustomDomain?: string;
   LambdaConfig?: {
     DefineAuthChallenge?: string;
     CreateAuthChallenge?: string;
@@ -11,7 +15,11 @@ export interface DescribedPool {
 /** The parts of DescribeUserPoolClient's `UserPoolClient` the checks read. */
 export interface DescribedClient {
   ClientId?: string;
+  ClientName?: string;
   ExplicitAuthFlows?: string[];
+  /** With a pool domain, the client is served by Cognito's hosted sign-in pages. */
+  AllowedOAuthFlowsUserPoolClient?: boolean;
+  SupportedIdentityProviders?: string[];
   PreventUserExistenceErrors?: string;
   /** Minutes; Cognito's default (3) when absent. */
   AuthSessionValidity?: number;
@@ -28,6 +36,11 @@ export interface DoctorCheck {
 export interface CheckOptions {
   /** The session lifetime the app expects, in minutes. Default 3, as the kit's UI does. */
   sessionValidityMinutes?: number;
+  /**
+   * The pool's other app clients. Client ids are public (every web app ships its own), so
+   * anyone can sign in through any of them: each must keep password-only sign-in off too.
+   */
+  otherClients?: readonly DescribedClient[];
 }
 
 /** Flows that sign in with a password alone: Cognito never calls the challenge triggers for them. */
@@ -57,24 +70,75 @@ const problem = (title: string, why: string, fix: string): DoctorCheck => ({
   fix,
 });
 
-function flowChecks(client: DescribedClient): DoctorCheck[] {
+const label = (client: DescribedClient) =>
+  `App client ${client.ClientId ?? '(no id)'}${client.ClientName ? ` (${client.ClientName})` : ''}`;
+
+const enabledFlows = (client: DescribedClient) => {
   const listed = client.ExplicitAuthFlows ?? [];
-  const flows = listed.length > 0 ? listed : emptyListDefault;
-  const implicit = listed.length === 0 ? ' (Cognito enables it when the list is empty)' : '';
-  const checks: DoctorCheck[] = [];
-  const bypass = bypassFlows.filter((flow) => flows.includes(flow));
-  checks.push(
-    bypass.length === 0
-      ? ok('No auth flow lets a password alone sign in')
-      : problem(
-          `${bypass.join(', ')} enabled${implicit}`,
-          'a sign-in through it gets tokens with the password alone: Cognito never calls the ' +
-            'challenge triggers for it, so every code or question is skipped.',
-          `allow only ALLOW_CUSTOM_AUTH and ALLOW_REFRESH_TOKEN_AUTH on this app client ` +
-            `(Amplify's CUSTOM_WITH_SRP runs inside CUSTOM_AUTH and needs nothing more).`,
+  return listed.length > 0 ? listed : emptyListDefault;
+};
+
+/** One problem per client that lets a password alone sign in, or one ok for them all. */
+function bypassChecks(app: DescribedClient, others: readonly DescribedClient[]): DoctorCheck[] {
+  const found: DoctorCheck[] = [];
+  for (const client of [app, ...others]) {
+    const bypass = bypassFlows.filter((flow) => enabledFlows(client).includes(flow));
+    if (bypass.length === 0) continue;
+    const implicit =
+      (client.ExplicitAuthFlows ?? []).length === 0
+        ? ' (Cognito enables it when the list is empty)'
+        : '';
+    const fix =
+      client === app
+        ? 'allow only ALLOW_CUSTOM_AUTH and ALLOW_REFRESH_TOKEN_AUTH on this app client ' +
+          "(Amplify's CUSTOM_WITH_SRP runs inside CUSTOM_AUTH and needs nothing more)."
+        : 'turn these flows off on that client, or delete it if nothing uses it: its id is ' +
+          'as public as the app’s, and it signs in the same users. Password sign-in for ' +
+          'another app needs a user pool of its own.';
+    found.push(
+      problem(
+        `${label(client)}: ${bypass.join(', ')} enabled${implicit}`,
+        'a sign-in through it gets tokens with the password alone: Cognito never calls the ' +
+          'challenge triggers for it, so every code or question is skipped.',
+        fix,
+      ),
+    );
+  }
+  const count = others.length + 1;
+  return found.length > 0
+    ? found
+    : [
+        ok(
+          `No auth flow lets a password alone sign in (${count} app client${count === 1 ? '' : 's'})`,
         ),
+      ];
+}
+
+/** Cognito's hosted sign-in pages ask for a password and never run the custom challenge. */
+function hostedUiChecks(pool: DescribedPool, clients: readonly DescribedClient[]): DoctorCheck[] {
+  const domain = pool.CustomDomain || pool.Domain;
+  const found = domain
+    ? clients.filter(
+        (client) =>
+          client.AllowedOAuthFlowsUserPoolClient === true &&
+          (client.SupportedIdentityProviders ?? []).includes('COGNITO'),
+      )
+    : [];
+  if (found.length === 0) return [ok('No hosted sign-in page takes a password alone')];
+  return found.map((client) =>
+    problem(
+      `${label(client)}: hosted sign-in pages at ${domain} sign in with a password`,
+      'the pool’s domain serves Cognito’s own sign-in pages for this client; they sign in ' +
+        'with username and password and never run the challenge triggers, so the code is skipped.',
+      'remove COGNITO from the client’s identity providers (keep federated ones), or turn ' +
+        'OAuth off on it, or delete the pool’s domain if nothing uses it.',
+    ),
   );
-  checks.push(
+}
+
+function flowChecks(client: DescribedClient): DoctorCheck[] {
+  const flows = enabledFlows(client);
+  return [
     flows.includes('ALLOW_CUSTOM_AUTH') || flows.includes('CUSTOM_AUTH_FLOW_ONLY')
       ? ok('ALLOW_CUSTOM_AUTH is enabled')
       : problem(
@@ -82,8 +146,6 @@ function flowChecks(client: DescribedClient): DoctorCheck[] {
           'every sign-in of the kit is a CUSTOM_AUTH sign-in, so none can start.',
           'add ALLOW_CUSTOM_AUTH to the app client’s explicit auth flows.',
         ),
-  );
-  checks.push(
     flows.includes('ALLOW_REFRESH_TOKEN_AUTH') || !flows.some((flow) => flow.startsWith('ALLOW_'))
       ? ok('ALLOW_REFRESH_TOKEN_AUTH is enabled')
       : problem(
@@ -91,20 +153,25 @@ function flowChecks(client: DescribedClient): DoctorCheck[] {
           'tokens cannot be refreshed, so users are signed out when the access token expires.',
           'add ALLOW_REFRESH_TOKEN_AUTH to the app client’s explicit auth flows.',
         ),
-  );
-  return checks;
+  ];
 }
 
 /**
- * Audits a user pool and app client for the kit, from DescribeUserPool and
- * DescribeUserPoolClient alone: a pure function, so any source of those answers will do.
+ * Audits a user pool and the app client the app signs in with (`client`) for the kit, from
+ * DescribeUserPool and DescribeUserPoolClient alone: a pure function, so any source of those
+ * answers will do. Ways around the challenges are looked for on every client given.
  */
 export function checkPoolForCustomAuth(
   pool: DescribedPool,
   client: DescribedClient,
   options: CheckOptions = {},
 ): DoctorCheck[] {
-  const checks = flowChecks(client);
+  const others = options.otherClients ?? [];
+  const checks = [
+    ...bypassChecks(client, others),
+    ...hostedUiChecks(pool, [client, ...others]),
+    ...flowChecks(client),
+  ];
   for (const [key, name] of triggers) {
     checks.push(
       pool.LambdaConfig?.[key]

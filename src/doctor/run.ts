@@ -43,7 +43,8 @@ function describeFailure(error: unknown, args: DoctorArgs): string {
   ) {
     return (
       `AWS refused the call (${name}): ${message} The credentials need ` +
-      'cognito-idp:DescribeUserPool and cognito-idp:DescribeUserPoolClient on this pool.'
+      'cognito-idp:DescribeUserPool, cognito-idp:ListUserPoolClients and ' +
+      'cognito-idp:DescribeUserPoolClient on this pool.'
     );
   }
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || /ECONNREFUSED|ENOTFOUND/.test(message)) {
@@ -52,11 +53,20 @@ function describeFailure(error: unknown, args: DoctorArgs): string {
   return `Reading the pool failed (${name}): ${message}`;
 }
 
+interface Described {
+  pool: DescribedPool;
+  client: DescribedClient;
+  others: DescribedClient[];
+}
+
+/** Describes at most this many clients at once: Cognito throttles reads per account. */
+const describeConcurrency = 4;
+
 async function describe(
   sdk: CognitoSdk,
   args: DoctorArgs,
   env: DoctorIo['env'],
-): Promise<{ pool: DescribedPool; client: DescribedClient }> {
+): Promise<Described> {
   const offline =
     args.endpoint !== undefined &&
     isLoopback(args.endpoint) &&
@@ -69,17 +79,37 @@ async function describe(
     // A local pool checks no signature; placeholders let the check run with no AWS account.
     ...(offline ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
+  const UserPoolId = args.userPoolId;
+  const describeClient = async (ClientId: string) =>
+    (await client.send(new sdk.DescribeUserPoolClientCommand({ UserPoolId, ClientId })))
+      .UserPoolClient ?? { ClientId };
+  // Every client, not only the app's: their ids are public, so any of them is a way in.
+  const listClientIds = async () => {
+    const ids: string[] = [];
+    let NextToken: string | undefined;
+    do {
+      const page = await client.send(
+        new sdk.ListUserPoolClientsCommand({ UserPoolId, MaxResults: 60, NextToken }),
+      );
+      for (const listed of page.UserPoolClients ?? []) {
+        if (listed.ClientId && listed.ClientId !== args.clientId) ids.push(listed.ClientId);
+      }
+      NextToken = page.NextToken;
+    } while (NextToken);
+    return ids;
+  };
   try {
-    const [pool, appClient] = await Promise.all([
-      client.send(new sdk.DescribeUserPoolCommand({ UserPoolId: args.userPoolId })),
-      client.send(
-        new sdk.DescribeUserPoolClientCommand({
-          UserPoolId: args.userPoolId,
-          ClientId: args.clientId,
-        }),
-      ),
+    const [pool, app, otherIds] = await Promise.all([
+      client.send(new sdk.DescribeUserPoolCommand({ UserPoolId })),
+      describeClient(args.clientId),
+      listClientIds(),
     ]);
-    return { pool: pool.UserPool ?? {}, client: appClient.UserPoolClient ?? {} };
+    const others: DescribedClient[] = [];
+    for (let start = 0; start < otherIds.length; start += describeConcurrency) {
+      const batch = otherIds.slice(start, start + describeConcurrency);
+      others.push(...(await Promise.all(batch.map(describeClient))));
+    }
+    return { pool: pool.UserPool ?? {}, client: app, others };
   } finally {
     client.destroy();
   }
@@ -105,7 +135,7 @@ export async function runDoctor(argv: string[], io: DoctorIo): Promise<number> {
     io.err(`The doctor reads the pool with the AWS SDK: npm install --save-dev ${sdkName}`);
     return 2;
   }
-  let described: { pool: DescribedPool; client: DescribedClient };
+  let described: Described;
   try {
     described = await describe(sdk, args, io.env);
   } catch (error) {
@@ -114,8 +144,13 @@ export async function runDoctor(argv: string[], io: DoctorIo): Promise<number> {
   }
   const checks = checkPoolForCustomAuth(described.pool, described.client, {
     sessionValidityMinutes: args.sessionValidityMinutes,
+    otherClients: described.others,
   });
-  io.out(`User pool ${args.userPoolId}, app client ${args.clientId}:`);
+  const others = described.others.length;
+  io.out(
+    `User pool ${args.userPoolId}, app client ${args.clientId}` +
+      (others > 0 ? ` and ${others} other app client${others === 1 ? '' : 's'}:` : ':'),
+  );
   for (const check of checks) {
     if (check.ok) {
       io.out(`  ok       ${check.title}`);

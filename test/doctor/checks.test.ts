@@ -15,20 +15,27 @@ const safePool: DescribedPool = {
   },
 };
 const safeClient: DescribedClient = {
+  ClientId: 'app1',
+  ClientName: 'web',
   ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
   PreventUserExistenceErrors: 'ENABLED',
   AuthSessionValidity: 3,
 };
 
-const problems = (pool: DescribedPool, client: DescribedClient, minutes?: number) =>
-  checkPoolForCustomAuth(pool, client, { sessionValidityMinutes: minutes })
+const problems = (
+  pool: DescribedPool,
+  client: DescribedClient,
+  minutes?: number,
+  otherClients?: DescribedClient[],
+) =>
+  checkPoolForCustomAuth(pool, client, { sessionValidityMinutes: minutes, otherClients })
     .filter((check) => !check.ok)
     .map((check) => check.title);
 
 describe('the doctor checks', () => {
   it('passes a pool set up as the kit needs', () => {
     const checks = checkPoolForCustomAuth(safePool, safeClient);
-    expect(checks.length).toBeGreaterThanOrEqual(8);
+    expect(checks.length).toBeGreaterThanOrEqual(9);
     expect(checks.every((check) => check.ok)).toBe(true);
   });
 
@@ -44,7 +51,7 @@ describe('the doctor checks', () => {
     });
     const found = checks.filter((check) => !check.ok);
     expect(found).toHaveLength(1);
-    expect(found[0]?.title).toContain(flow);
+    expect(found[0]?.title).toBe(`App client app1 (web): ${flow} enabled`);
     expect(found[0]?.problem).toMatch(/password alone/);
     expect(found[0]?.fix).toMatch(/ALLOW_CUSTOM_AUTH and ALLOW_REFRESH_TOKEN_AUTH/);
   });
@@ -55,13 +62,85 @@ describe('the doctor checks', () => {
         ...safeClient,
         ExplicitAuthFlows: ['CUSTOM_AUTH_FLOW_ONLY', 'ADMIN_NO_SRP_AUTH', 'USER_PASSWORD_AUTH'],
       }),
-    ).toEqual(['ADMIN_NO_SRP_AUTH, USER_PASSWORD_AUTH enabled']);
+    ).toEqual(['App client app1 (web): ADMIN_NO_SRP_AUTH, USER_PASSWORD_AUTH enabled']);
   });
 
   it('reads an empty flow list as Cognito does: SRP on', () => {
     expect(problems(safePool, { ...safeClient, ExplicitAuthFlows: [] })).toEqual([
-      'ALLOW_USER_SRP_AUTH enabled (Cognito enables it when the list is empty)',
+      'App client app1 (web): ALLOW_USER_SRP_AUTH enabled (Cognito enables it when the list is empty)',
     ]);
+  });
+
+  it('looks for password-only flows on every app client, naming each by id and name', () => {
+    const admin: DescribedClient = {
+      ClientId: 'admin2',
+      ClientName: 'back office',
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    };
+    const legacy: DescribedClient = { ClientId: 'old3', ExplicitAuthFlows: [] };
+    const checks = checkPoolForCustomAuth(safePool, safeClient, {
+      otherClients: [
+        admin,
+        { ClientId: 'fine4', ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH'] },
+        legacy,
+      ],
+    });
+    const found = checks.filter((check) => !check.ok);
+    expect(found.map((check) => check.title)).toEqual([
+      'App client admin2 (back office): ALLOW_USER_PASSWORD_AUTH enabled',
+      'App client old3: ALLOW_USER_SRP_AUTH enabled (Cognito enables it when the list is empty)',
+    ]);
+    expect(found[0]?.problem).toMatch(/password alone/);
+    expect(found[0]?.fix).toMatch(/public/);
+  });
+
+  it('holds only the app’s client to the kit’s other settings', () => {
+    const other: DescribedClient = {
+      ClientId: 'other2',
+      ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
+      PreventUserExistenceErrors: 'LEGACY',
+      AuthSessionValidity: 15,
+    };
+    expect(problems(safePool, safeClient, undefined, [other])).toEqual([]);
+    expect(checkPoolForCustomAuth(safePool, safeClient, { otherClients: [other] })[0]?.title).toBe(
+      'No auth flow lets a password alone sign in (2 app clients)',
+    );
+  });
+
+  it('flags a client the pool’s hosted sign-in pages serve with a password', () => {
+    const hosted: DescribedClient = {
+      ClientId: 'hosted2',
+      ClientName: 'hosted',
+      ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      SupportedIdentityProviders: ['COGNITO', 'Google'],
+    };
+    const title = (domain: string) =>
+      `App client hosted2 (hosted): hosted sign-in pages at ${domain} sign in with a password`;
+    expect(problems({ ...safePool, Domain: 'myapp' }, safeClient, undefined, [hosted])).toEqual([
+      title('myapp'),
+    ]);
+    expect(
+      problems(
+        { ...safePool, Domain: 'myapp', CustomDomain: 'auth.example.com' },
+        {
+          ...safeClient,
+          ...hosted,
+          ClientId: 'app1',
+          ClientName: 'web',
+          ExplicitAuthFlows: safeClient.ExplicitAuthFlows,
+        },
+      ),
+    ).toEqual([
+      'App client app1 (web): hosted sign-in pages at auth.example.com sign in with a password',
+    ]);
+    expect(problems(safePool, safeClient, undefined, [hosted])).toEqual([]);
+    for (const safe of [
+      { ...hosted, SupportedIdentityProviders: ['Google'] },
+      { ...hosted, AllowedOAuthFlowsUserPoolClient: false },
+    ]) {
+      expect(problems({ ...safePool, Domain: 'myapp' }, safeClient, undefined, [safe])).toEqual([]);
+    }
   });
 
   it('wants ALLOW_CUSTOM_AUTH and ALLOW_REFRESH_TOKEN_AUTH', () => {

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runDoctor } from '../../src/doctor/run.ts';
-import type { LocalPool } from '../../src/local-pool/index.ts';
+import type { ExtraClientOptions, LocalPool } from '../../src/local-pool/index.ts';
 import { poolsForEachTest } from '../support/local-pool.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -57,10 +57,52 @@ describe('the doctor command against a local pool', () => {
       explicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH'],
     });
     const result = await doctorCli(poolArgs(pool));
-    expect(result.stdout).toMatch(/PROBLEM\s+ALLOW_USER_SRP_AUTH enabled/);
+    expect(result.stdout).toMatch(
+      /PROBLEM\s+App client localcustomauthclient00000 \(local-custom-auth\): ALLOW_USER_SRP_AUTH enabled/,
+    );
     expect(result.stdout).toContain('1 problem found.');
     expect(result.status).toBe(1);
   }, 30_000);
+
+  it('names another app client of the pool that lets a password alone sign in (exit 1)', async () => {
+    const pool = await start({
+      extraClients: [
+        { clientId: 'fine2', explicitAuthFlows: ['ALLOW_CUSTOM_AUTH'] },
+        {
+          clientId: 'backoffice3',
+          clientName: 'back office',
+          explicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        },
+      ],
+    });
+    const result = await doctorCli(poolArgs(pool));
+    expect(result.stdout).toContain(
+      `User pool ${pool.userPoolId}, app client ${pool.userPoolClientId} and 2 other app clients:`,
+    );
+    expect(result.stdout).toMatch(
+      /PROBLEM\s+App client backoffice3 \(back office\): ALLOW_USER_PASSWORD_AUTH enabled/,
+    );
+    expect(result.stdout).not.toMatch(/PROBLEM\s+App client fine2/);
+    expect(result.stdout).toContain('1 problem found.');
+    expect(result.status).toBe(1);
+  }, 30_000);
+
+  it('reads every page of a long client list', async () => {
+    const extraClients: ExtraClientOptions[] = Array.from({ length: 64 }, (_, index) => ({
+      clientId: `client${index}`,
+      explicitAuthFlows: ['ALLOW_CUSTOM_AUTH'],
+    }));
+    extraClients.push({ clientId: 'last', explicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] });
+    const pool = await start({ extraClients });
+    pool.resetRequestCounts();
+    const result = await inProcess(poolArgs(pool));
+    expect(result.out).toMatch(/PROBLEM\s+App client last/);
+    expect(result.status).toBe(1);
+    expect(pool.requestCounts()).toMatchObject({
+      ListUserPoolClients: 2,
+      DescribeUserPoolClient: 66,
+    });
+  });
 
   it('flags legacy user existence errors (exit 1)', async () => {
     const pool = await start({ preventUserExistenceErrors: false });
@@ -106,7 +148,7 @@ describe('the doctor command against a local pool', () => {
     [
       'AccessDeniedException',
       'User is not authorized to perform: cognito-idp:DescribeUserPool',
-      /^AWS refused the call \(AccessDeniedException\): .* The credentials need cognito-idp:DescribeUserPool and cognito-idp:DescribeUserPoolClient/,
+      /^AWS refused the call \(AccessDeniedException\): .* The credentials need cognito-idp:DescribeUserPool, cognito-idp:ListUserPoolClients and cognito-idp:DescribeUserPoolClient/,
     ],
     [
       'CredentialsProviderError',
@@ -123,6 +165,7 @@ describe('the doctor command against a local pool', () => {
       },
       DescribeUserPoolCommand: class {},
       DescribeUserPoolClientCommand: class {},
+      ListUserPoolClientsCommand: class {},
     };
     const result = await inProcess(['--user-pool-id', 'eu-west-1_Abc', '--client-id', 'x1'], {
       loadSdk: async () => failing as never,
