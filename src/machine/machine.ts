@@ -13,10 +13,9 @@ import {
   signInRequest,
   signInSucceeded,
   stepIs,
-  toChallenge,
   toSignedIn,
+  toSignInUnsupported,
   toSignInWhenLocked,
-  unsupportedStep,
 } from './transitions.ts';
 
 export const customAuthMachine = customAuthSetup.createMachine({
@@ -27,6 +26,9 @@ export const customAuthMachine = customAuthSetup.createMachine({
     initializing: {
       tags: pending,
       initial: 'checkingUser',
+      // What was stored is resumed now (and stored again) or never: not after a signed-in
+      // start, nor after a failed check, where a later reload would bring back a stale sign-in.
+      exit: 'forgetChallenge',
       states: {
         checkingUser: {
           invoke: {
@@ -147,10 +149,7 @@ export const customAuthMachine = customAuthSetup.createMachine({
                 },
               },
               toSignedIn,
-              {
-                target: 'idle',
-                actions: unsupportedStep,
-              },
+              toSignInUnsupported,
             ],
             onError: [
               toSignInWhenLocked,
@@ -299,14 +298,7 @@ export const customAuthMachine = customAuthSetup.createMachine({
           invoke: {
             id: 'autoSignIn',
             src: 'autoSignIn',
-            onDone: [
-              toChallenge,
-              toSignedIn,
-              {
-                target: '#customAuth.signIn',
-                actions: { type: 'backToSignIn', params: { error: null } },
-              },
-            ],
+            onDone: signInSucceeded,
             onError: {
               target: '#customAuth.signIn',
               actions: {
@@ -320,8 +312,6 @@ export const customAuthMachine = customAuthSetup.createMachine({
     },
     signedIn: {
       initial: 'idle',
-      // A challenge stored before the user turned out to be signed in must not come back.
-      entry: 'forgetChallenge',
       invoke: { id: 'signOutListener', src: 'signOutListener' },
       on: { SIGNED_OUT: { target: 'signIn', actions: 'signedOut' } },
       states: {

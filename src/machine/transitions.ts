@@ -33,8 +33,6 @@ export const toSignInWhenLocked = {
   },
 };
 
-export const unsupportedStep = { type: 'setError' as const, params: authError('UnsupportedStep') };
-
 export const signInRequest = ({ context }: { context: CustomAuthContext }) => ({
   username: context.username,
   password: context.password,
@@ -78,16 +76,14 @@ const toConfirmSignUp = {
   target: '#customAuth.confirmSignUp.resendingCode',
 };
 
-/** Every way a sign-in call can succeed, shared by the sign-in form and the resend. */
-export const signInSucceeded = [
-  toChallenge,
-  toConfirmSignUp,
-  toSignedIn,
-  {
-    target: '#customAuth.signIn',
-    actions: { type: 'backToSignIn' as const, params: { error: authError('UnsupportedStep') } },
-  },
-];
+/** A step the kit cannot take (an MFA prompt, say) ends the sign-in, saying why. */
+export const toSignInUnsupported = {
+  target: '#customAuth.signIn',
+  actions: { type: 'backToSignIn' as const, params: { error: authError('UnsupportedStep') } },
+};
+
+/** Every way a sign-in call can succeed, shared by the sign-in form, the resend and auto sign-in. */
+export const signInSucceeded = [toChallenge, toConfirmSignUp, toSignedIn, toSignInUnsupported];
 
 /**
  * The ways a sign-in call can fail that lead elsewhere, shared likewise; each state adds

@@ -1,0 +1,214 @@
+import {
+  type AuthUserInfo,
+  type ConfirmSignUpStep,
+  type CustomAuthServices,
+  type PendingChallenge,
+  parsePendingChallenge,
+  type SignInStep,
+  type SignUpStep,
+} from '../../src/machine/index.ts';
+
+/** One way a backend call can end: its value, or the error it throws. */
+type Outcome<T> = () => T;
+
+interface OutstandingCall {
+  name: string;
+  settle: (choice: number) => void;
+}
+
+/** Calls whose answer is a sign-in step, which the statechart must follow. */
+const stepCalls = new Set(['signIn', 'confirmSignIn', 'autoSignIn']);
+
+const failure = (name: string, message = `${name} from the scripted backend`) =>
+  Object.assign(new Error(message), { name });
+
+const network = () => {
+  throw Object.assign(failure('Unknown', 'Network error'), { underlyingError: new TypeError() });
+};
+
+const locked = () => {
+  throw failure(
+    'UserLambdaValidationException',
+    'CreateAuthChallenge failed with error SignInLocked retryAfterSeconds=600: too many sign-in attempts, try again later.',
+  );
+};
+
+const thrown = (name: string, message?: string) => () => {
+  throw failure(name, message);
+};
+
+/**
+ * Amplify as the statechart sees it, answered by the test: every call stays open until the
+ * test settles it with one of the outcomes a real call can have (a value of the right type,
+ * or one of the errors Cognito or Amplify throw). It remembers what Amplify would (who is
+ * signed in) and what sessionStorage holds, so reloads start from the same place.
+ */
+export class ScriptedBackend {
+  signedIn: AuthUserInfo | null = null;
+  stored: PendingChallenge | null = null;
+  /** Things the statechart must never do, found while it ran. */
+  readonly violations: string[] = [];
+  private outstanding: OutstandingCall | null = null;
+  /** The sign-in step the last settled call answered, until the test reads it. */
+  private deliveredStep: SignInStep['type'] | null = null;
+  private deliveries = 0;
+  private readonly listeners = new Set<() => void>();
+
+  get hasOutstandingCall(): boolean {
+    return this.outstanding !== null;
+  }
+
+  /** Ends the open call with outcome number `choice` (modulo how many it has). */
+  settle(choice: number): void {
+    const call = this.outstanding;
+    this.outstanding = null;
+    call?.settle(choice);
+  }
+
+  /** What a reload leaves behind: calls in flight are lost with the page. */
+  reload(): void {
+    this.outstanding = null;
+    this.listeners.clear();
+  }
+
+  /**
+   * The statechart waits for nothing (it left the state that made the call, say on a
+   * sign-out from another tab): whatever that call answers can no longer reach it.
+   */
+  dropAbandonedCall(): void {
+    this.outstanding = null;
+  }
+
+  takeDeliveredStep(): SignInStep['type'] | null {
+    const step = this.deliveredStep;
+    this.deliveredStep = null;
+    return step;
+  }
+
+  signOutElsewhere(): void {
+    this.signedIn = null;
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  signInElsewhere(user: AuthUserInfo): void {
+    this.signedIn = user;
+  }
+
+  private call<T>(name: string, outcomes: Array<Outcome<T>>): Promise<T> {
+    if (this.outstanding) {
+      this.violations.push(`${name} called while ${this.outstanding.name} was still open`);
+    }
+    return new Promise<T>((resolve, reject) => {
+      this.outstanding = {
+        name,
+        settle: (choice) => {
+          try {
+            const value = (outcomes[choice % outcomes.length] as Outcome<T>)();
+            if (stepCalls.has(name)) this.deliveredStep = (value as SignInStep).type;
+            resolve(value);
+          } catch (error) {
+            reject(error);
+          }
+        },
+      };
+    });
+  }
+
+  private challenge = (): SignInStep => ({
+    type: 'customChallenge',
+    parameters: { hint: 'Enter the code', codeLength: '6', attemptsLeft: '2' },
+  });
+
+  private done =
+    (username: string): Outcome<SignInStep> =>
+    () => {
+      this.signedIn = { username, userId: `sub-${username}` };
+      return { type: 'done', user: this.signedIn };
+    };
+
+  private delivery = (username: string) => ({
+    destination: `${username}#${++this.deliveries}`,
+    deliveryMedium: 'EMAIL',
+    attributeName: 'email',
+  });
+
+  services(): CustomAuthServices {
+    const signInOutcomes = (username: string): Array<Outcome<SignInStep>> => [
+      this.challenge,
+      this.done(username),
+      () => ({ type: 'confirmSignUp' }),
+      () => ({ type: 'unsupported', signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION' }),
+      thrown('NotAuthorizedException', 'Incorrect username or password.'),
+      thrown('UserNotConfirmedException'),
+      thrown('UserAlreadyAuthenticatedException', 'There is already a signed in user.'),
+      locked,
+      network,
+    ];
+    return {
+      getCurrentUser: () => this.call('getCurrentUser', [() => this.signedIn, network]),
+      loadPendingChallenge: () =>
+        this.call('loadPendingChallenge', [
+          () => parsePendingChallenge(JSON.stringify(this.stored)),
+          network,
+        ]),
+      signIn: ({ username }) => this.call('signIn', signInOutcomes(username)),
+      // The username is the one Amplify's sign-in store holds; the test keeps one per run.
+      confirmSignIn: () =>
+        this.call('confirmSignIn', [
+          this.challenge,
+          this.done('alice'),
+          () => ({ type: 'unsupported', signInStep: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' }),
+          thrown('NotAuthorizedException', 'Incorrect username or password.'),
+          thrown('NotAuthorizedException', 'Invalid session for the user, session is expired.'),
+          thrown('CodeMismatchException'),
+          locked,
+          network,
+        ]),
+      signUp: ({ username }) =>
+        this.call<SignUpStep>('signUp', [
+          () => ({ type: 'confirmSignUp', codeDelivery: this.delivery(username) }),
+          () => ({ type: 'autoSignIn' }),
+          () => ({ type: 'done' }),
+          thrown('UsernameExistsException'),
+          thrown('InvalidPasswordException', 'Password did not conform with policy'),
+          network,
+        ]),
+      confirmSignUp: () =>
+        this.call<ConfirmSignUpStep>('confirmSignUp', [
+          () => ({ type: 'autoSignIn' }),
+          () => ({ type: 'done' }),
+          thrown('CodeMismatchException'),
+          thrown('ExpiredCodeException'),
+          network,
+        ]),
+      resendSignUpCode: (username) =>
+        this.call('resendSignUpCode', [
+          () => this.delivery(username),
+          thrown('LimitExceededException'),
+          network,
+        ]),
+      autoSignIn: () =>
+        this.call('autoSignIn', [
+          this.challenge,
+          this.done('alice'),
+          () => ({ type: 'unsupported', signInStep: 'RESET_PASSWORD' }),
+          thrown('NotAuthorizedException', 'Incorrect username or password.'),
+          network,
+        ]),
+      signOut: () =>
+        this.call('signOut', [
+          () => {
+            this.signedIn = null;
+          },
+          network,
+        ]),
+      listenForSignOut: (listener) => {
+        this.listeners.add(listener);
+        return () => this.listeners.delete(listener);
+      },
+      savePendingChallenge: (pending) => {
+        this.stored = pending === null ? null : structuredClone(pending);
+      },
+    };
+  }
+}
