@@ -12,6 +12,23 @@ export {
   createMemoryAttemptStore,
 } from './attempt-store.ts';
 export {
+  type CustomAuthTriggers,
+  type CustomAuthTriggersOptions,
+  createCustomAuthTriggers,
+} from './chain.ts';
+export {
+  type ChainStep,
+  type CustomChallengeStep,
+  type PasswordStep,
+  passwordStep,
+  type QuestionStepOptions,
+  questionStep,
+  type StepChallenge,
+  type StepCreateInput,
+  type StepVerifyInput,
+} from './chain-steps.ts';
+export { type CodeStepOptions, codeStep } from './code-step.ts';
+export {
   type CreateAuthChallengeHandler,
   type CustomChallengeParameters,
   type CustomChallengePrivateParameters,

@@ -1,0 +1,124 @@
+import type {
+  CreateAuthChallengeTriggerEvent,
+  VerifyAuthChallengeResponseTriggerEvent,
+} from 'aws-lambda';
+
+/** What a step gets to make one round of its challenge. */
+export interface StepCreateInput {
+  event: CreateAuthChallengeTriggerEvent;
+  /** 1 for the step's first round, up after each wrong answer. */
+  round: number;
+  /** What the step kept from its previous round (`metadata`), on later rounds. */
+  previousMetadata: string | undefined;
+  /**
+   * Sends something to the user within the limits: counts it against the username, refuses a
+   * locked one, and times the send. Pass `null` for a user who does not exist: it is counted
+   * the same and waits as long as a send would.
+   */
+  deliver: (send: (() => Promise<void>) | null) => Promise<void>;
+  /** Unknown users' decoys derive from this key, so they are stable and cannot be recomputed. */
+  decoySecret: string;
+  decoyEmailDomains: readonly string[];
+}
+
+/** One round of a step's challenge. */
+export interface StepChallenge {
+  /** What to tell the user (the `hint` public parameter), rendered as text. */
+  hint: string;
+  /** The step's own public parameters (strings), besides the ones every step sends. */
+  parameters: Record<string, string>;
+  /** Handed to Verify with the answer; never reaches the client. */
+  privateParameters: Record<string, string>;
+  /** Carried in the session to the step's next round; never reaches the client. */
+  metadata: string;
+}
+
+/** What a step gets to check an answer. */
+export interface StepVerifyInput {
+  event: VerifyAuthChallengeResponseTriggerEvent;
+  /** As the user sent it. */
+  answer: string;
+  /** What Create kept private for this round. */
+  privateParameters: Record<string, string>;
+}
+
+/** A custom challenge in a chain: a code, a question, a choice, a CAPTCHA, or an app's own. */
+export interface CustomChallengeStep {
+  kind: 'custom';
+  /** The `type` public parameter the UI picks its answer component by. */
+  type: string;
+  /** Answers the step takes before the sign-in fails, 1 to 10. */
+  maxAttempts: number;
+  create: (input: StepCreateInput) => Promise<StepChallenge>;
+  verify: (input: StepVerifyInput) => Promise<boolean>;
+}
+
+/** The password, checked by Cognito with SRP before any custom step (`CUSTOM_WITH_SRP`). */
+export interface PasswordStep {
+  kind: 'password';
+  maxAttempts: 1;
+}
+
+export type ChainStep = PasswordStep | CustomChallengeStep;
+
+/** The password first: Amplify's `CUSTOM_WITH_SRP` signs in with it, then the chain goes on. */
+export function passwordStep(): PasswordStep {
+  return { kind: 'password', maxAttempts: 1 };
+}
+
+/** Options of {@link questionStep}. */
+export interface QuestionStepOptions {
+  /** The question, or a function of the sign-in that asks it (say, from the user's data). */
+  question: string | ((event: CreateAuthChallengeTriggerEvent) => string | Promise<string>);
+  /**
+   * Checks the answer. Knowledge answers live in the app's data, so the app checks them;
+   * compare in constant time and never log the answer. Unknown users never pass, whatever
+   * this returns, but it is called for them too so that they take as long.
+   */
+  verify: (input: {
+    answer: string;
+    userName: string;
+    userAttributes: Record<string, string>;
+    userNotFound: boolean;
+  }) => boolean | Promise<boolean>;
+  /** Default 3. */
+  maxAttempts?: number;
+  /** Mask the field, as for a password. Default false. */
+  secret?: boolean;
+  /** The field's `autocomplete` token. */
+  autocomplete?: string;
+}
+
+/** A question with a free answer (`type: text`), checked by the app's own function. */
+export function questionStep(options: QuestionStepOptions): CustomChallengeStep {
+  if (typeof options.verify !== 'function') throw new TypeError('questionStep needs verify.');
+  const parameters: Record<string, string> = {};
+  if (options.secret) parameters.secret = 'true';
+  if (options.autocomplete) parameters.autocomplete = options.autocomplete;
+  return {
+    kind: 'custom',
+    type: 'text',
+    maxAttempts: validAttempts(options.maxAttempts ?? 3),
+    create: async ({ event }) => ({
+      hint:
+        typeof options.question === 'function' ? await options.question(event) : options.question,
+      parameters,
+      privateParameters: {},
+      metadata: '',
+    }),
+    verify: async ({ event, answer }) =>
+      (await options.verify({
+        answer,
+        userName: event.userName,
+        userAttributes: event.request.userAttributes ?? {},
+        userNotFound: event.request.userNotFound === true,
+      })) === true,
+  };
+}
+
+export function validAttempts(value: number): number {
+  if (!Number.isInteger(value) || value < 1 || value > 10) {
+    throw new RangeError(`maxAttempts must be a whole number from 1 to 10, got ${String(value)}.`);
+  }
+  return value;
+}

@@ -1,0 +1,128 @@
+import { chainMetadata, chainPosition } from './chain-position.ts';
+import type { ChainStep, CustomChallengeStep } from './chain-steps.ts';
+import type { CreateAuthChallengeHandler } from './create.ts';
+import type { DefineAuthChallengeHandler } from './define.ts';
+import { assertNotLocked, countCodeSent, reserveAnswer, type SignInLimits } from './limits.ts';
+import { resolveOptions } from './options.ts';
+import { SendDurations } from './send-durations.ts';
+import { CUSTOM_CHALLENGE, PASSWORD_VERIFIER, sessionOf } from './session.ts';
+import type { VerifyAuthChallengeResponseHandler } from './verify.ts';
+
+/** Options of {@link createCustomAuthTriggers}. */
+export interface CustomAuthTriggersOptions {
+  /**
+   * The chain, in order: `passwordStep()` may come first (Amplify's `CUSTOM_WITH_SRP`), then
+   * custom steps such as `codeStep()` and `questionStep(...)`. Each step has its own attempts;
+   * the user passes every step, or the sign-in fails.
+   */
+  steps: readonly ChainStep[];
+  /** Limits per username across sign-ins, for every step: see the README. */
+  limits?: SignInLimits;
+  /** As for the single-code factories. */
+  decoySendDelayMs?: number;
+  decoyEmailDomains?: readonly string[];
+}
+
+/** The three handlers of a chain; attach each to its trigger. */
+export interface CustomAuthTriggers {
+  defineAuthChallenge: DefineAuthChallengeHandler;
+  createAuthChallenge: CreateAuthChallengeHandler;
+  verifyAuthChallengeResponse: VerifyAuthChallengeResponseHandler;
+}
+
+function validSteps(steps: readonly ChainStep[]): readonly ChainStep[] {
+  if (!Array.isArray(steps) || steps.length === 0) {
+    throw new TypeError('steps must list at least one step.');
+  }
+  if (steps.some((step, index) => step.kind === 'password' && index > 0)) {
+    throw new TypeError('passwordStep() can only come first: Cognito checks the password first.');
+  }
+  if (steps.every((step) => step.kind === 'password')) {
+    throw new TypeError('A chain needs at least one custom step after the password.');
+  }
+  return steps;
+}
+
+/**
+ * Define, Create and Verify for a chain of steps ("successive challenges" in Cognito's
+ * guide). Define reads where the sign-in stands from the session alone; each round's
+ * metadata names its step. Users who do not exist get the same chain, and never pass.
+ */
+export function createCustomAuthTriggers(options: CustomAuthTriggersOptions): CustomAuthTriggers {
+  const steps = validSteps(options.steps);
+  const { limits, decoySendDelayMs, decoyEmailDomains } = resolveOptions({
+    limits: options.limits,
+    decoySendDelayMs: options.decoySendDelayMs,
+    decoyEmailDomains: options.decoyEmailDomains,
+  });
+  const durations = new SendDurations(decoySendDelayMs);
+
+  const defineAuthChallenge: DefineAuthChallengeHandler = async (event) => {
+    const position = chainPosition(sessionOf(event), steps);
+    const { response } = event;
+    response.issueTokens = position.kind === 'done';
+    response.failAuthentication = position.kind === 'fail';
+    if (position.kind === 'password') response.challengeName = PASSWORD_VERIFIER;
+    else if (position.kind === 'custom') response.challengeName = CUSTOM_CHALLENGE;
+    else delete response.challengeName;
+    return event;
+  };
+
+  const createAuthChallenge: CreateAuthChallengeHandler = async (event) => {
+    const position = chainPosition(sessionOf(event), steps);
+    const step = position.kind === 'custom' ? steps[position.index] : undefined;
+    if (position.kind !== 'custom' || step?.kind !== 'custom') {
+      throw new Error(
+        'Create Auth Challenge was called where the chain expects no custom challenge. Use the ' +
+          'Define Auth Challenge trigger made with the same steps.',
+      );
+    }
+    const now = Date.now();
+    const decoySecret = await limits.store().secret();
+    await assertNotLocked(limits, event, now);
+    const challenge = await step.create({
+      event,
+      round: position.round,
+      previousMetadata: position.previousMetadata,
+      decoySecret,
+      decoyEmailDomains,
+      deliver: async (send) => {
+        await countCodeSent(limits, event, now);
+        await (send ? durations.time(send) : durations.imitate());
+      },
+    });
+    event.response.publicChallengeParameters = {
+      ...challenge.parameters,
+      type: step.type,
+      hint: challenge.hint,
+      step: String(position.index + 1),
+      steps: String(steps.length),
+      attemptsLeft: String(step.maxAttempts - position.round + 1),
+    };
+    event.response.privateChallengeParameters = {
+      ...challenge.privateParameters,
+      step: String(position.index),
+    };
+    event.response.challengeMetadata = chainMetadata(position.index, challenge.metadata);
+    return event;
+  };
+
+  const verifyAuthChallengeResponse: VerifyAuthChallengeResponseHandler = async (event) => {
+    const privateParameters = event.request.privateChallengeParameters ?? {};
+    const step = steps[Number(privateParameters.step)] as CustomChallengeStep | undefined;
+    const reserved = await reserveAnswer(limits, event, Date.now());
+    const answer =
+      typeof event.request.challengeAnswer === 'string' ? event.request.challengeAnswer : '';
+    // The step checks unknown users' answers too, so they take as long; they never pass.
+    const passed =
+      step?.kind === 'custom' &&
+      (await step.verify({ event, answer, privateParameters })) &&
+      event.request.userNotFound !== true;
+    if (passed) await reserved.giveBack();
+    else reserved.lockIfWrong();
+    event.response.answerCorrect = passed;
+    return event;
+  };
+
+  return { defineAuthChallenge, createAuthChallenge, verifyAuthChallengeResponse };
+}

@@ -1,0 +1,170 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createMemoryAttemptStore } from '../../src/triggers/attempt-store.ts';
+import { createCustomAuthTriggers } from '../../src/triggers/chain.ts';
+import { passwordStep, questionStep } from '../../src/triggers/chain-steps.ts';
+import { codeStep } from '../../src/triggers/code-step.ts';
+import type { SendCode } from '../../src/triggers/options.ts';
+import {
+  createEvent,
+  defineEvent,
+  passwordVerifier,
+  type SessionEntry,
+  srpA,
+  verifyEvent,
+} from './events.ts';
+
+const round = (index: number, result: boolean, metadata = ''): SessionEntry => ({
+  challengeName: 'CUSTOM_CHALLENGE',
+  challengeResult: result,
+  challengeMetadata: `CHAIN:${index}:${metadata}`,
+});
+
+function chain(withPassword = true, limits = {}) {
+  const sendCode = vi.fn<SendCode>(async () => {});
+  const questionVerify = vi.fn(({ answer }: { answer: string }) => answer === 'Rex');
+  const steps = [
+    ...(withPassword ? [passwordStep()] : []),
+    codeStep({ sendCode, maxAttempts: 2 }),
+    questionStep({ question: 'Name of your first pet?', verify: questionVerify, maxAttempts: 2 }),
+  ];
+  const triggers = createCustomAuthTriggers({
+    steps,
+    decoySendDelayMs: 0,
+    limits: { store: createMemoryAttemptStore(), ...limits },
+  });
+  return { ...triggers, sendCode, questionVerify };
+}
+
+async function decision(session: SessionEntry[], withPassword = true) {
+  const { response } = await chain(withPassword).defineAuthChallenge(defineEvent(session));
+  if (response.issueTokens) return 'tokens';
+  if (response.failAuthentication) return 'fail';
+  return response.challengeName;
+}
+
+describe('createCustomAuthTriggers: Define walks the chain', () => {
+  it.each([
+    [[], 'fail'],
+    [[srpA], 'PASSWORD_VERIFIER'],
+    [[srpA, passwordVerifier(false)], 'fail'],
+    [[srpA, passwordVerifier(true)], 'CUSTOM_CHALLENGE'],
+    [[srpA, passwordVerifier(true), round(1, false)], 'CUSTOM_CHALLENGE'],
+    [[srpA, passwordVerifier(true), round(1, false), round(1, false)], 'fail'],
+    [[srpA, passwordVerifier(true), round(1, true)], 'CUSTOM_CHALLENGE'],
+    [[srpA, passwordVerifier(true), round(1, true), round(2, false)], 'CUSTOM_CHALLENGE'],
+    [[srpA, passwordVerifier(true), round(1, false), round(1, true), round(2, true)], 'tokens'],
+    [[srpA, passwordVerifier(true), round(2, true)], 'fail'],
+    [
+      [
+        srpA,
+        passwordVerifier(true),
+        { challengeName: 'CUSTOM_CHALLENGE', challengeResult: true, challengeMetadata: 'CODE-1' },
+      ],
+      'fail',
+    ],
+  ] as const)('with the password first: %j -> %s', async (session, expected) => {
+    expect(await decision([...session])).toBe(expected);
+  });
+
+  it.each([
+    [[], 'CUSTOM_CHALLENGE'],
+    [[srpA], 'CUSTOM_CHALLENGE'],
+    [[round(0, true), round(1, true)], 'tokens'],
+    [[round(0, true), round(1, false), round(1, false)], 'fail'],
+  ] as const)('without a password: %j -> %s', async (session, expected) => {
+    expect(await decision([...session], false)).toBe(expected);
+  });
+});
+
+describe('createCustomAuthTriggers: Create and Verify', () => {
+  it('says which step of how many, of which type, and keeps the code private', async () => {
+    const { createAuthChallenge, sendCode } = chain();
+    const first = await createAuthChallenge(createEvent([srpA, passwordVerifier(true)]));
+    expect(first.response.publicChallengeParameters).toEqual({
+      type: 'code',
+      hint: 'Enter the code we sent you',
+      step: '2',
+      steps: '3',
+      attemptsLeft: '2',
+      codeLength: '6',
+      destination: 'a***@e***.com',
+      deliveryMedium: 'EMAIL',
+    });
+    const code = sendCode.mock.calls[0]?.[0].code ?? '';
+    expect(first.response.privateChallengeParameters).toEqual({ answer: code, step: '1' });
+    expect(JSON.stringify(first.response.publicChallengeParameters)).not.toContain(code);
+
+    const second = await createAuthChallenge(
+      createEvent([srpA, passwordVerifier(true), round(1, false, code)]),
+    );
+    expect(second.response.publicChallengeParameters.attemptsLeft).toBe('1');
+    expect(second.response.privateChallengeParameters.answer).toBe(code);
+    expect(sendCode).toHaveBeenCalledOnce();
+  });
+
+  it('asks the question of the next step, masked when secret', async () => {
+    const { createAuthChallenge } = chain();
+    const event = await createAuthChallenge(
+      createEvent([srpA, passwordVerifier(true), round(1, true, '123456')]),
+    );
+    expect(event.response.publicChallengeParameters).toEqual({
+      type: 'text',
+      hint: 'Name of your first pet?',
+      step: '3',
+      steps: '3',
+      attemptsLeft: '2',
+    });
+    expect(event.response.challengeMetadata).toBe('CHAIN:2:');
+  });
+
+  it('checks each step’s answer with that step', async () => {
+    const { verifyAuthChallengeResponse: verify, questionVerify } = chain();
+    const passed = async (answer: string, privateParameters: Record<string, string>) =>
+      (await verify(verifyEvent(answer, privateParameters))).response.answerCorrect;
+    expect(await passed(' 123-456 ', { answer: '123456', step: '1' })).toBe(true);
+    expect(await passed('123457', { answer: '123456', step: '1' })).toBe(false);
+    expect(await passed('Rex', { step: '2' })).toBe(true);
+    expect(await passed('Fido', { step: '2' })).toBe(false);
+    expect(questionVerify).toHaveBeenLastCalledWith(
+      expect.objectContaining({ answer: 'Fido', userName: 'alice', userNotFound: false }),
+    );
+    expect(await passed('123456', { answer: '123456', step: '7' })).toBe(false);
+  });
+
+  it('lets a user who does not exist through no step, whatever the step says', async () => {
+    const { createAuthChallenge, verifyAuthChallengeResponse, sendCode, questionVerify } =
+      chain(false);
+    const unknown = { userName: 'mallory', userNotFound: true, userAttributes: {} };
+    const created = await createAuthChallenge(createEvent([], unknown));
+    expect(Object.keys(created.response.publicChallengeParameters).sort()).toEqual([
+      'attemptsLeft',
+      'codeLength',
+      'deliveryMedium',
+      'destination',
+      'hint',
+      'step',
+      'steps',
+      'type',
+    ]);
+    expect(sendCode).not.toHaveBeenCalled();
+    const verified = await verifyAuthChallengeResponse(
+      verifyEvent('Rex', { step: '1' }, { userName: 'mallory', userNotFound: true }),
+    );
+    expect(questionVerify).toHaveBeenCalledOnce();
+    expect(verified.response.answerCorrect).toBe(false);
+  });
+
+  it('counts wrong answers of every step against the username’s limits', async () => {
+    const { verifyAuthChallengeResponse: verify } = chain(true, { maxWrongAnswers: 2 });
+    await verify(verifyEvent('000000', { answer: '123456', step: '1' }));
+    await expect(verify(verifyEvent('Fido', { step: '2' }))).rejects.toThrow(/^SignInLocked/);
+  });
+
+  it.each([
+    [[], /at least one step/],
+    [[codeStep(), passwordStep()], /can only come first/],
+    [[passwordStep()], /at least one custom step/],
+  ])('refuses a chain that cannot work: %#', (steps, message) => {
+    expect(() => createCustomAuthTriggers({ steps })).toThrow(message);
+  });
+});
