@@ -1,15 +1,49 @@
 import {
+  type ChainStep,
+  codeStep,
   createCreateAuthChallenge,
+  createCustomAuthTriggers,
   createDefineAuthChallenge,
   createMemoryAttemptStore,
   createVerifyAuthChallengeResponse,
+  passwordStep,
+  questionStep,
+  type SendCode,
   type SignInLimits,
 } from '../triggers/index.ts';
+import { answersMatch } from '../triggers/verify.ts';
 import type { LocalLog, OutboxEntry } from './local-log.ts';
 import type { LambdaHandler, TriggerHandlers } from './trigger-runner.ts';
 
-/** Which variant the built-in triggers run; `either` follows what the client opens with. */
-export type PoolFlow = 'passwordless' | 'passwordThenCode' | 'either';
+/** The steps a pool's chain can be made of, by name. */
+export const chainStepNames = ['password', 'code', 'question'] as const;
+export type ChainStepName = (typeof chainStepNames)[number];
+
+/**
+ * Which variant the built-in triggers run; `either` follows what the client opens with; a
+ * list of step names runs that chain (`['password', 'code', 'question']`).
+ */
+export type PoolFlow = PresetFlow | readonly ChainStepName[];
+type PresetFlow = 'passwordless' | 'passwordThenCode' | 'either';
+
+const isChain = (flow: PoolFlow | undefined): flow is readonly ChainStepName[] =>
+  Array.isArray(flow);
+
+/**
+ * A question any user of the pool can answer without setup: the email address on the
+ * account, which only the user (and the pool) should know in full.
+ */
+const emailQuestion = questionStep({
+  question: 'What is the email address on this account?',
+  verify: ({ answer, userAttributes }) =>
+    answersMatch(answer.trim().toLowerCase(), (userAttributes.email ?? '').toLowerCase()) &&
+    Boolean(userAttributes.email),
+});
+
+function chainStep(name: ChainStepName, sendCode: SendCode): ChainStep {
+  if (name === 'password') return passwordStep();
+  return name === 'code' ? codeStep({ sendCode }) : emailQuestion;
+}
 
 /** What the built-in triggers are configured by. */
 export interface BuiltInTriggerSettings {
@@ -17,7 +51,7 @@ export interface BuiltInTriggerSettings {
   limits?: Omit<SignInLimits, 'store'>;
 }
 
-function defineFor(flow: PoolFlow | undefined): LambdaHandler {
+function defineFor(flow: PresetFlow | undefined): LambdaHandler {
   if (flow !== 'either') return createDefineAuthChallenge({ flow });
   const passwordless = createDefineAuthChallenge({ flow: 'passwordless' });
   const passwordThenCode = createDefineAuthChallenge({ flow: 'passwordThenCode' });
@@ -36,27 +70,27 @@ export function builtInTriggers(
 ): TriggerHandlers {
   const { flow } = settings;
   // One store for Create and Verify, as one DynamoDB table would be on AWS.
-  const shared = {
-    flow: flow === 'either' ? undefined : flow,
-    limits: { ...settings.limits, store: createMemoryAttemptStore({ secret }) },
+  const limits = { ...settings.limits, store: createMemoryAttemptStore({ secret }) };
+  const sendCode: SendCode = async ({ destination, code, event }) => {
+    outbox.add({
+      username: event.userName,
+      destination,
+      kind: 'challenge',
+      code,
+      time: new Date().toISOString(),
+    });
+    log(`sign-in code for ${event.userName} (${destination}): ${code}`);
   };
+  // The outbox answers at once, so an unknown user's wait need not imitate anything.
+  const decoySendDelayMs = 0;
+  if (isChain(flow)) {
+    const steps = flow.map((name) => chainStep(name, sendCode));
+    return createCustomAuthTriggers({ steps, limits, decoySendDelayMs });
+  }
+  const shared = { flow: flow === 'either' ? undefined : flow, limits };
   return {
     defineAuthChallenge: defineFor(flow),
-    createAuthChallenge: createCreateAuthChallenge({
-      ...shared,
-      // The outbox answers at once, so an unknown user's wait need not imitate anything.
-      decoySendDelayMs: 0,
-      sendCode: async ({ destination, code, event }) => {
-        outbox.add({
-          username: event.userName,
-          destination,
-          kind: 'challenge',
-          code,
-          time: new Date().toISOString(),
-        });
-        log(`sign-in code for ${event.userName} (${destination}): ${code}`);
-      },
-    }),
+    createAuthChallenge: createCreateAuthChallenge({ ...shared, decoySendDelayMs, sendCode }),
     verifyAuthChallengeResponse: createVerifyAuthChallengeResponse(shared),
   };
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parseExplicitAuthFlows } from './auth-flows.ts';
+import { type ChainStepName, chainStepNames, type PoolFlow } from './built-in-triggers.ts';
 import { defaultClientId, defaultUserPoolId, type LocalPoolOptions } from './pool.ts';
 
 export const usage = `Usage: cognito-custom-auth-pool [options]
@@ -12,7 +13,9 @@ A local, Cognito-compatible user pool that runs the custom-auth triggers.
   --client-id <id>               (default ${defaultClientId})
   --data <dir>                   keep users and keys here across restarts
   --flow <flow>                  passwordless | passwordThenCode | either (default
-                                 passwordless; either: what the client asks for)
+                                 passwordless; either: what the client asks for), or a
+                                 chain of steps: password,code,question (the question asks
+                                 for the account's email address)
   --triggers <file>              module exporting defineAuthChallenge, createAuthChallenge,
                                  verifyAuthChallengeResponse (default: the built-in ones)
   --session-validity <seconds>   challenge session lifetime (default 180)
@@ -49,6 +52,22 @@ function authFlows(value: string | undefined) {
   }
 }
 
+const presets: readonly string[] = ['passwordless', 'passwordThenCode', 'either'];
+
+/** A preset by name, or a chain of step names separated by commas. */
+function poolFlow(value: string | undefined): PoolFlow | undefined {
+  if (value === undefined || presets.includes(value)) return value as PoolFlow | undefined;
+  const names = value.split(',').map((name) => name.trim());
+  const unknown = names.find((name) => !(chainStepNames as readonly string[]).includes(name));
+  if (unknown !== undefined) {
+    throw new Error(
+      `--flow must be ${presets.join(', ')} or a chain of ${chainStepNames.join(', ')} ` +
+        `separated by commas, not ${value}.`,
+    );
+  }
+  return names as ChainStepName[];
+}
+
 export function parseCliOptions(args: string[]): LocalPoolOptions | 'help' {
   const { values } = parseArgs({
     args,
@@ -72,15 +91,7 @@ export function parseCliOptions(args: string[]): LocalPoolOptions | 'help' {
     },
   });
   if (values.help) return 'help';
-  const flow = values.flow;
-  if (
-    flow !== undefined &&
-    flow !== 'passwordless' &&
-    flow !== 'passwordThenCode' &&
-    flow !== 'either'
-  ) {
-    throw new Error(`--flow must be passwordless, passwordThenCode or either, not ${flow}.`);
-  }
+  const flow = poolFlow(values.flow);
   return {
     host: values.host,
     port: integer(values.port, 'port', 0, 65_535),

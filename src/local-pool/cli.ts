@@ -21,7 +21,7 @@ async function main(): Promise<void> {
       `Local Cognito user pool listening on ${pool.endpoint}`,
       `  userPoolId        ${pool.userPoolId}`,
       `  userPoolClientId  ${pool.userPoolClientId}`,
-      `  flow              ${options.triggers ? `triggers from ${options.triggers}` : (options.flow ?? 'passwordless')}`,
+      `  flow              ${options.triggers ? `triggers from ${options.triggers}` : options.flow ? String(options.flow) : 'passwordless'}`,
       `  data              ${options.dataDir ?? 'in memory'}`,
       `  auth flows        ${pool.explicitAuthFlows.join(', ')}`,
       `  Amplify config    ${pool.endpoint}/_local/config`,

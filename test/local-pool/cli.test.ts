@@ -54,13 +54,20 @@ describe('the pool CLI options', () => {
     expect(parseCliOptions(['--help'])).toBe('help');
   });
 
+  it('reads a chain of steps as the flow', () => {
+    expect(parseCliOptions(['--flow', 'password, code,question'])).toMatchObject({
+      flow: ['password', 'code', 'question'],
+    });
+  });
+
   it.each([
     [['--port', '70000'], /--port must be a whole number from 0 to 65535/],
+    [['--flow', 'code,riddle'], /or a chain of password, code, question separated by commas/],
     [['--port', 'abc'], /--port must be a whole number/],
     [['--session-validity', '0'], /--session-validity must be a whole number from 1/],
     [['--max-codes', '0'], /--max-codes must be a whole number from 1 to 100/],
     [['--limit-window', '30'], /--limit-window must be a whole number from 60 to 86400/],
-    [['--flow', 'magic'], /--flow must be passwordless, passwordThenCode or either/],
+    [['--flow', 'magic'], /--flow must be passwordless, passwordThenCode, either or a chain/],
     [['--unknown'], /Unknown option '--unknown'/],
   ])('refuses %j clearly', (args, message) => {
     expect(() => parseCliOptions(args)).toThrow(message);

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cognitoPost,
+  latestCode,
+  poolsForEachTest,
+  registerOverHttp,
+} from '../support/local-pool.ts';
+
+const start = poolsForEachTest();
+
+describe('a pool whose built-in triggers run a chain (--flow code,question)', () => {
+  it('asks for the code, then the account’s email address, then signs in', async () => {
+    const pool = await start({ flow: ['code', 'question'] });
+    await registerOverHttp(pool, 'lena');
+    const ClientId = pool.userPoolClientId;
+    const respond = (Session: unknown, ANSWER: string) =>
+      cognitoPost(pool, 'RespondToAuthChallenge', {
+        ClientId,
+        ChallengeName: 'CUSTOM_CHALLENGE',
+        Session,
+        ChallengeResponses: { USERNAME: 'lena', ANSWER },
+      });
+    const started = await cognitoPost(pool, 'InitiateAuth', {
+      ClientId,
+      AuthFlow: 'CUSTOM_AUTH',
+      AuthParameters: { USERNAME: 'lena' },
+    });
+    expect(started.body.ChallengeParameters).toMatchObject({ type: 'code', step: '1', steps: '2' });
+    const question = await respond(started.body.Session, latestCode(pool, 'lena'));
+    expect(question.body.ChallengeParameters).toMatchObject({
+      type: 'text',
+      hint: 'What is the email address on this account?',
+      step: '2',
+    });
+    const wrong = await respond(question.body.Session, 'someone@example.com');
+    expect(wrong.body.ChallengeParameters).toMatchObject({ type: 'text', attemptsLeft: '2' });
+    const done = await respond(wrong.body.Session, ' LENA@example.com ');
+    expect(done.body.AuthenticationResult).toMatchObject({ AccessToken: expect.any(String) });
+  });
+});
