@@ -72,8 +72,9 @@ export interface QuestionStepOptions {
   question: string | ((event: CreateAuthChallengeTriggerEvent) => string | Promise<string>);
   /**
    * Checks the answer. Knowledge answers live in the app's data, so the app checks them;
-   * compare in constant time and never log the answer. Unknown users never pass, whatever
-   * this returns, but it is called for them too so that they take as long.
+   * compare in constant time and never log the answer. It is called for users who do not
+   * exist too (`userNotFound`), so that they take as long; they never sign in, whatever it
+   * returns.
    */
   verify: (input: {
     answer: string;

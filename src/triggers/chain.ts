@@ -1,4 +1,4 @@
-import { chainMetadata, chainPosition } from './chain-position.ts';
+import { type ChainPosition, chainMetadata, chainPosition } from './chain-position.ts';
 import type { ChainStep, CustomChallengeStep } from './chain-steps.ts';
 import type { CreateAuthChallengeHandler } from './create.ts';
 import type { DefineAuthChallengeHandler } from './define.ts';
@@ -46,7 +46,8 @@ function validSteps(steps: readonly ChainStep[]): readonly ChainStep[] {
 /**
  * Define, Create and Verify for a chain of steps ("successive challenges" in Cognito's
  * guide). Define reads where the sign-in stands from the session alone; each round's
- * metadata names its step. Users who do not exist get the same chain, and never pass.
+ * metadata names its step. Users who do not exist get the same chain and pass what anyone
+ * could, but never its end.
  */
 export function createCustomAuthTriggers(options: CustomAuthTriggersOptions): CustomAuthTriggers {
   const steps = validSteps(options.steps);
@@ -58,7 +59,11 @@ export function createCustomAuthTriggers(options: CustomAuthTriggersOptions): Cu
   const durations = new SendDurations(decoySendDelayMs);
 
   const defineAuthChallenge: DefineAuthChallengeHandler = async (event) => {
-    const position = chainPosition(sessionOf(event), steps);
+    const found = chainPosition(sessionOf(event), steps);
+    // Users who do not exist pass what anyone could (a CAPTCHA, say), so that passing it
+    // shows nothing; they fail only where the chain ends, never getting tokens.
+    const position: ChainPosition =
+      found.kind === 'done' && event.request.userNotFound === true ? { kind: 'fail' } : found;
     const { response } = event;
     response.issueTokens = position.kind === 'done';
     response.failAuthentication = position.kind === 'fail';
@@ -113,11 +118,14 @@ export function createCustomAuthTriggers(options: CustomAuthTriggersOptions): Cu
     const reserved = await reserveAnswer(limits, event, Date.now());
     const answer =
       typeof event.request.challengeAnswer === 'string' ? event.request.challengeAnswer : '';
-    // The step checks unknown users' answers too, so they take as long; they never pass.
-    const passed =
-      step?.kind === 'custom' &&
-      (await step.verify({ event, answer, privateParameters })) &&
-      event.request.userNotFound !== true;
+    let passed: boolean;
+    try {
+      passed = step?.kind === 'custom' && (await step.verify({ event, answer, privateParameters }));
+    } catch (error) {
+      // A check that could not run (a CAPTCHA service down, say) is no wrong answer.
+      await reserved.giveBack();
+      throw error;
+    }
     if (passed) await reserved.giveBack();
     else reserved.lockIfWrong();
     event.response.answerCorrect = passed;

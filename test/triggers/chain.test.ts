@@ -131,8 +131,8 @@ describe('createCustomAuthTriggers: Create and Verify', () => {
     expect(await passed('123456', { answer: '123456', step: '7' })).toBe(false);
   });
 
-  it('lets a user who does not exist through no step, whatever the step says', async () => {
-    const { createAuthChallenge, verifyAuthChallengeResponse, sendCode, questionVerify } =
+  it('takes a user who does not exist as far as anyone could go, and never to tokens', async () => {
+    const { createAuthChallenge, verifyAuthChallengeResponse, defineAuthChallenge, sendCode } =
       chain(false);
     const unknown = { userName: 'mallory', userNotFound: true, userAttributes: {} };
     const created = await createAuthChallenge(createEvent([], unknown));
@@ -147,11 +147,39 @@ describe('createCustomAuthTriggers: Create and Verify', () => {
       'type',
     ]);
     expect(sendCode).not.toHaveBeenCalled();
-    const verified = await verifyAuthChallengeResponse(
-      verifyEvent('Rex', { step: '1' }, { userName: 'mallory', userNotFound: true }),
+    const code = await verifyAuthChallengeResponse(
+      verifyEvent('123456', created.response.privateChallengeParameters, unknown),
     );
-    expect(questionVerify).toHaveBeenCalledOnce();
-    expect(verified.response.answerCorrect).toBe(false);
+    expect(code.response.answerCorrect).toBe(false);
+    // A step anyone can pass (here the app's check says yes) passes, so passing shows nothing…
+    const question = await verifyAuthChallengeResponse(verifyEvent('Rex', { step: '1' }, unknown));
+    expect(question.response.answerCorrect).toBe(true);
+    // …but the end of the chain is never reached.
+    const end = await defineAuthChallenge(
+      defineEvent([round(0, true), round(1, true)], { ...unknown }),
+    );
+    expect(end.response).toMatchObject({ issueTokens: false, failAuthentication: true });
+  });
+
+  it('does not count a check that could not run, and says why', async () => {
+    const store = createMemoryAttemptStore();
+    const { verifyAuthChallengeResponse } = createCustomAuthTriggers({
+      steps: [
+        questionStep({
+          question: 'Anything?',
+          verify: () => {
+            throw new Error('the check is down');
+          },
+        }),
+      ],
+      limits: { store, maxWrongAnswers: 1 },
+    });
+    await expect(verifyAuthChallengeResponse(verifyEvent('x', { step: '0' }))).rejects.toThrow(
+      'the check is down',
+    );
+    await expect(verifyAuthChallengeResponse(verifyEvent('x', { step: '0' }))).rejects.toThrow(
+      'the check is down',
+    );
   });
 
   it('counts wrong answers of every step against the username’s limits', async () => {
