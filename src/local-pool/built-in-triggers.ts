@@ -1,5 +1,6 @@
 import {
   type ChainStep,
+  captchaStep,
   codeStep,
   createCreateAuthChallenge,
   createCustomAuthTriggers,
@@ -16,12 +17,13 @@ import type { LocalLog, OutboxEntry } from './local-log.ts';
 import type { LambdaHandler, TriggerHandlers } from './trigger-runner.ts';
 
 /** The steps a pool's chain can be made of, by name. */
-export const chainStepNames = ['password', 'code', 'question'] as const;
+export const chainStepNames = ['password', 'code', 'question', 'captcha'] as const;
 export type ChainStepName = (typeof chainStepNames)[number];
 
 /**
  * Which variant the built-in triggers run; `either` follows what the client opens with; a
- * list of step names runs that chain (`['password', 'code', 'question']`).
+ * list of step names runs that chain (`['password', 'code', 'question']`; `captcha` is the
+ * local test CAPTCHA).
  */
 export type PoolFlow = PresetFlow | readonly ChainStepName[];
 type PresetFlow = 'passwordless' | 'passwordThenCode' | 'either';
@@ -41,8 +43,17 @@ const emailQuestion = questionStep({
 });
 
 function chainStep(name: ChainStepName, sendCode: SendCode): ChainStep {
-  if (name === 'password') return passwordStep();
-  return name === 'code' ? codeStep({ sendCode }) : emailQuestion;
+  switch (name) {
+    case 'password':
+      return passwordStep();
+    case 'code':
+      return codeStep({ sendCode });
+    case 'question':
+      return emailQuestion;
+    case 'captcha':
+      // The built-in test widget: no network, no keys.
+      return captchaStep({ provider: 'local', siteKey: 'local' });
+  }
 }
 
 /** What the built-in triggers are configured by. */

@@ -12,6 +12,13 @@ export {
   createMemoryAttemptStore,
 } from './attempt-store.ts';
 export {
+  type CaptchaProvider,
+  type CaptchaStepOptions,
+  captchaStep,
+  LOCAL_CAPTCHA_TOKEN,
+  siteverifyUrls,
+} from './captcha-step.ts';
+export {
   type CustomAuthTriggers,
   type CustomAuthTriggersOptions,
   createCustomAuthTriggers,
@@ -27,6 +34,7 @@ export {
   type StepCreateInput,
   type StepVerifyInput,
 } from './chain-steps.ts';
+export { type ChoiceOption, type ChoiceStepOptions, choiceStep } from './choice-step.ts';
 export { type CodeStepOptions, codeStep } from './code-step.ts';
 export {
   type CreateAuthChallengeHandler,

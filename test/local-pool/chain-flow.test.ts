@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LOCAL_CAPTCHA_TOKEN } from '../../src/triggers/index.ts';
 import {
   cognitoPost,
   latestCode,
@@ -36,5 +37,30 @@ describe('a pool whose built-in triggers run a chain (--flow code,question)', ()
     expect(wrong.body.ChallengeParameters).toMatchObject({ type: 'text', attemptsLeft: '2' });
     const done = await respond(wrong.body.Session, ' LENA@example.com ');
     expect(done.body.AuthenticationResult).toMatchObject({ AccessToken: expect.any(String) });
+  });
+
+  it('takes the local CAPTCHA’s token, then the code (--flow captcha,code)', async () => {
+    const pool = await start({ flow: ['captcha', 'code'] });
+    await registerOverHttp(pool, 'milo');
+    const ClientId = pool.userPoolClientId;
+    const started = await cognitoPost(pool, 'InitiateAuth', {
+      ClientId,
+      AuthFlow: 'CUSTOM_AUTH',
+      AuthParameters: { USERNAME: 'milo' },
+    });
+    expect(started.body.ChallengeParameters).toMatchObject({
+      type: 'captcha',
+      provider: 'local',
+      siteKey: 'local',
+      step: '1',
+      steps: '2',
+    });
+    const code = await cognitoPost(pool, 'RespondToAuthChallenge', {
+      ClientId,
+      ChallengeName: 'CUSTOM_CHALLENGE',
+      Session: started.body.Session,
+      ChallengeResponses: { USERNAME: 'milo', ANSWER: LOCAL_CAPTCHA_TOKEN },
+    });
+    expect(code.body.ChallengeParameters).toMatchObject({ type: 'code', step: '2' });
   });
 });
