@@ -1,20 +1,18 @@
+import { answersMatch } from '../triggers/answers.ts';
 import {
   type ChainStep,
   captchaStep,
   codeStep,
-  createCreateAuthChallenge,
   createCustomAuthTriggers,
-  createDefineAuthChallenge,
   createMemoryAttemptStore,
-  createVerifyAuthChallengeResponse,
   passwordStep,
   questionStep,
   type SendCode,
   type SignInLimits,
 } from '../triggers/index.ts';
-import { answersMatch } from '../triggers/verify.ts';
+import { presetTriggers } from '../triggers/presets.ts';
 import type { LocalLog, OutboxEntry } from './local-log.ts';
-import type { LambdaHandler, TriggerHandlers } from './trigger-runner.ts';
+import type { TriggerHandlers } from './trigger-runner.ts';
 
 /** The steps a pool's chain can be made of, by name. */
 export const chainStepNames = ['password', 'code', 'question', 'captcha'] as const;
@@ -25,8 +23,7 @@ export type ChainStepName = (typeof chainStepNames)[number];
  * list of step names runs that chain (`['password', 'code', 'question']`; `captcha` is the
  * local test CAPTCHA).
  */
-export type PoolFlow = PresetFlow | readonly ChainStepName[];
-type PresetFlow = 'passwordless' | 'passwordThenCode' | 'either';
+export type PoolFlow = 'passwordless' | 'passwordThenCode' | 'either' | readonly ChainStepName[];
 
 const isChain = (flow: PoolFlow | undefined): flow is readonly ChainStepName[] =>
   Array.isArray(flow);
@@ -62,16 +59,6 @@ export interface BuiltInTriggerSettings {
   limits?: Omit<SignInLimits, 'store'>;
 }
 
-function defineFor(flow: PresetFlow | undefined): LambdaHandler {
-  if (flow !== 'either') return createDefineAuthChallenge({ flow });
-  const passwordless = createDefineAuthChallenge({ flow: 'passwordless' });
-  const passwordThenCode = createDefineAuthChallenge({ flow: 'passwordThenCode' });
-  return (event: Parameters<typeof passwordless>[0]) =>
-    event.request.session[0]?.challengeName === 'SRP_A'
-      ? passwordThenCode(event)
-      : passwordless(event);
-}
-
 /** The kit's own triggers, sending codes to the pool's outbox instead of a mail service. */
 export function builtInTriggers(
   settings: BuiltInTriggerSettings,
@@ -98,10 +85,5 @@ export function builtInTriggers(
     const steps = flow.map((name) => chainStep(name, sendCode));
     return createCustomAuthTriggers({ steps, limits, decoySendDelayMs });
   }
-  const shared = { flow: flow === 'either' ? undefined : flow, limits };
-  return {
-    defineAuthChallenge: defineFor(flow),
-    createAuthChallenge: createCreateAuthChallenge({ ...shared, decoySendDelayMs, sendCode }),
-    verifyAuthChallengeResponse: createVerifyAuthChallengeResponse(shared),
-  };
+  return presetTriggers({ flow, limits, decoySendDelayMs, sendCode });
 }

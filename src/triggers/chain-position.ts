@@ -4,13 +4,22 @@ import { CUSTOM_CHALLENGE, PASSWORD_VERIFIER, type SessionEntry, SRP_A } from '.
 export interface ChainStepShape {
   kind: 'password' | 'custom';
   maxAttempts: number;
+  /** A password step skipped when the client opens without SRP_A (`CUSTOM_WITHOUT_SRP`). */
+  optional?: boolean;
 }
 
 /** Where a sign-in stands in its chain, read from the session alone. */
 export type ChainPosition =
   | { kind: 'password' }
   /** `index` counts every step of the chain, the password step included. */
-  | { kind: 'custom'; index: number; round: number; previousMetadata: string | undefined }
+  | {
+      kind: 'custom';
+      index: number;
+      round: number;
+      previousMetadata: string | undefined;
+      /** An optional password step this sign-in skipped: it is not shown as a step. */
+      skipped: number;
+    }
   | { kind: 'done' }
   | { kind: 'fail' };
 
@@ -35,11 +44,14 @@ export function chainPosition(
   session: readonly SessionEntry[],
   steps: readonly ChainStepShape[],
 ): ChainPosition {
-  const withPassword = steps[0]?.kind === 'password';
+  const first = steps[0];
+  const skipped =
+    first?.kind === 'password' && first.optional && session[0]?.challengeName !== SRP_A;
+  const withPassword = first?.kind === 'password' && !skipped;
   let rounds: readonly SessionEntry[];
   if (withPassword) {
-    const [first, verifier, ...rest] = session;
-    if (first?.challengeName !== SRP_A) return { kind: 'fail' };
+    const [opening, verifier, ...rest] = session;
+    if (opening?.challengeName !== SRP_A) return { kind: 'fail' };
     if (!verifier) return { kind: 'password' };
     if (verifier.challengeName !== PASSWORD_VERIFIER || verifier.challengeResult !== true) {
       return { kind: 'fail' };
@@ -49,13 +61,19 @@ export function chainPosition(
     // Older clients open with SRP_A even without a password; it checks nothing.
     rounds = session[0]?.challengeName === SRP_A ? session.slice(1) : session;
   }
-  let index = withPassword ? 1 : 0;
+  let index = first?.kind === 'password' ? 1 : 0;
   let wrong = 0;
   let previousMetadata: string | undefined;
   for (const entry of rounds) {
-    const parsed = parseMetadata(entry);
+    // A round made by another Create (no chain metadata) counts for the current step.
+    const parsed = parseMetadata(entry) ?? { index, metadata: undefined };
     const step = steps[index];
-    if (entry.challengeName !== CUSTOM_CHALLENGE || parsed?.index !== index || !step) {
+    if (
+      entry.challengeName !== CUSTOM_CHALLENGE ||
+      typeof entry.challengeResult !== 'boolean' ||
+      parsed.index !== index ||
+      !step
+    ) {
       return { kind: 'fail' };
     }
     if (entry.challengeResult === true) {
@@ -69,5 +87,5 @@ export function chainPosition(
     }
   }
   if (index >= steps.length) return { kind: 'done' };
-  return { kind: 'custom', index, round: wrong + 1, previousMetadata };
+  return { kind: 'custom', index, round: wrong + 1, previousMetadata, skipped: skipped ? 1 : 0 };
 }

@@ -57,13 +57,19 @@ export interface CustomChallengeStep {
 export interface PasswordStep {
   kind: 'password';
   maxAttempts: 1;
+  /** Skipped when the client signs in without a password (`CUSTOM_WITHOUT_SRP`). */
+  optional: boolean;
 }
 
 export type ChainStep = PasswordStep | CustomChallengeStep;
 
-/** The password first: Amplify's `CUSTOM_WITH_SRP` signs in with it, then the chain goes on. */
-export function passwordStep(): PasswordStep {
-  return { kind: 'password', maxAttempts: 1 };
+/**
+ * The password first: Amplify's `CUSTOM_WITH_SRP` signs in with it, then the chain goes on.
+ * `optional: true` follows the client: a sign-in without a password skips it (one pool
+ * serving both of the kit's flows).
+ */
+export function passwordStep(options: { optional?: boolean } = {}): PasswordStep {
+  return { kind: 'password', maxAttempts: 1, optional: options.optional === true };
 }
 
 /** Options of {@link questionStep}. */

@@ -57,6 +57,7 @@ export function createCustomAuthTriggers(options: CustomAuthTriggersOptions): Cu
     decoyEmailDomains: options.decoyEmailDomains,
   });
   const durations = new SendDurations(decoySendDelayMs);
+  const customSteps = steps.filter((step) => step.kind === 'custom');
 
   const defineAuthChallenge: DefineAuthChallengeHandler = async (event) => {
     const found = chainPosition(sessionOf(event), steps);
@@ -74,6 +75,13 @@ export function createCustomAuthTriggers(options: CustomAuthTriggersOptions): Cu
   };
 
   const createAuthChallenge: CreateAuthChallengeHandler = async (event) => {
+    const { challengeName } = event.request;
+    if (challengeName !== CUSTOM_CHALLENGE) {
+      throw new Error(
+        `Create Auth Challenge only creates ${CUSTOM_CHALLENGE}, got ${String(challengeName)}. ` +
+          'Use the Define Auth Challenge trigger made with the same steps.',
+      );
+    }
     const position = chainPosition(sessionOf(event), steps);
     const step = position.kind === 'custom' ? steps[position.index] : undefined;
     if (position.kind !== 'custom' || step?.kind !== 'custom') {
@@ -100,8 +108,8 @@ export function createCustomAuthTriggers(options: CustomAuthTriggersOptions): Cu
       ...challenge.parameters,
       type: step.type,
       hint: challenge.hint,
-      step: String(position.index + 1),
-      steps: String(steps.length),
+      step: String(position.index + 1 - position.skipped),
+      steps: String(steps.length - position.skipped),
       attemptsLeft: String(step.maxAttempts - position.round + 1),
     };
     event.response.privateChallengeParameters = {
@@ -114,7 +122,11 @@ export function createCustomAuthTriggers(options: CustomAuthTriggersOptions): Cu
 
   const verifyAuthChallengeResponse: VerifyAuthChallengeResponseHandler = async (event) => {
     const privateParameters = event.request.privateChallengeParameters ?? {};
-    const step = steps[Number(privateParameters.step)] as CustomChallengeStep | undefined;
+    // Rounds created before chains (no step named) belong to the only custom step there is.
+    const index =
+      privateParameters.step ??
+      (customSteps.length === 1 ? String(steps.indexOf(customSteps[0] as ChainStep)) : '');
+    const step = steps[Number(index)] as CustomChallengeStep | undefined;
     const reserved = await reserveAnswer(limits, event, Date.now());
     const answer =
       typeof event.request.challengeAnswer === 'string' ? event.request.challengeAnswer : '';

@@ -1,11 +1,24 @@
+import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
+import { answersMatch, normalizeAnswer } from './answers.ts';
 import type { CustomChallengeStep } from './chain-steps.ts';
 import { validAttempts } from './chain-steps.ts';
 import { decoyMaskedDestination, generateCode, unguessableAnswer } from './code.ts';
-import { destinationOf } from './create.ts';
 import { isEmailAddress, maskDestination } from './mask.ts';
 import { codeLengthRange, type SendCode } from './options.ts';
 import { sendCodeWithSes } from './ses.ts';
-import { answersMatch, normalizeAnswer } from './verify.ts';
+
+/** The address the code goes to: email first, then phone number. */
+export function destinationOf(event: CreateAuthChallengeTriggerEvent): string {
+  const attributes: Partial<Record<string, string>> = event.request.userAttributes ?? {};
+  const destination = attributes.email?.trim() || attributes.phone_number?.trim();
+  if (!destination) {
+    throw new Error(
+      `User ${event.userName} has neither an email nor a phone_number attribute, so there is ` +
+        'nowhere to send a sign-in code. Require one of them at sign-up.',
+    );
+  }
+  return destination;
+}
 
 /** Options of {@link codeStep}. */
 export interface CodeStepOptions {
@@ -67,9 +80,11 @@ export function codeStep(options: CodeStepOptions = {}): CustomChallengeStep {
         metadata: code,
       };
     },
-    verify: async ({ answer, privateParameters }) => {
+    // Compared for everyone, so unknown users take as long; a code never passes for them.
+    verify: async ({ event, answer, privateParameters }) => {
       const expected = normalizeAnswer(privateParameters.answer);
-      return answersMatch(normalizeAnswer(answer), expected) && expected !== '';
+      const matches = answersMatch(normalizeAnswer(answer), expected);
+      return matches && expected !== '' && event.request.userNotFound !== true;
     },
   };
 }

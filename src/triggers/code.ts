@@ -1,9 +1,6 @@
 import { createHmac, randomBytes, randomInt } from 'node:crypto';
 import { isEmailAddress, isPhoneNumber, maskEmail, maskPhoneNumber } from './mask.ts';
 
-const CODE_METADATA_PREFIX = 'CODE-';
-/** Stands in for the code in the session of a user who does not exist. */
-export const UNKNOWN_USER_METADATA = 'CODE-NONE';
 const DECOY_ANSWER_BYTES = 32;
 /**
  * Where an unknown user's made-up address seems to be, unless configured: the large
@@ -23,21 +20,6 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 /** A uniformly random code of `length` digits, leading zeros kept. */
 export function generateCode(length: number): string {
   return String(randomInt(0, 10 ** length)).padStart(length, '0');
-}
-
-/** How the code rides along in the session from one round to the next. */
-export function codeToMetadata(code: string): string {
-  return `${CODE_METADATA_PREFIX}${code}`;
-}
-
-/** The code a previous round stored, if it has the length this deployment expects. */
-export function codeFromMetadata(
-  metadata: string | null | undefined,
-  length: number,
-): string | undefined {
-  if (typeof metadata !== 'string' || !metadata.startsWith(CODE_METADATA_PREFIX)) return undefined;
-  const code = metadata.slice(CODE_METADATA_PREFIX.length);
-  return code.length === length && /^\d+$/.test(code) ? code : undefined;
 }
 
 /** A private answer for an unknown user: no one can type 64 hex digits that match it. */

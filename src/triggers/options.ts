@@ -13,8 +13,9 @@ import { sendCodeWithSes } from './ses.ts';
  *
  * - `passwordless`: a one-time code only (Amplify's `CUSTOM_WITHOUT_SRP`).
  * - `passwordThenCode`: the password (SRP) first, then a one-time code (`CUSTOM_WITH_SRP`).
+ * - `either`: what the client asks for; the password first when it opens with SRP_A.
  */
-export type CustomAuthTriggerFlow = 'passwordless' | 'passwordThenCode';
+export type CustomAuthTriggerFlow = 'passwordless' | 'passwordThenCode' | 'either';
 
 /** What a {@link SendCode} function receives. */
 export interface SendCodeInput {
@@ -73,7 +74,11 @@ export type ResolvedTriggerOptions = Required<Omit<CustomAuthTriggerOptions, 'li
   limits: ResolvedSignInLimits;
 };
 
-export const triggerFlows: readonly CustomAuthTriggerFlow[] = ['passwordless', 'passwordThenCode'];
+export const triggerFlows: readonly CustomAuthTriggerFlow[] = [
+  'passwordless',
+  'passwordThenCode',
+  'either',
+];
 
 export const codeLengthRange = { min: 4, max: 12 } as const;
 export const maxAttemptsRange = { min: 1, max: 10 } as const;

@@ -54,13 +54,14 @@ describe('createCustomAuthTriggers: Define walks the chain', () => {
     [[srpA, passwordVerifier(true), round(1, true), round(2, false)], 'CUSTOM_CHALLENGE'],
     [[srpA, passwordVerifier(true), round(1, false), round(1, true), round(2, true)], 'tokens'],
     [[srpA, passwordVerifier(true), round(2, true)], 'fail'],
+    // A round another Create made (no chain metadata) counts for the current step.
     [
       [
         srpA,
         passwordVerifier(true),
         { challengeName: 'CUSTOM_CHALLENGE', challengeResult: true, challengeMetadata: 'CODE-1' },
       ],
-      'fail',
+      'CUSTOM_CHALLENGE',
     ],
   ] as const)('with the password first: %j -> %s', async (session, expected) => {
     expect(await decision([...session])).toBe(expected);

@@ -20,7 +20,16 @@ vi.mock('node:crypto', async (importOriginal) => {
   return { ...actual, randomInt: vi.fn(actual.randomInt) };
 });
 
-const publicKeys = ['attemptsLeft', 'codeLength', 'destination', 'hint'];
+const publicKeys = [
+  'attemptsLeft',
+  'codeLength',
+  'deliveryMedium',
+  'destination',
+  'hint',
+  'step',
+  'steps',
+  'type',
+];
 
 /** Each test counts in its own store and does not wait for imitated sends. */
 const isolated = () => ({ decoySendDelayMs: 0, limits: { store: createMemoryAttemptStore() } });
@@ -58,7 +67,7 @@ describe('createCreateAuthChallenge', () => {
       code,
       event,
     });
-    expect(response.challengeMetadata).toBe(`CODE-${code}`);
+    expect(response.challengeMetadata).toBe(`CHAIN:0:${code}`);
   });
 
   it('keeps leading zeros', async () => {
@@ -83,7 +92,7 @@ describe('createCreateAuthChallenge', () => {
   });
 
   it('reads the code back after the password step of passwordThenCode', async () => {
-    const { create, sendCode } = setup({ maxAttempts: 4 });
+    const { create, sendCode } = setup({ maxAttempts: 4, flow: 'passwordThenCode' });
     const events = await playRounds(create, 2, [srpA, passwordVerifier(true)]);
     expect(events[1]?.response.privateChallengeParameters.answer).toBe(
       events[0]?.response.privateChallengeParameters.answer,
@@ -114,12 +123,16 @@ describe('createCreateAuthChallenge', () => {
     const { response } = await create(createEvent([]));
     const code = response.privateChallengeParameters.answer ?? '';
     expect(response.publicChallengeParameters).toStrictEqual({
+      type: 'code',
       hint: 'Check your inbox',
       destination: 'a***@e***.com',
+      deliveryMedium: 'EMAIL',
       codeLength: '6',
       attemptsLeft: '3',
+      step: '1',
+      steps: '1',
     });
-    expect(Object.keys(response.privateChallengeParameters)).toEqual(['answer']);
+    expect(Object.keys(response.privateChallengeParameters).sort()).toEqual(['answer', 'step']);
     for (const value of Object.values(response.publicChallengeParameters)) {
       expect(value).not.toContain(code);
     }

@@ -63,7 +63,7 @@ describe('the ./triggers entry', () => {
   it('defineAuthChallenge refuses a CUSTOM_AUTH_FLOW that names no flow', async () => {
     vi.stubEnv('CUSTOM_AUTH_FLOW', 'passwordThenCod');
     await expect(triggers.defineAuthChallenge(defineEvent([srpA]))).rejects.toThrow(
-      'CUSTOM_AUTH_FLOW must be one of passwordless, passwordThenCode, got passwordThenCod.',
+      'CUSTOM_AUTH_FLOW must be one of passwordless, passwordThenCode, either, got passwordThenCod.',
     );
   });
 

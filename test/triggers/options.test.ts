@@ -57,7 +57,9 @@ describe('resolveOptions', () => {
   it('rejects an unknown flow', () => {
     const flow = 'passwordFirst' as never;
     expect(() => resolveOptions({ flow })).toThrow(
-      new RangeError('flow must be one of passwordless, passwordThenCode, got passwordFirst.'),
+      new RangeError(
+        'flow must be one of passwordless, passwordThenCode, either, got passwordFirst.',
+      ),
     );
   });
 
