@@ -62,7 +62,10 @@ describe('the pool CLI options', () => {
 
   it.each([
     [['--port', '70000'], /--port must be a whole number from 0 to 65535/],
-    [['--flow', 'code,riddle'], /or a chain of password, code, question, captcha separated by commas/],
+    [
+      ['--flow', 'code,riddle'],
+      /or a chain of password, code, question, captcha separated by commas/,
+    ],
     [['--port', 'abc'], /--port must be a whole number/],
     [['--session-validity', '0'], /--session-validity must be a whole number from 1/],
     [['--max-codes', '0'], /--max-codes must be a whole number from 1 to 100/],
