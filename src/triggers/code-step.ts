@@ -2,23 +2,40 @@ import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
 import { answersMatch, normalizeAnswer } from './answers.ts';
 import type { CustomChallengeStep } from './chain-steps.ts';
 import { validAttempts } from './chain-steps.ts';
-import { decoyMaskedDestination, generateCode, unguessableAnswer } from './code.ts';
+import { decoyMaskedDestination, decoyPhoneMask, generateCode, unguessableAnswer } from './code.ts';
 import { isEmailAddress, maskDestination } from './mask.ts';
 import { codeLengthRange, type SendCode } from './options.ts';
 import { sendCodeWithSes } from './ses.ts';
+import { sendCodeWithSns } from './sns.ts';
 
-/** The address the code goes to: email first, then phone number. */
-export function destinationOf(event: CreateAuthChallengeTriggerEvent): string {
+/** Where a code can go: the user's `email` (Amazon SES by default) or `phone_number` (SNS). */
+export type CodeDelivery = 'email' | 'sms';
+
+const attributeFor = { email: 'email', sms: 'phone_number' } as const;
+
+/**
+ * The address the code goes to: the delivery's attribute, or without one, the email and else
+ * the phone number.
+ */
+export function destinationOf(
+  event: CreateAuthChallengeTriggerEvent,
+  deliver: CodeDelivery | undefined,
+): string {
   const attributes: Partial<Record<string, string>> = event.request.userAttributes ?? {};
-  const destination = attributes.email?.trim() || attributes.phone_number?.trim();
+  const names = deliver ? [attributeFor[deliver]] : ['email', 'phone_number'];
+  const destination = names.map((name) => attributes[name]?.trim()).find(Boolean);
   if (!destination) {
     throw new Error(
-      `User ${event.userName} has neither an email nor a phone_number attribute, so there is ` +
-        'nowhere to send a sign-in code. Require one of them at sign-up.',
+      `User ${event.userName} has no ${names.join(' or ')} attribute, so there is nowhere to ` +
+        'send a sign-in code. Require it at sign-up.',
     );
   }
   return destination;
 }
+
+/** The kit's senders: SES for an address, SNS for a phone number. */
+const sendByDefault: SendCode = (input) =>
+  isEmailAddress(input.destination) ? sendCodeWithSes(input) : sendCodeWithSns(input);
 
 /** Options of {@link codeStep}. */
 export interface CodeStepOptions {
@@ -28,7 +45,12 @@ export interface CodeStepOptions {
   maxAttempts?: number;
   /** Default: where the code went is shown by the UI, so the hint says what to do with it. */
   hint?: string;
-  /** Delivers the code. Default: email through Amazon SES (`CUSTOM_AUTH_SENDER_EMAIL`). */
+  /** Where the code goes. Default: the email address, else the phone number. */
+  deliver?: CodeDelivery;
+  /**
+   * Delivers the code. Default: email through Amazon SES (`CUSTOM_AUTH_SENDER_EMAIL`), SMS
+   * through Amazon SNS.
+   */
   sendCode?: SendCode;
 }
 
@@ -47,7 +69,11 @@ export function codeStep(options: CodeStepOptions = {}): CustomChallengeStep {
       `codeLength must be a whole number from ${codeLengthRange.min} to ${codeLengthRange.max}, got ${String(codeLength)}.`,
     );
   }
-  const sendCode = options.sendCode ?? sendCodeWithSes;
+  const { deliver } = options;
+  if (deliver !== undefined && !(deliver in attributeFor)) {
+    throw new RangeError(`deliver must be email or sms, got ${String(deliver)}.`);
+  }
+  const sendCode = options.sendCode ?? sendByDefault;
   const hint = options.hint ?? 'Enter the code we sent you';
   const reused = (metadata: string | undefined) =>
     metadata && new RegExp(`^\\d{${codeLength}}$`).test(metadata) ? metadata : undefined;
@@ -55,10 +81,13 @@ export function codeStep(options: CodeStepOptions = {}): CustomChallengeStep {
     kind: 'custom',
     type: 'code',
     maxAttempts: validAttempts(options.maxAttempts ?? 3),
-    async create({ event, previousMetadata, deliver, decoySecret, decoyEmailDomains }) {
+    async create({ event, previousMetadata, deliver: send, decoySecret, decoyEmailDomains }) {
       if (event.request.userNotFound === true) {
-        if (previousMetadata === undefined) await deliver(null);
-        const destination = decoyMaskedDestination(event.userName, decoySecret, decoyEmailDomains);
+        if (previousMetadata === undefined) await send(null);
+        const destination =
+          deliver === 'sms'
+            ? decoyPhoneMask(event.userName, decoySecret)
+            : decoyMaskedDestination(event.userName, decoySecret, decoyEmailDomains);
         return {
           hint,
           parameters: parametersFor(destination, codeLength),
@@ -66,11 +95,11 @@ export function codeStep(options: CodeStepOptions = {}): CustomChallengeStep {
           metadata: 'NONE',
         };
       }
-      const destination = destinationOf(event);
+      const destination = destinationOf(event, deliver);
       let code = reused(previousMetadata);
       if (code === undefined) {
         const fresh = generateCode(codeLength);
-        await deliver(() => sendCode({ destination, code: fresh, event }));
+        await send(() => sendCode({ destination, code: fresh, event }));
         code = fresh;
       }
       return {

@@ -49,3 +49,12 @@ export function decoyMaskedDestination(
   const domain = domains[digest.readUInt32BE(1) % domains.length] ?? 'gmail.com';
   return maskEmail(`${pick(LETTERS, digest[0])}x@${domain}`);
 }
+
+/**
+ * What a real user would see for an SMS code: a masked number ending in four digits that
+ * derive from `secret`, the same on every sign-in, and not to be recomputed without it.
+ */
+export function decoyPhoneMask(username: string, secret: string): string {
+  const digest = createHmac('sha256', `${secret}:sms`).update(username.toLowerCase()).digest();
+  return maskPhoneNumber(`+1555${String(digest.readUInt32BE(0) % 10_000_000).padStart(7, '0')}`);
+}

@@ -35,7 +35,7 @@ export {
   type StepVerifyInput,
 } from './chain-steps.ts';
 export { type ChoiceOption, type ChoiceStepOptions, choiceStep } from './choice-step.ts';
-export { type CodeStepOptions, codeStep } from './code-step.ts';
+export { type CodeDelivery, type CodeStepOptions, codeStep } from './code-step.ts';
 export {
   type CreateAuthChallengeHandler,
   type CustomChallengeParameters,
@@ -68,6 +68,7 @@ export type {
   SendCodeInput,
 } from './options.ts';
 export { SENDER_EMAIL_VARIABLE, sendCodeWithSes } from './ses.ts';
+export { sendCodeWithSns } from './sns.ts';
 export {
   createVerifyAuthChallengeResponse,
   type VerifyAuthChallengeResponseHandler,

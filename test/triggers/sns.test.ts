@@ -1,0 +1,92 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createEvent } from './events.ts';
+
+const sns = vi.hoisted(() => {
+  const send = vi.fn(async (_command: unknown) => ({ MessageId: 'message-1' }));
+  class SNSClient {
+    send = send;
+  }
+  class PublishCommand {
+    constructor(readonly input: unknown) {}
+  }
+  return { send, SNSClient, PublishCommand };
+});
+vi.mock('@aws-sdk/client-sns', () => ({
+  SNSClient: sns.SNSClient,
+  PublishCommand: sns.PublishCommand,
+}));
+
+const { sendCodeWithSns, codeSms } = await import('../../src/triggers/sns.ts');
+const { codeStep } = await import('../../src/triggers/code-step.ts');
+
+const input = (destination = '+15555551234') => ({
+  destination,
+  code: '042917',
+  event: createEvent([]),
+});
+
+describe('sendCodeWithSns', () => {
+  afterEach(() => sns.send.mockClear());
+
+  it('publishes a transactional SMS with the code first', async () => {
+    await sendCodeWithSns(input());
+    const command = sns.send.mock.calls[0]?.[0] as { input: Record<string, unknown> };
+    expect(command.input).toEqual({
+      PhoneNumber: '+15555551234',
+      Message: codeSms('042917'),
+      MessageAttributes: {
+        'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' },
+      },
+    });
+    expect(codeSms('042917').startsWith('042917 ')).toBe(true);
+  });
+
+  it('refuses a destination that is not an E.164 number, sending nothing', async () => {
+    await expect(sendCodeWithSns(input('alice@example.com'))).rejects.toThrow(/E\.164/);
+    expect(sns.send).not.toHaveBeenCalled();
+  });
+});
+
+describe('codeStep by SMS', () => {
+  const attributes = { sub: 's', email: 'alice@example.com', phone_number: '+15555551234' };
+  const createInput = (userName: string, userNotFound = false) => ({
+    event: createEvent([], {
+      userName,
+      userNotFound,
+      userAttributes: userNotFound ? {} : attributes,
+    }),
+    round: 1,
+    previousMetadata: undefined,
+    deliver: async (send: (() => Promise<void>) | null) => {
+      await send?.();
+    },
+    decoySecret: 'key',
+    decoyEmailDomains: ['example.com'],
+  });
+
+  afterEach(() => sns.send.mockClear());
+
+  it('sends to the phone number even when there is an email, and says SMS', async () => {
+    const challenge = await codeStep({ deliver: 'sms' }).create(createInput('alice'));
+    expect(challenge.parameters).toMatchObject({
+      destination: '+*******1234',
+      deliveryMedium: 'SMS',
+    });
+    const command = sns.send.mock.calls.at(-1)?.[0] as { input: { PhoneNumber: string } };
+    expect(command.input.PhoneNumber).toBe('+15555551234');
+  });
+
+  it('shows an unknown user a stable masked number, sending nothing', async () => {
+    const step = codeStep({ deliver: 'sms' });
+    const first = await step.create(createInput('mallory', true));
+    const again = await step.create(createInput('Mallory', true));
+    expect(first.parameters.destination).toMatch(/^\+\*{7}\d{4}$/);
+    expect(again.parameters.destination).toBe(first.parameters.destination);
+    expect(first.parameters.deliveryMedium).toBe('SMS');
+    expect(sns.send).not.toHaveBeenCalled();
+  });
+
+  it('refuses a delivery it does not know', () => {
+    expect(() => codeStep({ deliver: 'pigeon' as never })).toThrow(/deliver must be email or sms/);
+  });
+});
