@@ -58,6 +58,12 @@ export function createCustomAuthTriggers(options: CustomAuthTriggersOptions): Cu
   });
   const durations = new SendDurations(decoySendDelayMs);
   const customSteps = steps.filter((step) => step.kind === 'custom');
+  /** The step Create named; rounds created before chains belong to the only custom step. */
+  const stepOf = (named: string | undefined): CustomChallengeStep | undefined => {
+    if (named === undefined) return customSteps.length === 1 ? customSteps[0] : undefined;
+    const step = /^\d{1,3}$/.test(named) ? steps[Number(named)] : undefined;
+    return step?.kind === 'custom' ? step : undefined;
+  };
 
   const defineAuthChallenge: DefineAuthChallengeHandler = async (event) => {
     const found = chainPosition(sessionOf(event), steps);
@@ -122,17 +128,13 @@ export function createCustomAuthTriggers(options: CustomAuthTriggersOptions): Cu
 
   const verifyAuthChallengeResponse: VerifyAuthChallengeResponseHandler = async (event) => {
     const privateParameters = event.request.privateChallengeParameters ?? {};
-    // Rounds created before chains (no step named) belong to the only custom step there is.
-    const index =
-      privateParameters.step ??
-      (customSteps.length === 1 ? String(steps.indexOf(customSteps[0] as ChainStep)) : '');
-    const step = steps[Number(index)] as CustomChallengeStep | undefined;
+    const step = stepOf(privateParameters.step);
     const reserved = await reserveAnswer(limits, event, Date.now());
     const answer =
       typeof event.request.challengeAnswer === 'string' ? event.request.challengeAnswer : '';
     let passed: boolean;
     try {
-      passed = step?.kind === 'custom' && (await step.verify({ event, answer, privateParameters }));
+      passed = step !== undefined && (await step.verify({ event, answer, privateParameters }));
     } catch (error) {
       // A check that could not run (a CAPTCHA service down, say) is no wrong answer.
       await reserved.giveBack();

@@ -130,6 +130,9 @@ describe('createCustomAuthTriggers: Create and Verify', () => {
       expect.objectContaining({ answer: 'Fido', userName: 'alice', userNotFound: false }),
     );
     expect(await passed('123456', { answer: '123456', step: '7' })).toBe(false);
+    // A round that names no step is not checked by whichever step comes first.
+    expect(await passed('123456', { answer: '123456' })).toBe(false);
+    expect(await passed('123456', { answer: '123456', step: '' })).toBe(false);
   });
 
   it('takes a user who does not exist as far as anyone could go, and never to tokens', async () => {
