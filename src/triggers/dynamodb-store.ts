@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AttemptCount, AttemptStore } from './attempt-store.ts';
+import { lazily } from './lazily.ts';
 
 const DYNAMODB_PACKAGE = '@aws-sdk/client-dynamodb';
 /** The environment variable naming the table the ready-made handlers count attempts in. */
@@ -62,14 +63,7 @@ const maxRounds = 4;
 export function createDynamoDbAttemptStore(options: DynamoDbAttemptStoreOptions): AttemptStore {
   const tableName = options.tableName?.trim();
   if (!tableName) throw new TypeError('The DynamoDB attempt store needs a tableName.');
-  let loaded: Promise<Loaded> | undefined;
-  const load = () => {
-    loaded ??= loadDynamoDb(options.client);
-    loaded.catch(() => {
-      loaded = undefined;
-    });
-    return loaded;
-  };
+  const load = lazily(() => loadDynamoDb(options.client));
   const isConditionFailure = (error: unknown) =>
     (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
 
@@ -185,18 +179,10 @@ export function createDynamoDbAttemptStore(options: DynamoDbAttemptStoreOptions)
     }
     throw new Error(`The store's key in ${tableName} could not be read back.`);
   };
-  let secret: Promise<string> | undefined;
-
   return {
     get,
     decrement,
-    secret: () => {
-      secret ??= readOrCreateSecret();
-      secret.catch(() => {
-        secret = undefined;
-      });
-      return secret;
-    },
+    secret: lazily(readOrCreateSecret),
     async increment(key, limit, windowMs, now) {
       for (let round = 0; round < maxRounds; round++) {
         const counted = await countInWindow(key, limit, now);

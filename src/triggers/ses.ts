@@ -1,3 +1,4 @@
+import { lazily } from './lazily.ts';
 import type { SendCodeInput } from './options.ts';
 
 /** The environment variable holding the verified SES identity codes are sent from. */
@@ -9,9 +10,6 @@ interface SesSender {
   client: InstanceType<SesModule['SESv2Client']>;
   SendEmailCommand: SesModule['SendEmailCommand'];
 }
-
-/** One client per Lambda container, made on the first send so cold starts without one stay cheap. */
-let sender: Promise<SesSender> | undefined;
 
 async function loadSesModule(): Promise<SesModule> {
   try {
@@ -25,19 +23,10 @@ async function loadSesModule(): Promise<SesModule> {
   }
 }
 
-function sesSender(): Promise<SesSender> {
-  if (!sender) {
-    sender = loadSesModule().then(({ SESv2Client, SendEmailCommand }) => ({
-      client: new SESv2Client({}),
-      SendEmailCommand,
-    }));
-    // A failed load is not cached, so a later invocation reports the real state again.
-    sender.catch(() => {
-      sender = undefined;
-    });
-  }
-  return sender;
-}
+const sesSender = lazily(async (): Promise<SesSender> => {
+  const { SESv2Client, SendEmailCommand } = await loadSesModule();
+  return { client: new SESv2Client({}), SendEmailCommand };
+});
 
 function senderAddress(): string {
   const address = process.env[SENDER_EMAIL_VARIABLE]?.trim();

@@ -1,3 +1,4 @@
+import { lazily } from './lazily.ts';
 import type { SendCodeInput } from './options.ts';
 
 const SNS_PACKAGE = '@aws-sdk/client-sns';
@@ -7,9 +8,6 @@ interface SnsSender {
   client: InstanceType<SnsModule['SNSClient']>;
   PublishCommand: SnsModule['PublishCommand'];
 }
-
-/** One client per Lambda container, made on the first send. */
-let sender: Promise<SnsSender> | undefined;
 
 async function loadSnsModule(): Promise<SnsModule> {
   try {
@@ -23,19 +21,10 @@ async function loadSnsModule(): Promise<SnsModule> {
   }
 }
 
-function snsSender(): Promise<SnsSender> {
-  if (!sender) {
-    sender = loadSnsModule().then(({ SNSClient, PublishCommand }) => ({
-      client: new SNSClient({}),
-      PublishCommand,
-    }));
-    // A failed load is not cached, so a later invocation reports the real state again.
-    sender.catch(() => {
-      sender = undefined;
-    });
-  }
-  return sender;
-}
+const snsSender = lazily(async (): Promise<SnsSender> => {
+  const { SNSClient, PublishCommand } = await loadSnsModule();
+  return { client: new SNSClient({}), PublishCommand };
+});
 
 /** The text message a user receives: short, the code first so phones can offer to fill it. */
 export function codeSms(code: string): string {
