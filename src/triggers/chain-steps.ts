@@ -2,6 +2,7 @@ import type {
   CreateAuthChallengeTriggerEvent,
   VerifyAuthChallengeResponseTriggerEvent,
 } from 'aws-lambda';
+import { integerInRange, maxAttemptsRange } from './options.ts';
 
 /** What a step gets to make one round of its challenge. */
 export interface StepCreateInput {
@@ -124,8 +125,5 @@ export function questionStep(options: QuestionStepOptions): CustomChallengeStep 
 }
 
 export function validAttempts(value: number): number {
-  if (!Number.isInteger(value) || value < 1 || value > 10) {
-    throw new RangeError(`maxAttempts must be a whole number from 1 to 10, got ${String(value)}.`);
-  }
-  return value;
+  return integerInRange('maxAttempts', value, maxAttemptsRange);
 }

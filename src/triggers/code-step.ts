@@ -4,7 +4,7 @@ import type { CustomChallengeStep } from './chain-steps.ts';
 import { validAttempts } from './chain-steps.ts';
 import { decoyMaskedDestination, decoyPhoneMask, generateCode, unguessableAnswer } from './code.ts';
 import { isEmailAddress, maskDestination } from './mask.ts';
-import { codeLengthRange, type SendCode } from './options.ts';
+import { codeLengthRange, integerInRange, type SendCode } from './options.ts';
 import { sendCodeWithSes } from './ses.ts';
 import { sendCodeWithSns } from './sns.ts';
 
@@ -43,7 +43,7 @@ export interface CodeStepOptions {
   codeLength?: number;
   /** Default 3. */
   maxAttempts?: number;
-  /** Default: where the code went is shown by the UI, so the hint says what to do with it. */
+  /** Default "Enter the code we sent you". */
   hint?: string;
   /** Where the code goes. Default: the email address, else the phone number. */
   deliver?: CodeDelivery;
@@ -59,16 +59,7 @@ export interface CodeStepOptions {
  * later rounds of the step reuse it, so a wrong answer does not send a second code.
  */
 export function codeStep(options: CodeStepOptions = {}): CustomChallengeStep {
-  const codeLength = options.codeLength ?? 6;
-  if (
-    !Number.isInteger(codeLength) ||
-    codeLength < codeLengthRange.min ||
-    codeLength > codeLengthRange.max
-  ) {
-    throw new RangeError(
-      `codeLength must be a whole number from ${codeLengthRange.min} to ${codeLengthRange.max}, got ${String(codeLength)}.`,
-    );
-  }
+  const codeLength = integerInRange('codeLength', options.codeLength ?? 6, codeLengthRange);
   const { deliver } = options;
   if (deliver !== undefined && !(deliver in attributeFor)) {
     throw new RangeError(`deliver must be email or sms, got ${String(deliver)}.`);

@@ -105,7 +105,7 @@ export function isTriggerFlow(value: unknown): value is CustomAuthTriggerFlow {
   return triggerFlows.includes(value as CustomAuthTriggerFlow);
 }
 
-function integerInRange(name: string, value: number, range: { min: number; max: number }) {
+export function integerInRange(name: string, value: number, range: { min: number; max: number }) {
   if (!Number.isInteger(value) || value < range.min || value > range.max) {
     throw new RangeError(
       `${name} must be a whole number from ${range.min} to ${range.max}, got ${String(value)}.`,
