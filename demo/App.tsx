@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { CustomAuthenticator, type CustomAuthFlow } from '../src/index.ts';
+import { CustomAuthenticator, type CustomAuthFlow, signUpWithAmplify } from '../src/index.ts';
 import type { AuthSetup } from './auth-setup.ts';
 import { DevInbox } from './DevInbox.tsx';
 
@@ -54,7 +54,12 @@ export function App({ setup }: { setup: AuthSetup }) {
         </fieldset>
       </header>
       <main>
-        <CustomAuthenticator key={flow} flow={flow} signUpAttributes={['email']}>
+        <CustomAuthenticator
+          key={flow}
+          flow={flow}
+          signUp={signUpWithAmplify}
+          signUpAttributes={['email']}
+        >
           {({ user, signOut }) => (
             <section className="demo-app" aria-labelledby="welcome">
               <h2 id="welcome">Welcome, {user.username}</h2>

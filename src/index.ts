@@ -3,7 +3,11 @@
 export * from './components/index.ts';
 export type {
   AuthUserInfo,
+  CaptchaChallengeInfo,
   ChallengeInfo,
+  ChallengeOption,
+  ChoiceChallengeInfo,
+  CodeChallengeInfo,
   CodeDelivery,
   CustomAuthError,
   CustomAuthErrorCode,
@@ -13,6 +17,9 @@ export type {
   CustomAuthServices,
   CustomAuthTiming,
   CustomAuthView,
+  CustomChallengeInfo,
+  TextChallengeInfo,
 } from './machine/index.ts';
-export { defaultErrorMessages } from './machine/index.ts';
+export { amplifySignUp } from './machine/index.ts';
+
 export * from './react/index.ts';

@@ -1,14 +1,18 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { CustomAuthenticator, es } from '../src/index.ts';
+import { CustomAuthenticator, es, signUpWithAmplify } from '../src/index.ts';
 import { fakePool, rightCode, wrongCode } from './fake-services.ts';
 
 const meta = {
   title: 'CustomAuthenticator/Appearance',
   component: CustomAuthenticator,
   tags: ['autodocs'],
-  args: { services: fakePool() },
-  argTypes: { services: { control: false }, children: { control: false } },
+  args: { signUp: signUpWithAmplify, services: fakePool() },
+  argTypes: {
+    signUp: { control: false },
+    services: { control: false },
+    children: { control: false },
+  },
 } satisfies Meta<typeof CustomAuthenticator>;
 
 export default meta;
@@ -25,7 +29,9 @@ export const Spanish: Story = {
     expect(canvas.getByRole('button', { name: 'Reenviar código en 30 s' })).toBeDisabled();
     const code = canvas.getByLabelText('Código');
     await userEvent.type(code, wrongCode);
-    expect(await canvas.findByRole('alert')).toHaveTextContent('Ese código no es correcto.');
+    expect(await canvas.findByRole('alert')).toHaveTextContent(
+      'No es correcto. Inténtalo de nuevo.',
+    );
     expect(canvas.getByText('Quedan 2 intentos')).toBeVisible();
     await waitFor(() => expect(code).toHaveValue(''));
     await userEvent.type(code, rightCode);

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { CustomAuthenticator } from '../src/index.ts';
+import { CustomAuthenticator, signUpWithAmplify } from '../src/index.ts';
 import {
   challengeStep,
   cognitoError,
@@ -16,7 +16,9 @@ import {
 async function openChallenge(canvasElement: HTMLElement) {
   const canvas = within(canvasElement);
   await userEvent.type(await canvas.findByLabelText('Username'), 'alice{Enter}');
-  await canvas.findByRole('form', { name: 'Enter your code' });
+  await canvas.findByRole('form', {
+    name: /^(Enter your code|Check your (email|phone)|Confirm it’s you)$/,
+  });
   return canvas;
 }
 
@@ -24,8 +26,12 @@ const meta = {
   title: 'CustomAuthenticator/Challenge',
   component: CustomAuthenticator,
   tags: ['autodocs'],
-  args: { services: fakePool() },
-  argTypes: { services: { control: false }, children: { control: false } },
+  args: { signUp: signUpWithAmplify, services: fakePool() },
+  argTypes: {
+    signUp: { control: false },
+    services: { control: false },
+    children: { control: false },
+  },
 } satisfies Meta<typeof CustomAuthenticator>;
 
 export default meta;
@@ -37,7 +43,7 @@ export const WithHint: Story = {
     const canvas = await openChallenge(canvasElement);
     expect(canvas.getByText(hint)).toBeVisible();
     expect(canvas.getByText(`We sent a code to ${maskedEmail}.`)).toBeVisible();
-    expect(canvas.getByText('Code expires in 2:55')).toBeVisible();
+    expect(canvas.getByText('Expires in 2:55')).toBeVisible();
     const code = canvas.getByRole('textbox', { name: 'Code' });
     await waitFor(() => expect(code).toHaveFocus());
     expect(code).toHaveAttribute('autocomplete', 'one-time-code');
@@ -77,7 +83,7 @@ export const WrongAnswerWithRoundsLeft: Story = {
     const canvas = await openChallenge(canvasElement);
     const code = canvas.getByRole('textbox', { name: 'Code' });
     await userEvent.type(code, wrongCode);
-    expect(await canvas.findByRole('alert')).toHaveTextContent('That code is not right.');
+    expect(await canvas.findByRole('alert')).toHaveTextContent('That is not right.');
     expect(canvas.getByText('2 attempts left')).toBeVisible();
     await waitFor(() => expect(code).toHaveValue(''));
     expect(code).toHaveAttribute('aria-invalid', 'true');
@@ -101,9 +107,7 @@ export const AttemptsUsedUp: Story = {
     const canvas = await openChallenge(canvasElement);
     await userEvent.type(canvas.getByLabelText('Code'), wrongCode);
     await canvas.findByRole('form', { name: 'Sign in' });
-    expect(canvas.getByRole('alert')).toHaveTextContent(
-      'Too many wrong codes. Sign in again to get a new code.',
-    );
+    expect(canvas.getByRole('alert')).toHaveTextContent('Too many wrong answers. Sign in again.');
     expect(canvas.getByLabelText('Username')).toHaveValue('alice');
   },
 };
@@ -120,9 +124,7 @@ export const SessionRejected: Story = {
     const canvas = await openChallenge(canvasElement);
     await userEvent.type(canvas.getByLabelText('Code'), rightCode);
     await canvas.findByRole('form', { name: 'Sign in' });
-    expect(canvas.getByRole('alert')).toHaveTextContent(
-      'Your code has expired. Sign in again to get a new one.',
-    );
+    expect(canvas.getByRole('alert')).toHaveTextContent('Time ran out. Sign in again.');
   },
 };
 
@@ -130,8 +132,8 @@ export const AboutToExpire: Story = {
   args: { services: fakePool(), sessionValidityMs: 14_000, expiryMarginMs: 5_000 },
   play: async ({ canvasElement }) => {
     const canvas = await openChallenge(canvasElement);
-    expect(canvas.getByText('Code expires in 0:09')).toBeVisible();
-    expect(await canvas.findByText('Code expires in 0:08', {}, { timeout: 2_000 })).toBeVisible();
+    expect(canvas.getByText('Expires in 0:09')).toBeVisible();
+    expect(await canvas.findByText('Expires in 0:08', {}, { timeout: 2_000 })).toBeVisible();
   },
 };
 
@@ -140,9 +142,7 @@ export const Expired: Story = {
   play: async ({ canvasElement }) => {
     const canvas = await openChallenge(canvasElement);
     await canvas.findByRole('form', { name: 'Sign in' }, { timeout: 3_000 });
-    expect(canvas.getByRole('alert')).toHaveTextContent(
-      'Your code has expired. Sign in again to get a new one.',
-    );
+    expect(canvas.getByRole('alert')).toHaveTextContent('Time ran out. Sign in again.');
   },
 };
 
@@ -193,7 +193,7 @@ export const ResumedAfterReload: Story = {
     await canvas.findByRole('form', { name: 'Enter your code' });
     expect(canvas.getByText(hint)).toBeVisible();
     expect(canvas.getByText('2 attempts left')).toBeVisible();
-    expect(canvas.getByText(/^Code expires in (1:00|0:59)$/)).toBeVisible();
+    expect(canvas.getByText(/^Expires in (1:00|0:59)$/)).toBeVisible();
     expect(canvas.getByRole('button', { name: 'Resend code' })).toBeEnabled();
   },
 };
@@ -202,7 +202,7 @@ export const BackToSignIn: Story = {
   args: { services: fakePool() },
   play: async ({ canvasElement }) => {
     const canvas = await openChallenge(canvasElement);
-    await userEvent.click(canvas.getByRole('button', { name: 'Back to sign in' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Not you?' }));
     expect(await canvas.findByLabelText('Username')).toHaveValue('alice');
   },
 };

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
-import { CustomAuthenticator } from '../src/index.ts';
+import { CustomAuthenticator, signUpWithAmplify } from '../src/index.ts';
 import {
   cognitoError,
   fakePool,
@@ -14,8 +14,12 @@ const meta = {
   title: 'CustomAuthenticator/Errors',
   component: CustomAuthenticator,
   tags: ['autodocs'],
-  args: { services: fakePool() },
-  argTypes: { services: { control: false }, children: { control: false } },
+  args: { signUp: signUpWithAmplify, services: fakePool() },
+  argTypes: {
+    signUp: { control: false },
+    services: { control: false },
+    children: { control: false },
+  },
 } satisfies Meta<typeof CustomAuthenticator>;
 
 export default meta;

@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import { useCustomAuth } from '../src/index.ts';
+import { en, errorText, useCustomAuth } from '../src/index.ts';
 
 /** A whole sign-in built on `useCustomAuth` alone: no screens or styles from the kit. */
 export function HeadlessSignIn() {
@@ -54,7 +54,7 @@ export function HeadlessSignIn() {
         disabled={isPending}
       />
       <p id={errorId} role="alert">
-        {error?.message}
+        {error && errorText(en, error)}
       </p>
       <button type="submit" disabled={isPending}>
         Continue

@@ -1,14 +1,18 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { CustomAuthenticator } from '../src/index.ts';
+import { CustomAuthenticator, signUpWithAmplify } from '../src/index.ts';
 import { fakePool, hint, never, rightCode, rightPassword } from './fake-services.ts';
 
 const meta = {
   title: 'CustomAuthenticator/Sign in',
   component: CustomAuthenticator,
   tags: ['autodocs'],
-  args: { flow: 'passwordless', services: fakePool() },
-  argTypes: { services: { control: false }, children: { control: false } },
+  args: { signUp: signUpWithAmplify, flow: 'passwordless', services: fakePool() },
+  argTypes: {
+    signUp: { control: false },
+    services: { control: false },
+    children: { control: false },
+  },
 } satisfies Meta<typeof CustomAuthenticator>;
 
 export default meta;

@@ -1,14 +1,18 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { CustomAuthenticator } from '../src/index.ts';
+import { CustomAuthenticator, signUpWithAmplify } from '../src/index.ts';
 import { alice, cognitoError, fakePool } from './fake-services.ts';
 
 const meta = {
   title: 'CustomAuthenticator/Signed in',
   component: CustomAuthenticator,
   tags: ['autodocs'],
-  args: { services: fakePool({}, { signedInAs: alice }) },
-  argTypes: { services: { control: false }, children: { control: false } },
+  args: { signUp: signUpWithAmplify, services: fakePool({}, { signedInAs: alice }) },
+  argTypes: {
+    signUp: { control: false },
+    services: { control: false },
+    children: { control: false },
+  },
 } satisfies Meta<typeof CustomAuthenticator>;
 
 export default meta;

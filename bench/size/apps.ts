@@ -67,7 +67,7 @@ function HookForm() {
       }}
     >
       <input aria-label="Username" value={value} onChange={(event) => setValue(event.target.value)} />
-      {error && <p role="alert">{error.message}</p>}
+      {error && <p role="alert">{error.code}</p>}
       <button type="submit" disabled={isPending}>Go</button>
     </form>
   );

@@ -1,4 +1,5 @@
-import { createContext, type ReactNode, useContext } from 'react';
+import { type ComponentType, createContext, type ReactNode, useContext } from 'react';
+import type { ChallengeControls } from '../react/index.ts';
 import { en, type Messages } from './messages/index.ts';
 
 /** An attribute asked for at sign-up; a plain string means a required one. */
@@ -12,6 +13,8 @@ export interface AuthUiSettings {
   signUpAttributes: readonly SignUpAttribute[];
   /** Ask for a password at sign-up; by default only in the passwordThenCode flow. */
   signUpPassword: boolean | undefined;
+  /** Answer parts by challenge type name, over the built-in ones. */
+  challenges: Readonly<Record<string, ComponentType<ChallengeControls>>>;
 }
 
 const defaults: AuthUiSettings = {
@@ -19,6 +22,7 @@ const defaults: AuthUiSettings = {
   hideSignUp: false,
   signUpAttributes: ['email'],
   signUpPassword: undefined,
+  challenges: {},
 };
 
 const AuthUiContext = createContext<AuthUiSettings>(defaults);

@@ -10,6 +10,7 @@ import {
 import { AuthUiProvider, type AuthUiSettings, type SignUpAttribute } from './AuthUiContext.tsx';
 import { type Locale, type MessageOverrides, resolveMessages } from './messages/index.ts';
 import { type AuthenticatorComponents, defaultScreens, screenForRoute } from './screens.ts';
+import type { SignUpOption } from './sign-up/signUpWithAmplify.ts';
 import { useAuthEvents } from './useAuthEvents.ts';
 
 export interface SignedInRenderProps {
@@ -20,6 +21,11 @@ export interface SignedInRenderProps {
 export interface CustomAuthenticatorProps extends Omit<CustomAuthProviderProps, 'children'> {
   /** The first screen for a signed-out user. Default 'signIn'. */
   initialRoute?: 'signIn' | 'signUp';
+  /**
+   * Offer sign-up: `signUpWithAmplify`, or your own screen and call. Without it (or with
+   * `hideSignUp`) the drop-in only signs users in.
+   */
+  signUp?: SignUpOption;
   hideSignUp?: boolean;
   /** Attributes asked at sign-up; strings are required ones. Default `['email']`. */
   signUpAttributes?: readonly SignUpAttribute[];
@@ -29,7 +35,7 @@ export interface CustomAuthenticatorProps extends Omit<CustomAuthProviderProps, 
   locale?: Locale;
   /** Replaces any of the strings, errors included. */
   messages?: MessageOverrides;
-  /** Replaces the header, the footer, or a whole screen. */
+  /** Replaces the header, the footer, a whole screen, or a challenge type's answer part. */
   components?: Partial<AuthenticatorComponents>;
   className?: string;
   /** Force a colour scheme; by default it follows `prefers-color-scheme`. */
@@ -49,9 +55,9 @@ function SignedInChildren({ render }: { render: (props: SignedInRenderProps) => 
 }
 
 /** Sends a signed-out user to sign-up once, when the app asked to start there. */
-function useInitialRoute(initialRoute: 'signIn' | 'signUp' | undefined, route: string) {
+function useInitialRoute(startOnSignUp: boolean, route: string) {
   const goToSignUp = useCustomAuth((auth) => auth.goToSignUp);
-  const done = useRef(initialRoute !== 'signUp');
+  const done = useRef(!startOnSignUp);
   useEffect(() => {
     // Only the first screen after start-up: later visits to sign-in (after a sign-out) stay there.
     if (done.current || route === 'initializing') return;
@@ -63,26 +69,26 @@ function useInitialRoute(initialRoute: 'signIn' | 'signUp' | undefined, route: s
 function AuthenticatorScreens(props: CustomAuthenticatorProps) {
   const { children, components, className, theme, initialRoute, onSignIn, onSignOut } = props;
   const route = useCustomAuth(selectRoute);
-  useInitialRoute(initialRoute, route);
-  useAuthEvents(onSignIn, onSignOut);
+  const screens = { ...defaultScreens, SignUp: props.signUp?.Screen, ...components };
   const { messages, hideSignUp, signUpAttributes, signUpPassword, locale } = props;
+  const noSignUp = hideSignUp || !screens.SignUp;
+  useInitialRoute(initialRoute === 'signUp' && !noSignUp, route);
+  useAuthEvents(onSignIn, onSignOut);
   const settings = useMemo<AuthUiSettings>(
     () => ({
       messages: resolveMessages(locale, messages),
-      hideSignUp: hideSignUp ?? false,
+      hideSignUp: noSignUp,
       signUpAttributes: signUpAttributes ?? ['email'],
       signUpPassword,
+      challenges: components?.challenges ?? {},
     }),
-    [locale, messages, hideSignUp, signUpAttributes, signUpPassword],
+    [locale, messages, noSignUp, signUpAttributes, signUpPassword, components?.challenges],
   );
   if (route === 'signedIn' && children !== undefined) {
     return typeof children === 'function' ? <SignedInChildren render={children} /> : children;
   }
-  const { Header, Footer } = components ?? {};
-  const Screen =
-    route === 'initializing'
-      ? null
-      : (components?.[screenForRoute[route]] ?? defaultScreens[screenForRoute[route]]);
+  const { Header, Footer } = screens;
+  const Screen = route === 'initializing' ? null : screens[screenForRoute[route]];
   return (
     <AuthUiProvider value={settings}>
       <div
@@ -113,7 +119,8 @@ export function CustomAuthenticator(props: CustomAuthenticatorProps) {
   const enclosed = useHasCustomAuthProvider();
   const screens = <AuthenticatorScreens {...props} />;
   if (enclosed) return screens;
-  const { flow, sessionValidityMs, expiryMarginMs, resendCooldownMs, services } = props;
+  const { flow, sessionValidityMs, expiryMarginMs, resendCooldownMs, signUp } = props;
+  const services = signUp ? { signUp: signUp.service, ...props.services } : props.services;
   return (
     <CustomAuthProvider
       flow={flow}

@@ -5,10 +5,13 @@ export {
   type SignedInRenderProps,
 } from './CustomAuthenticator.tsx';
 export { ChallengeForm } from './challenge/ChallengeForm.tsx';
+export { CodeChallenge } from './challenge/CodeChallenge.tsx';
+export { TextChallenge } from './challenge/TextChallenge.tsx';
 export { CodeInput, type CodeInputProps, normalizeCode } from './code-input/CodeInput.tsx';
 export { ConfirmSignUpForm } from './confirm-sign-up/ConfirmSignUpForm.tsx';
 export {
   en,
+  errorText,
   es,
   type Locale,
   type MessageOverrides,
@@ -17,4 +20,5 @@ export {
 export type { AuthenticatorComponents } from './screens.ts';
 export { SignInForm } from './sign-in/SignInForm.tsx';
 export { SignUpForm } from './sign-up/SignUpForm.tsx';
+export { type SignUpOption, signUpWithAmplify } from './sign-up/signUpWithAmplify.ts';
 export { SignedInView } from './signed-in/SignedInView.tsx';

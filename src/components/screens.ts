@@ -1,13 +1,17 @@
 import type { ComponentType } from 'react';
 import type { CustomAuthRoute } from '../machine/index.ts';
+import type { ChallengeControls } from '../react/index.ts';
 import { ChallengeForm } from './challenge/ChallengeForm.tsx';
 import { ConfirmSignUpForm } from './confirm-sign-up/ConfirmSignUpForm.tsx';
 import { SignInForm } from './sign-in/SignInForm.tsx';
-import { SignUpForm } from './sign-up/SignUpForm.tsx';
 import { SignedInView } from './signed-in/SignedInView.tsx';
 
-/** What `components` may replace: the frame around the screens, or any whole screen. */
+/**
+ * What `components` may replace: the frame around the screens, any whole screen, or the
+ * answer part of a challenge type (`challenges: { captcha: MyCaptcha }`).
+ */
 export interface AuthenticatorComponents {
+  challenges: Readonly<Record<string, ComponentType<ChallengeControls>>>;
   Header: ComponentType;
   Footer: ComponentType;
   SignIn: ComponentType;
@@ -20,14 +24,13 @@ export interface AuthenticatorComponents {
 export const defaultScreens = {
   SignIn: SignInForm,
   Challenge: ChallengeForm,
-  SignUp: SignUpForm,
   ConfirmSignUp: ConfirmSignUpForm,
   SignedIn: SignedInView,
 } satisfies Partial<AuthenticatorComponents>;
 
 export const screenForRoute: Record<
   Exclude<CustomAuthRoute, 'initializing'>,
-  keyof typeof defaultScreens
+  Exclude<keyof AuthenticatorComponents, 'Header' | 'Footer' | 'challenges'>
 > = {
   signIn: 'SignIn',
   challenge: 'Challenge',

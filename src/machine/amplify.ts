@@ -7,7 +7,6 @@ import {
   type SignInOutput,
   signIn,
   signOut,
-  signUp,
 } from '@aws-amplify/auth';
 import { Hub } from '@aws-amplify/core';
 import { isErrorNamed } from './errors.ts';
@@ -30,7 +29,7 @@ import type {
 
 /**
  * The backend calls the statechart makes, each a plain async function. The defaults call
- * Amplify; tests, stories and apps replace any of them through `machine.provide({ actors })`
+ * Amplify (sign-up only once `amplifySignUp` is passed); tests, stories and apps replace any of them through `machine.provide({ actors })`
  * or the provider's `services` prop.
  */
 export interface CustomAuthServices {
@@ -47,6 +46,17 @@ export interface CustomAuthServices {
   /** Keeps the open challenge (null: forgets it) so a reload can resume it. */
   savePendingChallenge: (pending: PendingChallenge | null) => void;
   loadPendingChallenge: () => Promise<PendingChallenge | null>;
+}
+
+/**
+ * Registering users is opt-in (`amplifySignUp`), so that apps without sign-up do not ship
+ * Amplify's sign-up code.
+ */
+async function signUpNotEnabled(): Promise<SignUpStep> {
+  throw Object.assign(
+    new Error('Sign-up is not enabled. Pass services={{ signUp: amplifySignUp }}.'),
+    { name: 'SignUpNotEnabled' },
+  );
 }
 
 export function authFlowType(flow: CustomAuthFlow) {
@@ -94,17 +104,7 @@ export const amplifyServices: CustomAuthServices = {
       }),
     ),
   confirmSignIn: async (answer) => toSignInStep(await confirmSignIn({ challengeResponse: answer })),
-  signUp: async ({ username, password, attributes, flow }) => {
-    const { nextStep } = await signUp({
-      username,
-      password,
-      options: { userAttributes: attributes, autoSignIn: { authFlowType: authFlowType(flow) } },
-    });
-    if (nextStep.signUpStep === 'CONFIRM_SIGN_UP') {
-      return { type: 'confirmSignUp', codeDelivery: { ...nextStep.codeDeliveryDetails } };
-    }
-    return { type: nextStep.signUpStep === 'COMPLETE_AUTO_SIGN_IN' ? 'autoSignIn' : 'done' };
-  },
+  signUp: signUpNotEnabled,
   confirmSignUp: async ({ username, code }) => {
     const { nextStep } = await confirmSignUp({ username, confirmationCode: code });
     return { type: nextStep.signUpStep === 'COMPLETE_AUTO_SIGN_IN' ? 'autoSignIn' : 'done' };

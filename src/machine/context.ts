@@ -84,19 +84,3 @@ export function validationError(
       return null;
   }
 }
-
-export function newChallenge(
-  timing: CustomAuthTiming,
-  parameters: Record<string, string>,
-  round: number,
-  resendAvailableAt: number,
-): ChallengeInfo {
-  const now = Date.now();
-  return {
-    hint: parameters.hint ?? null,
-    parameters,
-    round,
-    expiresAt: now + timing.sessionValidityMs - timing.expiryMarginMs,
-    resendAvailableAt,
-  };
-}

@@ -1,5 +1,3 @@
-import type { ChallengeInfo } from './types.ts';
-
 /** Every error the kit reports, whether found by input validation or returned by Cognito. */
 export type CustomAuthErrorCode =
   | 'EmptyUsername'
@@ -26,39 +24,22 @@ export type CustomAuthErrorCode =
   | 'UnsupportedStep'
   | 'Unknown';
 
+/**
+ * An error as data: words live in the UI's dictionaries (the drop-in's `messages`), keyed by
+ * `code`, with the details below filled into them.
+ */
 export interface CustomAuthError {
   code: CustomAuthErrorCode;
-  /** Default English text; UIs may translate by `code` instead. */
-  message: string;
+  /**
+   * Cognito's own text, kept where it is the useful part: which password rule or parameter
+   * failed, or an error the kit does not know.
+   */
+  serverMessage?: string;
   /** `SignInLocked` only: epoch ms (this device's clock) from which the username may try again. */
   retryAt?: number;
+  /** `WrongAnswer` only, when the trigger sent `attemptsLeft`: answers left in this step. */
+  attemptsLeft?: number;
 }
-
-export const defaultErrorMessages: Record<CustomAuthErrorCode, string> = {
-  EmptyUsername: 'Enter your username.',
-  EmptyPassword: 'Enter your password.',
-  EmptyAnswer: 'Enter the code.',
-  EmptyCode: 'Enter the confirmation code.',
-  InputTooLong: 'That entry is too long.',
-  WrongAnswer: 'That code is not right. Try again.',
-  ChallengeFailed: 'Too many wrong codes. Sign in again to get a new code.',
-  SessionExpired: 'Your code has expired. Sign in again to get a new one.',
-  ResendCooldown: 'Wait a moment before asking for a new code.',
-  UserNotFound: 'No account was found for that username.',
-  NotAuthorized: 'Incorrect username or password.',
-  UserNotConfirmed: 'This account is not confirmed yet.',
-  UsernameExists: 'An account with that username already exists.',
-  InvalidPassword: 'That password does not meet the requirements.',
-  InvalidParameter: 'Some of the details entered are not valid.',
-  CodeMismatch: 'That confirmation code is not right.',
-  ExpiredCode: 'That confirmation code has expired. Ask for a new one.',
-  TooManyRequests: 'Too many attempts. Wait a while and try again.',
-  SignInLocked: 'Too many sign-in attempts. Try again in {minutes} min.',
-  TriggerFailed: 'The sign-in service rejected the request.',
-  Network: 'Cannot reach the sign-in service. Check your connection and try again.',
-  UnsupportedStep: 'This sign-in step is not supported.',
-  Unknown: 'Something went wrong. Try again.',
-};
 
 const cognitoErrorCodes: Readonly<Record<string, CustomAuthErrorCode>> = {
   UserNotFoundException: 'UserNotFound',
@@ -80,8 +61,8 @@ const cognitoErrorCodes: Readonly<Record<string, CustomAuthErrorCode>> = {
 /** Cognito's own text is the useful part for these (which password rule, which field). */
 const serverMessageCodes = new Set<CustomAuthErrorCode>(['InvalidPassword', 'InvalidParameter']);
 
-export function authError(code: CustomAuthErrorCode, message = defaultErrorMessages[code]) {
-  return { code, message } satisfies CustomAuthError;
+export function authError(code: CustomAuthErrorCode, serverMessage?: string): CustomAuthError {
+  return serverMessage === undefined ? { code } : { code, serverMessage };
 }
 
 function stringField(error: unknown, field: 'name' | 'message'): string | undefined {
@@ -107,12 +88,7 @@ function signInLock(error: unknown): CustomAuthError | null {
   if (errorName(error) !== 'UserLambdaValidationException') return null;
   const seconds = /\bSignInLocked retryAfterSeconds=(\d{1,9})\b/.exec(errorText(error) ?? '')?.[1];
   if (seconds === undefined) return null;
-  const minutes = String(Math.ceil(Number(seconds) / 60));
-  return {
-    code: 'SignInLocked',
-    message: defaultErrorMessages.SignInLocked.replace('{minutes}', minutes),
-    retryAt: Date.now() + Number(seconds) * 1000,
-  };
+  return { code: 'SignInLocked', retryAt: Date.now() + Number(seconds) * 1000 };
 }
 
 /** Maps anything Amplify throws to a typed error; unknown errors keep their own message. */
@@ -121,7 +97,7 @@ export function toAuthError(error: unknown): CustomAuthError {
   const lock = signInLock(error);
   if (lock) return lock;
   const code = cognitoErrorCodes[errorName(error) ?? ''];
-  if (!code) return authError('Unknown', errorText(error) ?? defaultErrorMessages.Unknown);
+  if (!code) return authError('Unknown', errorText(error));
   const serverText = serverMessageCodes.has(code) ? errorText(error) : undefined;
   return authError(code, serverText);
 }
@@ -140,15 +116,10 @@ export function toChallengeError(error: unknown): CustomAuthError {
     : authError('ChallengeFailed');
 }
 
-/** The attempts left that the trigger sent as `attemptsLeft`, if it sent a number. */
-export function attemptsLeftOf(challenge: Pick<ChallengeInfo, 'parameters'>): number | null {
-  const attemptsLeft = Number.parseInt(challenge.parameters.attemptsLeft ?? '', 10);
-  return Number.isFinite(attemptsLeft) ? attemptsLeft : null;
-}
-
-export function wrongAnswerError(challenge: Pick<ChallengeInfo, 'parameters'>): CustomAuthError {
-  const attemptsLeft = attemptsLeftOf(challenge);
-  if (attemptsLeft === null) return authError('WrongAnswer');
-  const attempts = attemptsLeft === 1 ? '1 attempt' : `${attemptsLeft} attempts`;
-  return authError('WrongAnswer', `That code is not right. ${attempts} left.`);
+export function wrongAnswerError({
+  attemptsLeft,
+}: {
+  attemptsLeft: number | null;
+}): CustomAuthError {
+  return attemptsLeft === null ? { code: 'WrongAnswer' } : { code: 'WrongAnswer', attemptsLeft };
 }

@@ -1,12 +1,11 @@
 export { serviceActors } from './actors.ts';
 export { amplifyServices, type CustomAuthServices, toSignInStep } from './amplify.ts';
+export { amplifySignUp } from './amplify-sign-up.ts';
 export type { CustomAuthContext, CustomAuthEvent } from './context.ts';
 export { defaultTiming } from './context.ts';
 export {
-  attemptsLeftOf,
   type CustomAuthError,
   type CustomAuthErrorCode,
-  defaultErrorMessages,
   toAuthError,
 } from './errors.ts';
 export { type CustomAuthMachine, customAuthMachine, withServices } from './machine.ts';

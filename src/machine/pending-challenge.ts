@@ -1,9 +1,9 @@
-import type { ChallengeInfo } from './types.ts';
+import type { SavedChallenge } from './challenge.ts';
 
 /** A challenge in progress, kept across a page reload (Amplify keeps its half in sessionStorage too). */
 export interface PendingChallenge {
   username: string;
-  challenge: ChallengeInfo;
+  challenge: SavedChallenge;
 }
 
 const storageKey = 'cognito-custom-auth.pendingChallenge';
@@ -33,15 +33,16 @@ export function parsePendingChallenge(text: string | null | undefined, now = Dat
   }
   const { username, challenge } = (value ?? {}) as Partial<PendingChallenge>;
   if (typeof username !== 'string' || username === '' || typeof challenge !== 'object') return null;
-  const { hint, parameters, round, expiresAt, resendAvailableAt } = challenge ?? {};
+  const { parameters, round, expiresAt, resendAvailableAt } = challenge ?? {};
   const valid =
-    (hint === null || typeof hint === 'string') &&
     isStringMap(parameters) &&
     Number.isInteger(round) &&
     typeof expiresAt === 'number' &&
     typeof resendAvailableAt === 'number' &&
     expiresAt > now;
-  return valid ? ({ username, challenge } as PendingChallenge) : null;
+  return valid
+    ? { username, challenge: { parameters, round: round as number, expiresAt, resendAvailableAt } }
+    : null;
 }
 
 export function savePendingChallenge(pending: PendingChallenge | null): void {

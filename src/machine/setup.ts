@@ -1,12 +1,8 @@
 import { assertEvent, assign, setup } from 'xstate';
 import { serviceActions, serviceActors } from './actors.ts';
 import { amplifyServices } from './amplify.ts';
-import {
-  type CustomAuthContext,
-  type CustomAuthEvent,
-  newChallenge,
-  validationError,
-} from './context.ts';
+import { challengeOf, isNextStep, newChallenge } from './challenge.ts';
+import { type CustomAuthContext, type CustomAuthEvent, validationError } from './context.ts';
 import { type CustomAuthError, isErrorNamed, toAuthError, wrongAnswerError } from './errors.ts';
 import type { PendingChallenge } from './pending-challenge.ts';
 import type { AuthUserInfo, CustomAuthInput } from './types.ts';
@@ -73,12 +69,14 @@ export const customAuthSetup = setup({
       error: null,
     })),
     nextRound: assign(({ context }, params: { parameters: Record<string, string> }) => {
-      const challenge = newChallenge(
-        context.timing,
-        params.parameters,
-        (context.challenge?.round ?? 0) + 1,
-        context.challenge?.resendAvailableAt ?? Date.now(),
-      );
+      const { timing, challenge: current } = context;
+      const next = newChallenge(timing, params.parameters, 1, Date.now() + timing.resendCooldownMs);
+      if (isNextStep(current, next)) return { challenge: next, error: null };
+      const challenge = {
+        ...next,
+        round: (current?.round ?? 0) + 1,
+        resendAvailableAt: current?.resendAvailableAt ?? Date.now(),
+      };
       return { challenge, error: wrongAnswerError(challenge) };
     }),
     backToSignIn: assign((_, params: { error: CustomAuthError | null }) => ({
@@ -92,7 +90,11 @@ export const customAuthSetup = setup({
     })),
     restoreChallenge: assign((_, params: { pending: PendingChallenge | null }) =>
       params.pending
-        ? { username: params.pending.username, challenge: params.pending.challenge, error: null }
+        ? {
+            username: params.pending.username,
+            challenge: challengeOf(params.pending.challenge),
+            error: null,
+          }
         : {},
     ),
     ...serviceActions(amplifyServices),

@@ -23,19 +23,84 @@ export interface CodeDelivery {
   attributeName?: string;
 }
 
-/** The challenge in progress: what the Create Auth Challenge trigger sent, and its clocks. */
-export interface ChallengeInfo {
+/** One option of a `choice` challenge. */
+export interface ChallengeOption {
+  value: string;
+  label: string;
+}
+
+/** What every challenge has, whatever its type. */
+interface ChallengeBase {
+  /**
+   * The `type` parameter as the trigger sent it, an app's own names included; without one,
+   * `code` when the trigger sent `codeLength`, else `text`.
+   */
+  name: string;
   /** The `hint` public parameter, or null when the trigger sent none. Render it as text. */
   hint: string | null;
   /** Every public challenge parameter (Amplify's `nextStep.additionalInfo`). */
   parameters: Readonly<Record<string, string>>;
-  /** 1 for the first answer, counting up after each wrong one. */
+  /** 1 for the first answer in this step, counting up after each wrong one. */
   round: number;
+  /** Position in a chain of steps (`step` of `steps`), or null when the trigger sent none. */
+  step: number | null;
+  steps: number | null;
+  /** Wrong answers this step still takes (`attemptsLeft`), or null when the trigger sent none. */
+  attemptsLeft: number | null;
   /** Epoch ms after which the session is treated as dead and the user sent back to sign in. */
   expiresAt: number;
   /** Epoch ms from which `resendChallenge` is accepted. */
   resendAvailableAt: number;
 }
+
+/** A one-time code sent to the user. */
+export interface CodeChallengeInfo extends ChallengeBase {
+  type: 'code';
+  codeLength: number | null;
+  /** Where the code went, masked by the trigger. */
+  destination: string | null;
+  deliveryMedium: 'EMAIL' | 'SMS' | null;
+}
+
+/** A question with a free answer. */
+export interface TextChallengeInfo extends ChallengeBase {
+  type: 'text';
+  /** Mask the answer as a password field does. */
+  secret: boolean;
+  /** The answer field's autocomplete token, when the trigger sent one. */
+  autocomplete: string | null;
+}
+
+/** Pick one of the options; the answer is the option's `value`. */
+export interface ChoiceChallengeInfo extends ChallengeBase {
+  type: 'choice';
+  /** Empty when the trigger sent none or sent them malformed. */
+  options: readonly ChallengeOption[];
+}
+
+/** A CAPTCHA; the answer is the token the provider's widget gives. */
+export interface CaptchaChallengeInfo extends ChallengeBase {
+  type: 'captcha';
+  /** `turnstile`, `recaptcha`, `hcaptcha` or `local`. */
+  provider: string;
+  siteKey: string;
+}
+
+/** A type the kit does not know: an app's own, named by `name`. */
+export interface CustomChallengeInfo extends ChallengeBase {
+  type: 'custom';
+}
+
+/**
+ * The challenge in progress: what the Create Auth Challenge trigger sent, typed by its
+ * `type` parameter, and its clocks.
+ */
+export type ChallengeInfo =
+  | CodeChallengeInfo
+  | TextChallengeInfo
+  | ChoiceChallengeInfo
+  | CaptchaChallengeInfo
+  | CustomChallengeInfo;
 
 /** Timing options, all in milliseconds. */
 export interface CustomAuthTiming {

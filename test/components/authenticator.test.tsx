@@ -86,7 +86,7 @@ describe('<CustomAuthenticator>', () => {
     await signInAs(user);
     await user.type(screen.getByLabelText('Code'), '000000');
     expect(await screen.findByText('2 attempts left')).toBeTruthy();
-    expect(screen.getByRole('alert').textContent).toBe('That code is not right. Try again.');
+    expect(screen.getByRole('alert').textContent).toBe('That is not right. Try again.');
     const code = screen.getByLabelText('Code') as HTMLInputElement;
     await waitFor(() => expect(code.value).toBe(''));
     expect(document.activeElement).toBe(code);
@@ -101,8 +101,10 @@ describe('<CustomAuthenticator>', () => {
       }),
     });
     const { user } = renderAuthenticator({}, services);
-    await signInAs(user);
-    const answer = screen.getByLabelText('Code');
+    await user.type(await screen.findByLabelText('Username'), 'alice{Enter}');
+    // No type and no code length: a free-text answer.
+    await screen.findByRole('form', { name: 'Confirm it’s you' });
+    const answer = screen.getByLabelText('Answer');
     expect(answer.getAttribute('inputmode')).toBe('text');
     await user.type(answer, 'Lima 1234567');
     expect(services.confirmSignIn).not.toHaveBeenCalled();
@@ -152,7 +154,8 @@ describe('<CustomAuthenticator>', () => {
   it('goes back to sign in with the username kept', async () => {
     const { user } = renderAuthenticator();
     await signInAs(user, 'bob');
-    await user.click(screen.getByRole('button', { name: 'Back to sign in' }));
+    expect(screen.getByText('Signing in as bob.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Not you?' }));
     expect(((await screen.findByLabelText('Username')) as HTMLInputElement).value).toBe('bob');
   });
 
@@ -175,10 +178,10 @@ describe('<CustomAuthenticator>', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Code')));
     await user.tab();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Confirm' }));
+    await user.tab({ shift: true });
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Not you?' }));
     await user.tab();
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Back to sign in' }));
-    await user.tab({ shift: true });
-    await user.tab({ shift: true });
     await user.keyboard('12{Enter}');
     expect(services.confirmSignIn).toHaveBeenCalledWith('12');
     expect(await screen.findByText('Signed in as alice')).toBeTruthy();

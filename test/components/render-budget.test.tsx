@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { Profiler, type ProfilerOnRenderCallback } from 'react';
 import { describe, expect, it } from 'vitest';
 import { ChallengeForm, CustomAuthenticator } from '../../src/index.ts';
-import { fakeServices } from '../support/fake-services.ts';
+import { challengeStep, fakeServices } from '../support/fake-services.ts';
 
 const counts = { root: 0, challenge: 0, frame: 0 };
 
@@ -26,8 +26,15 @@ function ProfiledChallenge() {
 }
 
 describe('render budget', () => {
-  it('re-renders only the challenge screen while a code is typed', async () => {
-    const services = fakeServices({ confirmSignIn: () => new Promise(() => {}) });
+  it.each([
+    ['a code', { type: 'code' }, 'Code'],
+    ['a text answer', { type: 'text', secret: 'true' }, 'Answer'],
+    ['an app’s own type', { type: 'retina' }, 'Answer'],
+  ])('re-renders only the challenge screen while %s is typed', async (_, parameters, label) => {
+    const services = fakeServices({
+      signIn: async () => challengeStep(parameters),
+      confirmSignIn: () => new Promise(() => {}),
+    });
     render(
       <Profiler id="root" onRender={count}>
         <CustomAuthenticator
@@ -38,7 +45,7 @@ describe('render budget', () => {
     );
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText('Username'), 'alice{Enter}');
-    const code = await screen.findByLabelText('Code');
+    const code = await screen.findByLabelText(label);
     await user.click(code);
 
     const before = { ...counts };

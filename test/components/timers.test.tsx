@@ -37,16 +37,14 @@ describe('<CustomAuthenticator> clocks', () => {
 
   it('counts down to the expiry, then sends the user back to sign in with a clear error', async () => {
     await atChallenge({ sessionValidityMs: 65_000, expiryMarginMs: 5_000 });
-    expect(screen.getByText('Code expires in 1:00')).toBeTruthy();
+    expect(screen.getByText('Expires in 1:00')).toBeTruthy();
     await passSeconds(1);
-    expect(screen.getByText('Code expires in 0:59')).toBeTruthy();
+    expect(screen.getByText('Expires in 0:59')).toBeTruthy();
     await passSeconds(58);
-    expect(screen.getByText('Code expires in 0:01')).toBeTruthy();
+    expect(screen.getByText('Expires in 0:01')).toBeTruthy();
     await passSeconds(1);
     expect(screen.getByRole('form', { name: 'Sign in' })).toBeTruthy();
-    expect(screen.getByRole('alert').textContent).toBe(
-      'Your code has expired. Sign in again to get a new one.',
-    );
+    expect(screen.getByRole('alert').textContent).toBe('Time ran out. Sign in again.');
   });
 
   it('holds Resend code through its cooldown, then starts a new sign-in', async () => {

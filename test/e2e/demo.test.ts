@@ -30,7 +30,7 @@ async function signInUntilChallenge(username: string, password?: string) {
   await page.getByLabel('Username').fill(username);
   if (password) await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('form', { name: 'Enter your code' }).waitFor();
+  await page.getByRole('form', { name: 'Check your email' }).waitFor();
 }
 
 const welcome = (username: string) => page.getByRole('heading', { name: `Welcome, ${username}` });
@@ -58,7 +58,7 @@ describe('the demo in Chromium, against the local pool', () => {
     await page.getByLabel('Code', { exact: true }).fill(code === '000000' ? '111111' : '000000');
     await page.getByText('2 attempts left').waitFor();
     await expect(page.getByRole('alert').first().textContent()).resolves.toBe(
-      'That code is not right. Try again.',
+      'That is not right. Try again.',
     );
     await screenshot(page, 'challenge-wrong-code');
     await page.getByLabel('Code', { exact: true }).fill(code);
@@ -84,7 +84,7 @@ describe('the demo in Chromium, against the local pool', () => {
     await page.getByRole('form', { name: 'Confirm your account' }).waitFor();
     await screenshot(page, 'confirm-sign-up');
     await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'dot'));
-    await page.getByRole('form', { name: 'Enter your code' }).waitFor();
+    await page.getByRole('form', { name: 'Check your email' }).waitFor();
     await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'dot'));
     await welcome('dot').waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -96,7 +96,7 @@ describe('the demo in Chromium, against the local pool', () => {
     await open();
     await signInUntilChallenge('eve');
     await page.reload();
-    await page.getByRole('form', { name: 'Enter your code' }).waitFor();
+    await page.getByRole('form', { name: 'Check your email' }).waitFor();
     await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'eve'));
     await welcome('eve').waitFor();
   });
@@ -123,7 +123,7 @@ describe('the demo in Chromium, against the local pool', () => {
     await screenshot(page, 'sign-in-network-error');
     await stage.restartPool();
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('form', { name: 'Enter your code' }).waitFor();
+    await page.getByRole('form', { name: 'Check your email' }).waitFor();
     await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'gus'));
     await welcome('gus').waitFor();
   });

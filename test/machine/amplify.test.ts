@@ -14,7 +14,7 @@ const auth = vi.hoisted(() => ({
 vi.mock('@aws-amplify/auth', () => auth);
 
 const { Hub } = await import('@aws-amplify/core');
-const { amplifyServices } = await import('../../src/machine/index.ts');
+const { amplifyServices, amplifySignUp } = await import('../../src/machine/index.ts');
 
 const signedInUser = { username: 'alice', userId: 'sub-1', signInDetails: { loginId: 'alice' } };
 const customChallenge = {
@@ -90,6 +90,15 @@ describe('amplifyServices', () => {
     });
   });
 
+  it('leaves sign-up out unless it is asked for, saying how to enable it', async () => {
+    const request = { username: 'a', password: 'p', attributes: {}, flow: 'passwordless' } as const;
+    await expect(amplifyServices.signUp(request)).rejects.toMatchObject({
+      name: 'SignUpNotEnabled',
+      message: expect.stringContaining('amplifySignUp'),
+    });
+    expect(auth.signUp).not.toHaveBeenCalled();
+  });
+
   it('signs up with auto sign-in in the same flow', async () => {
     const codeDeliveryDetails = {
       destination: 'a***@e***',
@@ -100,7 +109,7 @@ describe('amplifyServices', () => {
       isSignUpComplete: false,
       nextStep: { signUpStep: 'CONFIRM_SIGN_UP', codeDeliveryDetails },
     });
-    const step = await amplifyServices.signUp({
+    const step = await amplifySignUp({
       username: 'alice',
       password: 'Generated-1!',
       attributes: { email: 'alice@example.com' },

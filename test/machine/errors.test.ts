@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultErrorMessages, toAuthError } from '../../src/machine/index.ts';
+import { toAuthError } from '../../src/machine/index.ts';
 import { cognitoError } from '../support/fake-services.ts';
 
 describe('toAuthError', () => {
@@ -15,11 +15,8 @@ describe('toAuthError', () => {
     ['TooManyFailedAttemptsException', 'TooManyRequests'],
     ['UserLambdaValidationException', 'TriggerFailed'],
     ['NetworkError', 'Network'],
-  ] as const)('maps %s to %s with the default English message', (name, code) => {
-    expect(toAuthError(cognitoError(name, 'raw server text'))).toEqual({
-      code,
-      message: defaultErrorMessages[code],
-    });
+  ] as const)('maps %s to %s, as data without words', (name, code) => {
+    expect(toAuthError(cognitoError(name, 'raw server text'))).toEqual({ code });
   });
 
   it.each([
@@ -27,7 +24,7 @@ describe('toAuthError', () => {
     ['InvalidParameterException', 'InvalidParameter'],
   ] as const)('keeps Cognito’s explanation for %s', (name, code) => {
     const message = 'Password did not conform with policy: Password must have symbol characters';
-    expect(toAuthError(cognitoError(name, message))).toEqual({ code, message });
+    expect(toAuthError(cognitoError(name, message))).toEqual({ code, serverMessage: message });
   });
 
   it('recognises a network failure under Amplify’s Unknown error', () => {
@@ -41,7 +38,7 @@ describe('toAuthError', () => {
   it('keeps the message of an error it does not know', () => {
     expect(toAuthError(cognitoError('SomethingNewException', 'A new failure'))).toEqual({
       code: 'Unknown',
-      message: 'A new failure',
+      serverMessage: 'A new failure',
     });
     const unknownWithoutNetworkCause = Object.assign(new Error('An unknown error has occurred.'), {
       name: 'Unknown',
@@ -49,11 +46,11 @@ describe('toAuthError', () => {
     });
     expect(toAuthError(unknownWithoutNetworkCause)).toEqual({
       code: 'Unknown',
-      message: 'An unknown error has occurred.',
+      serverMessage: 'An unknown error has occurred.',
     });
   });
 
-  it.each([null, undefined, 'text', 42, {}])('gives a generic message for %j', (value) => {
-    expect(toAuthError(value)).toEqual({ code: 'Unknown', message: defaultErrorMessages.Unknown });
+  it.each([null, undefined, 'text', 42, {}])('gives a bare Unknown for %j', (value) => {
+    expect(toAuthError(value)).toEqual({ code: 'Unknown' });
   });
 });

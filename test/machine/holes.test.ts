@@ -11,7 +11,6 @@ describe('customAuthMachine: holes found by random event sequences', () => {
     services.savePendingChallenge({
       username: 'alice',
       challenge: {
-        hint: null,
         parameters: {},
         round: 1,
         expiresAt: Date.now() + 60_000,
@@ -122,7 +121,7 @@ describe('customAuthMachine: holes found by random event sequences', () => {
       await settledOn(actor, 'signIn');
       expect(services.getCurrentUser).toHaveBeenCalledTimes(2);
       expect(password(actor)).toBeUndefined();
-      expect(view(actor).error?.message).toBe('There is already a signed in user.');
+      expect(view(actor).error?.serverMessage).toBe('There is already a signed in user.');
     });
 
     it.each([

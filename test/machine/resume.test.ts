@@ -83,7 +83,6 @@ describe('parsePendingChallenge', () => {
   const valid = {
     username: 'alice',
     challenge: {
-      hint: 'h',
       parameters: { a: 'b' },
       round: 1,
       expiresAt: 2_000,
@@ -91,8 +90,10 @@ describe('parsePendingChallenge', () => {
     },
   };
 
-  it('reads back a stored challenge', () => {
+  it('reads back a stored challenge, and only what it is made of', () => {
     expect(parsePendingChallenge(JSON.stringify(valid), 1_000)).toEqual(valid);
+    const withMore = { ...valid, challenge: { ...valid.challenge, hint: 'stale', type: 'code' } };
+    expect(parsePendingChallenge(JSON.stringify(withMore), 1_000)).toEqual(valid);
   });
 
   it.each([

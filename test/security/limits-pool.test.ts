@@ -1,5 +1,6 @@
 import { confirmSignIn, signIn } from 'aws-amplify/auth';
 import { describe, expect, it } from 'vitest';
+import { en, errorText } from '../../src/components/messages/index.ts';
 import { amplifyServices } from '../../src/machine/amplify.ts';
 import { toAuthError } from '../../src/machine/errors.ts';
 import { localPoolForFile, registerUser } from '../support/local-pool.ts';
@@ -29,7 +30,7 @@ describe('limits across sign-ins, through the pool and the real Amplify client',
     const error = await failure(startSignIn('carol'));
     expect(error).toMatchObject({ name: 'UserLambdaValidationException' });
     expect(toAuthError(error)).toMatchObject({ code: 'SignInLocked' });
-    expect(toAuthError(error).message).toMatch(
+    expect(errorText(en, toAuthError(error))).toMatch(
       /^Too many sign-in attempts\. Try again in 1[45] min\.$/,
     );
     expect(pool().outbox('carol').length - sentBefore).toBe(3);

@@ -1,7 +1,11 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
-import { CustomAuthenticator, type CustomAuthenticatorProps } from '../../src/index.ts';
+import {
+  CustomAuthenticator,
+  type CustomAuthenticatorProps,
+  signUpWithAmplify,
+} from '../../src/index.ts';
 import { type FakeServices, fakeServices } from './fake-services.ts';
 
 /** The drop-in under StrictMode, driven by fake services, with a user-event session. */
@@ -12,7 +16,7 @@ export function renderAuthenticator(
   const user = userEvent.setup();
   const view = render(
     <StrictMode>
-      <CustomAuthenticator services={services} {...props} />
+      <CustomAuthenticator services={services} signUp={signUpWithAmplify} {...props} />
     </StrictMode>,
   );
   return { ...view, user, services };

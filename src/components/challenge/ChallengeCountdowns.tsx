@@ -13,7 +13,7 @@ export function ExpiryCountdown({
   const now = useNow(expiresAt);
   return (
     <p data-part="expiry">
-      {format(messages.codeExpiresIn, { time: minutesAndSeconds(secondsUntil(expiresAt, now)) })}
+      {format(messages.expiresIn, { time: minutesAndSeconds(secondsUntil(expiresAt, now)) })}
     </p>
   );
 }

@@ -1,110 +1,85 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import { attemptsLeftOf } from '../../machine/index.ts';
-import { type CustomAuth, useCustomAuth } from '../../react/index.ts';
+import type { ChallengeInfo } from '../../machine/index.ts';
+import { useChallenge } from '../../react/index.ts';
 import { useAuthUi } from '../AuthUiContext.tsx';
-import { CodeInput } from '../code-input/CodeInput.tsx';
-import { format, type Messages } from '../messages/index.ts';
+import { errorText, format, type Messages } from '../messages/index.ts';
 import { ErrorMessage } from '../parts/ErrorMessage.tsx';
 import { ScreenForm } from '../parts/ScreenForm.tsx';
 import { StatusMessage } from '../parts/StatusMessage.tsx';
-import { useFocusOnMount } from '../parts/useFocusOnMount.ts';
-import { useScreenError } from '../parts/useScreenError.ts';
 import { ExpiryCountdown, ResendButton } from './ChallengeCountdowns.tsx';
+import { CodeChallenge } from './CodeChallenge.tsx';
+import { TextChallenge } from './TextChallenge.tsx';
 
-const select = ({
-  isPending,
-  error,
-  challenge,
-  answerChallenge,
-  resendChallenge,
-  goToSignIn,
-}: CustomAuth) => ({ isPending, error, challenge, answerChallenge, resendChallenge, goToSignIn });
-
-function attemptsLeftText(messages: Messages, count: number | null): string | null {
-  if (count === null) return null;
+function attemptsLeftText(messages: Messages, count: number): string {
   return count === 1 ? messages.attemptsLeftOne : format(messages.attemptsLeftOther, { count });
 }
 
+function titleOf(messages: Messages, challenge: ChallengeInfo): string {
+  if (challenge.type !== 'code') return messages.challengeTitle;
+  if (challenge.deliveryMedium === 'SMS') return messages.smsCodeTitle;
+  return challenge.deliveryMedium === 'EMAIL' ? messages.emailCodeTitle : messages.codeTitle;
+}
+
 /**
- * The custom challenge: the trigger's hint (as text, never HTML), where the code went, the
- * attempts left after a wrong answer, the expiry countdown, and resend with its cooldown.
+ * The frame of every challenge: title, who is signing in (with "Not you?"), the step of a
+ * chain, the trigger's hint (as text, never HTML), where a code went, the answer part for the
+ * challenge's type, attempts left after a wrong answer, expiry, and resend for codes.
+ * `components.challenges` adds or replaces answer parts by type name; an unknown type gets
+ * the free-text answer.
  */
 export function ChallengeForm() {
-  const { isPending, error, challenge, answerChallenge, resendChallenge, goToSignIn } =
-    useCustomAuth(select);
-  const { messages } = useAuthUi();
-  const [code, setCode] = useState('');
-  const codeField = useFocusOnMount<HTMLInputElement>();
-  const { errorId, text, isInvalid } = useScreenError(error, {
-    EmptyAnswer: 'code',
-    InputTooLong: 'code',
-    WrongAnswer: 'code',
-  });
-  const round = challenge?.round ?? 1;
-  // A new round or a resent code starts with an empty field; the first one needs no reset.
-  const challengeKey = `${round}:${challenge?.resendAvailableAt}`;
-  const firstChallengeKey = useRef(challengeKey);
-  const [resent, setResent] = useState(false);
-  useEffect(() => {
-    if (challengeKey === firstChallengeKey.current) return;
-    setCode('');
-    setResent(round === 1);
-    codeField.current?.focus();
-  }, [challengeKey, round, codeField]);
-  const attemptsId = useId();
-  if (!challenge) return null;
-  const { hint, parameters, expiresAt, resendAvailableAt } = challenge;
-  // Without a length from the trigger, the answer may be anything: no cutting, no auto-submit.
-  const parsedLength = Number.parseInt(parameters.codeLength ?? '', 10);
-  const codeLength = Number.isFinite(parsedLength) ? parsedLength : undefined;
-  const attemptsLeft = round > 1 ? attemptsLeftText(messages, attemptsLeftOf(challenge)) : null;
+  const controls = useChallenge();
+  const { messages, challenges } = useAuthUi();
+  if (!controls) return null;
+  const { challenge, username, isPending, error, errorProps, hintProps } = controls;
+  const { hint, step, steps, round, attemptsLeft } = challenge;
+  const Answer =
+    challenges[challenge.name] ?? (challenge.type === 'code' ? CodeChallenge : TextChallenge);
+  const attempts =
+    round > 1 && attemptsLeft !== null ? attemptsLeftText(messages, attemptsLeft) : null;
   return (
     <ScreenForm
       screen="challenge"
-      title={messages.challengeTitle}
+      title={titleOf(messages, challenge)}
       isPending={isPending}
-      onSubmit={() => answerChallenge(code)}
+      onSubmit={controls.submit}
     >
-      {hint && <p data-part="hint">{hint}</p>}
-      {parameters.destination && (
+      {steps !== null && steps > 1 && (
+        <p data-part="step">{format(messages.stepOf, { step: step ?? 1, steps })}</p>
+      )}
+      <p data-part="user">
+        {format(messages.signingInAs, { username })}{' '}
+        <button type="button" data-part="link" onClick={controls.cancel} disabled={isPending}>
+          {messages.notYou}
+        </button>
+      </p>
+      {challenge.type === 'code' && challenge.destination && (
         <p data-part="destination">
-          {format(messages.codeSentTo, { destination: parameters.destination })}
+          {format(messages.codeSentTo, { destination: challenge.destination })}
         </p>
       )}
-      <CodeInput
-        label={messages.code}
-        value={code}
-        onChange={setCode}
-        onComplete={answerChallenge}
-        length={codeLength}
-        numeric={codeLength !== undefined}
-        disabled={isPending}
-        invalid={isInvalid('code')}
-        errorId={errorId}
-        help={codeLength === undefined ? undefined : messages.codeHint}
-        describedBy={attemptsLeft ? attemptsId : undefined}
-        inputRef={codeField}
-      />
-      {attemptsLeft && (
-        <p id={attemptsId} data-part="attempts">
-          {attemptsLeft}
+      {hint && (
+        <p {...hintProps} data-part="hint">
+          {hint}
         </p>
       )}
-      <ExpiryCountdown expiresAt={expiresAt} messages={messages} />
-      <ErrorMessage id={errorId} text={text} />
-      <StatusMessage text={resent ? messages.codeResent : null} />
-      <button type="submit" data-part="submit" disabled={isPending}>
-        {messages.confirm}
-      </button>
-      <ResendButton
-        availableAt={resendAvailableAt}
-        disabled={isPending}
-        onResend={resendChallenge}
-        messages={messages}
-      />
-      <button type="button" data-part="link" onClick={goToSignIn} disabled={isPending}>
-        {messages.backToSignIn}
-      </button>
+      <Answer {...controls} />
+      {attempts && <p data-part="attempts">{attempts}</p>}
+      <ExpiryCountdown expiresAt={challenge.expiresAt} messages={messages} />
+      <ErrorMessage id={errorProps.id} text={error && errorText(messages, error)} />
+      <StatusMessage text={controls.resent ? messages.codeResent : null} />
+      {challenge.type !== 'captcha' && (
+        <button type="submit" data-part="submit" disabled={isPending}>
+          {messages.confirm}
+        </button>
+      )}
+      {controls.canResend && (
+        <ResendButton
+          availableAt={challenge.resendAvailableAt}
+          disabled={isPending}
+          onResend={controls.resend}
+          messages={messages}
+        />
+      )}
     </ScreenForm>
   );
 }

@@ -12,6 +12,12 @@ export interface CodeInputProps {
   length?: number;
   /** Digits only, with the numeric keypad on phones. Default true. */
   numeric?: boolean;
+  /** Masked as a password field is (a secret answer). */
+  secret?: boolean;
+  /** Default `one-time-code`. */
+  autoComplete?: string;
+  /** The input's `data-part`. Default `code-input`. */
+  part?: string;
   disabled?: boolean;
   invalid?: boolean;
   errorId?: string;
@@ -41,6 +47,9 @@ export function CodeInput({
   onComplete,
   length,
   numeric = true,
+  secret,
+  autoComplete = 'one-time-code',
+  part = 'code-input',
   disabled,
   invalid,
   errorId,
@@ -57,11 +66,11 @@ export function CodeInput({
   return (
     <Field
       label={label}
-      part="code-input"
-      type="text"
+      part={part}
+      type={secret ? 'password' : 'text'}
       inputMode={numeric ? 'numeric' : 'text'}
       pattern={numeric ? '[0-9]*' : undefined}
-      autoComplete="one-time-code"
+      autoComplete={autoComplete}
       autoCapitalize="off"
       autoCorrect="off"
       spellCheck={false}

@@ -1,8 +1,4 @@
-import {
-  type CustomAuthError,
-  type CustomAuthErrorCode,
-  defaultErrorMessages,
-} from '../../machine/index.ts';
+import type { CustomAuthError } from '../../machine/index.ts';
 import { en } from './en.ts';
 import { es } from './es.ts';
 import type { MessageOverrides, Messages } from './types.ts';
@@ -29,19 +25,11 @@ export function format(template: string, values: Record<string, string | number>
 }
 
 /**
- * The dictionary's text for the error, unless the error carries the server's own words (an
- * unknown error, or Cognito saying which password rule or field failed): those are shown.
+ * An error in words: Cognito's own where the kit kept them (which password rule failed, an
+ * error it does not know), else the dictionary's text with the error's details filled in.
  */
-const serverWorded = new Set<CustomAuthErrorCode>([
-  'Unknown',
-  'InvalidPassword',
-  'InvalidParameter',
-]);
-
 export function errorText(messages: Messages, error: CustomAuthError): string {
-  const ownWords =
-    serverWorded.has(error.code) && error.message !== defaultErrorMessages[error.code];
-  if (ownWords) return error.message;
+  if (error.serverMessage) return error.serverMessage;
   const minutes = Math.max(1, Math.ceil(((error.retryAt ?? 0) - Date.now()) / 60_000));
   return format(messages.errors[error.code], { minutes });
 }

@@ -6,7 +6,19 @@ import type { CustomAuthErrorCode } from '../../machine/index.ts';
  */
 export interface Messages {
   signInTitle: string;
+  /** The title of a challenge that is not a code. */
   challengeTitle: string;
+  /** The titles of a code challenge: sent by email, by SMS, or not said. */
+  emailCodeTitle: string;
+  smsCodeTitle: string;
+  codeTitle: string;
+  /** `{step}` of `{steps}` in a chain of challenges. */
+  stepOf: string;
+  /** `{username}`, followed by the `notYou` link. */
+  signingInAs: string;
+  notYou: string;
+  /** The label of a free-text answer. */
+  answer: string;
   signUpTitle: string;
   confirmSignUpTitle: string;
   loading: string;
@@ -33,7 +45,7 @@ export interface Messages {
   /** `{count}` */
   attemptsLeftOther: string;
   /** `{time}` as m:ss */
-  codeExpiresIn: string;
+  expiresIn: string;
   /** `{field}` is the field's label. */
   optionalField: string;
   /** `{field}` is the field's label. */

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { CustomAuthError } from '../../machine/index.ts';
 import { type CustomAuth, useCustomAuth } from '../../react/index.ts';
 import { useAuthUi } from '../AuthUiContext.tsx';
 import { format } from '../messages/index.ts';
@@ -30,18 +29,16 @@ export function SignUpForm() {
   const [values, setValues] = useState<Record<string, string>>({});
   const [missing, setMissing] = useState<SignUpFieldSpec | null>(null);
   const firstField = useFocusOnMount<HTMLInputElement>();
-  const missingError: CustomAuthError | null = missing
-    ? {
-        code: 'InvalidParameter',
-        message: format(messages.fieldRequired, { field: missing.label }),
-      }
-    : null;
-  const { errorId, text, isInvalid } = useScreenError(missingError ?? error, {
+  const screenError = useScreenError(error, {
     EmptyUsername: 'username',
     UsernameExists: 'username',
     EmptyPassword: 'password',
     InvalidPassword: 'password',
   });
+  const { errorId, isInvalid } = screenError;
+  const text = missing
+    ? format(messages.fieldRequired, { field: missing.label })
+    : screenError.text;
   const submit = () => {
     const empty = fields.find((field) => field.required && !values[field.name]?.trim());
     setMissing(empty ?? null);

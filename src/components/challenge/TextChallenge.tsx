@@ -1,0 +1,8 @@
+import type { ChallengeControls } from '../../react/index.ts';
+import { CodeChallenge } from './CodeChallenge.tsx';
+
+/**
+ * A free answer, masked when the trigger says it is secret; also the answer for any type
+ * nobody registered a component for.
+ */
+export const TextChallenge = (controls: ChallengeControls) => <CodeChallenge {...controls} />;

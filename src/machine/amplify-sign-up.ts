@@ -1,0 +1,24 @@
+import { signUp } from '@aws-amplify/auth';
+import { authFlowType, type CustomAuthServices } from './amplify.ts';
+
+/**
+ * Registers a user with Amplify's `signUp`, signing in automatically after confirmation
+ * with the same custom flow. Opt-in: pass it as the `signUp` service, or use the drop-in's
+ * `signUp={signUpWithAmplify}`.
+ */
+export const amplifySignUp: CustomAuthServices['signUp'] = async ({
+  username,
+  password,
+  attributes,
+  flow,
+}) => {
+  const { nextStep } = await signUp({
+    username,
+    password,
+    options: { userAttributes: attributes, autoSignIn: { authFlowType: authFlowType(flow) } },
+  });
+  if (nextStep.signUpStep === 'CONFIRM_SIGN_UP') {
+    return { type: 'confirmSignUp', codeDelivery: { ...nextStep.codeDeliveryDetails } };
+  }
+  return { type: nextStep.signUpStep === 'COMPLETE_AUTO_SIGN_IN' ? 'autoSignIn' : 'done' };
+};

@@ -1,0 +1,113 @@
+import { type ChangeEvent, type RefObject, useEffect, useId, useRef, useState } from 'react';
+import type { ChallengeInfo, CustomAuthError, CustomAuthErrorCode } from '../machine/index.ts';
+import { type CustomAuth, useCustomAuth } from './useCustomAuth.ts';
+
+/** Everything a challenge screen needs, with props to spread on its parts. */
+export interface ChallengeControls {
+  challenge: ChallengeInfo;
+  /** Who is signing in, for a "Not you?" line. */
+  username: string;
+  isPending: boolean;
+  error: CustomAuthError | null;
+  /** True when the error is about the answer (empty, too long, wrong). */
+  isInvalid: boolean;
+  /** The answer as typed; emptied for each new round, step or code. */
+  answer: string;
+  setAnswer: (answer: string) => void;
+  /** Sends the typed answer, or `value` (a widget's token, a picked option). */
+  submit: (value?: string) => void;
+  /** Only codes can be sent again; from `challenge.resendAvailableAt` on. */
+  canResend: boolean;
+  resend: () => void;
+  /** Back to the sign-in screen, e.g. for "Not you?". */
+  cancel: () => void;
+  /** A new code has just been sent for this step. */
+  resent: boolean;
+  labelProps: { htmlFor: string };
+  fieldProps: {
+    id: string;
+    ref: RefObject<HTMLInputElement | null>;
+    name: 'answer';
+    value: string;
+    onChange: (event: ChangeEvent<HTMLInputElement>) => void;
+    disabled: boolean;
+    'aria-invalid': true | undefined;
+    'aria-describedby': string;
+  };
+  hintProps: { id: string };
+  errorProps: { id: string; role: 'alert' };
+}
+
+const select = ({
+  challenge,
+  username,
+  isPending,
+  error,
+  answerChallenge,
+  resendChallenge,
+  goToSignIn,
+}: CustomAuth) => ({
+  challenge,
+  username,
+  isPending,
+  error,
+  answerChallenge,
+  resendChallenge,
+  goToSignIn,
+});
+
+const answerErrors = new Set<CustomAuthErrorCode>(['EmptyAnswer', 'InputTooLong', 'WrongAnswer']);
+
+/**
+ * The challenge in progress as parts to render, react-aria style: spread `fieldProps` on the
+ * input, `labelProps` on its label, `hintProps` and `errorProps` on the texts they describe
+ * it with. Focus moves to the field at each new round or step. Null outside a challenge.
+ */
+export function useChallenge(): ChallengeControls | null {
+  const { challenge, username, isPending, error, answerChallenge, resendChallenge, goToSignIn } =
+    useCustomAuth(select);
+  const [answer, setAnswer] = useState('');
+  const id = useId();
+  const field = useRef<HTMLInputElement>(null);
+  // A new round, step or code empties the field; a new code in the same step is a resend.
+  const key = `${challenge?.step}:${challenge?.round}:${challenge?.resendAvailableAt}`;
+  const [seen, setSeen] = useState({ key, step: challenge?.step, resent: false });
+  if (seen.key !== key) {
+    const resent = challenge?.round === 1 && challenge.step === seen.step;
+    setSeen({ key, step: challenge?.step, resent });
+    setAnswer('');
+  }
+  useEffect(() => {
+    if (key) field.current?.focus();
+  }, [key]);
+  if (!challenge) return null;
+  const isInvalid = error !== null && answerErrors.has(error.code);
+  const submit = (value = answer) => answerChallenge(value);
+  return {
+    challenge,
+    username,
+    isPending,
+    error,
+    isInvalid,
+    answer,
+    setAnswer,
+    submit,
+    canResend: challenge.type === 'code',
+    resend: resendChallenge,
+    cancel: goToSignIn,
+    resent: seen.resent,
+    labelProps: { htmlFor: `${id}f` },
+    fieldProps: {
+      id: `${id}f`,
+      ref: field,
+      name: 'answer',
+      value: answer,
+      onChange: (event) => setAnswer(event.target.value),
+      disabled: isPending,
+      'aria-invalid': isInvalid || undefined,
+      'aria-describedby': `${id}h ${id}e`,
+    },
+    hintProps: { id: `${id}h` },
+    errorProps: { id: `${id}e`, role: 'alert' },
+  };
+}
