@@ -4,7 +4,15 @@ export {
   type CustomAuthenticatorProps,
   type SignedInRenderProps,
 } from './CustomAuthenticator.tsx';
+export {
+  CaptchaChallenge,
+  type CaptchaChallengeProps,
+  type CaptchaWidgetProps,
+  LocalCaptcha,
+  localCaptchaToken,
+} from './challenge/CaptchaChallenge.tsx';
 export { ChallengeForm } from './challenge/ChallengeForm.tsx';
+export { ChoiceChallenge } from './challenge/ChoiceChallenge.tsx';
 export { CodeChallenge } from './challenge/CodeChallenge.tsx';
 export { TextChallenge } from './challenge/TextChallenge.tsx';
 export { CodeInput, type CodeInputProps, normalizeCode } from './code-input/CodeInput.tsx';

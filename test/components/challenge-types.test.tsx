@@ -1,6 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ChallengeControls } from '../../src/index.ts';
+import {
+  CaptchaChallenge,
+  type CaptchaWidgetProps,
+  type ChallengeControls,
+  ChoiceChallenge,
+  localCaptchaToken,
+} from '../../src/index.ts';
+import { LOCAL_CAPTCHA_TOKEN } from '../../src/triggers/captcha-step.ts';
 import { challengeStep, fakeServices } from '../support/fake-services.ts';
 import { renderAuthenticator } from '../support/render-authenticator.tsx';
 
@@ -85,6 +92,79 @@ describe('<CustomAuthenticator> challenge types', () => {
     expect(screen.queryByLabelText('Code')).toBeNull();
     await user.click(within(form()).getByRole('button', { name: 'Mine' }));
     expect(services.confirmSignIn).toHaveBeenCalledWith('from-my-code');
+  });
+});
+
+const channels = JSON.stringify([
+  { value: 'email', label: 'Email a***@e***.com' },
+  { value: 'sms', label: 'Text +*******1234' },
+]);
+
+function FakeTurnstile({ siteKey, onToken }: CaptchaWidgetProps) {
+  return (
+    <button type="button" onClick={() => onToken(`token-for-${siteKey}`)}>
+      Verify with Turnstile
+    </button>
+  );
+}
+
+const Captcha = (props: ChallengeControls) => (
+  <CaptchaChallenge {...props} widgets={{ turnstile: FakeTurnstile }} />
+);
+
+const optIn = { components: { challenges: { choice: ChoiceChallenge, captcha: Captcha } } };
+
+describe('<CustomAuthenticator> opt-in answer parts', () => {
+  it('picks one option by keyboard alone, in a named group', async () => {
+    const { user, services } = await startWith(
+      { type: 'choice', hint: 'Where should we send your code?', options: channels },
+      optIn,
+    );
+    const group = screen.getByRole('group', { name: 'Choose one' });
+    const [email, sms] = within(group).getAllByRole('radio') as HTMLInputElement[];
+    expect(email?.getAttribute('aria-label') ?? email?.labels?.[0]?.textContent).toBe(
+      'Email a***@e***.com',
+    );
+    await waitFor(() => expect(document.activeElement).toBe(email));
+    await user.keyboard('{ArrowDown}');
+    expect(sms?.checked).toBe(true);
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Confirm' }));
+    await user.keyboard('{Enter}');
+    expect(services.confirmSignIn).toHaveBeenCalledWith('sms');
+  });
+
+  it('falls back to a free answer when the options did not arrive intact', async () => {
+    await startWith({ type: 'choice', hint: 'Pick', options: '[{"value":1}]' }, optIn);
+    expect(screen.queryByRole('group')).toBeNull();
+    expect(screen.getByLabelText('Answer')).toBeTruthy();
+  });
+
+  it('answers the local CAPTCHA with its token as soon as it is ticked', async () => {
+    const { user, services } = await startWith(
+      { type: 'captcha', provider: 'local', siteKey: 'local' },
+      optIn,
+    );
+    expect(screen.queryByRole('button', { name: 'Confirm' })).toBeNull();
+    const box = screen.getByRole('checkbox', { name: 'I am a person (local test check)' });
+    await waitFor(() => expect(document.activeElement).toBe(box));
+    await user.keyboard(' ');
+    expect(services.confirmSignIn).toHaveBeenCalledWith(localCaptchaToken);
+    expect(localCaptchaToken).toBe(LOCAL_CAPTCHA_TOKEN);
+  });
+
+  it('renders the widget an app gives for its provider, and says so when there is none', async () => {
+    const { user, services } = await startWith(
+      { type: 'captcha', provider: 'turnstile', siteKey: 'site-1' },
+      optIn,
+    );
+    await user.click(screen.getByRole('button', { name: 'Verify with Turnstile' }));
+    expect(services.confirmSignIn).toHaveBeenCalledWith('token-for-site-1');
+  });
+
+  it('says when no widget can be shown for the provider', async () => {
+    await startWith({ type: 'captcha', provider: 'hcaptcha', siteKey: 'k' }, optIn);
+    expect(screen.getByText('This check cannot be shown here. Try again later.')).toBeTruthy();
   });
 });
 

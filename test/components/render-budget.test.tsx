@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Profiler, type ProfilerOnRenderCallback } from 'react';
 import { describe, expect, it } from 'vitest';
-import { ChallengeForm, CustomAuthenticator } from '../../src/index.ts';
+import { ChallengeForm, ChoiceChallenge, CustomAuthenticator } from '../../src/index.ts';
 import { challengeStep, fakeServices } from '../support/fake-services.ts';
 
 const counts = { root: 0, challenge: 0, frame: 0 };
@@ -56,5 +56,34 @@ describe('render budget', () => {
     expect(counts.challenge - before.challenge).toBe(keystrokes);
     expect(counts.frame - before.frame).toBe(0);
     expect((code as HTMLInputElement).value).toBe('12345');
+  });
+
+  it('commits once per arrow key in a choice', async () => {
+    const options = ['a', 'b', 'c'].map((value) => ({ value, label: `Option ${value}` }));
+    const services = fakeServices({
+      signIn: async () => challengeStep({ type: 'choice', options: JSON.stringify(options) }),
+    });
+    render(
+      <Profiler id="root" onRender={count}>
+        <CustomAuthenticator
+          services={services}
+          components={{
+            Header,
+            Challenge: ProfiledChallenge,
+            challenges: { choice: ChoiceChallenge },
+          }}
+        />
+      </Profiler>,
+    );
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Username'), 'alice{Enter}');
+    const first = await screen.findByLabelText('Option a');
+    await user.click(first);
+
+    const before = { ...counts };
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(counts.root - before.root).toBe(2);
+    expect(counts.frame - before.frame).toBe(0);
+    expect((screen.getByLabelText('Option c') as HTMLInputElement).checked).toBe(true);
   });
 });

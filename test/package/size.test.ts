@@ -26,6 +26,9 @@ const hookCeiling = 20 * 1024;
 /** Strings only the screens have: a data-part value and a dictionary entry. */
 const screenMarkers = ['code-input', 'No account? Create one'];
 
+/** Strings only the opt-in parts have: the choice group, the local CAPTCHA, sign-up. */
+const optInMarkers = ['choices', 'local-captcha-passed', 'new-password'];
+
 describe('what the kit adds to an app', () => {
   let work: string;
   let dist: string;
@@ -97,6 +100,12 @@ describe('what the kit adds to an app', () => {
   it('keeps the hook alone under its 20 KB ceiling', () => {
     expect(size('hook').css).toBe(0);
     expect(increment('hook'), largest('hook')).toBeLessThanOrEqual(hookCeiling);
+  });
+
+  it('leaves the opt-in parts (choice, CAPTCHA, sign-up) out of the default drop-in', () => {
+    for (const marker of optInMarkers) {
+      expect(size('dropin').jsText.includes(marker), `the drop-in has ${marker}`).toBe(false);
+    }
   });
 
   it('leaves the screens out of a hook-only app', () => {

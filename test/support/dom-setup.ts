@@ -5,3 +5,10 @@ import { afterEach } from 'vitest';
 afterEach(() => {
   cleanup();
 });
+
+// jsdom has no CSS.escape; user-event needs it to move through a radio group by arrow keys.
+if (typeof globalThis.CSS?.escape !== 'function') {
+  Object.assign(globalThis, {
+    CSS: { ...globalThis.CSS, escape: (value: string) => value.replace(/[^\w-]/g, '\\$&') },
+  });
+}

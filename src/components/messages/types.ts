@@ -19,6 +19,12 @@ export interface Messages {
   notYou: string;
   /** The label of a free-text answer. */
   answer: string;
+  /** The label of the options of a choice. */
+  chooseOne: string;
+  /** The `local` provider's test CAPTCHA. */
+  captchaLocal: string;
+  /** A CAPTCHA whose provider has no widget in this app. */
+  captchaUnavailable: string;
   signUpTitle: string;
   confirmSignUpTitle: string;
   loading: string;
