@@ -24,8 +24,8 @@ export interface StepCreateInput {
 
 /** One round of a step's challenge. */
 export interface StepChallenge {
-  /** What to tell the user (the `hint` public parameter), rendered as text. */
-  hint: string;
+  /** What to tell the user (the `hint` public parameter), rendered as text; none when omitted. */
+  hint?: string;
   /** The step's own public parameters (strings), besides the ones every step sends. */
   parameters: Record<string, string>;
   /** Handed to Verify with the answer; never reaches the client. */

@@ -113,7 +113,7 @@ export function createCustomAuthTriggers(options: CustomAuthTriggersOptions): Cu
     event.response.publicChallengeParameters = {
       ...challenge.parameters,
       type: step.type,
-      hint: challenge.hint,
+      ...(challenge.hint === undefined ? {} : { hint: challenge.hint }),
       step: String(position.index + 1 - position.skipped),
       steps: String(steps.length - position.skipped),
       attemptsLeft: String(step.maxAttempts - position.round + 1),

@@ -43,7 +43,10 @@ export interface CodeStepOptions {
   codeLength?: number;
   /** Default 3. */
   maxAttempts?: number;
-  /** Default "Enter the code we sent you". */
+  /**
+   * Text for the user besides what the UI says of a code (where it went, its length). Default
+   * none: the kit's screen already says where the code went.
+   */
   hint?: string;
   /** Where the code goes. Default: the email address, else the phone number. */
   deliver?: CodeDelivery;
@@ -65,7 +68,7 @@ export function codeStep(options: CodeStepOptions = {}): CustomChallengeStep {
     throw new RangeError(`deliver must be email or sms, got ${String(deliver)}.`);
   }
   const sendCode = options.sendCode ?? sendByDefault;
-  const hint = options.hint ?? 'Enter the code we sent you';
+  const { hint } = options;
   const reused = (metadata: string | undefined) =>
     metadata && new RegExp(`^\\d{${codeLength}}$`).test(metadata) ? metadata : undefined;
   return {

@@ -14,8 +14,8 @@ export type CreateAuthChallengeHandler = (
 export interface CustomChallengeParameters {
   /** `code`. */
   type: string;
-  /** The text to show above the code input. */
-  hint: string;
+  /** Text for the user, when the triggers were given one. */
+  hint?: string;
   /** Where the code went, masked: `a***@e***.com` or `+*******1234`. */
   destination: string;
   /** `EMAIL` or `SMS`. */

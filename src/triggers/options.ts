@@ -44,7 +44,7 @@ export interface CustomAuthTriggerOptions {
   codeLength?: number;
   /** Answers a user may give before the sign-in fails, 1 to 10. Default 3. */
   maxAttempts?: number;
-  /** The `hint` public challenge parameter shown to the user. */
+  /** The `hint` public challenge parameter shown to the user. Default none. */
   hint?: string;
   /**
    * Delivers the code. Default {@link sendCodeWithSes}: email through Amazon SES, from the
@@ -70,7 +70,8 @@ export interface CustomAuthTriggerOptions {
 }
 
 /** {@link CustomAuthTriggerOptions} with every default applied. */
-export type ResolvedTriggerOptions = Required<Omit<CustomAuthTriggerOptions, 'limits'>> & {
+export type ResolvedTriggerOptions = Required<Omit<CustomAuthTriggerOptions, 'limits' | 'hint'>> & {
+  hint: string | undefined;
   limits: ResolvedSignInLimits;
 };
 
@@ -94,7 +95,7 @@ export const defaultTriggerOptions: ResolvedTriggerOptions = {
   flow: 'passwordless',
   codeLength: 6,
   maxAttempts: 3,
-  hint: 'Enter the code we sent you',
+  hint: undefined,
   sendCode: sendCodeWithSes,
   decoySendDelayMs: 100,
   decoyEmailDomains: defaultDecoyEmailDomains,
@@ -125,7 +126,9 @@ function validFlow(value: unknown): CustomAuthTriggerFlow {
 export function resolveOptions(options: CustomAuthTriggerOptions = {}): ResolvedTriggerOptions {
   const { limits, ...rest } = options;
   const merged = { ...defaultTriggerOptions, ...withoutUndefined(rest) };
-  if (typeof merged.hint !== 'string') throw new TypeError('hint must be a string.');
+  if (merged.hint !== undefined && typeof merged.hint !== 'string') {
+    throw new TypeError('hint must be a string.');
+  }
   if (typeof merged.sendCode !== 'function') throw new TypeError('sendCode must be a function.');
   return {
     flow: validFlow(merged.flow),

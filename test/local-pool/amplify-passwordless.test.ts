@@ -46,7 +46,7 @@ describe('the local pool with the real Amplify client: passwordless', () => {
     const challenge = await autoSignIn();
     expect(challenge.nextStep).toMatchObject({
       signInStep: 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE',
-      additionalInfo: { hint: expect.any(String), destination: 'a***@e***.com', attemptsLeft: '3' },
+      additionalInfo: { type: 'code', destination: 'a***@e***.com', attemptsLeft: '3' },
     });
     const code = latestCode(pool(), 'alice');
     expect(JSON.stringify(challenge)).not.toContain(code);

@@ -83,7 +83,6 @@ describe('createCustomAuthTriggers: Create and Verify', () => {
     const first = await createAuthChallenge(createEvent([srpA, passwordVerifier(true)]));
     expect(first.response.publicChallengeParameters).toEqual({
       type: 'code',
-      hint: 'Enter the code we sent you',
       step: '2',
       steps: '3',
       attemptsLeft: '2',
@@ -145,7 +144,6 @@ describe('createCustomAuthTriggers: Create and Verify', () => {
       'codeLength',
       'deliveryMedium',
       'destination',
-      'hint',
       'step',
       'steps',
       'type',

@@ -25,7 +25,6 @@ const publicKeys = [
   'codeLength',
   'deliveryMedium',
   'destination',
-  'hint',
   'step',
   'steps',
   'type',

@@ -13,7 +13,7 @@ describe('resolveOptions', () => {
       flow: 'passwordless',
       codeLength: 6,
       maxAttempts: 3,
-      hint: 'Enter the code we sent you',
+      hint: undefined,
       sendCode: sendCodeWithSes,
       decoySendDelayMs: 100,
       decoyEmailDomains: defaultDecoyEmailDomains,
