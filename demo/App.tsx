@@ -1,33 +1,49 @@
+import { Amplify } from 'aws-amplify';
 import { useState } from 'react';
-import { CustomAuthenticator, type CustomAuthFlow, signUpWithAmplify } from '../src/index.ts';
+import {
+  CaptchaChallenge,
+  ChoiceChallenge,
+  CustomAuthenticator,
+  signUpWithAmplify,
+} from '../src/index.ts';
 import type { AuthSetup } from './auth-setup.ts';
 import { DevInbox } from './DevInbox.tsx';
+import { clientIdOf, type DemoFlow, demoFlows } from './flows.ts';
 
-const flows: Array<{ value: CustomAuthFlow; label: string }> = [
-  { value: 'passwordless', label: 'Passwordless (code only)' },
-  { value: 'passwordThenCode', label: 'Password, then code' },
-];
+const challenges = { choice: ChoiceChallenge, captcha: CaptchaChallenge };
 
-function flowFromUrl(): CustomAuthFlow {
-  return new URLSearchParams(window.location.search).get('flow') === 'passwordThenCode'
-    ? 'passwordThenCode'
-    : 'passwordless';
+/** A real pool has one app client here, so only the presets; the local pool runs them all. */
+export const flowsFor = (setup: AuthSetup) =>
+  setup.kind === 'local' ? demoFlows : demoFlows.filter((flow) => !flow.chain);
+
+/** The flow in the URL (so a reload keeps it), else the first. */
+export function flowFromUrl(setup: AuthSetup): DemoFlow {
+  const id = new URLSearchParams(window.location.search).get('flow');
+  const flows = flowsFor(setup);
+  return flows.find((flow) => flow.id === id) ?? (flows[0] as DemoFlow);
 }
 
-/** The flow lives in the URL, so a reload keeps it. */
-function useFlow() {
-  const [flow, setFlow] = useState(flowFromUrl);
-  const choose = (next: CustomAuthFlow) => {
+/** Points Amplify at the app client whose sign-ins run the flow. */
+export function configureAmplify(setup: AuthSetup, flow: DemoFlow): void {
+  const { Cognito } = setup.amplify.Auth;
+  const userPoolClientId = flow.chain ? clientIdOf(flow) : Cognito.userPoolClientId;
+  Amplify.configure({ Auth: { Cognito: { ...Cognito, userPoolClientId } } });
+}
+
+function useFlow(setup: AuthSetup, initial: DemoFlow) {
+  const [flow, setFlow] = useState(initial);
+  const choose = (next: DemoFlow) => {
     const url = new URL(window.location.href);
-    url.searchParams.set('flow', next);
+    url.searchParams.set('flow', next.id);
     window.history.replaceState(null, '', url);
+    configureAmplify(setup, next);
     setFlow(next);
   };
   return [flow, choose] as const;
 }
 
-export function App({ setup }: { setup: AuthSetup }) {
-  const [flow, setFlow] = useFlow();
+export function App({ setup, initialFlow }: { setup: AuthSetup; initialFlow: DemoFlow }) {
+  const [flow, setFlow] = useFlow(setup, initialFlow);
   return (
     <div className="demo">
       <header className="demo-header">
@@ -39,26 +55,27 @@ export function App({ setup }: { setup: AuthSetup }) {
         </p>
         <fieldset className="demo-flow">
           <legend>Sign-in flow</legend>
-          {flows.map(({ value, label }) => (
-            <label key={value}>
+          {flowsFor(setup).map((option) => (
+            <label key={option.id}>
               <input
                 type="radio"
                 name="flow"
-                value={value}
-                checked={flow === value}
-                onChange={() => setFlow(value)}
+                value={option.id}
+                checked={flow.id === option.id}
+                onChange={() => setFlow(option)}
               />{' '}
-              {label}
+              {option.label}
             </label>
           ))}
         </fieldset>
       </header>
       <main>
         <CustomAuthenticator
-          key={flow}
-          flow={flow}
+          key={flow.id}
+          flow={flow.flow}
           signUp={signUpWithAmplify}
           signUpAttributes={['email']}
+          components={{ challenges }}
         >
           {({ user, signOut }) => (
             <section className="demo-app" aria-labelledby="welcome">

@@ -1,9 +1,8 @@
-import { Amplify } from 'aws-amplify';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../src/components/styles.css';
 import './demo.css';
-import { App } from './App.tsx';
+import { App, configureAmplify, flowFromUrl } from './App.tsx';
 import { defaultLocalPoolUrl, loadAuthSetup } from './auth-setup.ts';
 
 const container = document.getElementById('root');
@@ -29,10 +28,11 @@ function PoolUnavailable({ reason }: { reason: string }) {
 
 loadAuthSetup(import.meta.env).then(
   (setup) => {
-    Amplify.configure(setup.amplify);
+    const initialFlow = flowFromUrl(setup);
+    configureAmplify(setup, initialFlow);
     root.render(
       <StrictMode>
-        <App setup={setup} />
+        <App setup={setup} initialFlow={initialFlow} />
       </StrictMode>,
     );
   },

@@ -3,6 +3,7 @@
  * HOST, POOL_PORT (9229) and DEMO_PORT (5173) change where they listen.
  */
 import { createServer } from 'vite';
+import { demoPoolOptions } from '../demo/flows.ts';
 import { startLocalPool } from '../src/local-pool/index.ts';
 
 const host = process.env.HOST ?? '127.0.0.1';
@@ -10,7 +11,7 @@ const pool = await startLocalPool({
   host,
   port: Number(process.env.POOL_PORT ?? 9229),
   dataDir: '.local-pool',
-  flow: 'either',
+  ...demoPoolOptions,
 });
 process.env.VITE_LOCAL_POOL_URL = pool.endpoint;
 const demo = await createServer({

@@ -1,3 +1,4 @@
+import type { PoolFlow } from './built-in-triggers.ts';
 import { invalidParameter } from './errors.ts';
 
 /**
@@ -53,6 +54,11 @@ export interface ExtraClientOptions {
   /** Default `local-client-<n>`. */
   clientName?: string;
   explicitAuthFlows: readonly ExplicitAuthFlow[];
+  /**
+   * The built-in triggers' flow for sign-ins through this client (they read the client id
+   * from the event, as triggers on AWS can). Default the pool's `flow`.
+   */
+  flow?: PoolFlow;
 }
 
 /** One app client of the pool, as DescribeUserPoolClient tells it apart from the others. */

@@ -12,7 +12,7 @@ import {
 } from '../triggers/index.ts';
 import { presetTriggers } from '../triggers/presets.ts';
 import type { LocalLog, OutboxEntry } from './local-log.ts';
-import type { TriggerHandlers } from './trigger-runner.ts';
+import type { LambdaHandler, TriggerHandlers } from './trigger-runner.ts';
 
 /** The steps a pool's chain can be made of, by name. */
 export const chainStepNames = ['password', 'code', 'question', 'captcha'] as const;
@@ -56,6 +56,8 @@ function chainStep(name: ChainStepName, sendCode: SendCode): ChainStep {
 /** What the built-in triggers are configured by. */
 export interface BuiltInTriggerSettings {
   flow?: PoolFlow;
+  /** Another flow for sign-ins through these app clients, by client id. */
+  clientFlows?: Readonly<Record<string, PoolFlow>>;
   limits?: Omit<SignInLimits, 'store'>;
 }
 
@@ -81,9 +83,31 @@ export function builtInTriggers(
   };
   // The outbox answers at once, so an unknown user's wait need not imitate anything.
   const decoySendDelayMs = 0;
-  if (isChain(flow)) {
-    const steps = flow.map((name) => chainStep(name, sendCode));
-    return createCustomAuthTriggers({ steps, limits, decoySendDelayMs });
-  }
-  return presetTriggers({ flow, limits, decoySendDelayMs, sendCode });
+  const triggersFor = (chosen: PoolFlow | undefined): TriggerHandlers =>
+    isChain(chosen)
+      ? createCustomAuthTriggers({
+          steps: chosen.map((name) => chainStep(name, sendCode)),
+          limits,
+          decoySendDelayMs,
+        })
+      : presetTriggers({ flow: chosen, limits, decoySendDelayMs, sendCode });
+  const main = triggersFor(flow);
+  const byClient = new Map(
+    Object.entries(settings.clientFlows ?? {}).map(([clientId, clientFlow]) => [
+      clientId,
+      triggersFor(clientFlow),
+    ]),
+  );
+  if (byClient.size === 0) return main;
+  // As one set of Lambda triggers would on AWS: the app client that started the sign-in
+  // picks the chain, and every limit is shared.
+  const pick =
+    (name: keyof TriggerHandlers): LambdaHandler =>
+    (event, context, callback) =>
+      (byClient.get(event?.callerContext?.clientId) ?? main)[name](event, context, callback);
+  return {
+    defineAuthChallenge: pick('defineAuthChallenge'),
+    createAuthChallenge: pick('createAuthChallenge'),
+    verifyAuthChallengeResponse: pick('verifyAuthChallengeResponse'),
+  };
 }

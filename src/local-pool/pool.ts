@@ -103,6 +103,14 @@ export const defaultClientId = 'localcustomauthclient00000';
 export type { PoolFlow } from './built-in-triggers.ts';
 
 /** Starts a Cognito-compatible user pool that runs the custom-auth triggers in process. */
+
+/** The extra clients that run a flow of their own, by client id. */
+function clientFlowsOf(extras: readonly ExtraClientOptions[]): Record<string, PoolFlow> {
+  return Object.fromEntries(
+    extras.flatMap(({ clientId, flow }) => (flow === undefined ? [] : [[clientId, flow]])),
+  );
+}
+
 export async function startLocalPool(options: LocalPoolOptions = {}): Promise<LocalPool> {
   const userPoolId = options.userPoolId ?? defaultUserPoolId;
   const [region, poolName] = userPoolId.split('_');
@@ -121,7 +129,13 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
   const triggers =
     typeof options.triggers === 'string'
       ? await loadTriggerModule(options.triggers)
-      : (options.triggers ?? builtInTriggers(options, outbox, log, decoySecret));
+      : (options.triggers ??
+        builtInTriggers(
+          { ...options, clientFlows: clientFlowsOf(options.extraClients ?? []) },
+          outbox,
+          log,
+          decoySecret,
+        ));
   let endpoint = '';
   const tokens = await TokenIssuer.create(store, () => `${endpoint}/${userPoolId}`);
   const preventUserExistenceErrors = options.preventUserExistenceErrors ?? true;

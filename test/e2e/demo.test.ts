@@ -21,7 +21,7 @@ afterEach(async () => {
   await context.close();
 });
 
-async function open(flow: 'passwordless' | 'passwordThenCode' = 'passwordless') {
+async function open(flow = 'passwordless') {
   await page.goto(`${stage.url}?flow=${flow}`);
   await page.getByRole('form', { name: 'Sign in' }).waitFor();
 }
@@ -89,6 +89,45 @@ describe('the demo in Chromium, against the local pool', () => {
     await welcome('dot').waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('form', { name: 'Sign in' }).waitFor();
+  });
+
+  it('runs a chain of three: password, code, then a question, with a wrong answer at each', async () => {
+    await registerUser(stage.pool, 'hal', 'Hal-Password-9');
+    await open('passwordCodeQuestion');
+    await signInUntilChallenge('hal', 'Hal-Password-9');
+    await page.getByText('Step 2 of 3').waitFor();
+    const code = latestCode(stage.pool, 'hal');
+    await page.getByLabel('Code', { exact: true }).fill(code === '000000' ? '111111' : '000000');
+    await page.getByText('2 attempts left').waitFor();
+    await page.getByLabel('Code', { exact: true }).fill(code);
+
+    await page.getByRole('form', { name: 'Confirm it’s you' }).waitFor();
+    await page.getByText('Step 3 of 3').waitFor();
+    await page.getByText('What is the email address on this account?').waitFor();
+    const answer = page.getByLabel('Answer', { exact: true });
+    await expect(answer.evaluate((field) => field === document.activeElement)).resolves.toBe(true);
+    await answer.fill('someone@example.com');
+    await answer.press('Enter');
+    await page.getByText('That is not right. Try again.').waitFor();
+    await screenshot(page, 'challenge-question');
+    await answer.fill('hal@example.com');
+    await answer.press('Enter');
+    await welcome('hal').waitFor();
+  });
+
+  it('passes the local CAPTCHA by keyboard, then the code', async () => {
+    await registerUser(stage.pool, 'ida');
+    await open('captchaThenCode');
+    await page.getByLabel('Username').fill('ida');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    const box = page.getByRole('checkbox', { name: 'I am a person (local test check)' });
+    await box.waitFor();
+    await page.getByText('Step 1 of 2').waitFor();
+    await screenshot(page, 'challenge-captcha');
+    await page.keyboard.press('Space');
+    await page.getByRole('form', { name: 'Check your email' }).waitFor();
+    await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'ida'));
+    await welcome('ida').waitFor();
   });
 
   it('finishes a challenge after a reload in the middle of it', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { build, type PreviewServer, preview } from 'vite';
+import { demoPoolOptions } from '../../demo/flows.ts';
 import {
   type LocalPool,
   type LocalPoolOptions,
@@ -26,7 +27,7 @@ export interface DemoStage {
 export async function startDemoStage(): Promise<DemoStage> {
   const dataDir = mkdtempSync(join(tmpdir(), 'e2e-pool-'));
   const outDir = mkdtempSync(join(tmpdir(), 'e2e-demo-'));
-  const poolOptions: LocalPoolOptions = { port: 0, flow: 'either', dataDir, log: () => {} };
+  const poolOptions: LocalPoolOptions = { ...demoPoolOptions, port: 0, dataDir, log: () => {} };
   let pool = await startLocalPool(poolOptions);
   const port = Number(new URL(pool.endpoint).port);
   process.env.VITE_LOCAL_POOL_URL = pool.endpoint;

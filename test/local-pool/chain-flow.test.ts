@@ -64,3 +64,36 @@ describe('a pool whose built-in triggers run a chain (--flow code,question)', ()
     expect(code.body.ChallengeParameters).toMatchObject({ type: 'code', step: '2' });
   });
 });
+
+describe('a pool whose app clients run flows of their own (extraClients[].flow)', () => {
+  it('runs the chain of the client that started the sign-in, and the pool’s flow for others', async () => {
+    const pool = await start({
+      flow: 'passwordless',
+      extraClients: [
+        {
+          clientId: 'question+client',
+          explicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+          flow: ['question'],
+        },
+      ],
+    });
+    await registerOverHttp(pool, 'nora');
+    const initiate = (ClientId: string) =>
+      cognitoPost(pool, 'InitiateAuth', {
+        ClientId,
+        AuthFlow: 'CUSTOM_AUTH',
+        AuthParameters: { USERNAME: 'nora' },
+      });
+    const main = await initiate(pool.userPoolClientId);
+    expect(main.body.ChallengeParameters).toMatchObject({ type: 'code' });
+    const other = await initiate('question+client');
+    expect(other.body.ChallengeParameters).toMatchObject({ type: 'text', step: '1', steps: '1' });
+    const done = await cognitoPost(pool, 'RespondToAuthChallenge', {
+      ClientId: 'question+client',
+      ChallengeName: 'CUSTOM_CHALLENGE',
+      Session: other.body.Session,
+      ChallengeResponses: { USERNAME: 'nora', ANSWER: 'nora@example.com' },
+    });
+    expect(done.body.AuthenticationResult).toMatchObject({ AccessToken: expect.any(String) });
+  });
+});

@@ -1,0 +1,60 @@
+import type { CustomAuthFlow } from '../src/index.ts';
+import type { ExtraClientOptions, LocalPoolOptions } from '../src/local-pool/index.ts';
+
+type ChainStepName = 'password' | 'code' | 'question' | 'captcha';
+
+/** A way to sign in that the demo's switch offers. */
+export interface DemoFlow {
+  id: string;
+  label: string;
+  /** The client's side: with or without a password first. */
+  flow: CustomAuthFlow;
+  /** The triggers' chain, run for an app client of its own in the local pool. */
+  chain?: readonly ChainStepName[];
+}
+
+export const demoFlows: readonly DemoFlow[] = [
+  { id: 'passwordless', label: 'Passwordless (code only)', flow: 'passwordless' },
+  { id: 'passwordThenCode', label: 'Password, then code', flow: 'passwordThenCode' },
+  {
+    id: 'codeThenQuestion',
+    label: 'Code, then a security question',
+    flow: 'passwordless',
+    chain: ['code', 'question'],
+  },
+  {
+    id: 'captchaThenCode',
+    label: 'Local CAPTCHA, then code',
+    flow: 'passwordless',
+    chain: ['captcha', 'code'],
+  },
+  {
+    id: 'passwordCodeQuestion',
+    label: 'Password, code, then a security question',
+    flow: 'passwordThenCode',
+    chain: ['password', 'code', 'question'],
+  },
+];
+
+/** The app client whose sign-ins run the flow's chain. */
+export const clientIdOf = (flow: DemoFlow) => `demo+${flow.id}`;
+
+/**
+ * The local pool the demo (and its end-to-end test) runs against: the presets on the main
+ * client, `either` following the client, and each chain on an app client of its own.
+ */
+export const demoPoolOptions: LocalPoolOptions = {
+  flow: 'either',
+  extraClients: demoFlows.flatMap((flow): ExtraClientOptions[] =>
+    flow.chain
+      ? [
+          {
+            clientId: clientIdOf(flow),
+            clientName: flow.id,
+            explicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+            flow: flow.chain,
+          },
+        ]
+      : [],
+  ),
+};
