@@ -130,3 +130,48 @@ export function networkError(): Error {
     underlyingError: new TypeError('Failed to fetch'),
   });
 }
+
+/** One step of a fake chain: what its Create sends, and the answer its Verify takes. */
+export interface FakeStep {
+  parameters: Record<string, string>;
+  answer: string;
+}
+
+/**
+ * Services that behave like a pool running a chain of steps: each step has its own
+ * attempts; a right answer moves to the next step, the last one signs in.
+ */
+export function fakeChain(steps: readonly FakeStep[], maxAttempts = 3): CustomAuthServices {
+  let username = '';
+  let index = 0;
+  let attemptsLeft = maxAttempts;
+  const current = (): SignInStep => ({
+    type: 'customChallenge',
+    parameters: {
+      ...steps[index]?.parameters,
+      step: String(index + 1),
+      steps: String(steps.length),
+      attemptsLeft: String(attemptsLeft),
+    },
+  });
+  return fakePool({
+    signIn: async (request) => {
+      username = request.username;
+      index = 0;
+      attemptsLeft = maxAttempts;
+      return current();
+    },
+    confirmSignIn: async (answer) => {
+      if (answer === steps[index]?.answer) {
+        index += 1;
+        attemptsLeft = maxAttempts;
+        return index < steps.length
+          ? current()
+          : { type: 'done', user: { username, userId: `${username}-sub` } };
+      }
+      attemptsLeft -= 1;
+      if (attemptsLeft > 0) return current();
+      throw cognitoError('NotAuthorizedException', 'Incorrect username or password.');
+    },
+  });
+}

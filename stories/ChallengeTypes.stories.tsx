@@ -1,0 +1,157 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import {
+  CaptchaChallenge,
+  type ChallengeControls,
+  ChoiceChallenge,
+  CustomAuthenticator,
+  localCaptchaToken,
+} from '../src/index.ts';
+import { type FakeStep, fakeChain, rightCode, wrongCode } from './fake-services.ts';
+
+const smsCode: FakeStep = {
+  parameters: {
+    type: 'code',
+    codeLength: '6',
+    destination: '+*******1234',
+    deliveryMedium: 'SMS',
+  },
+  answer: rightCode,
+};
+const question: FakeStep = {
+  parameters: { type: 'text', hint: 'What was the name of your first pet?', secret: 'true' },
+  answer: 'Rex',
+};
+const channel: FakeStep = {
+  parameters: {
+    type: 'choice',
+    hint: 'Where should we send sign-in alerts?',
+    options: JSON.stringify([
+      { value: 'email', label: 'Email' },
+      { value: 'sms', label: 'Text message' },
+    ]),
+  },
+  answer: 'sms',
+};
+const captcha: FakeStep = {
+  parameters: { type: 'captcha', provider: 'local', siteKey: 'local' },
+  answer: localCaptchaToken,
+};
+const passkey: FakeStep = {
+  parameters: { type: 'passkey', hint: 'Use the security key on your desk.' },
+  answer: 'signed-assertion',
+};
+
+/** An app's own answer part, for the `passkey` type its triggers define. */
+function Passkey({ submit, isPending }: ChallengeControls) {
+  return (
+    <button type="button" disabled={isPending} onClick={() => submit('signed-assertion')}>
+      Use security key
+    </button>
+  );
+}
+
+const challenges = { choice: ChoiceChallenge, captcha: CaptchaChallenge, passkey: Passkey };
+
+async function signIn(canvasElement: HTMLElement) {
+  const canvas = within(canvasElement);
+  await userEvent.type(await canvas.findByLabelText('Username'), 'alice{Enter}');
+  return canvas;
+}
+
+const signedIn = (canvas: ReturnType<typeof within>) => canvas.findByText('Signed in as alice');
+
+const meta = {
+  title: 'CustomAuthenticator/Challenge types',
+  component: CustomAuthenticator,
+  tags: ['autodocs'],
+  args: { components: { challenges } },
+  argTypes: { services: { control: false }, components: { control: false } },
+} satisfies Meta<typeof CustomAuthenticator>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const CodeBySms: Story = {
+  args: { services: fakeChain([smsCode]) },
+  play: async ({ canvasElement }) => {
+    const canvas = await signIn(canvasElement);
+    await canvas.findByRole('form', { name: 'Check your phone' });
+    expect(canvas.getByText('We sent a code to +*******1234.')).toBeVisible();
+    await userEvent.type(canvas.getByLabelText('Code'), rightCode);
+    expect(await signedIn(canvas)).toBeVisible();
+  },
+};
+
+export const SecretQuestion: Story = {
+  args: { services: fakeChain([question]) },
+  play: async ({ canvasElement }) => {
+    const canvas = await signIn(canvasElement);
+    await canvas.findByRole('form', { name: 'Confirm it’s you' });
+    const answer = canvas.getByLabelText('Answer');
+    expect(answer).toHaveAttribute('type', 'password');
+    await waitFor(() => expect(answer).toHaveFocus());
+    expect(canvas.queryByRole('button', { name: /Resend/ })).toBeNull();
+    await userEvent.keyboard('Rex{Enter}');
+    expect(await signedIn(canvas)).toBeVisible();
+  },
+};
+
+export const Choice: Story = {
+  args: { services: fakeChain([channel]) },
+  play: async ({ canvasElement }) => {
+    const canvas = await signIn(canvasElement);
+    const group = await canvas.findByRole('group', { name: 'Choose one' });
+    await waitFor(() => expect(within(group).getByLabelText('Email')).toHaveFocus());
+    await userEvent.keyboard('{ArrowDown}');
+    expect(within(group).getByLabelText('Text message')).toBeChecked();
+    await userEvent.click(canvas.getByRole('button', { name: 'Confirm' }));
+    expect(await signedIn(canvas)).toBeVisible();
+  },
+};
+
+export const LocalCaptcha: Story = {
+  args: { services: fakeChain([captcha]) },
+  play: async ({ canvasElement }) => {
+    const canvas = await signIn(canvasElement);
+    const box = await canvas.findByRole('checkbox', { name: 'I am a person (local test check)' });
+    await waitFor(() => expect(box).toHaveFocus());
+    expect(canvas.queryByRole('button', { name: 'Confirm' })).toBeNull();
+    await userEvent.keyboard(' ');
+    expect(await signedIn(canvas)).toBeVisible();
+  },
+};
+
+export const AppDefinedType: Story = {
+  args: { services: fakeChain([passkey]) },
+  play: async ({ canvasElement }) => {
+    const canvas = await signIn(canvasElement);
+    expect(await canvas.findByText('Use the security key on your desk.')).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Use security key' }));
+    expect(await signedIn(canvas)).toBeVisible();
+  },
+};
+
+export const ChainOfThree: Story = {
+  args: { services: fakeChain([smsCode, question, channel]) },
+  play: async ({ canvasElement }) => {
+    const canvas = await signIn(canvasElement);
+    expect(await canvas.findByText('Step 1 of 3')).toBeVisible();
+    expect(canvas.getByText('Signing in as alice.')).toBeVisible();
+    await userEvent.type(canvas.getByLabelText('Code'), rightCode);
+    expect(await canvas.findByText('Step 2 of 3')).toBeVisible();
+    // A right answer is no error; the next step starts with its own attempts.
+    expect(canvasElement.querySelector('[data-part="error"]')).toBeEmptyDOMElement();
+    const answer = canvas.getByLabelText('Answer');
+    await waitFor(() => expect(answer).toHaveFocus());
+    await userEvent.keyboard(`${wrongCode}{Enter}`);
+    expect(await canvas.findByText('2 attempts left')).toBeVisible();
+    expect(canvas.getByRole('alert')).toHaveTextContent('That is not right. Try again.');
+    await waitFor(() => expect(answer).toHaveValue(''));
+    await userEvent.type(answer, 'Rex{Enter}');
+    expect(await canvas.findByText('Step 3 of 3')).toBeVisible();
+    await userEvent.click(await canvas.findByLabelText('Text message'));
+    await userEvent.click(canvas.getByRole('button', { name: 'Confirm' }));
+    expect(await signedIn(canvas)).toBeVisible();
+  },
+};
