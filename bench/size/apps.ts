@@ -4,8 +4,22 @@ import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { type AliasOptions, build, minifySync } from 'vite';
 
+/** The drop-in's opt-in parts, each measured as what it adds to the default drop-in. */
+export const optIns = {
+  choice: {
+    imports: 'ChoiceChallenge',
+    props: 'components={{ challenges: { choice: ChoiceChallenge } }}',
+  },
+  captcha: {
+    imports: 'CaptchaChallenge',
+    props: 'components={{ challenges: { captcha: CaptchaChallenge } }}',
+  },
+  signUp: { imports: 'signUpWithAmplify', props: 'signUp={signUpWithAmplify}' },
+} as const;
+export type OptIn = keyof typeof optIns;
+
 /** The consumer apps whose bundles are compared. */
-export type AppName = 'floor' | 'hook' | 'dropin' | 'amplifyUi';
+export type AppName = 'floor' | 'hook' | 'dropin' | 'amplifyUi' | `dropin+${OptIn}`;
 
 export interface AmplifyConfig {
   Auth: { Cognito: Record<string, unknown> };
@@ -80,15 +94,20 @@ export const Auth = () => (
 );
 `;
 
-const dropIn = `import { CustomAuthenticator } from 'cognito-custom-auth';
+const dropInWith = (
+  imports = '',
+  props = '',
+) => `import { CustomAuthenticator${imports ? `, ${imports}` : ''} } from 'cognito-custom-auth';
 import 'cognito-custom-auth/styles.css';
 
 export const Auth = () => (
-  <CustomAuthenticator flow="passwordless">
+  <CustomAuthenticator flow="passwordless" ${props}>
     {({ user, signOut }) => <button type="button" onClick={signOut}>{user.username}</button>}
   </CustomAuthenticator>
 );
 `;
+
+const dropIn = dropInWith();
 
 const amplifyUi = `import { Authenticator } from '@aws-amplify/ui-react';
 import '@aws-amplify/ui-react/styles.css';
@@ -105,6 +124,9 @@ const authModules: Record<AppName, string | undefined> = {
   hook: hookForm,
   dropin: dropIn,
   amplifyUi,
+  'dropin+choice': dropInWith(optIns.choice.imports, optIns.choice.props),
+  'dropin+captcha': dropInWith(optIns.captcha.imports, optIns.captcha.props),
+  'dropin+signUp': dropInWith(optIns.signUp.imports, optIns.signUp.props),
 };
 
 const indexHtml = `<!doctype html>

@@ -11,6 +11,8 @@ import {
   kb,
   moduleGroup,
   modulesOutside,
+  type OptIn,
+  optIns,
   writeApp,
 } from './apps.ts';
 import { amplifyUiConsumer, kitConsumer, packKit, pinned, root, versionIn } from './consumers.ts';
@@ -102,6 +104,13 @@ function printContributors(title: string, app: AppSize, base: AppSize, kitFiles:
   for (const entry of list.slice(0, 12)) {
     console.log(`  ${pad(String(entry.gzip), 7)} B  ${entry.name}`);
   }
+}
+
+const optInNames = Object.keys(optIns) as OptIn[];
+console.log(`\nWhat each opt-in part adds to the default drop-in (gzip JS and CSS):`);
+for (const name of optInNames) {
+  const size = await measure(kitDir, `dropin+${name}`);
+  console.log(`  ${name.padEnd(8)} ${pad(String(total(size) - total(sizes.dropin)), 6)} B`);
 }
 
 printContributors('What the hook adds, by package', sizes.hook, sizes.floor, false);
