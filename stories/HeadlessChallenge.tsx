@@ -16,7 +16,7 @@ export function HeadlessChallenge() {
     >
       {challenge.steps && <p>{`Part ${challenge.step} of ${challenge.steps}`}</p>}
       {challenge.hint && <p {...c.hintProps}>{challenge.hint}</p>}
-      <label {...c.labelProps}>Your answer</label>
+      <label htmlFor={c.labelProps.htmlFor}>Your answer</label>
       <input
         {...c.fieldProps}
         type={challenge.type === 'text' && challenge.secret ? 'password' : 'text'}

@@ -29,8 +29,8 @@ import type {
 
 /**
  * The backend calls the statechart makes, each a plain async function. The defaults call
- * Amplify (sign-up only once `amplifySignUp` is passed); tests, stories and apps replace any of them through `machine.provide({ actors })`
- * or the provider's `services` prop.
+ * Amplify (sign-up only once `amplifySignUp` is passed); tests, stories and apps replace any
+ * of them through `machine.provide({ actors })` or the provider's `services` prop.
  */
 export interface CustomAuthServices {
   getCurrentUser: () => Promise<AuthUserInfo | null>;
@@ -54,7 +54,10 @@ export interface CustomAuthServices {
  */
 async function signUpNotEnabled(): Promise<SignUpStep> {
   throw Object.assign(
-    new Error('Sign-up is not enabled. Pass services={{ signUp: amplifySignUp }}.'),
+    new Error(
+      'Sign-up is not enabled: give the drop-in signUp={signUpWithAmplify}, or the provider ' +
+        'services={{ signUp: amplifySignUp }}.',
+    ),
     { name: 'SignUpNotEnabled' },
   );
 }

@@ -78,6 +78,7 @@ export function useChallenge(): ChallengeControls | null {
     setAnswer('');
   }
   useEffect(() => {
+    // At mount and at each new key: the test only names what the effect follows.
     if (key) field.current?.focus();
   }, [key]);
   if (!challenge) return null;
