@@ -77,6 +77,14 @@ describe('<CustomAuthenticator> challenge types', () => {
     expect(services.confirmSignIn).toHaveBeenCalledWith('scan:retina');
   });
 
+  it.each(['constructor', '__proto__', 'toString'])(
+    'answers a type named %s as free text, not with what objects inherit',
+    async (type) => {
+      await startWith({ type, hint: 'Say the passphrase' });
+      expect(screen.getByLabelText('Answer')).toBeTruthy();
+    },
+  );
+
   it('answers an unregistered type as free text, with the hint', async () => {
     const { user, services } = await startWith({ type: 'retina', hint: 'Say the passphrase' });
     expect(screen.getByText('Say the passphrase')).toBeTruthy();

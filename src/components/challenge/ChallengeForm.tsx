@@ -32,8 +32,10 @@ export function ChallengeForm() {
   if (!controls) return null;
   const { challenge, username, isPending, error, errorProps, hintProps } = controls;
   const { hint, step, steps, round, attemptsLeft } = challenge;
+  // Own keys only: a type named `constructor` must not find Object's.
   const Answer =
-    challenges[challenge.name] ?? (challenge.type === 'code' ? CodeChallenge : TextChallenge);
+    (Object.hasOwn(challenges, challenge.name) && challenges[challenge.name]) ||
+    (challenge.type === 'code' ? CodeChallenge : TextChallenge);
   const attempts =
     round > 1 && attemptsLeft !== null ? attemptsLeftText(messages, attemptsLeft) : null;
   return (
