@@ -12,6 +12,12 @@ import { clientIdOf, type DemoFlow, demoFlows } from './flows.ts';
 
 const challenges = { choice: ChoiceChallenge, captcha: CaptchaChallenge };
 
+/** A phone number lets the email-or-SMS flow offer SMS. */
+const signUpAttributes = [
+  'email',
+  { name: 'phone_number', label: 'Phone number (+15551234567)', required: false, type: 'tel' },
+] as const;
+
 /** A real pool has one app client here, so only the presets; the local pool runs them all. */
 export const flowsFor = (setup: AuthSetup) =>
   setup.kind === 'local' ? demoFlows : demoFlows.filter((flow) => !flow.chain);
@@ -74,7 +80,7 @@ export function App({ setup, initialFlow }: { setup: AuthSetup; initialFlow: Dem
           key={flow.id}
           flow={flow.flow}
           signUp={signUpWithAmplify}
-          signUpAttributes={['email']}
+          signUpAttributes={signUpAttributes}
           components={{ challenges }}
         >
           {({ user, signOut }) => (

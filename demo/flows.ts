@@ -1,7 +1,7 @@
 import type { CustomAuthFlow } from '../src/index.ts';
 import type { ExtraClientOptions, LocalPoolOptions } from '../src/local-pool/index.ts';
 
-type ChainStepName = 'password' | 'code' | 'question' | 'captcha';
+type ChainStepName = 'password' | 'code' | 'codeByChoice' | 'question' | 'captcha';
 
 /** A way to sign in that the demo's switch offers. */
 export interface DemoFlow {
@@ -16,6 +16,12 @@ export interface DemoFlow {
 export const demoFlows: readonly DemoFlow[] = [
   { id: 'passwordless', label: 'Passwordless (code only)', flow: 'passwordless' },
   { id: 'passwordThenCode', label: 'Password, then code', flow: 'passwordThenCode' },
+  {
+    id: 'codeByChoice',
+    label: 'Choose email or SMS, then code',
+    flow: 'passwordless',
+    chain: ['codeByChoice'],
+  },
   {
     id: 'codeThenQuestion',
     label: 'Code, then a security question',

@@ -34,7 +34,6 @@ export interface StartRequest {
   clientId: string;
   username: string;
   srpA: string | undefined;
-  clientMetadata: Record<string, string>;
 }
 
 export interface RespondRequest {
@@ -42,6 +41,8 @@ export interface RespondRequest {
   challengeName: string;
   session: string;
   responses: Record<string, string>;
+  /** Handed to the Verify, Define and Create this response runs, as Cognito does. */
+  clientMetadata: Record<string, string>;
 }
 
 const lambdaResponseError = (message: string) =>
@@ -79,7 +80,8 @@ export class AuthFlow {
       srpA: request.srpA,
       history: request.srpA ? [{ challengeName: 'SRP_A', challengeResult: true }] : [],
       pending: { challengeName: 'CUSTOM_CHALLENGE', privateChallengeParameters: {} },
-      clientMetadata: request.clientMetadata,
+      // Cognito gives the challenge triggers no ClientMetadata from InitiateAuth.
+      clientMetadata: {},
     };
     if (request.authFlow === 'USER_SRP_AUTH') return this.passwordVerifier(session);
     return this.advance(session);
@@ -93,6 +95,7 @@ export class AuthFlow {
       throw notAuthorized();
     }
     const { pending } = session;
+    session.clientMetadata = request.clientMetadata;
     if (request.challengeName !== pending.challengeName) {
       throw invalidParameter(
         `The session expects the ${pending.challengeName} challenge, not ${request.challengeName}.`,

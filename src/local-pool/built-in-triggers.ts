@@ -15,13 +15,13 @@ import type { LocalLog, OutboxEntry } from './local-log.ts';
 import type { LambdaHandler, TriggerHandlers } from './trigger-runner.ts';
 
 /** The steps a pool's chain can be made of, by name. */
-export const chainStepNames = ['password', 'code', 'question', 'captcha'] as const;
+export const chainStepNames = ['password', 'code', 'codeByChoice', 'question', 'captcha'] as const;
 export type ChainStepName = (typeof chainStepNames)[number];
 
 /**
  * Which variant the built-in triggers run; `either` follows what the client opens with; a
  * list of step names runs that chain (`['password', 'code', 'question']`; `captcha` is the
- * local test CAPTCHA).
+ * local test CAPTCHA; `codeByChoice` asks email or SMS, then sends the code there).
  */
 export type PoolFlow = 'passwordless' | 'passwordThenCode' | 'either' | readonly ChainStepName[];
 
@@ -45,6 +45,9 @@ function chainStep(name: ChainStepName, sendCode: SendCode): ChainStep {
       return passwordStep();
     case 'code':
       return codeStep({ sendCode });
+    case 'codeByChoice':
+      // Two steps: which channel (email or SMS), then the code by it.
+      return codeStep({ sendCode, deliver: 'choice' });
     case 'question':
       return emailQuestion;
     case 'captcha':

@@ -14,9 +14,10 @@ A local, Cognito-compatible user pool that runs the custom-auth triggers.
   --data <dir>                   keep users and keys here across restarts
   --flow <flow>                  passwordless | passwordThenCode | either (default
                                  passwordless; either: what the client asks for), or a
-                                 chain of steps: password,code,question,captcha (the
-                                 question asks for the account's email address; captcha is
-                                 the local test CAPTCHA)
+                                 chain of steps: password,code,codeByChoice,question,captcha
+                                 (codeByChoice asks email or SMS first; the question asks
+                                 for the account's email address; captcha is the local
+                                 test CAPTCHA)
   --triggers <file>              module exporting defineAuthChallenge, createAuthChallenge,
                                  verifyAuthChallengeResponse (default: the built-in ones)
   --session-validity <seconds>   challenge session lifetime (default 180)

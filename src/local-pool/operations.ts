@@ -8,7 +8,7 @@ import type { TokenIssuer } from './tokens.ts';
 
 export type Operation = (body: RequestBody) => unknown;
 
-/** ClientMetadata rides along with every session, so it is kept small. */
+/** ClientMetadata rides along with a session, so it is kept small. */
 const maxMetadataEntries = 50;
 const maxMetadataLength = 4_096;
 
@@ -70,7 +70,8 @@ export function createOperations(deps: OperationDependencies): Record<string, Op
     const flow = requiredString(body, 'AuthFlow', 64);
     checkInitiateAuthFlow(flow, flowsOf(clientId));
     const parameters = stringMap(body, 'AuthParameters');
-    const clientMetadata = boundedMetadata(stringMap(body, 'ClientMetadata'));
+    // Checked as Cognito would, though no trigger the pool runs for InitiateAuth reads it.
+    boundedMetadata(stringMap(body, 'ClientMetadata'));
     const username = () => requiredString(parameters, 'USERNAME', 128);
     switch (flow) {
       case 'CUSTOM_AUTH':
@@ -82,7 +83,6 @@ export function createOperations(deps: OperationDependencies): Record<string, Op
             parameters.CHALLENGE_NAME === 'SRP_A'
               ? requiredString(parameters, 'SRP_A', maxSrpALength)
               : optionalString(parameters, 'SRP_A', maxSrpALength),
-          clientMetadata,
         });
       case 'USER_SRP_AUTH':
         return authFlow.start({
@@ -90,7 +90,6 @@ export function createOperations(deps: OperationDependencies): Record<string, Op
           clientId,
           username: username(),
           srpA: requiredString(parameters, 'SRP_A', maxSrpALength),
-          clientMetadata,
         });
       case 'USER_PASSWORD_AUTH':
         return authFlow.passwordSignIn({
@@ -120,6 +119,7 @@ export function createOperations(deps: OperationDependencies): Record<string, Op
         challengeName: requiredString(body, 'ChallengeName', 64),
         session: requiredString(body, 'Session', maxTokenLength),
         responses: stringMap(body, 'ChallengeResponses'),
+        clientMetadata: boundedMetadata(stringMap(body, 'ClientMetadata')),
       }),
     ),
     GetTokensFromRefreshToken: withClient((body) => {

@@ -26,8 +26,14 @@ export function serviceActors(services: CustomAuthServices) {
   return {
     getCurrentUser: fromPromise<AuthUserInfo | null>(() => services.getCurrentUser()),
     signIn: fromPromise<SignInStep, SignInRequest>(({ input }) => services.signIn(input)),
-    confirmSignIn: fromPromise<SignInStep, { answer: string }>(({ input }) =>
-      services.confirmSignIn(input.answer),
+    confirmSignIn: fromPromise<
+      SignInStep,
+      { answer: string; clientMetadata: Record<string, string> | undefined }
+    >(({ input: { answer, clientMetadata } }) =>
+      // Only with something to send, so that services written for one argument see one.
+      clientMetadata
+        ? services.confirmSignIn(answer, clientMetadata)
+        : services.confirmSignIn(answer),
     ),
     signUp: fromPromise<SignUpStep, SignUpRequest>(({ input }) => services.signUp(input)),
     confirmSignUp: fromPromise<ConfirmSignUpStep, ConfirmSignUpRequest>(({ input }) =>

@@ -35,7 +35,8 @@ import type {
 export interface CustomAuthServices {
   getCurrentUser: () => Promise<AuthUserInfo | null>;
   signIn: (request: SignInRequest) => Promise<SignInStep>;
-  confirmSignIn: (answer: string) => Promise<SignInStep>;
+  /** `clientMetadata` goes to the triggers this answer runs (a choice's value, say). */
+  confirmSignIn: (answer: string, clientMetadata?: Record<string, string>) => Promise<SignInStep>;
   signUp: (request: SignUpRequest) => Promise<SignUpStep>;
   confirmSignUp: (request: ConfirmSignUpRequest) => Promise<ConfirmSignUpStep>;
   resendSignUpCode: (username: string) => Promise<CodeDelivery>;
@@ -106,7 +107,13 @@ export const amplifyServices: CustomAuthServices = {
         options: { authFlowType: authFlowType(flow) },
       }),
     ),
-  confirmSignIn: async (answer) => toSignInStep(await confirmSignIn({ challengeResponse: answer })),
+  confirmSignIn: async (answer, clientMetadata) =>
+    toSignInStep(
+      await confirmSignIn({
+        challengeResponse: answer,
+        ...(clientMetadata ? { options: { clientMetadata } } : {}),
+      }),
+    ),
   signUp: signUpNotEnabled,
   confirmSignUp: async ({ username, code }) => {
     const { nextStep } = await confirmSignUp({ username, confirmationCode: code });

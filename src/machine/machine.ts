@@ -135,9 +135,12 @@ export const customAuthMachine = customAuthSetup.createMachine({
           invoke: {
             id: 'confirmSignIn',
             src: 'confirmSignIn',
-            input: ({ event }) => {
+            input: ({ context, event }) => {
               assertEvent(event, 'ANSWER_CHALLENGE');
-              return { answer: event.answer.trim() };
+              const answer = event.answer.trim();
+              // Cognito gives the next Create no answer, only the ClientMetadata sent with it.
+              const picked = context.challenge?.type === 'choice';
+              return { answer, clientMetadata: picked ? { choice: answer } : undefined };
             },
             onDone: [
               {

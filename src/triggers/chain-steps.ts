@@ -52,6 +52,8 @@ export interface CustomChallengeStep {
   maxAttempts: number;
   create: (input: StepCreateInput) => Promise<StepChallenge>;
   verify: (input: StepVerifyInput) => Promise<boolean>;
+  /** A step of its own that the chain runs right before this one (a code's choice of channel). */
+  lead?: CustomChallengeStep;
 }
 
 /** The password, checked by Cognito with SRP before any custom step (`CUSTOM_WITH_SRP`). */

@@ -30,10 +30,13 @@ export interface CustomAuthTriggers {
   verifyAuthChallengeResponse: VerifyAuthChallengeResponseHandler;
 }
 
-function validSteps(steps: readonly ChainStep[]): readonly ChainStep[] {
-  if (!Array.isArray(steps) || steps.length === 0) {
+function validSteps(given: readonly ChainStep[]): readonly ChainStep[] {
+  if (!Array.isArray(given) || given.length === 0) {
     throw new TypeError('steps must list at least one step.');
   }
+  const steps = given.flatMap((step) =>
+    step.kind === 'custom' && step.lead ? [step.lead, step] : [step],
+  );
   if (steps.some((step, index) => step.kind === 'password' && index > 0)) {
     throw new TypeError('passwordStep() can only come first: Cognito checks the password first.');
   }

@@ -2,14 +2,25 @@ import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
 import { answersMatch, normalizeAnswer } from './answers.ts';
 import type { CustomChallengeStep } from './chain-steps.ts';
 import { validAttempts } from './chain-steps.ts';
-import { decoyMaskedDestination, decoyPhoneMask, generateCode, unguessableAnswer } from './code.ts';
+import { generateCode, unguessableAnswer } from './code.ts';
+import {
+  type Channel,
+  channelsOf,
+  chosenChannel,
+  type DeliveryChoiceOptions,
+  deliveryChoiceStep,
+  maskedDestinationOf,
+} from './delivery-choice.ts';
 import { isEmailAddress, maskDestination } from './mask.ts';
 import { codeLengthRange, integerInRange, type SendCode } from './options.ts';
 import { sendCodeWithSes } from './ses.ts';
 import { sendCodeWithSns } from './sns.ts';
 
-/** Where a code can go: the user's `email` (Amazon SES by default) or `phone_number` (SNS). */
-export type CodeDelivery = 'email' | 'sms';
+/**
+ * Where a code can go: the user's `email` (Amazon SES by default), `phone_number` (SNS), or
+ * the one the user picks in a step of its own just before (`choice`).
+ */
+export type CodeDelivery = 'email' | 'sms' | 'choice';
 
 const attributeFor = { email: 'email', sms: 'phone_number' } as const;
 
@@ -19,7 +30,7 @@ const attributeFor = { email: 'email', sms: 'phone_number' } as const;
  */
 export function destinationOf(
   event: CreateAuthChallengeTriggerEvent,
-  deliver: CodeDelivery | undefined,
+  deliver: Channel | undefined,
 ): string {
   const attributes: Partial<Record<string, string>> = event.request.userAttributes ?? {};
   const names = deliver ? [attributeFor[deliver]] : ['email', 'phone_number'];
@@ -48,8 +59,14 @@ export interface CodeStepOptions {
    * none: the kit's screen already says where the code went.
    */
   hint?: string;
-  /** Where the code goes. Default: the email address, else the phone number. */
+  /**
+   * Where the code goes. Default: the email address, else the phone number. `choice` asks
+   * first, in a step of its own, and the kit's client sends the pick as ClientMetadata
+   * `choice` with its answer, which Cognito hands to this step's Create.
+   */
   deliver?: CodeDelivery;
+  /** With `deliver: 'choice'`: the wording of that step. */
+  choice?: DeliveryChoiceOptions;
   /**
    * Delivers the code. Default: email through Amazon SES (`CUSTOM_AUTH_SENDER_EMAIL`), SMS
    * through Amazon SNS.
@@ -64,33 +81,42 @@ export interface CodeStepOptions {
 export function codeStep(options: CodeStepOptions = {}): CustomChallengeStep {
   const codeLength = integerInRange('codeLength', options.codeLength ?? 6, codeLengthRange);
   const { deliver } = options;
-  if (deliver !== undefined && !(deliver in attributeFor)) {
-    throw new RangeError(`deliver must be email or sms, got ${String(deliver)}.`);
+  if (deliver !== undefined && deliver !== 'choice' && !(deliver in attributeFor)) {
+    throw new RangeError(`deliver must be email, sms or choice, got ${String(deliver)}.`);
   }
   const sendCode = options.sendCode ?? sendByDefault;
   const { hint } = options;
-  const reused = (metadata: string | undefined) =>
-    metadata && new RegExp(`^\\d{${codeLength}}$`).test(metadata) ? metadata : undefined;
+  // The step's metadata carries the code to later rounds, and the channel after a choice.
+  const kept = (metadata: string | undefined) =>
+    new RegExp(`^(?:(email|sms):)?(\\d{${codeLength}}|NONE)$`).exec(metadata ?? '') ?? [];
   return {
     kind: 'custom',
     type: 'code',
     maxAttempts: validAttempts(options.maxAttempts ?? 3),
+    lead: deliver === 'choice' ? deliveryChoiceStep(options.choice) : undefined,
     async create({ event, previousMetadata, deliver: send, decoySecret, decoyEmailDomains }) {
+      const [, keptChannel, keptCode] = kept(previousMetadata);
+      const channel =
+        deliver === 'choice'
+          ? ((keptChannel as Channel | undefined) ??
+            chosenChannel(event, channelsOf(event, decoySecret)))
+          : deliver;
+      const channelTag = deliver === 'choice' && channel ? `${channel}:` : '';
       if (event.request.userNotFound === true) {
         if (previousMetadata === undefined) await send(null);
-        const destination =
-          deliver === 'sms'
-            ? decoyPhoneMask(event.userName, decoySecret)
-            : decoyMaskedDestination(event.userName, decoySecret, decoyEmailDomains);
+        const destination = maskedDestinationOf(event, channel ?? 'email', {
+          secret: decoySecret,
+          emailDomains: decoyEmailDomains,
+        });
         return {
           hint,
           parameters: parametersFor(destination, codeLength),
           privateParameters: { answer: unguessableAnswer() },
-          metadata: 'NONE',
+          metadata: `${channelTag}NONE`,
         };
       }
-      const destination = destinationOf(event, deliver);
-      let code = reused(previousMetadata);
+      const destination = destinationOf(event, channel);
+      let code = keptCode === 'NONE' ? undefined : keptCode;
       if (code === undefined) {
         const fresh = generateCode(codeLength);
         await send(() => sendCode({ destination, code: fresh, event }));
@@ -100,7 +126,7 @@ export function codeStep(options: CodeStepOptions = {}): CustomChallengeStep {
         hint,
         parameters: parametersFor(maskDestination(destination), codeLength),
         privateParameters: { answer: code },
-        metadata: code,
+        metadata: `${channelTag}${code}`,
       };
     },
     // Compared for everyone, so unknown users take as long; a code never passes for them.

@@ -49,6 +49,11 @@ export {
   decideNextChallenge,
 } from './define.ts';
 export {
+  CHOICE_METADATA_KEY,
+  type Channel,
+  type DeliveryChoiceOptions,
+} from './delivery-choice.ts';
+export {
   createDynamoDbAttemptStore,
   type DynamoDbAttemptStoreOptions,
   LIMITS_TABLE_VARIABLE,

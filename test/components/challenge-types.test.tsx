@@ -139,7 +139,7 @@ describe('<CustomAuthenticator> opt-in answer parts', () => {
     await user.tab();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Confirm' }));
     await user.keyboard('{Enter}');
-    expect(services.confirmSignIn).toHaveBeenCalledWith('sms');
+    expect(services.confirmSignIn).toHaveBeenCalledWith('sms', { choice: 'sms' });
   });
 
   it('falls back to a free answer when the options did not arrive intact', async () => {

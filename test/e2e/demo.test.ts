@@ -1,6 +1,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { latestCode, registerOverHttp as registerUser } from '../support/local-pool.ts';
+import {
+  cognitoPost,
+  latestCode,
+  registerOverHttp as registerUser,
+} from '../support/local-pool.ts';
 import { type DemoStage, screenshot, startDemoStage } from './harness.ts';
 
 let stage: DemoStage;
@@ -78,7 +82,7 @@ describe('the demo in Chromium, against the local pool', () => {
     await open();
     await page.getByRole('button', { name: 'No account? Create one' }).click();
     await page.getByLabel('Username').fill('dot');
-    await page.getByLabel('Email').fill('dot@example.com');
+    await page.getByLabel('Email', { exact: true }).fill('dot@example.com');
     await screenshot(page, 'sign-up');
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('form', { name: 'Confirm your account' }).waitFor();
@@ -113,6 +117,37 @@ describe('the demo in Chromium, against the local pool', () => {
     await answer.fill('hal@example.com');
     await answer.press('Enter');
     await welcome('hal').waitFor();
+  });
+
+  it('lets the user choose SMS, then takes the code sent there', async () => {
+    const ClientId = stage.pool.userPoolClientId;
+    await cognitoPost(stage.pool, 'SignUp', {
+      ClientId,
+      Username: 'jon',
+      Password: 'Correct-Horse-1',
+      UserAttributes: [
+        { Name: 'email', Value: 'jon@example.com' },
+        { Name: 'phone_number', Value: '+15550009876' },
+      ],
+    });
+    await cognitoPost(stage.pool, 'ConfirmSignUp', {
+      ClientId,
+      Username: 'jon',
+      ConfirmationCode: latestCode(stage.pool, 'jon'),
+    });
+    await open('codeByChoice');
+    await page.getByLabel('Username').fill('jon');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('group', { name: 'Choose one' }).waitFor();
+    await page.getByText('Where should we send your code?').waitFor();
+    await screenshot(page, 'challenge-choice');
+    await page.getByLabel('Text +*******9876').check();
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByRole('form', { name: 'Check your phone' }).waitFor();
+    await expect(page.getByText('We sent a code to +*******9876.').isVisible()).resolves.toBe(true);
+    expect(stage.pool.outbox('jon').at(-1)?.destination).toBe('+15550009876');
+    await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'jon'));
+    await welcome('jon').waitFor();
   });
 
   it('passes the local CAPTCHA by keyboard, then the code', async () => {

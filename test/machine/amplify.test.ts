@@ -72,6 +72,16 @@ describe('amplifyServices', () => {
     expect(auth.confirmSignIn).toHaveBeenCalledWith({ challengeResponse: '123456' });
   });
 
+  it('sends ClientMetadata with an answer when given some, for the next Create', async () => {
+    auth.confirmSignIn.mockResolvedValue({ isSignedIn: true, nextStep: { signInStep: 'DONE' } });
+    auth.getCurrentUser.mockResolvedValue(signedInUser);
+    await amplifyServices.confirmSignIn('sms', { choice: 'sms' });
+    expect(auth.confirmSignIn).toHaveBeenCalledWith({
+      challengeResponse: 'sms',
+      options: { clientMetadata: { choice: 'sms' } },
+    });
+  });
+
   it('names the steps it does not handle', async () => {
     auth.signIn.mockResolvedValueOnce({
       isSignedIn: false,

@@ -87,6 +87,8 @@ describe('codeStep by SMS', () => {
   });
 
   it('refuses a delivery it does not know', () => {
-    expect(() => codeStep({ deliver: 'pigeon' as never })).toThrow(/deliver must be email or sms/);
+    expect(() => codeStep({ deliver: 'pigeon' as never })).toThrow(
+      /deliver must be email, sms or choice/,
+    );
   });
 });

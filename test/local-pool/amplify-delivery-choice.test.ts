@@ -1,0 +1,81 @@
+import { signOut } from 'aws-amplify/auth';
+import { describe, expect, it } from 'vitest';
+import { createActor, waitFor } from 'xstate';
+import { customAuthMachine, viewOf } from '../../src/machine/index.ts';
+import { cognitoPost, latestCode, localPoolForFile } from '../support/local-pool.ts';
+
+const pool = localPoolForFile({ flow: ['codeByChoice'] });
+
+async function registerWithPhone(username: string) {
+  const ClientId = pool().userPoolClientId;
+  await cognitoPost(pool(), 'SignUp', {
+    ClientId,
+    Username: username,
+    Password: 'Correct-Horse-1',
+    UserAttributes: [
+      { Name: 'email', Value: `${username}@example.com` },
+      { Name: 'phone_number', Value: '+15550001234' },
+    ],
+  });
+  await cognitoPost(pool(), 'ConfirmSignUp', {
+    ClientId,
+    Username: username,
+    ConfirmationCode: latestCode(pool(), username),
+  });
+}
+
+/** The kit's statechart on the real Amplify client, settled after each request. */
+async function settled(actor: ReturnType<typeof start>) {
+  return viewOf(await waitFor(actor, (snapshot) => !snapshot.hasTag('pending'), { timeout: 5000 }));
+}
+const start = () => createActor(customAuthMachine, { input: { flow: 'passwordless' } }).start();
+
+describe('choose email or SMS, then the code, through the statechart and the real Amplify client', () => {
+  it('offers both channels, sends the code by SMS when picked, and signs in', async () => {
+    await registerWithPhone('olga');
+    const actor = start();
+    expect((await settled(actor)).route).toBe('signIn');
+    actor.send({ type: 'SIGN_IN', username: 'olga' });
+    const choice = await settled(actor);
+    expect(choice.challenge).toMatchObject({
+      type: 'choice',
+      step: 1,
+      steps: 2,
+      options: [
+        { value: 'email', label: 'Email o***@e***.com' },
+        { value: 'sms', label: 'Text +*******1234' },
+      ],
+    });
+
+    actor.send({ type: 'ANSWER_CHALLENGE', answer: 'sms' });
+    const code = await settled(actor);
+    expect(code.error).toBeNull();
+    expect(code.challenge).toMatchObject({
+      type: 'code',
+      deliveryMedium: 'SMS',
+      destination: '+*******1234',
+      step: 2,
+    });
+    expect(pool().outbox('olga').at(-1)?.destination).toBe('+15550001234');
+
+    actor.send({ type: 'ANSWER_CHALLENGE', answer: latestCode(pool(), 'olga') });
+    expect(await settled(actor)).toMatchObject({ route: 'signedIn', user: { username: 'olga' } });
+    actor.stop();
+    await signOut();
+  });
+
+  it('sends by email when email is picked', async () => {
+    await registerWithPhone('pete');
+    const actor = start();
+    await settled(actor);
+    actor.send({ type: 'SIGN_IN', username: 'pete' });
+    await settled(actor);
+    actor.send({ type: 'ANSWER_CHALLENGE', answer: 'email' });
+    expect((await settled(actor)).challenge).toMatchObject({
+      type: 'code',
+      deliveryMedium: 'EMAIL',
+    });
+    expect(pool().outbox('pete').at(-1)?.destination).toBe('pete@example.com');
+    actor.stop();
+  });
+});
