@@ -1,7 +1,6 @@
 import { signOut } from 'aws-amplify/auth';
 import { describe, expect, it } from 'vitest';
-import { createActor, waitFor } from 'xstate';
-import { customAuthMachine, viewOf } from '../../src/machine/index.ts';
+import { settled, startOnAmplify as start } from '../support/amplify-machine.ts';
 import { cognitoPost, latestCode, localPoolForFile } from '../support/local-pool.ts';
 
 const pool = localPoolForFile({ flow: ['codeByChoice'] });
@@ -23,12 +22,6 @@ async function registerWithPhone(username: string) {
     ConfirmationCode: latestCode(pool(), username),
   });
 }
-
-/** The kit's statechart on the real Amplify client, settled after each request. */
-async function settled(actor: ReturnType<typeof start>) {
-  return viewOf(await waitFor(actor, (snapshot) => !snapshot.hasTag('pending'), { timeout: 5000 }));
-}
-const start = () => createActor(customAuthMachine, { input: { flow: 'passwordless' } }).start();
 
 describe('choose email or SMS, then the code, through the statechart and the real Amplify client', () => {
   it('offers both channels, sends the code by SMS when picked, and signs in', async () => {
