@@ -12,7 +12,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/{machine,package,triggers,local-pool,security,doctor}/**/*.test.ts'],
+          include: [
+            'test/{machine,package,triggers,local-pool,security,doctor,compat}/**/*.test.ts',
+          ],
         },
       },
       {

@@ -7,6 +7,7 @@ import {
 } from './errors.ts';
 import type { ChallengeEntry, LocalLog } from './local-log.ts';
 import { PasswordChecks } from './passwords.ts';
+import { requiredParameter } from './request.ts';
 import type { AuthSession, SessionStore } from './sessions.ts';
 import type { PoolStore, StoredUser } from './store.ts';
 import type { AuthenticationResult, TokenIssuer } from './tokens.ts';
@@ -88,12 +89,11 @@ export class AuthFlow {
   }
 
   async respond(request: RespondRequest): Promise<AuthResponse> {
+    // Checked before the session is spent, as a malformed request leaves it usable.
+    const claimed = requiredParameter(request.responses, 'USERNAME', 128);
     const session = this.deps.sessions.take(request.session);
     if (!session || session.clientId !== request.clientId) throw invalidSession();
-    const claimed = request.responses.USERNAME;
-    if (claimed !== undefined && claimed.toLowerCase() !== session.username.toLowerCase()) {
-      throw notAuthorized();
-    }
+    if (claimed.toLowerCase() !== session.username.toLowerCase()) throw notAuthorized();
     const { pending } = session;
     session.clientMetadata = request.clientMetadata;
     if (request.challengeName !== pending.challengeName) {
@@ -102,8 +102,7 @@ export class AuthFlow {
       );
     }
     if (pending.challengeName === 'CUSTOM_CHALLENGE') {
-      const answer = request.responses.ANSWER;
-      if (answer === undefined) throw invalidParameter('Missing required parameter ANSWER');
+      const answer = requiredParameter(request.responses, 'ANSWER');
       const verified = await invokeTrigger(
         'VerifyAuthChallengeResponse',
         this.deps.triggers.verifyAuthChallengeResponse,

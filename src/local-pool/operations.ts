@@ -1,7 +1,13 @@
 import type { AuthFlow } from './auth-flow.ts';
 import { checkInitiateAuthFlow, checkRefreshAllowed, type ExplicitAuthFlow } from './auth-flows.ts';
 import { invalidParameter, notAuthorized, resourceNotFound } from './errors.ts';
-import { optionalString, type RequestBody, requiredString, stringMap } from './request.ts';
+import {
+  optionalString,
+  type RequestBody,
+  requiredParameter,
+  requiredString,
+  stringMap,
+} from './request.ts';
 import type { SignUpFlow } from './sign-up.ts';
 import type { PoolStore } from './store.ts';
 import type { TokenIssuer } from './tokens.ts';
@@ -72,7 +78,7 @@ export function createOperations(deps: OperationDependencies): Record<string, Op
     const parameters = stringMap(body, 'AuthParameters');
     // Checked as Cognito would, though no trigger the pool runs for InitiateAuth reads it.
     boundedMetadata(stringMap(body, 'ClientMetadata'));
-    const username = () => requiredString(parameters, 'USERNAME', 128);
+    const username = () => requiredParameter(parameters, 'USERNAME', 128);
     switch (flow) {
       case 'CUSTOM_AUTH':
         return authFlow.start({
@@ -81,7 +87,7 @@ export function createOperations(deps: OperationDependencies): Record<string, Op
           username: username(),
           srpA:
             parameters.CHALLENGE_NAME === 'SRP_A'
-              ? requiredString(parameters, 'SRP_A', maxSrpALength)
+              ? requiredParameter(parameters, 'SRP_A', maxSrpALength)
               : optionalString(parameters, 'SRP_A', maxSrpALength),
         });
       case 'USER_SRP_AUTH':
@@ -89,17 +95,17 @@ export function createOperations(deps: OperationDependencies): Record<string, Op
           authFlow: 'USER_SRP_AUTH',
           clientId,
           username: username(),
-          srpA: requiredString(parameters, 'SRP_A', maxSrpALength),
+          srpA: requiredParameter(parameters, 'SRP_A', maxSrpALength),
         });
       case 'USER_PASSWORD_AUTH':
         return authFlow.passwordSignIn({
           clientId,
           username: username(),
-          password: requiredString(parameters, 'PASSWORD', 256),
+          password: requiredParameter(parameters, 'PASSWORD', 256),
         });
       case 'REFRESH_TOKEN_AUTH':
       case 'REFRESH_TOKEN':
-        return refresh(requiredString(parameters, 'REFRESH_TOKEN', maxTokenLength), clientId);
+        return refresh(requiredParameter(parameters, 'REFRESH_TOKEN', maxTokenLength), clientId);
       default:
         throw invalidParameter(`The local pool does not serve the ${flow} flow.`);
     }

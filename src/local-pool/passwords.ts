@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { invalidParameter } from './errors.ts';
+import { requiredParameter } from './request.ts';
 import type { AuthSession, PendingChallenge } from './sessions.ts';
 import {
   computePasswordVerifier,
@@ -48,12 +48,13 @@ export class PasswordChecks {
     pending: VerifierChallenge,
     responses: Record<string, string>,
   ): boolean {
-    const { PASSWORD_CLAIM_SECRET_BLOCK, PASSWORD_CLAIM_SIGNATURE, TIMESTAMP } = responses;
-    if (!PASSWORD_CLAIM_SECRET_BLOCK || !PASSWORD_CLAIM_SIGNATURE || !TIMESTAMP) {
-      throw invalidParameter(
-        'PASSWORD_VERIFIER needs PASSWORD_CLAIM_SECRET_BLOCK, PASSWORD_CLAIM_SIGNATURE and TIMESTAMP.',
-      );
-    }
+    const PASSWORD_CLAIM_SIGNATURE = requiredParameter(responses, 'PASSWORD_CLAIM_SIGNATURE');
+    const PASSWORD_CLAIM_SECRET_BLOCK = requiredParameter(
+      responses,
+      'PASSWORD_CLAIM_SECRET_BLOCK',
+      10_000,
+    );
+    const TIMESTAMP = requiredParameter(responses, 'TIMESTAMP', 64);
     if (
       !session.srpA ||
       PASSWORD_CLAIM_SECRET_BLOCK !== pending.secretBlock ||

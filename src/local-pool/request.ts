@@ -38,6 +38,23 @@ export function optionalString(body: RequestBody, name: string, maxLength = 2048
     : requiredString(body, name, maxLength);
 }
 
+/**
+ * One entry of AuthParameters or ChallengeResponses that the flow needs, refused in Cognito's
+ * words when absent or empty.
+ */
+export function requiredParameter(
+  map: Record<string, string>,
+  name: string,
+  maxLength = 2048,
+): string {
+  const value = map[name];
+  if (!value) throw invalidParameter(`Missing required parameter ${name}`);
+  if (value.length > maxLength) {
+    throw invalidParameter(`Value of parameter ${name} is longer than ${maxLength} characters.`);
+  }
+  return value;
+}
+
 /** A string-to-string map such as AuthParameters or ChallengeResponses. */
 export function stringMap(body: RequestBody, name: string): Record<string, string> {
   const value = body[name];

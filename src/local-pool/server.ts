@@ -45,6 +45,10 @@ export function createPoolServer(deps: PoolServerDependencies): Server {
       return;
     }
     const headers = corsHeaders(request, url.pathname.startsWith('/_local/'));
+    // Every API answer has a request id, refusals too, as the SDKs read it into $metadata.
+    if (url.pathname === '/' && request.method === 'POST') {
+      headers['x-amzn-requestid'] = randomUUID();
+    }
     route(deps, request, response, url, headers).catch((error: unknown) => {
       const known = error instanceof CognitoError;
       if (!known)
@@ -160,7 +164,6 @@ async function serveApi(
     throw new CognitoError('InternalErrorException', 'Injected failure.', fault.status);
   }
   if (deps.latencyMs > 0) await sleep(deps.latencyMs);
-  const apiHeaders = { ...headers, 'x-amzn-requestid': randomUUID() };
   const target = String(request.headers['x-amz-target'] ?? '');
   const name = target.startsWith(targetPrefix) ? target.slice(targetPrefix.length) : '';
   const operation = Object.hasOwn(deps.operations, name) ? deps.operations[name] : undefined;
@@ -175,5 +178,5 @@ async function serveApi(
     throw new CognitoError('SerializationException', 'The request body is not valid JSON.');
   }
   const result = await operation(asBody(parsed));
-  sendJson(response, 200, result, apiHeaders, 'application/x-amz-json-1.1');
+  sendJson(response, 200, result, headers, 'application/x-amz-json-1.1');
 }

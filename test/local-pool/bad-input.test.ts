@@ -100,8 +100,18 @@ describe('the local pool facing bad input', () => {
         ],
         [
           'RespondToAuthChallenge',
-          { ClientId, ChallengeName: 'CUSTOM_CHALLENGE', Session: 'forged' },
+          {
+            ClientId,
+            ChallengeName: 'CUSTOM_CHALLENGE',
+            Session: 'forged',
+            ChallengeResponses: { USERNAME: 'a', ANSWER: '1' },
+          },
           'NotAuthorizedException',
+        ],
+        [
+          'RespondToAuthChallenge',
+          { ClientId, ChallengeName: 'CUSTOM_CHALLENGE', Session: 'forged' },
+          'InvalidParameterException',
         ],
         [
           'GetTokensFromRefreshToken',

@@ -1,0 +1,90 @@
+import {
+  CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { describe, expect, it } from 'vitest';
+import type { LocalPool } from '../../src/local-pool/index.ts';
+import { latestCode, poolsForEachTest, registerOverHttp } from '../support/local-pool.ts';
+
+const start = poolsForEachTest();
+
+const sdk = (pool: LocalPool) =>
+  new CognitoIdentityProviderClient({
+    region: 'local',
+    endpoint: pool.endpoint,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
+
+async function refusal(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error & { $metadata: { httpStatusCode?: number; requestId?: string } };
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('the pool through the AWS SDK v3 (@aws-sdk/client-cognito-identity-provider)', () => {
+  it('signs in passwordless, and gives every answer a request id, refusals too', async () => {
+    const pool = await start({ flow: 'passwordless' });
+    await registerOverHttp(pool, 'sam');
+    const client = sdk(pool);
+    const ClientId = pool.userPoolClientId;
+    const started = await client.send(
+      new InitiateAuthCommand({
+        ClientId,
+        AuthFlow: 'CUSTOM_AUTH',
+        AuthParameters: { USERNAME: 'sam' },
+      }),
+    );
+    expect(started.ChallengeName).toBe('CUSTOM_CHALLENGE');
+    expect(started.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const missing = await refusal(
+      client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId,
+          ChallengeName: 'CUSTOM_CHALLENGE',
+          Session: started.Session,
+          ChallengeResponses: { ANSWER: latestCode(pool, 'sam') },
+        }),
+      ),
+    );
+    expect(missing).toMatchObject({
+      name: 'InvalidParameterException',
+      message: 'Missing required parameter USERNAME',
+      $metadata: { httpStatusCode: 400 },
+    });
+    expect(missing.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
+
+    // The refusal did not spend the session.
+    const done = await client.send(
+      new RespondToAuthChallengeCommand({
+        ClientId,
+        ChallengeName: 'CUSTOM_CHALLENGE',
+        Session: started.Session,
+        ChallengeResponses: { USERNAME: 'sam', ANSWER: latestCode(pool, 'sam') },
+      }),
+    );
+    expect(done.AuthenticationResult?.AccessToken).toEqual(expect.any(String));
+  });
+
+  it('refuses an InitiateAuth without USERNAME in Cognito’s words', async () => {
+    const pool = await start();
+    const error = await refusal(
+      sdk(pool).send(
+        new InitiateAuthCommand({
+          ClientId: pool.userPoolClientId,
+          AuthFlow: 'CUSTOM_AUTH',
+          AuthParameters: {},
+        }),
+      ),
+    );
+    expect(error).toMatchObject({
+      name: 'InvalidParameterException',
+      message: 'Missing required parameter USERNAME',
+    });
+  });
+});
