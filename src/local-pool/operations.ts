@@ -1,6 +1,7 @@
 import type { AuthFlow } from './auth-flow.ts';
 import { checkInitiateAuthFlow, checkRefreshAllowed, type ExplicitAuthFlow } from './auth-flows.ts';
 import { invalidParameter, notAuthorized, resourceNotFound } from './errors.ts';
+import { verifiedAttributes } from './pool-data.ts';
 import {
   optionalString,
   type RequestBody,
@@ -139,7 +140,7 @@ export function createOperations(deps: OperationDependencies): Record<string, Op
       const claims = await accessClaims(body);
       const user = store.findUser(claims.username);
       if (!user) throw notAuthorized('Invalid Access Token');
-      const attributes = { ...user.attributes, sub: user.sub };
+      const attributes = { ...user.attributes, ...verifiedAttributes(user), sub: user.sub };
       return {
         Username: user.username,
         UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),

@@ -15,6 +15,25 @@ export interface StoredUser {
   createdAt: number;
 }
 
+/**
+ * Which contact attributes are verified: the one the confirmation code went to (the email
+ * address, else the phone number) once the account is confirmed. Cognito reports each the
+ * user has, true or false: booleans in ID tokens, strings in triggers and GetUser.
+ */
+export function verifiedFlags(user: StoredUser): Record<string, boolean> {
+  const confirmed = user.status === 'CONFIRMED';
+  const { email, phone_number: phone } = user.attributes;
+  return {
+    ...(email ? { email_verified: confirmed } : {}),
+    ...(phone ? { phone_number_verified: confirmed && !email } : {}),
+  };
+}
+
+export const verifiedAttributes = (user: StoredUser): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(verifiedFlags(user)).map(([name, verified]) => [name, String(verified)]),
+  );
+
 export interface RefreshRecord {
   username: string;
   clientId: string;

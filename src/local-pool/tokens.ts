@@ -9,6 +9,7 @@ import {
   SignJWT,
 } from 'jose';
 import { notAuthorized } from './errors.ts';
+import { verifiedFlags } from './pool-data.ts';
 import type { PoolStore, StoredUser } from './store.ts';
 
 const tokenLifetimeSeconds = 3600;
@@ -88,7 +89,7 @@ export class TokenIssuer {
         {
           ...user.attributes,
           sub: user.sub,
-          ...(user.attributes.email ? { email_verified: user.status === 'CONFIRMED' } : {}),
+          ...verifiedFlags(user),
           'cognito:username': user.username,
           token_use: 'id',
           auth_time: authTime,

@@ -1,3 +1,4 @@
+import { verifiedAttributes } from './pool-data.ts';
 import type { AuthSession } from './sessions.ts';
 import type { StoredUser } from './store.ts';
 
@@ -12,7 +13,7 @@ export function triggerAttributes(user: StoredUser | undefined): Record<string, 
   return {
     ...user.attributes,
     sub: user.sub,
-    ...(user.attributes.email ? { email_verified: String(user.status === 'CONFIRMED') } : {}),
+    ...verifiedAttributes(user),
     'cognito:user_status': user.status,
   };
 }
@@ -28,7 +29,13 @@ function common(pool: PoolIdentity, session: AuthSession, triggerSource: string)
   };
 }
 
-const copyHistory = (session: AuthSession) => session.history.map((entry) => ({ ...entry }));
+/** The session array as Cognito sends it: a round without metadata says so with null. */
+const copyHistory = (session: AuthSession) =>
+  session.history.map(({ challengeName, challengeResult, challengeMetadata }) => ({
+    challengeName,
+    challengeResult,
+    challengeMetadata: challengeMetadata ?? null,
+  }));
 
 export function defineEvent(pool: PoolIdentity, session: AuthSession) {
   return {

@@ -37,14 +37,25 @@ export async function loadTriggerModule(file: string): Promise<TriggerHandlers> 
 
 const triggerTimeoutMs = 5_000;
 
-function lambdaContext(functionName: string) {
+/**
+ * What Lambda gives a handler besides the event, the deprecated `succeed`, `fail` and `done`
+ * included: older triggers still end with them, and they still work on Lambda.
+ */
+function lambdaContext(functionName: string, finish: (error: unknown, result?: unknown) => void) {
   const deadline = Date.now() + triggerTimeoutMs;
   return {
     functionName,
     functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    memoryLimitInMB: '128',
     awsRequestId: crypto.randomUUID(),
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
     callbackWaitsForEmptyEventLoop: true,
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    succeed: (result?: unknown) => finish(null, result),
+    fail: (error: unknown) => finish(error ?? new Error('failed')),
+    done: (error?: unknown, result?: unknown) => finish(error ?? null, result),
   };
 }
 
@@ -82,7 +93,7 @@ export function invokeTrigger<E extends object>(
       }
     }
     try {
-      const returned = handler(event, lambdaContext(name), finish);
+      const returned = handler(event, lambdaContext(name, finish), finish);
       if (returned && typeof (returned as Promise<unknown>).then === 'function') {
         (returned as Promise<unknown>).then((value) => finish(null, value), finish);
       } else if (handler.length < 3) {

@@ -1,5 +1,6 @@
 import {
   CognitoIdentityProviderClient,
+  GetUserCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -86,5 +87,39 @@ describe('the pool through the AWS SDK v3 (@aws-sdk/client-cognito-identity-prov
       name: 'InvalidParameterException',
       message: 'Missing required parameter USERNAME',
     });
+  });
+});
+
+describe('GetUser through the AWS SDK v3', () => {
+  it('reports whether the email address and phone number are verified, as Cognito does', async () => {
+    const pool = await start({ flow: 'passwordless' });
+    await registerOverHttp(pool, 'tess');
+    const client = sdk(pool);
+    const ClientId = pool.userPoolClientId;
+    const started = await client.send(
+      new InitiateAuthCommand({
+        ClientId,
+        AuthFlow: 'CUSTOM_AUTH',
+        AuthParameters: { USERNAME: 'tess' },
+      }),
+    );
+    const done = await client.send(
+      new RespondToAuthChallengeCommand({
+        ClientId,
+        ChallengeName: 'CUSTOM_CHALLENGE',
+        Session: started.Session,
+        ChallengeResponses: { USERNAME: 'tess', ANSWER: latestCode(pool, 'tess') },
+      }),
+    );
+    const user = await client.send(
+      new GetUserCommand({ AccessToken: done.AuthenticationResult?.AccessToken }),
+    );
+    expect(user.UserAttributes).toEqual(
+      expect.arrayContaining([
+        { Name: 'email', Value: 'tess@example.com' },
+        { Name: 'email_verified', Value: 'true' },
+        { Name: 'sub', Value: expect.any(String) },
+      ]),
+    );
   });
 });
