@@ -1,6 +1,6 @@
 import type { AuthFlow } from './auth-flow.ts';
 import { checkInitiateAuthFlow, checkRefreshAllowed, type ExplicitAuthFlow } from './auth-flows.ts';
-import { invalidParameter, notAuthorized, resourceNotFound } from './errors.ts';
+import { CognitoError, invalidParameter, notAuthorized, resourceNotFound } from './errors.ts';
 import { verifiedAttributes } from './pool-data.ts';
 import {
   optionalString,
@@ -152,7 +152,26 @@ export function createOperations(deps: OperationDependencies): Record<string, Op
       return {};
     },
     RevokeToken: withClient(async (body) => {
-      await store.revokeRefreshToken(requiredString(body, 'Token', maxTokenLength));
+      const clientId = requiredString(body, 'ClientId');
+      const token = requiredString(body, 'Token', maxTokenLength);
+      if (!/^[A-Za-z0-9\-_=.]+$/.test(token)) {
+        throw invalidParameter(
+          "1 validation error detected: Value at 'token' failed to satisfy constraint: Member must satisfy regular expression pattern: [A-Za-z0-9-_=.]+",
+        );
+      }
+      // An access or ID token is a JWT; only refresh tokens can be revoked.
+      if (token.split('.').length === 3) {
+        throw new CognitoError('UnsupportedTokenTypeException', 'Unsupported token type.');
+      }
+      const record = store.findRefreshToken(token);
+      if (record && record.clientId !== clientId) {
+        throw new CognitoError(
+          'UnauthorizedException',
+          'Client is not authorized to revoke this token.',
+        );
+      }
+      // An unknown or already revoked refresh token leaves nothing to do, as OAuth revocation says.
+      await store.revokeRefreshToken(token);
       return {};
     }),
   };

@@ -3,6 +3,7 @@ import {
   GetUserCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
+  RevokeTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import type { LocalPool } from '../../src/local-pool/index.ts';
@@ -121,5 +122,68 @@ describe('GetUser through the AWS SDK v3', () => {
         { Name: 'sub', Value: expect.any(String) },
       ]),
     );
+  });
+});
+
+describe('RevokeToken through the AWS SDK v3', () => {
+  async function signedIn(pool: LocalPool, username: string) {
+    await registerOverHttp(pool, username);
+    const client = sdk(pool);
+    const ClientId = pool.userPoolClientId;
+    const started = await client.send(
+      new InitiateAuthCommand({
+        ClientId,
+        AuthFlow: 'CUSTOM_AUTH',
+        AuthParameters: { USERNAME: username },
+      }),
+    );
+    const done = await client.send(
+      new RespondToAuthChallengeCommand({
+        ClientId,
+        ChallengeName: 'CUSTOM_CHALLENGE',
+        Session: started.Session,
+        ChallengeResponses: { USERNAME: username, ANSWER: latestCode(pool, username) },
+      }),
+    );
+    return { client, ClientId, tokens: done.AuthenticationResult ?? {} };
+  }
+
+  it('revokes a refresh token, and refuses access and ID tokens, junk and other clients', async () => {
+    const pool = await start({
+      extraClients: [
+        {
+          clientId: 'other+client',
+          explicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        },
+      ],
+    });
+    const { client, ClientId, tokens } = await signedIn(pool, 'walt');
+    const revoke = (Token: string | undefined, clientId = ClientId) =>
+      client.send(new RevokeTokenCommand({ ClientId: clientId, Token }));
+
+    for (const jwt of [tokens.AccessToken, tokens.IdToken]) {
+      expect(await refusal(revoke(jwt))).toMatchObject({ name: 'UnsupportedTokenTypeException' });
+    }
+    expect(await refusal(revoke('not a token!'))).toMatchObject({
+      name: 'InvalidParameterException',
+      message: expect.stringContaining('regular expression pattern'),
+    });
+    expect(await refusal(revoke(tokens.RefreshToken, 'other+client'))).toMatchObject({
+      name: 'UnauthorizedException',
+    });
+
+    await revoke(tokens.RefreshToken);
+    const refreshed = await refusal(
+      client.send(
+        new InitiateAuthCommand({
+          ClientId,
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken ?? '' },
+        }),
+      ),
+    );
+    expect(refreshed).toMatchObject({ name: 'NotAuthorizedException' });
+    // Revoking again finds nothing to do.
+    await expect(revoke(tokens.RefreshToken)).resolves.toBeDefined();
   });
 });
