@@ -1,7 +1,12 @@
 import { parseArgs } from 'node:util';
 import { parseExplicitAuthFlows } from './auth-flows.ts';
 import { type ChainStepName, chainStepNames, type PoolFlow } from './built-in-triggers.ts';
-import { defaultClientId, defaultUserPoolId, type LocalPoolOptions } from './pool.ts';
+import {
+  defaultClientId,
+  defaultCognitoShapedPoolId,
+  defaultUserPoolId,
+  type LocalPoolOptions,
+} from './pool.ts';
 
 export const usage = `Usage: cognito-custom-auth-pool [options]
 
@@ -10,6 +15,8 @@ A local, Cognito-compatible user pool that runs the custom-auth triggers.
   --host <host>                  address to listen on (default 127.0.0.1)
   --port <port>                  port, 0 for any free one (default 9229)
   --user-pool-id <id>            (default ${defaultUserPoolId})
+  --cognito-issuer               issue tokens with Cognito's issuer URL, for aws-jwt-verify
+                                 (the pool id defaults to ${defaultCognitoShapedPoolId})
   --client-id <id>               (default ${defaultClientId})
   --data <dir>                   keep users and keys here across restarts
   --flow <flow>                  passwordless | passwordThenCode | either (default
@@ -78,6 +85,7 @@ export function parseCliOptions(args: string[]): LocalPoolOptions | 'help' {
       host: { type: 'string' },
       port: { type: 'string' },
       'user-pool-id': { type: 'string' },
+      'cognito-issuer': { type: 'boolean' },
       'client-id': { type: 'string' },
       data: { type: 'string' },
       flow: { type: 'string' },
@@ -98,6 +106,7 @@ export function parseCliOptions(args: string[]): LocalPoolOptions | 'help' {
     host: values.host,
     port: integer(values.port, 'port', 0, 65_535),
     userPoolId: values['user-pool-id'],
+    cognitoIssuer: values['cognito-issuer'],
     clientId: values['client-id'],
     dataDir: values.data,
     flow,

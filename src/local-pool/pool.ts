@@ -26,8 +26,18 @@ export interface LocalPoolOptions {
   host?: string;
   /** Default 9229; 0 picks a free port. */
   port?: number;
-  /** Default `local_CustomAuth`; the part after `_` is the SRP pool name. */
+  /**
+   * Default `local_CustomAuth` (`us-east-1_CustomAuth` with `cognitoIssuer`); the part after
+   * `_` is the SRP pool name.
+   */
   userPoolId?: string;
+  /**
+   * Issue tokens as Cognito does, with the issuer `https://cognito-idp.<region>.amazonaws.com/
+   * <userPoolId>`, so that a backend checks them with `aws-jwt-verify`'s CognitoJwtVerifier
+   * (fed the pool's JWKS with `cacheJwks`). Needs a Cognito-shaped pool id. Default: the
+   * issuer is the pool's own URL and pool id.
+   */
+  cognitoIssuer?: boolean;
   /** Default `localcustomauthclient00000`. */
   clientId?: string;
   /** Keep users and keys in this folder across restarts; in memory only when absent. */
@@ -98,6 +108,10 @@ export interface LocalPool {
 }
 
 export const defaultUserPoolId = 'local_CustomAuth';
+export const defaultCognitoShapedPoolId = 'us-east-1_CustomAuth';
+
+/** Cognito's pool ids: an AWS region, `_`, letters and digits. */
+const cognitoShapedPoolId = /^[a-z]{2}(-[a-z]+)+-\d_[0-9A-Za-z]+$/;
 export const defaultClientId = 'localcustomauthclient00000';
 
 export type { PoolFlow } from './built-in-triggers.ts';
@@ -112,10 +126,17 @@ function clientFlowsOf(extras: readonly ExtraClientOptions[]): Record<string, Po
 }
 
 export async function startLocalPool(options: LocalPoolOptions = {}): Promise<LocalPool> {
-  const userPoolId = options.userPoolId ?? defaultUserPoolId;
+  const { cognitoIssuer = false } = options;
+  const userPoolId =
+    options.userPoolId ?? (cognitoIssuer ? defaultCognitoShapedPoolId : defaultUserPoolId);
   const [region, poolName] = userPoolId.split('_');
   if (!region || !poolName) {
     throw new Error(`A user pool id looks like <region>_<name>, not ${userPoolId}.`);
+  }
+  if (cognitoIssuer && !cognitoShapedPoolId.test(userPoolId)) {
+    throw new Error(
+      `Cognito-style issuers need a pool id such as ${defaultCognitoShapedPoolId}, not ${userPoolId}.`,
+    );
   }
   const clientId = options.clientId ?? defaultClientId;
   const log = options.log ?? ((line: string) => console.log(`[local pool] ${line}`));
@@ -137,7 +158,11 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
           decoySecret,
         ));
   let endpoint = '';
-  const tokens = await TokenIssuer.create(store, () => `${endpoint}/${userPoolId}`);
+  const tokens = await TokenIssuer.create(store, () =>
+    cognitoIssuer
+      ? `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`
+      : `${endpoint}/${userPoolId}`,
+  );
   const preventUserExistenceErrors = options.preventUserExistenceErrors ?? true;
   const explicitAuthFlows = parseExplicitAuthFlows(
     options.explicitAuthFlows ?? defaultExplicitAuthFlows,

@@ -75,6 +75,7 @@ export class TokenIssuer {
       this.sign(
         {
           sub: user.sub,
+          version: 2,
           token_use: 'access',
           scope: 'aws.cognito.signin.user.admin',
           auth_time: authTime,

@@ -1,0 +1,61 @@
+import { CognitoJwtVerifier } from 'aws-jwt-verify';
+import { describe, expect, it } from 'vitest';
+import type { LocalPool } from '../../src/local-pool/index.ts';
+import { poolsForEachTest, registerOverHttp, signInOverHttp } from '../support/local-pool.ts';
+
+const start = poolsForEachTest();
+
+/** A backend's verifier for the pool's tokens, fed the pool's JWKS instead of AWS's URL. */
+async function verifierFor(pool: LocalPool, tokenUse: 'access' | 'id') {
+  const verifier = CognitoJwtVerifier.create({
+    userPoolId: pool.userPoolId,
+    tokenUse,
+    clientId: pool.userPoolClientId,
+  });
+  const jwks = await fetch(`${pool.endpoint}/${pool.userPoolId}/.well-known/jwks.json`);
+  verifier.cacheJwks(await jwks.json());
+  return verifier;
+}
+
+describe('tokens checked by aws-jwt-verify, as a backend checks Cognito’s', () => {
+  it('verifies access and ID tokens of a pool with a Cognito-style issuer', async () => {
+    const pool = await start({ flow: 'passwordless', cognitoIssuer: true });
+    expect(pool.userPoolId).toBe('us-east-1_CustomAuth');
+    await registerOverHttp(pool, 'xena');
+    const tokens = (await signInOverHttp(pool, 'xena')) ?? { AccessToken: '', IdToken: '' };
+
+    const access = await (await verifierFor(pool, 'access')).verify(tokens.AccessToken);
+    expect(access).toMatchObject({
+      iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_CustomAuth',
+      token_use: 'access',
+      client_id: pool.userPoolClientId,
+      username: 'xena',
+      version: 2,
+    });
+    const id = await (await verifierFor(pool, 'id')).verify(tokens.IdToken);
+    expect(id).toMatchObject({
+      aud: pool.userPoolClientId,
+      token_use: 'id',
+      'cognito:username': 'xena',
+      email_verified: true,
+    });
+  });
+
+  it('refuses a token of another client, and a pool id that is not Cognito-shaped', async () => {
+    const pool = await start({ flow: 'passwordless', cognitoIssuer: true });
+    await registerOverHttp(pool, 'yuri');
+    const tokens = (await signInOverHttp(pool, 'yuri')) ?? { AccessToken: '' };
+    const other = CognitoJwtVerifier.create({
+      userPoolId: pool.userPoolId,
+      tokenUse: 'access',
+      clientId: 'someotherclient',
+    });
+    other.cacheJwks(
+      await (await fetch(`${pool.endpoint}/${pool.userPoolId}/.well-known/jwks.json`)).json(),
+    );
+    await expect(other.verify(tokens.AccessToken)).rejects.toThrow(/client/i);
+    await expect(start({ cognitoIssuer: true, userPoolId: 'local_CustomAuth' })).rejects.toThrow(
+      /Cognito-style issuers need a pool id such as us-east-1_CustomAuth/,
+    );
+  });
+});
