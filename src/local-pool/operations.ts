@@ -63,6 +63,7 @@ export function createOperations(deps: OperationDependencies): Record<string, Op
     const user = record && store.findUser(record.username);
     if (!record || !user || record.clientId !== clientId)
       throw notAuthorized('Invalid Refresh Token');
+    if (record.revokedAt !== undefined) throw notAuthorized('Refresh Token has been revoked');
     const result = await tokens.issue({
       user,
       clientId,

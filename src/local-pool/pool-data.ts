@@ -40,6 +40,8 @@ export interface RefreshRecord {
   originJti: string;
   authTime: number;
   expiresAt: number;
+  /** Kept until it expires, so that a refresh with it is told it was revoked. */
+  revokedAt?: number;
 }
 
 /** Everything the pool keeps on disk, in `pool.json`. */
@@ -128,6 +130,7 @@ const refreshRecord = object({
   originJti: string,
   authTime: number,
   expiresAt: number,
+  revokedAt: optional(number),
 });
 
 const poolData = object({

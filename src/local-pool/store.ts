@@ -196,7 +196,7 @@ export class PoolStore {
   private revoke(entries: Array<[string, RefreshRecord]>): Promise<void> {
     const now = Date.now();
     for (const [key, record] of entries) {
-      delete this.data.refreshTokens[key];
+      this.data.refreshTokens[key] = { ...record, revokedAt: record.revokedAt ?? now };
       this.data.revokedOrigins[record.originJti] = now;
     }
     // An access token lives an hour; after that its revocation need not be remembered.

@@ -182,7 +182,23 @@ describe('RevokeToken through the AWS SDK v3', () => {
         }),
       ),
     );
-    expect(refreshed).toMatchObject({ name: 'NotAuthorizedException' });
+    expect(refreshed).toMatchObject({
+      name: 'NotAuthorizedException',
+      message: 'Refresh Token has been revoked',
+    });
+    const junk = await refusal(
+      client.send(
+        new InitiateAuthCommand({
+          ClientId,
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          AuthParameters: { REFRESH_TOKEN: 'x'.repeat(64) },
+        }),
+      ),
+    );
+    expect(junk).toMatchObject({
+      name: 'NotAuthorizedException',
+      message: 'Invalid Refresh Token',
+    });
     // Revoking again finds nothing to do.
     await expect(revoke(tokens.RefreshToken)).resolves.toBeDefined();
   });

@@ -106,7 +106,7 @@ describe('a 200 means it is on disk', () => {
     });
     expect(refresh.body).toEqual({
       __type: 'NotAuthorizedException',
-      message: 'Invalid Refresh Token',
+      message: 'Refresh Token has been revoked',
     });
   }, 60_000);
 
