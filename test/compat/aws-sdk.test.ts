@@ -1,5 +1,4 @@
 import {
-  CognitoIdentityProviderClient,
   GetUserCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
@@ -7,17 +6,33 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import type { LocalPool } from '../../src/local-pool/index.ts';
+import { sdkFor } from '../support/aws-sdk.ts';
 import { latestCode, poolsForEachTest, registerOverHttp } from '../support/local-pool.ts';
 
 const start = poolsForEachTest();
 
-const sdk = (pool: LocalPool) =>
-  new CognitoIdentityProviderClient({
-    region: 'local',
-    endpoint: pool.endpoint,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 1,
-  });
+/** A user signed in passwordless through the SDK, with the tokens. */
+async function signedIn(pool: LocalPool, username: string) {
+  await registerOverHttp(pool, username);
+  const client = sdkFor(pool);
+  const ClientId = pool.userPoolClientId;
+  const started = await client.send(
+    new InitiateAuthCommand({
+      ClientId,
+      AuthFlow: 'CUSTOM_AUTH',
+      AuthParameters: { USERNAME: username },
+    }),
+  );
+  const done = await client.send(
+    new RespondToAuthChallengeCommand({
+      ClientId,
+      ChallengeName: 'CUSTOM_CHALLENGE',
+      Session: started.Session,
+      ChallengeResponses: { USERNAME: username, ANSWER: latestCode(pool, username) },
+    }),
+  );
+  return { client, ClientId, tokens: done.AuthenticationResult ?? {} };
+}
 
 async function refusal(promise: Promise<unknown>) {
   try {
@@ -32,7 +47,7 @@ describe('the pool through the AWS SDK v3 (@aws-sdk/client-cognito-identity-prov
   it('signs in passwordless, and gives every answer a request id, refusals too', async () => {
     const pool = await start({ flow: 'passwordless' });
     await registerOverHttp(pool, 'sam');
-    const client = sdk(pool);
+    const client = sdkFor(pool);
     const ClientId = pool.userPoolClientId;
     const started = await client.send(
       new InitiateAuthCommand({
@@ -76,7 +91,7 @@ describe('the pool through the AWS SDK v3 (@aws-sdk/client-cognito-identity-prov
   it('refuses an InitiateAuth without USERNAME in Cognito’s words', async () => {
     const pool = await start();
     const error = await refusal(
-      sdk(pool).send(
+      sdkFor(pool).send(
         new InitiateAuthCommand({
           ClientId: pool.userPoolClientId,
           AuthFlow: 'CUSTOM_AUTH',
@@ -94,27 +109,8 @@ describe('the pool through the AWS SDK v3 (@aws-sdk/client-cognito-identity-prov
 describe('GetUser through the AWS SDK v3', () => {
   it('reports whether the email address and phone number are verified, as Cognito does', async () => {
     const pool = await start({ flow: 'passwordless' });
-    await registerOverHttp(pool, 'tess');
-    const client = sdk(pool);
-    const ClientId = pool.userPoolClientId;
-    const started = await client.send(
-      new InitiateAuthCommand({
-        ClientId,
-        AuthFlow: 'CUSTOM_AUTH',
-        AuthParameters: { USERNAME: 'tess' },
-      }),
-    );
-    const done = await client.send(
-      new RespondToAuthChallengeCommand({
-        ClientId,
-        ChallengeName: 'CUSTOM_CHALLENGE',
-        Session: started.Session,
-        ChallengeResponses: { USERNAME: 'tess', ANSWER: latestCode(pool, 'tess') },
-      }),
-    );
-    const user = await client.send(
-      new GetUserCommand({ AccessToken: done.AuthenticationResult?.AccessToken }),
-    );
+    const { client, tokens } = await signedIn(pool, 'tess');
+    const user = await client.send(new GetUserCommand({ AccessToken: tokens.AccessToken }));
     expect(user.UserAttributes).toEqual(
       expect.arrayContaining([
         { Name: 'email', Value: 'tess@example.com' },
@@ -126,28 +122,6 @@ describe('GetUser through the AWS SDK v3', () => {
 });
 
 describe('RevokeToken through the AWS SDK v3', () => {
-  async function signedIn(pool: LocalPool, username: string) {
-    await registerOverHttp(pool, username);
-    const client = sdk(pool);
-    const ClientId = pool.userPoolClientId;
-    const started = await client.send(
-      new InitiateAuthCommand({
-        ClientId,
-        AuthFlow: 'CUSTOM_AUTH',
-        AuthParameters: { USERNAME: username },
-      }),
-    );
-    const done = await client.send(
-      new RespondToAuthChallengeCommand({
-        ClientId,
-        ChallengeName: 'CUSTOM_CHALLENGE',
-        Session: started.Session,
-        ChallengeResponses: { USERNAME: username, ANSWER: latestCode(pool, username) },
-      }),
-    );
-    return { client, ClientId, tokens: done.AuthenticationResult ?? {} };
-  }
-
   it('revokes a refresh token, and refuses access and ID tokens, junk and other clients', async () => {
     const pool = await start({
       extraClients: [

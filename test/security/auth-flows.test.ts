@@ -1,5 +1,4 @@
 import {
-  CognitoIdentityProviderClient,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
   ListUserPoolClientsCommand,
@@ -7,6 +6,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { parseCliOptions } from '../../src/local-pool/cli-options.ts';
 import type { LocalPool } from '../../src/local-pool/index.ts';
+import { sdkFor } from '../support/aws-sdk.ts';
 import {
   cognitoPost,
   poolsForEachTest,
@@ -173,14 +173,6 @@ describe('explicit auth flows', () => {
 });
 
 describe('DescribeUserPool, DescribeUserPoolClient and ListUserPoolClients', () => {
-  const sdkFor = (pool: LocalPool) =>
-    new CognitoIdentityProviderClient({
-      region: 'local',
-      endpoint: pool.endpoint,
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      maxAttempts: 1,
-    });
-
   it('describe the pool and client through the AWS SDK, as the API reference shapes them', async () => {
     const pool = await start({ sessionValiditySeconds: 300 });
     const sdk = sdkFor(pool);
