@@ -64,6 +64,16 @@ export {
   type SignInLimits,
   SignInLockedError,
 } from './limits.ts';
+export {
+  LINK_KEYS_VARIABLE,
+  type LinkKey,
+  type LinkRedemption,
+  type LinkRefusal,
+  linkKeysFromEnvironment,
+  type MagicLinkTokenOptions,
+  type MagicLinkTokens,
+  magicLinkTokens,
+} from './magic-link-token.ts';
 export { maskDestination, maskEmail, maskPhoneNumber } from './mask.ts';
 export type {
   CustomAuthTriggerFlow,

@@ -73,7 +73,7 @@ export function limitsStoreFromEnvironment(): AttemptStore {
   return processStore;
 }
 
-type CounterKind = 'codes' | 'wrong' | 'wrong-day';
+type CounterKind = 'codes' | 'wrong' | 'wrong-day' | 'links' | 'link-used';
 
 /** Counter keys name no user: a hash of the pool and the lower-cased username. */
 export function counterKey(kind: CounterKind, userPoolId: string, username: string): string {

@@ -1,0 +1,173 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AttemptStore } from './attempt-store.ts';
+import { counterKey } from './limits.ts';
+
+/** A key that signs links; `id` travels in each link, so keys can be rotated. */
+export interface LinkKey {
+  id: string;
+  /** At least 32 characters of randomness (e.g. `openssl rand -base64 32`). */
+  secret: string;
+}
+
+/** The environment variable a Lambda reads its keys from: `id:secret,id:secret`, newest first. */
+export const LINK_KEYS_VARIABLE = 'CUSTOM_AUTH_LINK_KEYS';
+
+/** Why a link did not sign anyone in; a UI words each. */
+export type LinkRefusal =
+  | 'malformed'
+  | 'unknownKey'
+  | 'signature'
+  | 'wrongUser'
+  | 'expired'
+  | 'superseded'
+  | 'used';
+
+export type LinkRedemption = { ok: true } | { ok: false; reason: LinkRefusal };
+
+export interface MagicLinkTokenOptions {
+  /** The first signs new links; every one of them verifies links (rotation). */
+  keys: readonly LinkKey[];
+  /** Newest-link and single-use records; the DynamoDB store on AWS. */
+  store: AttemptStore;
+  /** How long a link works. Default 900 (15 minutes), at most a day. */
+  ttlSeconds?: number;
+}
+
+interface LinkClaims {
+  /** Username, lower-cased. */
+  u: string;
+  /** Expiry, epoch ms. */
+  e: number;
+  /** Which link of the user's running series this is, and the end of that series (epoch ms). */
+  c: number;
+  w: number;
+  /** Randomness, so that two links never look alike. */
+  n: string;
+}
+
+const dayMs = 86_400_000;
+const keyIdPattern = /^[\w-]{1,32}$/;
+
+function validKeys(keys: readonly LinkKey[]): readonly LinkKey[] {
+  if (!Array.isArray(keys) || keys.length === 0) {
+    throw new TypeError('Magic links need at least one signing key.');
+  }
+  for (const key of keys) {
+    if (!keyIdPattern.test(key?.id ?? '')) {
+      throw new TypeError('A link key id is 1 to 32 letters, digits, _ or -.');
+    }
+    if (typeof key.secret !== 'string' || key.secret.length < 32) {
+      throw new TypeError(`The link key ${key.id} needs a secret of at least 32 characters.`);
+    }
+  }
+  return keys;
+}
+
+/** Keys from `CUSTOM_AUTH_LINK_KEYS` (`id:secret,id:secret`, the first signs). */
+export function linkKeysFromEnvironment(value = process.env[LINK_KEYS_VARIABLE]): LinkKey[] {
+  const keys = (value ?? '')
+    .split(',')
+    .filter((entry) => entry.trim() !== '')
+    .map((entry) => {
+      const separator = entry.indexOf(':');
+      return { id: entry.slice(0, separator).trim(), secret: entry.slice(separator + 1).trim() };
+    });
+  if (keys.length === 0) throw new TypeError(`Set ${LINK_KEYS_VARIABLE} to id:secret[,id:secret].`);
+  return [...validKeys(keys)];
+}
+
+const sign = (key: LinkKey, body: string) =>
+  createHmac('sha256', key.secret).update(body, 'utf8').digest();
+
+function claimsOf(text: string): LinkClaims | undefined {
+  try {
+    const value = JSON.parse(
+      Buffer.from(text, 'base64url').toString('utf8'),
+    ) as Partial<LinkClaims>;
+    const valid =
+      typeof value.u === 'string' &&
+      Number.isSafeInteger(value.e) &&
+      Number.isSafeInteger(value.c) &&
+      Number.isSafeInteger(value.w) &&
+      typeof value.n === 'string';
+    return valid ? (value as LinkClaims) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Signed, expiring, single-use sign-in links: `<key id>.<claims>.<HMAC-SHA256>`, base64url.
+ * Only a user's newest link works: each issue counts up the user's series in the store, and
+ * a link names its place in it. Redeeming marks it used with an atomic counter, so two tabs
+ * opening one link sign in once.
+ */
+export function magicLinkTokens(options: MagicLinkTokenOptions) {
+  const keys = validKeys(options.keys);
+  const ttlMs = (options.ttlSeconds ?? 900) * 1000;
+  if (!Number.isInteger(ttlMs) || ttlMs < 60_000 || ttlMs > dayMs) {
+    throw new RangeError('ttlSeconds must be a whole number from 60 to 86400.');
+  }
+  const { store } = options;
+  // A series outlives every link in it, so a new series never reuses a live link's place.
+  const seriesMs = 2 * dayMs;
+
+  return {
+    /** A new link for `username`; it supersedes every earlier one. */
+    async issue(userPoolId: string, username: string, now = Date.now()): Promise<string> {
+      const series = await store.increment(
+        counterKey('links', userPoolId, username),
+        Number.MAX_SAFE_INTEGER,
+        seriesMs,
+        now,
+      );
+      const claims: LinkClaims = {
+        u: username.toLowerCase(),
+        e: now + ttlMs,
+        c: series.count,
+        w: series.resetAt,
+        n: randomBytes(12).toString('base64url'),
+      };
+      const [key] = keys as [LinkKey];
+      const body = `${key.id}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+      return `${body}.${sign(key, body).toString('base64url')}`;
+    },
+
+    /** Checks a link for `username` and, if it passes every check, spends it. */
+    async redeem(
+      userPoolId: string,
+      username: string,
+      token: string,
+      now = Date.now(),
+    ): Promise<LinkRedemption> {
+      const refuse = (reason: LinkRefusal): LinkRedemption => ({ ok: false, reason });
+      const parts = token.split('.');
+      if (parts.length !== 3 || parts.some((part) => !/^[\w-]+$/.test(part))) {
+        return refuse('malformed');
+      }
+      const [keyId, encoded, signature] = parts as [string, string, string];
+      const key = keys.find((candidate) => candidate.id === keyId);
+      if (!key) return refuse('unknownKey');
+      const expected = sign(key, `${keyId}.${encoded}`);
+      const given = Buffer.from(signature, 'base64url');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        return refuse('signature');
+      }
+      const claims = claimsOf(encoded);
+      if (!claims) return refuse('malformed');
+      if (claims.u !== username.toLowerCase()) return refuse('wrongUser');
+      if (claims.e <= now) return refuse('expired');
+      const series = await store.get(counterKey('links', userPoolId, username), now);
+      if (series?.count !== claims.c || series.resetAt !== claims.w) return refuse('superseded');
+      const spent = await store.increment(
+        `${counterKey('link-used', userPoolId, username)}#${claims.w}#${claims.c}`,
+        1,
+        ttlMs,
+        now,
+      );
+      return spent.allowed ? { ok: true } : refuse('used');
+    },
+  };
+}
+
+export type MagicLinkTokens = ReturnType<typeof magicLinkTokens>;
