@@ -87,6 +87,9 @@ export const WrongAnswerWithRoundsLeft: Story = {
     expect(canvas.getByText('2 attempts left')).toBeVisible();
     await waitFor(() => expect(code).toHaveValue(''));
     expect(code).toHaveAttribute('aria-invalid', 'true');
+    // Read with the field: the error, and how many tries are left.
+    expect(code).toHaveAccessibleDescription(/2 attempts left/);
+    expect(code).toHaveAccessibleDescription(/That is not right\. Try again\./);
     await userEvent.type(code, rightCode);
     expect(await canvas.findByText('Signed in as alice')).toBeVisible();
   },

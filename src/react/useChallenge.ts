@@ -35,6 +35,8 @@ export interface ChallengeControls {
     'aria-describedby': string;
   };
   hintProps: { id: string };
+  /** For the attempts left, which the field is described by too. */
+  attemptsProps: { id: string };
   errorProps: { id: string; role: 'alert' };
 }
 
@@ -60,8 +62,8 @@ const answerErrors = new Set<CustomAuthErrorCode>(['EmptyAnswer', 'InputTooLong'
 
 /**
  * The challenge in progress as parts to render, react-aria style: spread `fieldProps` on the
- * input, `labelProps` on its label, `hintProps` and `errorProps` on the texts they describe
- * it with. Focus moves to the field at each new round or step. Null outside a challenge.
+ * input, `labelProps` on its label, `hintProps`, `attemptsProps` and `errorProps` on the
+ * texts they describe it with. Focus moves to the field at each new round or step. Null outside a challenge.
  */
 export function useChallenge(): ChallengeControls | null {
   const { challenge, username, isPending, error, answerChallenge, resendChallenge, goToSignIn } =
@@ -106,9 +108,10 @@ export function useChallenge(): ChallengeControls | null {
       onChange: (event) => setAnswer(event.target.value),
       disabled: isPending,
       'aria-invalid': isInvalid || undefined,
-      'aria-describedby': `${id}h ${id}e`,
+      'aria-describedby': `${id}h ${id}a ${id}e`,
     },
     hintProps: { id: `${id}h` },
+    attemptsProps: { id: `${id}a` },
     errorProps: { id: `${id}e`, role: 'alert' },
   };
 }

@@ -65,7 +65,11 @@ export function ChallengeForm() {
         </p>
       )}
       <Answer {...controls} />
-      {attempts && <p data-part="attempts">{attempts}</p>}
+      {attempts && (
+        <p {...controls.attemptsProps} data-part="attempts">
+          {attempts}
+        </p>
+      )}
       <ExpiryCountdown expiresAt={challenge.expiresAt} messages={messages} />
       <ErrorMessage id={errorProps.id} text={error && errorText(messages, error)} />
       <StatusMessage text={controls.resent ? messages.codeResent : null} />

@@ -13,7 +13,6 @@ export function CodeChallenge({
   submit,
   isInvalid,
   fieldProps,
-  errorProps,
 }: ChallengeControls) {
   const { messages } = useAuthUi();
   const code = challenge.type === 'code';
@@ -33,7 +32,7 @@ export function CodeChallenge({
       part={code ? undefined : 'input'}
       disabled={fieldProps.disabled}
       invalid={isInvalid}
-      errorId={errorProps.id}
+      describedBy={fieldProps['aria-describedby']}
       help={length ? messages.codeHint : undefined}
       inputRef={fieldProps.ref}
     />
