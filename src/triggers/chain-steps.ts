@@ -2,6 +2,7 @@ import type {
   CreateAuthChallengeTriggerEvent,
   VerifyAuthChallengeResponseTriggerEvent,
 } from 'aws-lambda';
+import type { AttemptStore } from './attempt-store.ts';
 import { integerInRange, maxAttemptsRange } from './options.ts';
 
 /** What a step gets to make one round of its challenge. */
@@ -20,6 +21,8 @@ export interface StepCreateInput {
   /** Unknown users' decoys derive from this key, so they are stable and cannot be recomputed. */
   decoySecret: string;
   decoyEmailDomains: readonly string[];
+  /** The limits' store, for steps that keep records of their own (magic links). */
+  store: AttemptStore;
 }
 
 /** One round of a step's challenge. */
@@ -41,7 +44,21 @@ export interface StepVerifyInput {
   answer: string;
   /** What Create kept private for this round. */
   privateParameters: Record<string, string>;
+  /** The limits' store, for steps that keep records of their own (magic links). */
+  store: AttemptStore;
 }
+
+/**
+ * What Verify makes of an answer: right, wrong, or a request for something (a link) that is
+ * no answer at all: not counted as wrong, and the step goes on to its next round.
+ */
+export type StepVerdict = boolean | 'request';
+
+/**
+ * Thrown by a step's Verify to end the sign-in with a reason the client can read (Cognito
+ * passes the text on in UserLambdaValidationException); the answer counts as wrong.
+ */
+export class ChallengeRefusedError extends Error {}
 
 /** A custom challenge in a chain: a code, a question, a choice, a CAPTCHA, or an app's own. */
 export interface CustomChallengeStep {
@@ -51,7 +68,7 @@ export interface CustomChallengeStep {
   /** Answers the step takes before the sign-in fails, 1 to 10. */
   maxAttempts: number;
   create: (input: StepCreateInput) => Promise<StepChallenge>;
-  verify: (input: StepVerifyInput) => Promise<boolean>;
+  verify: (input: StepVerifyInput) => Promise<StepVerdict>;
   /** A step of its own that the chain runs right before this one (a code's choice of channel). */
   lead?: CustomChallengeStep;
 }

@@ -1,5 +1,10 @@
 import { type ChainPosition, chainMetadata, chainPosition } from './chain-position.ts';
-import type { ChainStep, CustomChallengeStep } from './chain-steps.ts';
+import {
+  type ChainStep,
+  ChallengeRefusedError,
+  type CustomChallengeStep,
+  type StepVerdict,
+} from './chain-steps.ts';
 import type { CreateAuthChallengeHandler } from './create.ts';
 import type { DefineAuthChallengeHandler } from './define.ts';
 import { assertNotLocked, countCodeSent, reserveAnswer, type SignInLimits } from './limits.ts';
@@ -108,6 +113,7 @@ export function createCustomAuthTriggers(options: CustomAuthTriggersOptions): Cu
       previousMetadata: position.previousMetadata,
       decoySecret,
       decoyEmailDomains,
+      store: limits.store(),
       deliver: async (send) => {
         await countCodeSent(limits, event, now);
         await (send ? durations.time(send) : durations.imitate());
@@ -135,17 +141,23 @@ export function createCustomAuthTriggers(options: CustomAuthTriggersOptions): Cu
     const reserved = await reserveAnswer(limits, event, Date.now());
     const answer =
       typeof event.request.challengeAnswer === 'string' ? event.request.challengeAnswer : '';
-    let passed: boolean;
+    let verdict: StepVerdict;
     try {
-      passed = step !== undefined && (await step.verify({ event, answer, privateParameters }));
+      verdict =
+        step !== undefined &&
+        (await step.verify({ event, answer, privateParameters, store: limits.store() }));
     } catch (error) {
+      if (error instanceof ChallengeRefusedError) {
+        reserved.lockIfWrong();
+        throw error;
+      }
       // A check that could not run (a CAPTCHA service down, say) is no wrong answer.
       await reserved.giveBack();
       throw error;
     }
-    if (passed) await reserved.giveBack();
-    else reserved.lockIfWrong();
-    event.response.answerCorrect = passed;
+    if (verdict === false) reserved.lockIfWrong();
+    else await reserved.giveBack();
+    event.response.answerCorrect = verdict === true;
     return event;
   };
 

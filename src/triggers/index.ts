@@ -25,6 +25,7 @@ export {
 } from './chain.ts';
 export {
   type ChainStep,
+  ChallengeRefusedError,
   type CustomChallengeStep,
   type PasswordStep,
   passwordStep,
@@ -32,6 +33,7 @@ export {
   questionStep,
   type StepChallenge,
   type StepCreateInput,
+  type StepVerdict,
   type StepVerifyInput,
 } from './chain-steps.ts';
 export { type ChoiceOption, type ChoiceStepOptions, choiceStep } from './choice-step.ts';
@@ -64,6 +66,13 @@ export {
   type SignInLimits,
   SignInLockedError,
 } from './limits.ts';
+export {
+  LINK_REQUEST_PREFIX,
+  type MagicLinkStepOptions,
+  magicLinkStep,
+  REDIRECT_METADATA_KEY,
+  type SendLinkInput,
+} from './magic-link-step.ts';
 export {
   LINK_KEYS_VARIABLE,
   type LinkKey,

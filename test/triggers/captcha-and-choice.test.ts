@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createMemoryAttemptStore } from '../../src/triggers/attempt-store.ts';
 import {
   captchaStep,
   LOCAL_CAPTCHA_TOKEN,
@@ -46,6 +47,7 @@ const createInput = (overrides: Partial<StepCreateInput> = {}): StepCreateInput 
   deliver: async () => {},
   decoySecret: 'k',
   decoyEmailDomains: ['example.com'],
+  store: createMemoryAttemptStore(),
   ...overrides,
 });
 
@@ -66,7 +68,12 @@ describe('captchaStep', () => {
   it('checks the token with siteverify, as a form with the secret', async () => {
     const step = captchaStep({ provider: 'hcaptcha', siteKey: 's', secret: 'secret-2', verifyUrl });
     const check = (answer: string) =>
-      step.verify({ event: verifyEvent(answer, {}), answer, privateParameters: {} });
+      step.verify({
+        event: verifyEvent(answer, {}),
+        answer,
+        privateParameters: {},
+        store: createMemoryAttemptStore(),
+      });
     expect(await check('good')).toBe(true);
     expect(received.at(-1)?.get('secret')).toBe('secret-2');
     expect(received.at(-1)?.get('response')).toBe('good');
@@ -88,7 +95,12 @@ describe('captchaStep', () => {
   it('has a local provider for offline use, refused on AWS Lambda', async () => {
     const step = captchaStep({ provider: 'local', siteKey: 'local' });
     const check = (answer: string) =>
-      step.verify({ event: verifyEvent(answer, {}), answer, privateParameters: {} });
+      step.verify({
+        event: verifyEvent(answer, {}),
+        answer,
+        privateParameters: {},
+        store: createMemoryAttemptStore(),
+      });
     expect(await check(LOCAL_CAPTCHA_TOKEN)).toBe(true);
     expect(await check('anything else')).toBe(false);
     vi.stubEnv('AWS_LAMBDA_FUNCTION_NAME', 'verify');
@@ -125,6 +137,7 @@ describe('choiceStep', () => {
         event: verifyEvent(answer, challenge.privateParameters),
         answer,
         privateParameters: challenge.privateParameters,
+        store: createMemoryAttemptStore(),
       });
     expect(await check('sms')).toBe(true);
     expect(await check('email')).toBe(false);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryAttemptStore } from '../../src/triggers/attempt-store.ts';
 import { createEvent } from './events.ts';
 
 const sns = vi.hoisted(() => {
@@ -62,6 +63,7 @@ describe('codeStep by SMS', () => {
     },
     decoySecret: 'key',
     decoyEmailDomains: ['example.com'],
+    store: createMemoryAttemptStore(),
   });
 
   afterEach(() => sns.send.mockClear());

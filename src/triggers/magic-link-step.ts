@@ -1,0 +1,165 @@
+import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
+import { answersMatch, normalizeAnswer } from './answers.ts';
+import {
+  ChallengeRefusedError,
+  type CustomChallengeStep,
+  type StepChallenge,
+  validAttempts,
+} from './chain-steps.ts';
+import { generateCode, unguessableAnswer } from './code.ts';
+import { destinationOf } from './code-step.ts';
+import { maskedDestinationOf } from './delivery-choice.ts';
+import {
+  type LinkKey,
+  linkKeysFromEnvironment,
+  type MagicLinkTokens,
+  magicLinkTokens,
+} from './magic-link-token.ts';
+import { maskDestination } from './mask.ts';
+import { codeLengthRange, integerInRange } from './options.ts';
+
+/** The ClientMetadata key the kit's client names the page a link should open in. */
+export const REDIRECT_METADATA_KEY = 'redirectUri';
+
+/** The answer that asks for a link to `<uri>`, instead of answering. */
+export const LINK_REQUEST_PREFIX = 'link:';
+
+/** What a link sender gets: where to, the link (token in its fragment), and a code for this tab. */
+export interface SendLinkInput {
+  destination: string;
+  link: string;
+  code: string;
+  event: CreateAuthChallengeTriggerEvent;
+}
+
+/** Options of {@link magicLinkStep}. */
+export interface MagicLinkStepOptions {
+  /**
+   * The pages a link may open: each an exact URL, or a prefix ending in `/`. A request for
+   * any other page is a wrong answer, so no email ever links elsewhere.
+   */
+  redirectUris: readonly string[];
+  /** Mails the link and the code; the address is the user's email. */
+  sendLink: (input: SendLinkInput) => Promise<void>;
+  /** Default: `CUSTOM_AUTH_LINK_KEYS`. */
+  keys?: readonly LinkKey[];
+  /** How long a link works. Default 900. */
+  ttlSeconds?: number;
+  /** Digits of the code in the same email. Default 6. */
+  codeLength?: number;
+  /** Rounds of the step: the request for a link, then the codes. Default 4. */
+  maxAttempts?: number;
+  /** Default "We will email you a sign-in link". */
+  hint?: string;
+}
+
+function redirectAllowed(allowed: readonly string[], uri: string | undefined): uri is string {
+  if (!uri || !/^https?:\/\/[^\s#]+$/.test(uri)) return false;
+  return allowed.some((entry) => (entry.endsWith('/') ? uri.startsWith(entry) : uri === entry));
+}
+
+/**
+ * Sign-in by a link in an email (`type: magicLink`), usable on this device or another.
+ * Round 1 sends nothing: the client answers it with `link:<page>` (and that page as
+ * ClientMetadata `redirectUri`, since Cognito gives Create no answer), or with a link's token
+ * in a fresh sign-in. On a request, the next round mails `<page>#<token>` and a code for the
+ * waiting tab. A link that is expired, used, superseded or forged ends the sign-in with
+ * `MagicLinkRefused reason=<reason>` and counts as a wrong answer.
+ */
+export function magicLinkStep(options: MagicLinkStepOptions): CustomChallengeStep {
+  const codeLength = integerInRange('codeLength', options.codeLength ?? 6, codeLengthRange);
+  if (typeof options.sendLink !== 'function') throw new TypeError('magicLinkStep needs sendLink.');
+  const allowed = options.redirectUris;
+  if (!Array.isArray(allowed) || allowed.length === 0) {
+    throw new TypeError('magicLinkStep needs at least one redirect URI.');
+  }
+  let tokens: MagicLinkTokens | undefined;
+  const tokensFor = (store: Parameters<typeof magicLinkTokens>[0]['store']) => {
+    tokens ??= magicLinkTokens({
+      keys: options.keys ?? linkKeysFromEnvironment(),
+      store,
+      ttlSeconds: options.ttlSeconds,
+    });
+    return tokens;
+  };
+  const hint = options.hint ?? 'We will email you a sign-in link';
+  const sentCode = (metadata: string | undefined) => /^SENT:(\d+|NONE)$/.exec(metadata ?? '')?.[1];
+  return {
+    kind: 'custom',
+    type: 'magicLink',
+    maxAttempts: validAttempts(options.maxAttempts ?? 4),
+    async create({
+      event,
+      previousMetadata,
+      deliver,
+      store,
+      decoySecret,
+      decoyEmailDomains,
+    }): Promise<StepChallenge> {
+      const page = event.request.clientMetadata?.[REDIRECT_METADATA_KEY];
+      const kept = sentCode(previousMetadata);
+      const unknown = event.request.userNotFound === true;
+      const masked = () =>
+        unknown
+          ? maskedDestinationOf(event, 'email', {
+              secret: decoySecret,
+              emailDomains: decoyEmailDomains,
+            })
+          : maskDestination(destinationOf(event, 'email'));
+      if (!redirectAllowed(allowed, page)) {
+        // No request for a link: the first round, or a wrong code after a link was sent.
+        if (kept === undefined) {
+          return { hint, parameters: {}, privateParameters: {}, metadata: 'ASK' };
+        }
+        return {
+          hint,
+          parameters: linkParameters(masked(), codeLength),
+          privateParameters: { answer: kept === 'NONE' ? unguessableAnswer() : kept },
+          metadata: `SENT:${kept}`,
+        };
+      }
+      if (unknown) {
+        await deliver(null);
+        return {
+          hint,
+          parameters: linkParameters(masked(), codeLength),
+          privateParameters: { answer: unguessableAnswer() },
+          metadata: 'SENT:NONE',
+        };
+      }
+      const destination = destinationOf(event, 'email');
+      const code = generateCode(codeLength);
+      const token = await tokensFor(store).issue(event.userPoolId, event.userName);
+      await deliver(() => options.sendLink({ destination, link: `${page}#${token}`, code, event }));
+      return {
+        hint,
+        parameters: linkParameters(maskDestination(destination), codeLength),
+        privateParameters: { answer: code },
+        metadata: `SENT:${code}`,
+      };
+    },
+    verify: async ({ event, answer, privateParameters, store }) => {
+      if (answer.startsWith(LINK_REQUEST_PREFIX)) {
+        return redirectAllowed(allowed, answer.slice(LINK_REQUEST_PREFIX.length)) && 'request';
+      }
+      const expected = normalizeAnswer(privateParameters.answer);
+      if (expected !== '') {
+        const matches = answersMatch(normalizeAnswer(answer), expected);
+        if (matches) return event.request.userNotFound !== true;
+      }
+      if (answer.split('.').length !== 3) return false;
+      const redeemed = await tokensFor(store).redeem(event.userPoolId, event.userName, answer);
+      if (redeemed.ok) return event.request.userNotFound !== true;
+      throw new ChallengeRefusedError(`MagicLinkRefused reason=${redeemed.reason}`);
+    },
+  };
+}
+
+function linkParameters(maskedDestination: string, codeLength: number) {
+  return {
+    linkSent: 'true',
+    codeLength: String(codeLength),
+    destination: maskedDestination,
+    deliveryMedium: 'EMAIL',
+  };
+}

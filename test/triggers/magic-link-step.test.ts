@@ -1,0 +1,156 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createMemoryAttemptStore } from '../../src/triggers/attempt-store.ts';
+import { createCustomAuthTriggers } from '../../src/triggers/chain.ts';
+import { counterKey } from '../../src/triggers/limits.ts';
+import { magicLinkStep, type SendLinkInput } from '../../src/triggers/magic-link-step.ts';
+import { createEvent, type SessionEntry, verifyEvent } from './events.ts';
+
+const page = 'https://app.example/login';
+const key = { id: 'k1', secret: 's'.repeat(40) };
+const round = (result: boolean, metadata: string): SessionEntry => ({
+  challengeName: 'CUSTOM_CHALLENGE',
+  challengeResult: result,
+  challengeMetadata: `CHAIN:0:${metadata}`,
+});
+
+function setup() {
+  const store = createMemoryAttemptStore({ secret: 'decoys' });
+  const sendLink = vi.fn<(input: SendLinkInput) => Promise<void>>(async () => {});
+  const triggers = createCustomAuthTriggers({
+    steps: [
+      magicLinkStep({ redirectUris: [page, 'https://app.example/links/'], sendLink, keys: [key] }),
+    ],
+    decoySendDelayMs: 0,
+    limits: { store },
+  });
+  const wrongAnswers = async (user = 'alice') =>
+    (await store.get(counterKey('wrong', 'eu-west-1_AbCdEf123', user), Date.now()))?.count ?? 0;
+  return { ...triggers, sendLink, wrongAnswers };
+}
+
+type Overrides = Parameters<typeof createEvent>[1];
+
+/** Create for the round after `session`, with the ClientMetadata the answer carried. */
+function createAfter(
+  session: SessionEntry[],
+  metadata?: Record<string, string>,
+  overrides: Overrides = {},
+) {
+  const event = createEvent(session, overrides);
+  if (metadata) event.request.clientMetadata = metadata;
+  return event;
+}
+
+describe('magicLinkStep: a link by email, or the code from the same email', () => {
+  it('asks first, sends nothing, and takes a request for a link without counting it wrong', async () => {
+    const { createAuthChallenge, verifyAuthChallengeResponse, sendLink, wrongAnswers } = setup();
+    const ask = await createAuthChallenge(createAfter([]));
+    expect(ask.response.publicChallengeParameters).toEqual({
+      type: 'magicLink',
+      hint: 'We will email you a sign-in link',
+      step: '1',
+      steps: '1',
+      attemptsLeft: '4',
+    });
+    expect(sendLink).not.toHaveBeenCalled();
+    const request = await verifyAuthChallengeResponse(
+      verifyEvent(`link:${page}`, ask.response.privateChallengeParameters),
+    );
+    expect(request.response.answerCorrect).toBe(false);
+    expect(await wrongAnswers()).toBe(0);
+
+    const sent = await createAuthChallenge(
+      createAfter([round(false, 'ASK')], { redirectUri: page }),
+    );
+    expect(sent.response.publicChallengeParameters).toMatchObject({
+      type: 'magicLink',
+      linkSent: 'true',
+      destination: 'a***@e***.com',
+      deliveryMedium: 'EMAIL',
+      codeLength: '6',
+    });
+    const { link, code, destination } = sendLink.mock.calls[0]?.[0] ?? {
+      link: '',
+      code: '',
+      destination: '',
+    };
+    expect(destination).toBe('alice@example.com');
+    expect(link).toMatch(/^https:\/\/app\.example\/login#k1\.[\w-]+\.[\w-]+$/);
+    const byCode = await verifyAuthChallengeResponse(
+      verifyEvent(code, sent.response.privateChallengeParameters),
+    );
+    expect(byCode.response.answerCorrect).toBe(true);
+  });
+
+  it('signs in once with the link in a fresh sign-in, anywhere, and refuses it again with the reason', async () => {
+    const { createAuthChallenge, verifyAuthChallengeResponse, sendLink, wrongAnswers } = setup();
+    await createAuthChallenge(createAfter([round(false, 'ASK')], { redirectUri: `${page}` }));
+    const token = (sendLink.mock.calls[0]?.[0].link ?? '').split('#')[1] ?? '';
+    const open = async () => {
+      const ask = await createAuthChallenge(createAfter([]));
+      return verifyAuthChallengeResponse(
+        verifyEvent(token, ask.response.privateChallengeParameters),
+      );
+    };
+    expect((await open()).response.answerCorrect).toBe(true);
+    await expect(open()).rejects.toThrow('MagicLinkRefused reason=used');
+    expect(await wrongAnswers()).toBe(1);
+  });
+
+  it('never links to a page outside the list', async () => {
+    const { createAuthChallenge, verifyAuthChallengeResponse, sendLink, wrongAnswers } = setup();
+    for (const elsewhere of [
+      'https://evil.example/login',
+      'https://app.example/login/../x',
+      'javascript:alert(1)',
+    ]) {
+      const verdict = await verifyAuthChallengeResponse(verifyEvent(`link:${elsewhere}`, {}));
+      expect(verdict.response.answerCorrect).toBe(false);
+      const again = await createAuthChallenge(
+        createAfter([round(false, 'ASK')], { redirectUri: elsewhere }),
+      );
+      expect(again.response.publicChallengeParameters.linkSent).toBeUndefined();
+    }
+    expect(sendLink).not.toHaveBeenCalled();
+    expect(await wrongAnswers()).toBe(3);
+    await createAuthChallenge(
+      createAfter([round(false, 'ASK')], { redirectUri: 'https://app.example/links/a?b=1' }),
+    );
+    expect(sendLink).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the code after a wrong one, sending nothing more', async () => {
+    const { createAuthChallenge, sendLink } = setup();
+    const sent = await createAuthChallenge(
+      createAfter([round(false, 'ASK')], { redirectUri: page }),
+    );
+    const metadata = sent.response.challengeMetadata?.replace('CHAIN:0:', '') ?? '';
+    const next = await createAuthChallenge(
+      createAfter([round(false, 'ASK'), round(false, metadata)]),
+    );
+    expect(sendLink).toHaveBeenCalledTimes(1);
+    expect(next.response.privateChallengeParameters.answer).toBe(
+      sent.response.privateChallengeParameters.answer,
+    );
+    expect(next.response.publicChallengeParameters.linkSent).toBe('true');
+  });
+
+  it('shows users who do not exist the same screens, sends nothing, and never signs them in', async () => {
+    const { createAuthChallenge, verifyAuthChallengeResponse, sendLink } = setup();
+    const ghost = { userName: 'ghost', userNotFound: true, userAttributes: {} };
+    const known = await createAuthChallenge(
+      createAfter([round(false, 'ASK')], { redirectUri: page }),
+    );
+    const unknown = await createAuthChallenge(
+      createAfter([round(false, 'ASK')], { redirectUri: page }, ghost),
+    );
+    expect(Object.keys(unknown.response.publicChallengeParameters).sort()).toEqual(
+      Object.keys(known.response.publicChallengeParameters).sort(),
+    );
+    expect(sendLink).toHaveBeenCalledTimes(1);
+    const verdict = await verifyAuthChallengeResponse(
+      verifyEvent('123456', unknown.response.privateChallengeParameters, ghost),
+    );
+    expect(verdict.response.answerCorrect).toBe(false);
+  });
+});
