@@ -118,6 +118,8 @@ export function magicLinkStep(options: MagicLinkStepOptions): CustomChallengeSte
           metadata: `SENT:${kept}`,
         };
       }
+      // Made for users who do not exist too, so that the store's write costs them as long.
+      const token = await tokensFor(store).issue(event.userPoolId, event.userName);
       if (unknown) {
         await deliver(null);
         return {
@@ -129,7 +131,6 @@ export function magicLinkStep(options: MagicLinkStepOptions): CustomChallengeSte
       }
       const destination = destinationOf(event, 'email');
       const code = generateCode(codeLength);
-      const token = await tokensFor(store).issue(event.userPoolId, event.userName);
       await deliver(() => options.sendLink({ destination, link: `${page}#${token}`, code, event }));
       return {
         hint,

@@ -25,7 +25,7 @@ function setup() {
   });
   const wrongAnswers = async (user = 'alice') =>
     (await store.get(counterKey('wrong', 'eu-west-1_AbCdEf123', user), Date.now()))?.count ?? 0;
-  return { ...triggers, sendLink, wrongAnswers };
+  return { ...triggers, sendLink, wrongAnswers, store };
 }
 
 type Overrides = Parameters<typeof createEvent>[1];
@@ -136,7 +136,7 @@ describe('magicLinkStep: a link by email, or the code from the same email', () =
   });
 
   it('shows users who do not exist the same screens, sends nothing, and never signs them in', async () => {
-    const { createAuthChallenge, verifyAuthChallengeResponse, sendLink } = setup();
+    const { createAuthChallenge, verifyAuthChallengeResponse, sendLink, store } = setup();
     const ghost = { userName: 'ghost', userNotFound: true, userAttributes: {} };
     const known = await createAuthChallenge(
       createAfter([round(false, 'ASK')], { redirectUri: page }),
@@ -148,6 +148,11 @@ describe('magicLinkStep: a link by email, or the code from the same email', () =
       Object.keys(known.response.publicChallengeParameters).sort(),
     );
     expect(sendLink).toHaveBeenCalledTimes(1);
+    // The same store write as for a real user, so the answer takes as long.
+    const links = (user: string) =>
+      store.get(counterKey('links', 'eu-west-1_AbCdEf123', user), Date.now());
+    expect((await links('ghost'))?.count).toBe(1);
+    expect((await links('alice'))?.count).toBe(1);
     const verdict = await verifyAuthChallengeResponse(
       verifyEvent('123456', unknown.response.privateChallengeParameters, ghost),
     );
