@@ -1,5 +1,6 @@
 import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
 import { answersMatch, normalizeAnswer } from './answers.ts';
+import type { AttemptStore } from './attempt-store.ts';
 import {
   ChallengeRefusedError,
   type CustomChallengeStep,
@@ -9,12 +10,7 @@ import {
 import { generateCode, unguessableAnswer } from './code.ts';
 import { destinationOf } from './code-step.ts';
 import { maskedDestinationOf } from './delivery-choice.ts';
-import {
-  type LinkKey,
-  linkKeysFromEnvironment,
-  type MagicLinkTokens,
-  magicLinkTokens,
-} from './magic-link-token.ts';
+import { type LinkKey, linkKeysFromEnvironment, magicLinkTokens } from './magic-link-token.ts';
 import { maskDestination } from './mask.ts';
 import { codeLengthRange, integerInRange } from './options.ts';
 
@@ -73,15 +69,9 @@ export function magicLinkStep(options: MagicLinkStepOptions): CustomChallengeSte
   if (!Array.isArray(allowed) || allowed.length === 0) {
     throw new TypeError('magicLinkStep needs at least one redirect URI.');
   }
-  let tokens: MagicLinkTokens | undefined;
-  const tokensFor = (store: Parameters<typeof magicLinkTokens>[0]['store']) => {
-    tokens ??= magicLinkTokens({
-      keys: options.keys ?? linkKeysFromEnvironment(),
-      store,
-      ttlSeconds: options.ttlSeconds,
-    });
-    return tokens;
-  };
+  const keys = options.keys ?? linkKeysFromEnvironment();
+  const tokensFor = (store: AttemptStore) =>
+    magicLinkTokens({ keys, store, ttlSeconds: options.ttlSeconds });
   const hint = options.hint ?? 'We will email you a sign-in link';
   const sentCode = (metadata: string | undefined) => /^SENT:(\d+|NONE)$/.exec(metadata ?? '')?.[1];
   return {
@@ -100,12 +90,10 @@ export function magicLinkStep(options: MagicLinkStepOptions): CustomChallengeSte
       const kept = sentCode(previousMetadata);
       const unknown = event.request.userNotFound === true;
       const masked = () =>
-        unknown
-          ? maskedDestinationOf(event, 'email', {
-              secret: decoySecret,
-              emailDomains: decoyEmailDomains,
-            })
-          : maskDestination(destinationOf(event, 'email'));
+        maskedDestinationOf(event, 'email', {
+          secret: decoySecret,
+          emailDomains: decoyEmailDomains,
+        });
       if (!redirectAllowed(allowed, page)) {
         // No request for a link: the first round, or a wrong code after a link was sent.
         if (kept === undefined) {

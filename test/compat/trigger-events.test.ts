@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { TriggerHandlers } from '../../src/local-pool/trigger-runner.ts';
-import { cognitoPost, poolsForEachTest, registerOverHttp } from '../support/local-pool.ts';
+import {
+  cognitoPost,
+  initiateCustomAuth,
+  poolsForEachTest,
+  registerOverHttp,
+} from '../support/local-pool.ts';
 
 const start = poolsForEachTest();
 
@@ -45,11 +50,7 @@ describe('trigger events and context as Lambda and Cognito give them', () => {
     const pool = await start({ triggers: oldStyleTriggers(seen) });
     await registerOverHttp(pool, 'uma');
     const ClientId = pool.userPoolClientId;
-    const started = await cognitoPost(pool, 'InitiateAuth', {
-      ClientId,
-      AuthFlow: 'CUSTOM_AUTH',
-      AuthParameters: { USERNAME: 'uma' },
-    });
+    const started = await initiateCustomAuth(pool, 'uma');
     expect(started.body.ChallengeParameters).toMatchObject({ hint: 'Say yes' });
     const done = await cognitoPost(pool, 'RespondToAuthChallenge', {
       ClientId,
@@ -81,11 +82,7 @@ describe('trigger events and context as Lambda and Cognito give them', () => {
       } as TriggerHandlers,
     });
     await registerOverHttp(pool, 'vic');
-    const started = await cognitoPost(pool, 'InitiateAuth', {
-      ClientId: pool.userPoolClientId,
-      AuthFlow: 'CUSTOM_AUTH',
-      AuthParameters: { USERNAME: 'vic' },
-    });
+    const started = await initiateCustomAuth(pool, 'vic');
     expect(started).toMatchObject({
       status: 400,
       body: {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LOCAL_CAPTCHA_TOKEN } from '../../src/triggers/index.ts';
 import {
   cognitoPost,
+  initiateCustomAuth,
   latestCode,
   poolsForEachTest,
   registerOverHttp,
@@ -21,11 +22,7 @@ describe('a pool whose built-in triggers run a chain (--flow code,question)', ()
         Session,
         ChallengeResponses: { USERNAME: 'lena', ANSWER },
       });
-    const started = await cognitoPost(pool, 'InitiateAuth', {
-      ClientId,
-      AuthFlow: 'CUSTOM_AUTH',
-      AuthParameters: { USERNAME: 'lena' },
-    });
+    const started = await initiateCustomAuth(pool, 'lena');
     expect(started.body.ChallengeParameters).toMatchObject({ type: 'code', step: '1', steps: '2' });
     const question = await respond(started.body.Session, latestCode(pool, 'lena'));
     expect(question.body.ChallengeParameters).toMatchObject({
@@ -43,11 +40,7 @@ describe('a pool whose built-in triggers run a chain (--flow code,question)', ()
     const pool = await start({ flow: ['captcha', 'code'] });
     await registerOverHttp(pool, 'milo');
     const ClientId = pool.userPoolClientId;
-    const started = await cognitoPost(pool, 'InitiateAuth', {
-      ClientId,
-      AuthFlow: 'CUSTOM_AUTH',
-      AuthParameters: { USERNAME: 'milo' },
-    });
+    const started = await initiateCustomAuth(pool, 'milo');
     expect(started.body.ChallengeParameters).toMatchObject({
       type: 'captcha',
       provider: 'local',
@@ -78,12 +71,7 @@ describe('a pool whose app clients run flows of their own (extraClients[].flow)'
       ],
     });
     await registerOverHttp(pool, 'nora');
-    const initiate = (ClientId: string) =>
-      cognitoPost(pool, 'InitiateAuth', {
-        ClientId,
-        AuthFlow: 'CUSTOM_AUTH',
-        AuthParameters: { USERNAME: 'nora' },
-      });
+    const initiate = (ClientId: string) => initiateCustomAuth(pool, 'nora', { ClientId });
     const main = await initiate(pool.userPoolClientId);
     expect(main.body.ChallengeParameters).toMatchObject({ type: 'code' });
     const other = await initiate('question+client');

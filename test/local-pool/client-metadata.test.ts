@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { TriggerHandlers } from '../../src/local-pool/trigger-runner.ts';
-import { cognitoPost, poolsForEachTest, registerOverHttp } from '../support/local-pool.ts';
+import {
+  cognitoPost,
+  initiateCustomAuth,
+  poolsForEachTest,
+  registerOverHttp,
+} from '../support/local-pool.ts';
 
 const start = poolsForEachTest();
 
@@ -41,10 +46,7 @@ describe('ClientMetadata reaches the challenge triggers as Cognito passes it', (
     const pool = await start({ triggers: recordingTriggers(seen) });
     await registerOverHttp(pool, 'quinn');
     const ClientId = pool.userPoolClientId;
-    const started = await cognitoPost(pool, 'InitiateAuth', {
-      ClientId,
-      AuthFlow: 'CUSTOM_AUTH',
-      AuthParameters: { USERNAME: 'quinn' },
+    const started = await initiateCustomAuth(pool, 'quinn', {
       ClientMetadata: { from: 'initiate' },
     });
     expect(seen.map(({ trigger }) => trigger)).toEqual(['define', 'create']);

@@ -11,6 +11,7 @@ import { latestCode } from './pool-http.ts';
 export {
   cognitoPost,
   type HttpTokens,
+  initiateCustomAuth,
   latestCode,
   registerOverHttp,
   signInOverHttp,

@@ -53,13 +53,23 @@ export interface HttpTokens {
 }
 
 /** A passwordless sign-in over raw HTTP, answering with the code the pool sent. */
-export async function signInOverHttp(pool: LocalPool, username: string) {
-  const ClientId = pool.userPoolClientId;
-  const started = await cognitoPost(pool, 'InitiateAuth', {
-    ClientId,
+/** InitiateAuth with CUSTOM_AUTH and no SRP_A, through the main client unless told another. */
+export function initiateCustomAuth(
+  pool: LocalPool,
+  username: string,
+  more: { ClientId?: string; ClientMetadata?: Record<string, string> } = {},
+) {
+  return cognitoPost(pool, 'InitiateAuth', {
+    ClientId: pool.userPoolClientId,
     AuthFlow: 'CUSTOM_AUTH',
     AuthParameters: { USERNAME: username },
+    ...more,
   });
+}
+
+export async function signInOverHttp(pool: LocalPool, username: string) {
+  const ClientId = pool.userPoolClientId;
+  const started = await initiateCustomAuth(pool, username);
   const answered = await cognitoPost(pool, 'RespondToAuthChallenge', {
     ClientId,
     ChallengeName: 'CUSTOM_CHALLENGE',

@@ -40,6 +40,14 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
+/** Verify's input for an answer to a round that kept nothing private. */
+const verifyInput = (answer: string, privateParameters: Record<string, string> = {}) => ({
+  event: verifyEvent(answer, privateParameters),
+  answer,
+  privateParameters,
+  store: createMemoryAttemptStore(),
+});
+
 const createInput = (overrides: Partial<StepCreateInput> = {}): StepCreateInput => ({
   event: createEvent([]),
   round: 1,
@@ -67,13 +75,7 @@ describe('captchaStep', () => {
 
   it('checks the token with siteverify, as a form with the secret', async () => {
     const step = captchaStep({ provider: 'hcaptcha', siteKey: 's', secret: 'secret-2', verifyUrl });
-    const check = (answer: string) =>
-      step.verify({
-        event: verifyEvent(answer, {}),
-        answer,
-        privateParameters: {},
-        store: createMemoryAttemptStore(),
-      });
+    const check = (answer: string) => step.verify(verifyInput(answer));
     expect(await check('good')).toBe(true);
     expect(received.at(-1)?.get('secret')).toBe('secret-2');
     expect(received.at(-1)?.get('response')).toBe('good');
@@ -94,13 +96,7 @@ describe('captchaStep', () => {
 
   it('has a local provider for offline use, refused on AWS Lambda', async () => {
     const step = captchaStep({ provider: 'local', siteKey: 'local' });
-    const check = (answer: string) =>
-      step.verify({
-        event: verifyEvent(answer, {}),
-        answer,
-        privateParameters: {},
-        store: createMemoryAttemptStore(),
-      });
+    const check = (answer: string) => step.verify(verifyInput(answer));
     expect(await check(LOCAL_CAPTCHA_TOKEN)).toBe(true);
     expect(await check('anything else')).toBe(false);
     vi.stubEnv('AWS_LAMBDA_FUNCTION_NAME', 'verify');
@@ -132,13 +128,7 @@ describe('choiceStep', () => {
     const challenge = await step.create(createInput());
     expect(challenge).toMatchObject({ hint: 'Where should the code go?' });
     expect(JSON.parse(challenge.parameters.options ?? '')).toEqual(options);
-    const check = (answer: string) =>
-      step.verify({
-        event: verifyEvent(answer, challenge.privateParameters),
-        answer,
-        privateParameters: challenge.privateParameters,
-        store: createMemoryAttemptStore(),
-      });
+    const check = (answer: string) => step.verify(verifyInput(answer, challenge.privateParameters));
     expect(await check('sms')).toBe(true);
     expect(await check('email')).toBe(false);
     expect(await check('fax')).toBe(false);
