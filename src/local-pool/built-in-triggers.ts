@@ -53,6 +53,11 @@ function chainStep(name: ChainStepName, sendCode: SendCode): ChainStep {
     case 'captcha':
       // The built-in test widget: no network, no keys.
       return captchaStep({ provider: 'local', siteKey: 'local' });
+    default:
+      // Options from code reach here unchecked, unlike the command line's.
+      throw new TypeError(
+        `Unknown chain step ${JSON.stringify(name)}: use ${chainStepNames.join(', ')}.`,
+      );
   }
 }
 

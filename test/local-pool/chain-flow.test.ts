@@ -85,3 +85,24 @@ describe('a pool whose app clients run flows of their own (extraClients[].flow)'
     expect(done.body.AuthenticationResult).toMatchObject({ AccessToken: expect.any(String) });
   });
 });
+
+describe('a chain of steps the pool does not know', () => {
+  it.each([
+    [{ flow: ['code', 'riddle'] as never }],
+    [
+      {
+        extraClients: [
+          {
+            clientId: 'x+y',
+            explicitAuthFlows: ['ALLOW_CUSTOM_AUTH' as const],
+            flow: ['riddle'] as never,
+          },
+        ],
+      },
+    ],
+  ])('is refused at start with the steps it knows: %j', async (options) => {
+    await expect(start(options)).rejects.toThrow(
+      'Unknown chain step "riddle": use password, code, codeByChoice, question, captcha.',
+    );
+  });
+});
