@@ -20,6 +20,6 @@ export type {
   CustomChallengeInfo,
   TextChallengeInfo,
 } from './machine/index.ts';
-export { amplifySignUp } from './machine/index.ts';
+export { amplifySignUp, type SignInLinkOptions, signInLinks } from './machine/index.ts';
 
 export * from './react/index.ts';

@@ -29,7 +29,7 @@ const meta = {
     label: 'Code',
     value: '',
     length: 6,
-    help: 'Paste or type the code; it is sent once it is complete.',
+    help: 'Paste or type the code; it is sent when complete.',
     onChange: fn(),
     onComplete: fn(),
   },
@@ -42,9 +42,7 @@ export const PasteWithSpacesAndDashes: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     const input = canvas.getByRole('textbox', { name: 'Code' });
-    expect(input).toHaveAccessibleDescription(
-      'Paste or type the code; it is sent once it is complete.',
-    );
+    expect(input).toHaveAccessibleDescription('Paste or type the code; it is sent when complete.');
     await userEvent.click(input);
     await userEvent.paste(' 123-456 ');
     expect(input).toHaveValue('123456');

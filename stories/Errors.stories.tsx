@@ -96,12 +96,12 @@ export const TriggerFailed = signInError(
 
 export const NetworkErrorByName = signInError(
   cognitoError('NetworkError', 'Network error'),
-  'Cannot reach the sign-in service. Check your connection and try again.',
+  'Cannot reach the sign-in service. Check your connection.',
 );
 
 export const Offline = signInError(
   networkError(),
-  'Cannot reach the sign-in service. Check your connection and try again.',
+  'Cannot reach the sign-in service. Check your connection.',
 );
 
 export const UnknownErrorKeepsItsMessage = signInError(
@@ -139,7 +139,7 @@ export const SessionCheckFailed: Story = {
     const canvas = within(canvasElement);
     await canvas.findByRole('form', { name: 'Sign in' });
     expect(canvas.getByRole('alert')).toHaveTextContent(
-      'Cannot reach the sign-in service. Check your connection and try again.',
+      'Cannot reach the sign-in service. Check your connection.',
     );
   },
 };

@@ -67,7 +67,7 @@ export const SignOutFails: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Sign out' }));
     expect(await canvas.findByRole('alert')).toHaveTextContent(
-      'Cannot reach the sign-in service. Check your connection and try again.',
+      'Cannot reach the sign-in service. Check your connection.',
     );
     expect(canvas.getByText('Signed in as alice')).toBeVisible();
   },

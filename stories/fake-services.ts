@@ -108,6 +108,8 @@ export function fakePool(
     autoSignIn: async () => startChallenge(username),
     signOut: async () => {},
     listenForSignOut: () => () => {},
+    listenForOtherTabs: () => () => {},
+    answerLinkStep: async () => startChallenge(username),
     // Stories share one page; a challenge kept for a reload would leak into the next story.
     savePendingChallenge: () => {},
     loadPendingChallenge: async () => null,

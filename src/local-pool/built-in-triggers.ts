@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { answersMatch } from '../triggers/answers.ts';
 import {
   type ChainStep,
@@ -5,9 +6,11 @@ import {
   codeStep,
   createCustomAuthTriggers,
   createMemoryAttemptStore,
+  magicLinkStep,
   passwordStep,
   questionStep,
   type SendCode,
+  type SendLink,
   type SignInLimits,
 } from '../triggers/index.ts';
 import { presetTriggers } from '../triggers/presets.ts';
@@ -15,13 +18,21 @@ import type { LocalLog, OutboxEntry } from './local-log.ts';
 import type { LambdaHandler, TriggerHandlers } from './trigger-runner.ts';
 
 /** The steps a pool's chain can be made of, by name. */
-export const chainStepNames = ['password', 'code', 'codeByChoice', 'question', 'captcha'] as const;
+export const chainStepNames = [
+  'password',
+  'code',
+  'codeByChoice',
+  'question',
+  'captcha',
+  'magicLink',
+] as const;
 export type ChainStepName = (typeof chainStepNames)[number];
 
 /**
  * Which variant the built-in triggers run; `either` follows what the client opens with; a
  * list of step names runs that chain (`['password', 'code', 'question']`; `captcha` is the
- * local test CAPTCHA; `codeByChoice` asks email or SMS, then sends the code there).
+ * local test CAPTCHA; `codeByChoice` asks email or SMS, then sends the code there;
+ * `magicLink` emails a link to a page on this machine, and a code).
  */
 export type PoolFlow = 'passwordless' | 'passwordThenCode' | 'either' | readonly ChainStepName[];
 
@@ -39,7 +50,18 @@ const emailQuestion = questionStep({
     Boolean(userAttributes.email),
 });
 
-function chainStep(name: ChainStepName, sendCode: SendCode): ChainStep {
+/** Links from a pool open pages on the developer's machine only, on any port. */
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+const isLoopbackPage = (page: URL) => loopbackHosts.has(page.hostname);
+
+interface Senders {
+  sendCode: SendCode;
+  sendLink: SendLink;
+  /** The pool's own link key, so that links survive restarts with the data. */
+  linkSecret: string;
+}
+
+function chainStep(name: ChainStepName, { sendCode, sendLink, linkSecret }: Senders): ChainStep {
   switch (name) {
     case 'password':
       return passwordStep();
@@ -53,6 +75,12 @@ function chainStep(name: ChainStepName, sendCode: SendCode): ChainStep {
     case 'captcha':
       // The built-in test widget: no network, no keys.
       return captchaStep({ provider: 'local', siteKey: 'local' });
+    case 'magicLink':
+      return magicLinkStep({
+        redirectUris: isLoopbackPage,
+        sendLink,
+        keys: [{ id: 'local', secret: linkSecret }],
+      });
     default:
       // Options from code reach here unchecked, unlike the command line's.
       throw new TypeError(
@@ -89,12 +117,24 @@ export function builtInTriggers(
     });
     log(`sign-in code for ${event.userName} (${destination}): ${code}`);
   };
+  const sendLink: SendLink = async ({ destination, link, code, event }) => {
+    outbox.add({
+      username: event.userName,
+      destination,
+      kind: 'challenge',
+      code,
+      link,
+      time: new Date().toISOString(),
+    });
+    log(`sign-in link for ${event.userName} (${destination}): ${link} (code ${code})`);
+  };
+  const linkSecret = createHmac('sha256', secret).update('magic-link-key').digest('base64url');
   // The outbox answers at once, so an unknown user's wait need not imitate anything.
   const decoySendDelayMs = 0;
   const triggersFor = (chosen: PoolFlow | undefined): TriggerHandlers =>
     isChain(chosen)
       ? createCustomAuthTriggers({
-          steps: chosen.map((name) => chainStep(name, sendCode)),
+          steps: chosen.map((name) => chainStep(name, { sendCode, sendLink, linkSecret })),
           limits,
           decoySendDelayMs,
         })

@@ -21,10 +21,11 @@ A local, Cognito-compatible user pool that runs the custom-auth triggers.
   --data <dir>                   keep users and keys here across restarts
   --flow <flow>                  passwordless | passwordThenCode | either (default
                                  passwordless; either: what the client asks for), or a
-                                 chain of steps: password,code,codeByChoice,question,captcha
-                                 (codeByChoice asks email or SMS first; the question asks
-                                 for the account's email address; captcha is the local
-                                 test CAPTCHA)
+                                 chain of steps: password,code,codeByChoice,question,captcha,
+                                 magicLink (codeByChoice asks email or SMS first; the question
+                                 asks for the account's email address; captcha is the local
+                                 test CAPTCHA; magicLink emails a link to a page on this
+                                 machine, and a code, both shown in the outbox)
   --triggers <file>              module exporting defineAuthChallenge, createAuthChallenge,
                                  verifyAuthChallengeResponse (default: the built-in ones)
   --session-validity <seconds>   challenge session lifetime (default 180)

@@ -4,6 +4,8 @@ export interface OutboxEntry {
   destination: string;
   kind: 'signUp' | 'resendSignUp' | 'challenge';
   code: string;
+  /** A magic link's email: the link, beside the code. */
+  link?: string;
   time: string;
 }
 

@@ -44,10 +44,20 @@ export function serviceActors(services: CustomAuthServices) {
     ),
     autoSignIn: fromPromise<SignInStep>(() => services.autoSignIn()),
     signOut: fromPromise<void>(() => services.signOut()),
-    signOutListener: fromCallback(({ sendBack }) =>
-      // Missing word of a sign-out elsewhere costs less than a statechart that stops for good.
-      ignoreFailure(() => services.listenForSignOut(() => sendBack({ type: 'SIGNED_OUT' }))),
-    ),
+    // Word of a sign-out here (Hub), or of a sign-in or sign-out in another tab. Missing
+    // word costs less than a statechart that stops for good.
+    authElsewhere: fromCallback(({ sendBack }) => {
+      const changed = (user: AuthUserInfo | null) =>
+        sendBack(user ? { type: 'SIGNED_IN', user } : { type: 'SIGNED_OUT' });
+      const stops = ignoreFailure(() => [
+        services.listenForOtherTabs(changed),
+        services.listenForSignOut(() => changed(null)),
+      ]);
+      return () => {
+        for (const stop of stops ?? []) stop();
+      };
+    }),
+    answerLinkStep: fromPromise<SignInStep>(() => services.answerLinkStep()),
     loadPendingChallenge: fromPromise<PendingChallenge | null>(() =>
       services.loadPendingChallenge(),
     ),

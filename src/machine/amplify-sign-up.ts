@@ -1,5 +1,6 @@
 import { signUp } from '@aws-amplify/auth';
 import { authFlowType, type CustomAuthServices } from './amplify.ts';
+import { generatePassword } from './password.ts';
 
 /**
  * Registers a user with Amplify's `signUp`, signing in automatically after confirmation
@@ -14,7 +15,7 @@ export const amplifySignUp: CustomAuthServices['signUp'] = async ({
 }) => {
   const { nextStep } = await signUp({
     username,
-    password,
+    password: password ?? generatePassword(),
     options: { userAttributes: attributes, autoSignIn: { authFlowType: authFlowType(flow) } },
   });
   if (nextStep.signUpStep === 'CONFIRM_SIGN_UP') {

@@ -44,24 +44,22 @@ export interface CustomAuthServices {
   signOut: () => Promise<void>;
   /** Calls `onSignedOut` when the user is signed out elsewhere; returns the unsubscribe. */
   listenForSignOut: (onSignedOut: () => void) => () => void;
+  /** Calls `onChange` with the user after another tab signed in or out; returns the unsubscribe. */
+  listenForOtherTabs: (onChange: (user: AuthUserInfo | null) => void) => () => void;
+  /**
+   * Answers a `magicLink` step's first round: asks for a link, or (in a sign-in that a link
+   * in the address started) signs in with its token. Default: refused (`signInLinks`).
+   */
+  answerLinkStep: () => Promise<SignInStep>;
   /** Keeps the open challenge (null: forgets it) so a reload can resume it. */
   savePendingChallenge: (pending: PendingChallenge | null) => void;
   loadPendingChallenge: () => Promise<PendingChallenge | null>;
 }
 
-/**
- * Registering users is opt-in (`amplifySignUp`), so that apps without sign-up do not ship
- * Amplify's sign-up code.
- */
-async function signUpNotEnabled(): Promise<SignUpStep> {
-  throw Object.assign(
-    new Error(
-      'Sign-up is not enabled: give the drop-in signUp={signUpWithAmplify}, or the provider ' +
-        'services={{ signUp: amplifySignUp }}.',
-    ),
-    { name: 'SignUpNotEnabled' },
-  );
-}
+/** A call the app did not opt in to: says which option brings it. */
+const notEnabled = (name: string, option: string) => async (): Promise<never> => {
+  throw Object.assign(new Error(`Not enabled: pass ${option}.`), { name });
+};
 
 export function authFlowType(flow: CustomAuthFlow) {
   return flow === 'passwordless' ? 'CUSTOM_WITHOUT_SRP' : 'CUSTOM_WITH_SRP';
@@ -75,6 +73,20 @@ async function currentUser(): Promise<AuthUserInfo | null> {
     if (isErrorNamed(error, 'UserUnAuthenticatedException')) return null;
     throw error;
   }
+}
+
+/**
+ * Amplify keeps its tokens in localStorage, which every tab shares, and writes a clock drift
+ * last on sign-in and removes it with the tokens on sign-out.
+ */
+function listenForOtherTabs(onChange: (user: AuthUserInfo | null) => void) {
+  const listener = ({ key }: StorageEvent) => {
+    // A null key is a storage cleared as a whole.
+    if (key === null || key.endsWith('.clockDrift'))
+      currentUser().then(onChange, () => onChange(null));
+  };
+  addEventListener('storage', listener);
+  return () => removeEventListener('storage', listener);
 }
 
 async function requireCurrentUser(): Promise<AuthUserInfo> {
@@ -114,7 +126,8 @@ export const amplifyServices: CustomAuthServices = {
         ...(clientMetadata ? { options: { clientMetadata } } : {}),
       }),
     ),
-  signUp: signUpNotEnabled,
+  // Opt-in, so that apps without them do not ship Amplify's sign-up code or link handling.
+  signUp: notEnabled('SignUpNotEnabled', 'signUp={signUpWithAmplify} or amplifySignUp'),
   confirmSignUp: async ({ username, code }) => {
     const { nextStep } = await confirmSignUp({ username, confirmationCode: code });
     return { type: nextStep.signUpStep === 'COMPLETE_AUTO_SIGN_IN' ? 'autoSignIn' : 'done' };
@@ -126,6 +139,8 @@ export const amplifyServices: CustomAuthServices = {
     Hub.listen('auth', ({ payload }) => {
       if (payload.event === 'signedOut') onSignedOut();
     }),
+  listenForOtherTabs,
+  answerLinkStep: notEnabled('SignInLinksNotEnabled', 'signInLinks()'),
   savePendingChallenge,
   loadPendingChallenge,
 };

@@ -42,11 +42,13 @@ function challengeFields(parameters: Readonly<Record<string, string>>): Challeng
     attemptsLeft: count(parameters.attemptsLeft),
   };
   switch (name) {
+    // A magic link's email carries a code too: once it is sent, the step is answered as one.
+    case 'magicLink':
     case 'code': {
       const { deliveryMedium } = parameters;
       return {
         ...base,
-        type: name,
+        type: 'code',
         codeLength: count(parameters.codeLength),
         destination: parameters.destination ?? null,
         deliveryMedium:

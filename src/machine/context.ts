@@ -39,6 +39,7 @@ export type CustomAuthEvent =
   | { type: 'RESEND_SIGN_UP_CODE' }
   | { type: 'SIGN_OUT' }
   | { type: 'SIGNED_OUT' }
+  | { type: 'SIGNED_IN'; user: AuthUserInfo }
   | { type: 'GO_TO_SIGN_IN' }
   | { type: 'GO_TO_SIGN_UP' };
 

@@ -19,6 +19,7 @@ export type CustomAuthErrorCode =
   | 'ExpiredCode'
   | 'TooManyRequests'
   | 'SignInLocked'
+  | 'LinkRefused'
   | 'TriggerFailed'
   | 'Network'
   | 'UnsupportedStep'
@@ -39,6 +40,12 @@ export interface CustomAuthError {
   retryAt?: number;
   /** `WrongAnswer` only, when the trigger sent `attemptsLeft`: answers left in this step. */
   attemptsLeft?: number;
+  /**
+   * `LinkRefused` only: why the sign-in link did not work, as the trigger said (`expired`,
+   * `used`, `superseded`, or `malformed`, `unknownKey`, `signature`, `wrongUser` for a link
+   * that was altered).
+   */
+  reason?: string;
 }
 
 const cognitoErrorCodes: Readonly<Record<string, CustomAuthErrorCode>> = {
@@ -81,21 +88,27 @@ function isNetworkFailure(error: unknown): boolean {
 }
 
 /**
- * The kit's triggers refuse a locked username by throwing an error whose text Cognito passes
- * on inside UserLambdaValidationException: "SignInLocked retryAfterSeconds=<n>".
+ * The kit's triggers end a sign-in by throwing an error whose text Cognito passes on inside
+ * UserLambdaValidationException: "SignInLocked retryAfterSeconds=<n>" for a locked username,
+ * "MagicLinkRefused reason=<reason>" for a link that does not work.
  */
-function signInLock(error: unknown): CustomAuthError | null {
+function triggerRefusal(error: unknown): CustomAuthError | null {
   if (errorName(error) !== 'UserLambdaValidationException') return null;
-  const seconds = /\bSignInLocked retryAfterSeconds=(\d{1,9})\b/.exec(errorText(error) ?? '')?.[1];
-  if (seconds === undefined) return null;
-  return { code: 'SignInLocked', retryAt: Date.now() + Number(seconds) * 1000 };
+  const [, refusal, value = ''] =
+    /\b(SignInLocked retryAfterSeconds|MagicLinkRefused reason)=(\w{1,20})/.exec(
+      errorText(error) ?? '',
+    ) ?? [];
+  if (!refusal) return null;
+  return refusal === 'MagicLinkRefused reason'
+    ? { code: 'LinkRefused', reason: value }
+    : { code: 'SignInLocked', retryAt: Date.now() + Number(value) * 1000 };
 }
 
 /** Maps anything Amplify throws to a typed error; unknown errors keep their own message. */
 export function toAuthError(error: unknown): CustomAuthError {
   if (isNetworkFailure(error)) return authError('Network');
-  const lock = signInLock(error);
-  if (lock) return lock;
+  const refusal = triggerRefusal(error);
+  if (refusal) return refusal;
   const code = cognitoErrorCodes[errorName(error) ?? ''];
   if (!code) return authError('Unknown', errorText(error));
   const serverText = serverMessageCodes.has(code) ? errorText(error) : undefined;

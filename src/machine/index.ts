@@ -11,6 +11,7 @@ export {
 export { type CustomAuthMachine, customAuthMachine, withServices } from './machine.ts';
 export { generatePassword } from './password.ts';
 export { type PendingChallenge, parsePendingChallenge } from './pending-challenge.ts';
+export { type SignInLinkOptions, signInLinks } from './sign-in-links.ts';
 export type * from './types.ts';
 export { inputLimits } from './validation.ts';
 export { type CustomAuthSnapshot, type CustomAuthView, routeOf, viewOf } from './view.ts';

@@ -3,7 +3,6 @@ import { serviceActions, serviceActors } from './actors.ts';
 import { amplifyServices, type CustomAuthServices } from './amplify.ts';
 import { initialContext } from './context.ts';
 import { authError, toAuthError, toChallengeError } from './errors.ts';
-import { generatePassword } from './password.ts';
 import { customAuthSetup, pending } from './setup.ts';
 import {
   challengeParameters,
@@ -12,16 +11,48 @@ import {
   signInFailedElsewhere,
   signInRequest,
   signInSucceeded,
+  startChallengeFromStep,
   stepIs,
   toSignedIn,
   toSignInUnsupported,
-  toSignInWhenLocked,
+  toSignInWhenRefused,
 } from './transitions.ts';
+
+const toSignInWithError = {
+  target: '#customAuth.signIn',
+  actions: {
+    type: 'backToSignIn' as const,
+    params: ({ event }: { event: { error: unknown } }) => ({ error: toAuthError(event.error) }),
+  },
+};
+
+/** An answer that ends the sign-in. */
+const answerEndsSignIn = [
+  toSignInWhenRefused,
+  {
+    guard: errorIs('NotAuthorizedException'),
+    target: '#customAuth.signIn',
+    actions: {
+      type: 'backToSignIn' as const,
+      params: ({ event }: { event: { error: unknown } }) => ({
+        error: toChallengeError(event.error),
+      }),
+    },
+  },
+];
 
 export const customAuthMachine = customAuthSetup.createMachine({
   id: 'customAuth',
   context: ({ input }) => initialContext(input),
   initial: 'initializing',
+  invoke: { id: 'authElsewhere', src: 'authElsewhere' },
+  on: {
+    // Also when signed in already: another tab's token refresh reads as a sign-in, harmlessly.
+    SIGNED_IN: {
+      target: '.signedIn',
+      actions: { type: 'signedIn', params: ({ event }) => ({ user: event.user }) },
+    },
+  },
   states: {
     initializing: {
       tags: pending,
@@ -101,6 +132,9 @@ export const customAuthMachine = customAuthSetup.createMachine({
       states: {
         idle: {
           entry: 'rememberChallenge',
+          // A magic-link step's first round is answered for the user: with the link being
+          // opened, or with a request for one.
+          always: { guard: 'asksForLink', target: 'linking' },
           after: {
             challengeExpiry: {
               target: '#customAuth.signIn',
@@ -154,21 +188,22 @@ export const customAuthMachine = customAuthSetup.createMachine({
               toSignedIn,
               toSignInUnsupported,
             ],
-            onError: [
-              toSignInWhenLocked,
-              {
-                guard: errorIs('NotAuthorizedException'),
-                target: '#customAuth.signIn',
-                actions: {
-                  type: 'backToSignIn',
-                  params: ({ event }) => ({ error: toChallengeError(event.error) }),
-                },
-              },
-              {
-                target: 'idle',
-                actions: setErrorFromEvent,
-              },
+            onError: [...answerEndsSignIn, { target: 'idle', actions: setErrorFromEvent }],
+          },
+        },
+        linking: {
+          tags: pending,
+          invoke: {
+            id: 'answerLinkStep',
+            src: 'answerLinkStep',
+            onDone: [
+              // The email is out (or the link let the chain on): a first round, not a wrong answer.
+              { guard: stepIs('customChallenge'), target: 'idle', actions: startChallengeFromStep },
+              toSignedIn,
+              toSignInUnsupported,
             ],
+            // Not back to idle, which would ask again at once: without a link there is no sign-in.
+            onError: [...answerEndsSignIn, toSignInWithError],
           },
         },
         resending: {
@@ -204,7 +239,7 @@ export const customAuthMachine = customAuthSetup.createMachine({
               assertEvent(event, 'SIGN_UP');
               return {
                 username: context.username,
-                password: event.password || generatePassword(),
+                password: event.password || undefined,
                 attributes: event.attributes ?? {},
                 flow: context.flow,
               };
@@ -302,20 +337,13 @@ export const customAuthMachine = customAuthSetup.createMachine({
             id: 'autoSignIn',
             src: 'autoSignIn',
             onDone: signInSucceeded,
-            onError: {
-              target: '#customAuth.signIn',
-              actions: {
-                type: 'backToSignIn',
-                params: ({ event }) => ({ error: toAuthError(event.error) }),
-              },
-            },
+            onError: toSignInWithError,
           },
         },
       },
     },
     signedIn: {
       initial: 'idle',
-      invoke: { id: 'signOutListener', src: 'signOutListener' },
       on: { SIGNED_OUT: { target: 'signIn', actions: 'signedOut' } },
       states: {
         idle: { on: { SIGN_OUT: 'signingOut' } },

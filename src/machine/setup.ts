@@ -31,8 +31,10 @@ export const customAuthSetup = setup({
       params.step.type === params.type,
     errorIs: (_, params: { error: unknown; name: string }) =>
       isErrorNamed(params.error, params.name),
-    isSignInLock: (_, params: { error: unknown }) =>
-      toAuthError(params.error).code === 'SignInLocked',
+    endsSignIn: (_, params: { error: unknown }) =>
+      /^(SignInLocked|LinkRefused)$/.test(toAuthError(params.error).code),
+    asksForLink: ({ context }) =>
+      context.challenge?.name === 'magicLink' && context.challenge.parameters.linkSent !== 'true',
     isPresent: (_, params: { value: unknown }) =>
       params.value !== null && params.value !== undefined,
     needsPasswordAgain: ({ context }) =>

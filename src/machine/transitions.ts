@@ -20,10 +20,13 @@ export const setErrorFromEvent = {
   params: ({ event }: ErrorEvent) => toAuthError(event.error),
 };
 
-/** A username locked by the triggers' limits ends the challenge: no answer can pass until then. */
-export const toSignInWhenLocked = {
+/**
+ * A username locked by the triggers' limits, or a sign-in link refused, ends the challenge:
+ * no answer can pass in this sign-in.
+ */
+export const toSignInWhenRefused = {
   guard: {
-    type: 'isSignInLock' as const,
+    type: 'endsSignIn' as const,
     params: ({ event }: ErrorEvent) => ({ error: event.error }),
   },
   target: '#customAuth.signIn',
@@ -90,7 +93,7 @@ export const signInSucceeded = [toChallenge, toConfirmSignUp, toSignedIn, toSign
  * its own last resort. Someone already signed in (another tab) is found by starting over.
  */
 export const signInFailedElsewhere = [
-  toSignInWhenLocked,
+  toSignInWhenRefused,
   {
     guard: errorIs('UserAlreadyAuthenticatedException'),
     target: '#customAuth.initializing',

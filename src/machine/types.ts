@@ -53,7 +53,10 @@ interface ChallengeBase {
   resendAvailableAt: number;
 }
 
-/** A one-time code sent to the user. */
+/**
+ * A one-time code sent to the user; also a `magicLink` step (`name`) once its email, which
+ * carries a code beside the link, is sent (`parameters.linkSent`).
+ */
 export interface CodeChallengeInfo extends ChallengeBase {
   type: 'code';
   codeLength: number | null;
@@ -140,7 +143,8 @@ export interface SignInRequest {
 
 export interface SignUpRequest {
   username: string;
-  password: string;
+  /** None in a passwordless sign-up: the service makes one nobody types (Cognito needs one). */
+  password?: string;
   attributes: Record<string, string>;
   flow: CustomAuthFlow;
 }

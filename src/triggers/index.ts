@@ -71,6 +71,7 @@ export {
   type MagicLinkStepOptions,
   magicLinkStep,
   REDIRECT_METADATA_KEY,
+  type SendLink,
   type SendLinkInput,
 } from './magic-link-step.ts';
 export {

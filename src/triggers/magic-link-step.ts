@@ -28,15 +28,19 @@ export interface SendLinkInput {
   event: CreateAuthChallengeTriggerEvent;
 }
 
+/** Mails a link and its code. */
+export type SendLink = (input: SendLinkInput) => Promise<void>;
+
 /** Options of {@link magicLinkStep}. */
 export interface MagicLinkStepOptions {
   /**
-   * The pages a link may open: each an exact URL, or a prefix ending in `/`. A request for
-   * any other page is a wrong answer, so no email ever links elsewhere.
+   * The pages a link may open: each an exact URL, or a prefix ending in `/`; or a function
+   * that decides. A request for any other page is a wrong answer, so no email ever links
+   * elsewhere.
    */
-  redirectUris: readonly string[];
+  redirectUris: readonly string[] | ((page: URL) => boolean);
   /** Mails the link and the code; the address is the user's email. */
-  sendLink: (input: SendLinkInput) => Promise<void>;
+  sendLink: SendLink;
   /** Default: `CUSTOM_AUTH_LINK_KEYS`. */
   keys?: readonly LinkKey[];
   /** How long a link works. Default 900. */
@@ -45,12 +49,17 @@ export interface MagicLinkStepOptions {
   codeLength?: number;
   /** Rounds of the step: the request for a link, then the codes. Default 4. */
   maxAttempts?: number;
-  /** Default "We will email you a sign-in link". */
+  /** What the screen waiting for the link says. Default: open the link, or enter its code. */
   hint?: string;
 }
 
-function redirectAllowed(allowed: readonly string[], uri: string | undefined): uri is string {
+function redirectAllowed(allowed: MagicLinkStepOptions['redirectUris'], uri: string | undefined) {
   if (!uri || !/^https?:\/\/[^\s#]+$/.test(uri)) return false;
+  if (typeof allowed === 'function') {
+    // A page with credentials in it (`http://localhost:80@elsewhere/`) names another host.
+    const page = URL.canParse(uri) ? new URL(uri) : null;
+    return page !== null && page.username === '' && page.password === '' && allowed(page);
+  }
   return allowed.some((entry) => (entry.endsWith('/') ? uri.startsWith(entry) : uri === entry));
 }
 
@@ -66,13 +75,14 @@ export function magicLinkStep(options: MagicLinkStepOptions): CustomChallengeSte
   const codeLength = integerInRange('codeLength', options.codeLength ?? 6, codeLengthRange);
   if (typeof options.sendLink !== 'function') throw new TypeError('magicLinkStep needs sendLink.');
   const allowed = options.redirectUris;
-  if (!Array.isArray(allowed) || allowed.length === 0) {
+  if (typeof allowed !== 'function' && (!Array.isArray(allowed) || allowed.length === 0)) {
     throw new TypeError('magicLinkStep needs at least one redirect URI.');
   }
   const keys = options.keys ?? linkKeysFromEnvironment();
   const tokensFor = (store: AttemptStore) =>
     magicLinkTokens({ keys, store, ttlSeconds: options.ttlSeconds });
-  const hint = options.hint ?? 'We will email you a sign-in link';
+  const hint =
+    options.hint ?? 'Open the link in the email, on this device or another, or enter its code.';
   const sentCode = (metadata: string | undefined) => /^SENT:(\d+|NONE)$/.exec(metadata ?? '')?.[1];
   return {
     kind: 'custom',
@@ -94,10 +104,11 @@ export function magicLinkStep(options: MagicLinkStepOptions): CustomChallengeSte
           secret: decoySecret,
           emailDomains: decoyEmailDomains,
         });
-      if (!redirectAllowed(allowed, page)) {
+      if (!page || !redirectAllowed(allowed, page)) {
         // No request for a link: the first round, or a wrong code after a link was sent.
         if (kept === undefined) {
-          return { hint, parameters: {}, privateParameters: {}, metadata: 'ASK' };
+          // Never shown: the kit's client answers this round by itself.
+          return { parameters: {}, privateParameters: {}, metadata: 'ASK' };
         }
         return {
           hint,

@@ -34,7 +34,7 @@ export interface MagicLinkTokenOptions {
 }
 
 interface LinkClaims {
-  /** Username, lower-cased. */
+  /** Username, as the pool knows it (the client signs in with it). */
   u: string;
   /** Expiry, epoch ms. */
   e: number;
@@ -122,7 +122,7 @@ export function magicLinkTokens(options: MagicLinkTokenOptions) {
         now,
       );
       const claims: LinkClaims = {
-        u: username.toLowerCase(),
+        u: username,
         e: now + ttlMs,
         c: series.count,
         w: series.resetAt,
@@ -155,7 +155,7 @@ export function magicLinkTokens(options: MagicLinkTokenOptions) {
       }
       const claims = claimsOf(encoded);
       if (!claims) return refuse('malformed');
-      if (claims.u !== username.toLowerCase()) return refuse('wrongUser');
+      if (claims.u.toLowerCase() !== username.toLowerCase()) return refuse('wrongUser');
       if (claims.e <= now) return refuse('expired');
       const series = await store.get(counterKey('links', userPoolId, username), now);
       if (series?.count !== claims.c || series.resetAt !== claims.w) return refuse('superseded');

@@ -191,9 +191,7 @@ describe('the demo in Chromium, against the local pool', () => {
     await stage.stopPool();
     await page.getByLabel('Username').fill('gus');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page
-      .getByText('Cannot reach the sign-in service. Check your connection and try again.')
-      .waitFor();
+    await page.getByText('Cannot reach the sign-in service. Check your connection.').waitFor();
     await screenshot(page, 'sign-in-network-error');
     await stage.restartPool();
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();

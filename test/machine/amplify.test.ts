@@ -136,6 +136,13 @@ describe('amplifyServices', () => {
     expect(step).toEqual({ type: 'confirmSignUp', codeDelivery: codeDeliveryDetails });
   });
 
+  it('makes a password nobody types for a passwordless sign-up', async () => {
+    auth.signUp.mockResolvedValue({ isSignUpComplete: false, nextStep: { signUpStep: 'DONE' } });
+    await amplifySignUp({ username: 'alice', attributes: {}, flow: 'passwordless' });
+    const { password } = auth.signUp.mock.calls.at(-1)?.[0] ?? {};
+    expect(password).toMatch(/^(?=.*[a-z])(?=.*[A-Z])(?=.*\d)(?=.*[^a-zA-Z\d]).{36}$/);
+  });
+
   it('tells auto sign-in apart from a finished sign-up', async () => {
     auth.confirmSignUp.mockResolvedValueOnce({ nextStep: { signUpStep: 'COMPLETE_AUTO_SIGN_IN' } });
     await expect(amplifyServices.confirmSignUp({ username: 'a', code: '1' })).resolves.toEqual({

@@ -1,9 +1,10 @@
 import { vi } from 'vitest';
-import type {
-  AuthUserInfo,
-  CustomAuthServices,
-  PendingChallenge,
-  SignInStep,
+import {
+  type AuthUserInfo,
+  amplifyServices,
+  type CustomAuthServices,
+  type PendingChallenge,
+  type SignInStep,
 } from '../../src/machine/index.ts';
 
 export const alice: AuthUserInfo = { username: 'alice', userId: 'sub-alice' };
@@ -42,6 +43,8 @@ export type FakeServices = {
 } & {
   /** Simulates Hub's `signedOut` from another tab or a failed refresh. */
   emitSignedOut: () => void;
+  /** Simulates another tab signing in (a user) or out (null). */
+  emitOtherTab: (user: AuthUserInfo | null) => void;
 };
 
 /**
@@ -50,6 +53,7 @@ export type FakeServices = {
  */
 export function fakeServices(overrides: Partial<CustomAuthServices> = {}): FakeServices {
   const listeners = new Set<() => void>();
+  const tabListeners = new Set<(user: AuthUserInfo | null) => void>();
   let pendingChallenge: PendingChallenge | null = null;
   const defaults: CustomAuthServices = {
     getCurrentUser: async () => null,
@@ -75,6 +79,12 @@ export function fakeServices(overrides: Partial<CustomAuthServices> = {}): FakeS
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    listenForOtherTabs: (listener) => {
+      tabListeners.add(listener);
+      return () => tabListeners.delete(listener);
+    },
+    // The kit's own default: links are opt-in.
+    answerLinkStep: amplifyServices.answerLinkStep,
     savePendingChallenge: (pending) => {
       pendingChallenge = pending;
     },
@@ -91,6 +101,8 @@ export function fakeServices(overrides: Partial<CustomAuthServices> = {}): FakeS
     autoSignIn: vi.fn(implementations.autoSignIn),
     signOut: vi.fn(implementations.signOut),
     listenForSignOut: vi.fn(implementations.listenForSignOut),
+    listenForOtherTabs: vi.fn(implementations.listenForOtherTabs),
+    answerLinkStep: vi.fn(implementations.answerLinkStep),
     savePendingChallenge: vi.fn(implementations.savePendingChallenge),
     loadPendingChallenge: vi.fn(implementations.loadPendingChallenge),
   };
@@ -98,6 +110,9 @@ export function fakeServices(overrides: Partial<CustomAuthServices> = {}): FakeS
     ...services,
     emitSignedOut: () => {
       for (const listener of [...listeners]) listener();
+    },
+    emitOtherTab: (user) => {
+      for (const listener of [...tabListeners]) listener(user);
     },
   };
 }

@@ -17,7 +17,7 @@ interface OutstandingCall {
 }
 
 /** Calls whose answer is a sign-in step, which the statechart must follow. */
-const stepCalls = new Set(['signIn', 'confirmSignIn', 'autoSignIn']);
+const stepCalls = new Set(['signIn', 'confirmSignIn', 'autoSignIn', 'answerLinkStep']);
 
 const failure = (name: string, message = `${name} from the scripted backend`) =>
   Object.assign(new Error(message), { name });
@@ -30,6 +30,13 @@ const locked = () => {
   throw failure(
     'UserLambdaValidationException',
     'CreateAuthChallenge failed with error SignInLocked retryAfterSeconds=600: too many sign-in attempts, try again later.',
+  );
+};
+
+const linkRefused = () => {
+  throw failure(
+    'UserLambdaValidationException',
+    'VerifyAuthChallengeResponse failed with error MagicLinkRefused reason=expired.',
   );
 };
 
@@ -53,6 +60,7 @@ export class ScriptedBackend {
   private deliveredStep: SignInStep['type'] | null = null;
   private deliveries = 0;
   private readonly listeners = new Set<() => void>();
+  private readonly tabListeners = new Set<(user: AuthUserInfo | null) => void>();
 
   get hasOutstandingCall(): boolean {
     return this.outstanding !== null;
@@ -69,6 +77,7 @@ export class ScriptedBackend {
   reload(): void {
     this.outstanding = null;
     this.listeners.clear();
+    this.tabListeners.clear();
   }
 
   /**
@@ -88,10 +97,12 @@ export class ScriptedBackend {
   signOutElsewhere(): void {
     this.signedIn = null;
     for (const listener of [...this.listeners]) listener();
+    for (const listener of [...this.tabListeners]) listener(null);
   }
 
   signInElsewhere(user: AuthUserInfo): void {
     this.signedIn = user;
+    for (const listener of [...this.tabListeners]) listener(user);
   }
 
   private call<T>(name: string, outcomes: Array<Outcome<T>>): Promise<T> {
@@ -119,6 +130,17 @@ export class ScriptedBackend {
     parameters: { hint: 'Enter the code', codeLength: '6', attemptsLeft: '2' },
   });
 
+  /** A magic-link step's first round, which the statechart answers by itself. */
+  private linkAsked = (): SignInStep => ({
+    type: 'customChallenge',
+    parameters: { type: 'magicLink', step: '1', steps: '1', attemptsLeft: '4' },
+  });
+
+  private linkSent = (): SignInStep => ({
+    type: 'customChallenge',
+    parameters: { type: 'magicLink', linkSent: 'true', codeLength: '6', attemptsLeft: '3' },
+  });
+
   private done =
     (username: string): Outcome<SignInStep> =>
     () => {
@@ -135,6 +157,7 @@ export class ScriptedBackend {
   services(): CustomAuthServices {
     const signInOutcomes = (username: string): Array<Outcome<SignInStep>> => [
       this.challenge,
+      this.linkAsked,
       this.done(username),
       () => ({ type: 'confirmSignUp' }),
       () => ({ type: 'unsupported', signInStep: 'CONTINUE_SIGN_IN_WITH_MFA_SELECTION' }),
@@ -161,6 +184,15 @@ export class ScriptedBackend {
           thrown('NotAuthorizedException', 'Incorrect username or password.'),
           thrown('NotAuthorizedException', 'Invalid session for the user, session is expired.'),
           thrown('CodeMismatchException'),
+          locked,
+          network,
+        ]),
+      answerLinkStep: () =>
+        this.call('answerLinkStep', [
+          this.linkSent,
+          this.done('alice'),
+          thrown('NotAuthorizedException', 'Incorrect username or password.'),
+          linkRefused,
           locked,
           network,
         ]),
@@ -205,6 +237,10 @@ export class ScriptedBackend {
       listenForSignOut: (listener) => {
         this.listeners.add(listener);
         return () => this.listeners.delete(listener);
+      },
+      listenForOtherTabs: (listener) => {
+        this.tabListeners.add(listener);
+        return () => this.tabListeners.delete(listener);
       },
       savePendingChallenge: (pending) => {
         this.stored = pending === null ? null : structuredClone(pending);

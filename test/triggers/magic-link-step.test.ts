@@ -47,7 +47,6 @@ describe('magicLinkStep: a link by email, or the code from the same email', () =
     const ask = await createAuthChallenge(createAfter([]));
     expect(ask.response.publicChallengeParameters).toEqual({
       type: 'magicLink',
-      hint: 'We will email you a sign-in link',
       step: '1',
       steps: '1',
       attemptsLeft: '4',
@@ -65,6 +64,7 @@ describe('magicLinkStep: a link by email, or the code from the same email', () =
     expect(sent.response.publicChallengeParameters).toMatchObject({
       type: 'magicLink',
       linkSent: 'true',
+      hint: 'Open the link in the email, on this device or another, or enter its code.',
       destination: 'a***@e***.com',
       deliveryMedium: 'EMAIL',
       codeLength: '6',

@@ -27,7 +27,7 @@ export function LocalCaptcha({ onToken, disabled, inputRef }: CaptchaWidgetProps
           if (event.target.checked) onToken(localCaptchaToken);
         }}
       />
-      {messages.captchaLocal}
+      {messages.captchaLocal ?? 'I am a person (local test check)'}
     </label>
   );
 }
@@ -54,7 +54,12 @@ export function CaptchaChallenge({
   const { messages } = useAuthUi();
   if (challenge.type !== 'captcha') return null;
   const Widget = challenge.provider === 'local' ? LocalCaptcha : widgets?.[challenge.provider];
-  if (!Widget) return <p data-part="captcha">{messages.captchaUnavailable}</p>;
+  if (!Widget)
+    return (
+      <p data-part="captcha">
+        {messages.captchaUnavailable ?? 'This check cannot be shown here. Try again later.'}
+      </p>
+    );
   // A new round starts the widget afresh.
   return (
     <Widget

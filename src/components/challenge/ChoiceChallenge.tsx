@@ -18,7 +18,7 @@ export function ChoiceChallenge(controls: ChallengeControls) {
       data-invalid={isInvalid || undefined}
       aria-describedby={`${hintProps.id} ${errorProps.id}`}
     >
-      <legend data-part="label">{messages.chooseOne}</legend>
+      <legend data-part="label">{messages.chooseOne ?? 'Choose one'}</legend>
       {options.map((option, index) => (
         <label key={option.value} data-part="choice">
           <input

@@ -59,6 +59,8 @@ export const es: Messages = {
     ExpiredCode: 'Ese código de confirmación ha caducado. Pide otro.',
     TooManyRequests: 'Demasiados intentos. Espera un rato y vuelve a intentarlo.',
     SignInLocked: 'Demasiados intentos de inicio de sesión. Vuelve a intentarlo en {minutes} min.',
+    LinkRefused:
+      'Este enlace de inicio de sesión caducó o fue reemplazado. Inicia sesión de nuevo.',
     TriggerFailed: 'El servicio de inicio de sesión rechazó la solicitud.',
     Network: 'No se puede conectar con el servicio. Comprueba tu conexión y vuelve a intentarlo.',
     UnsupportedStep: 'Este paso de inicio de sesión no es compatible.',

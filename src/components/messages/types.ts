@@ -1,7 +1,9 @@
 import type { CustomAuthErrorCode } from '../../machine/index.ts';
 
 /**
- * Every string the drop-in shows. `{name}` marks a value filled in at render time.
+ * Every string the drop-in shows. The opt-in parts' strings (sign-up, choice, CAPTCHA) are
+ * optional: `en` leaves them out and each part falls back to its own English, so that apps
+ * without the part do not ship its words. `{name}` marks a value filled in at render time.
  * Pass a partial copy as `messages` to change some, or pick a `locale` for all of them.
  */
 export interface Messages {
@@ -20,28 +22,28 @@ export interface Messages {
   /** The label of a free-text answer. */
   answer: string;
   /** The label of the options of a choice. */
-  chooseOne: string;
+  chooseOne?: string;
   /** The `local` provider's test CAPTCHA. */
-  captchaLocal: string;
+  captchaLocal?: string;
   /** A CAPTCHA whose provider has no widget in this app. */
-  captchaUnavailable: string;
-  signUpTitle: string;
+  captchaUnavailable?: string;
+  signUpTitle?: string;
   confirmSignUpTitle: string;
   loading: string;
   username: string;
   password: string;
   email: string;
-  phoneNumber: string;
+  phoneNumber?: string;
   code: string;
   signIn: string;
   confirm: string;
   resendCode: string;
   /** `{seconds}` until a new code may be requested. */
   resendCodeIn: string;
-  createAccount: string;
+  createAccount?: string;
   signOut: string;
   goToSignUp: string;
-  goToSignIn: string;
+  goToSignIn?: string;
   backToSignIn: string;
   /** `{username}` */
   signedInAs: string;
@@ -53,9 +55,9 @@ export interface Messages {
   /** `{time}` as m:ss */
   expiresIn: string;
   /** `{field}` is the field's label. */
-  optionalField: string;
+  optionalField?: string;
   /** `{field}` is the field's label. */
-  fieldRequired: string;
+  fieldRequired?: string;
   codeHint: string;
   codeResent: string;
   errors: Record<CustomAuthErrorCode, string>;

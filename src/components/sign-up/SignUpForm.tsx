@@ -8,6 +8,7 @@ import { ScreenForm } from '../parts/ScreenForm.tsx';
 import { UsernameField } from '../parts/UsernameField.tsx';
 import { useFocusOnMount } from '../parts/useFocusOnMount.ts';
 import { useScreenError } from '../parts/useScreenError.ts';
+import { type SignUpMessages, signUpEnglish } from './messages.ts';
 import { type SignUpFieldSpec, signUpFields } from './signUpFields.ts';
 
 const select = ({ isPending, error, flow, signUp, goToSignIn }: CustomAuth) => ({
@@ -21,7 +22,10 @@ const select = ({ isPending, error, flow, signUp, goToSignIn }: CustomAuth) => (
 /** The chosen attributes, and a password only when the flow or the app wants one. */
 export function SignUpForm() {
   const { isPending, error, flow, signUp, goToSignIn } = useCustomAuth(select);
-  const { messages, signUpAttributes, signUpPassword } = useAuthUi();
+  const ui = useAuthUi();
+  const { signUpAttributes, signUpPassword } = ui;
+  // A custom sign-up option may bring no words: English then.
+  const messages: SignUpMessages = { ...signUpEnglish, ...ui.messages };
   const fields = signUpFields(signUpAttributes, messages);
   const withPassword = signUpPassword ?? flow === 'passwordThenCode';
   const [username, setUsername] = useState('');

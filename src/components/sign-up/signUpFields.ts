@@ -1,5 +1,5 @@
 import type { SignUpAttribute } from '../AuthUiContext.tsx';
-import type { Messages } from '../messages/index.ts';
+import type { SignUpMessages } from './messages.ts';
 
 export interface SignUpFieldSpec {
   name: string;
@@ -11,7 +11,7 @@ export interface SignUpFieldSpec {
 
 const known: Record<
   string,
-  { label: keyof Messages; type: SignUpFieldSpec['type']; autoComplete: string }
+  { label: 'email' | 'phoneNumber'; type: SignUpFieldSpec['type']; autoComplete: string }
 > = {
   email: { label: 'email', type: 'email', autoComplete: 'email' },
   phone_number: { label: 'phoneNumber', type: 'tel', autoComplete: 'tel' },
@@ -20,7 +20,7 @@ const known: Record<
 /** Expands the `signUpAttributes` prop into labelled, typed fields. */
 export function signUpFields(
   attributes: readonly SignUpAttribute[],
-  messages: Messages,
+  messages: SignUpMessages,
 ): SignUpFieldSpec[] {
   return attributes.map((attribute) => {
     const spec = typeof attribute === 'string' ? { name: attribute } : attribute;

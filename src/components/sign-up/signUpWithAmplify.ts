@@ -12,4 +12,7 @@ export interface SignUpOption {
  * The drop-in's sign-up screen with Amplify's `signUp`: `<CustomAuthenticator
  * signUp={signUpWithAmplify} />`. Opt-in, so that apps without sign-up do not ship it.
  */
-export const signUpWithAmplify: SignUpOption = { Screen: SignUpForm, service: amplifySignUp };
+export const signUpWithAmplify: SignUpOption = {
+  Screen: SignUpForm,
+  service: amplifySignUp,
+};

@@ -1,0 +1,16 @@
+import type { Messages } from '../messages/index.ts';
+
+/**
+ * Sign-up's English, under the locale's words: `en` leaves these out, so that apps without
+ * sign-up do not ship them; `es` and `messages` replace any of them.
+ */
+export const signUpEnglish = {
+  signUpTitle: 'Create account',
+  createAccount: 'Create account',
+  goToSignIn: 'Have an account? Sign in',
+  phoneNumber: 'Phone number',
+  optionalField: '{field} (optional)',
+  fieldRequired: '{field} is required.',
+} satisfies Partial<Messages>;
+
+export type SignUpMessages = Messages & typeof signUpEnglish;

@@ -1,0 +1,153 @@
+import { signOut } from 'aws-amplify/auth';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { signInLinks, withServices } from '../../src/machine/index.ts';
+import { settled } from '../support/amplify-machine.ts';
+import { latestCode, localPoolForFile, registerUser } from '../support/local-pool.ts';
+
+const pool = localPoolForFile({ flow: ['magicLink'] });
+const page = 'http://localhost:5173/app?flow=magicLink';
+
+/** The address bar of a browser tab, as much of it as links need. */
+class Address {
+  url = new URL(page);
+  readonly history = {
+    state: null,
+    replaceState: (_state: unknown, _title: string, next: string) => {
+      this.url = new URL(next, this.url);
+    },
+  };
+}
+
+let address: Address;
+
+beforeEach(() => {
+  address = new Address();
+  Object.assign(globalThis, { location: address.url, history: address.history });
+  // `location` is read at each use: keep the global pointing at the current address.
+  Object.defineProperty(globalThis, 'location', { get: () => address.url, configurable: true });
+});
+
+afterEach(async () => {
+  await signOut();
+  Reflect.deleteProperty(globalThis, 'location');
+  Reflect.deleteProperty(globalThis, 'history');
+});
+
+const start = () => createActor(withServices(signInLinks()), { input: {} }).start();
+
+const lastLink = (username: string) => {
+  const link = pool().outbox(username).at(-1)?.link;
+  if (!link) throw new Error(`No link was sent to ${username}.`);
+  return link;
+};
+
+async function askForLink(username: string) {
+  const actor = start();
+  await settled(actor);
+  actor.send({ type: 'SIGN_IN', username });
+  const waiting = await settled(actor);
+  return { actor, waiting };
+}
+
+/** Opens `link` in a fresh tab (or on another device): a new statechart at that address. */
+async function open(link: string) {
+  address.url = new URL(link);
+  const actor = start();
+  const view = await settled(actor);
+  actor.stop();
+  return view;
+}
+
+describe('magic links through the statechart, the real Amplify client and the pool', () => {
+  it('asks for a link by itself, and the code from the same email signs in', async () => {
+    await registerUser(pool(), 'lena');
+    pool().resetRequestCounts();
+    const { actor, waiting } = await askForLink('lena');
+    // Asking for the link: the sign-in, then the request that sends the email.
+    expect(pool().requestCounts()).toEqual({ InitiateAuth: 1, RespondToAuthChallenge: 1 });
+    expect(waiting).toMatchObject({
+      route: 'challenge',
+      error: null,
+      challenge: {
+        name: 'magicLink',
+        type: 'code',
+        codeLength: 6,
+        deliveryMedium: 'EMAIL',
+        destination: 'l***@e***.com',
+        round: 1,
+      },
+    });
+    expect(lastLink('lena')).toMatch(
+      /^http:\/\/localhost:5173\/app\?flow=magicLink#[\w-]+\.[\w-]+\.[\w-]{43}$/,
+    );
+
+    actor.send({ type: 'ANSWER_CHALLENGE', answer: latestCode(pool(), 'lena') });
+    expect(await settled(actor)).toMatchObject({ route: 'signedIn', user: { username: 'lena' } });
+    actor.stop();
+  });
+
+  it('signs in whoever opens the link, and takes the token out of the address first', async () => {
+    await registerUser(pool(), 'mona');
+    const { actor } = await askForLink('mona');
+    actor.stop();
+    await signOut();
+
+    const link = lastLink('mona');
+    pool().resetRequestCounts();
+    expect(await open(link)).toMatchObject({ route: 'signedIn', user: { username: 'mona' } });
+    // Opening it: a fresh sign-in and the token as its answer.
+    expect(pool().requestCounts()).toEqual({ InitiateAuth: 1, RespondToAuthChallenge: 1 });
+    expect(address.url.href).toBe(page);
+  });
+
+  it('refuses a link opened twice, and a link a newer one replaced, naming why', async () => {
+    await registerUser(pool(), 'nils');
+    (await askForLink('nils')).actor.stop();
+    const first = lastLink('nils');
+    await signOut();
+    (await askForLink('nils')).actor.stop();
+    const second = lastLink('nils');
+    await signOut();
+
+    expect(await open(first)).toMatchObject({
+      route: 'signIn',
+      username: 'nils',
+      error: { code: 'LinkRefused', reason: 'superseded' },
+    });
+    expect(await open(second)).toMatchObject({ route: 'signedIn' });
+    await signOut();
+    expect(await open(second)).toMatchObject({
+      route: 'signIn',
+      username: 'nils',
+      error: { code: 'LinkRefused', reason: 'used' },
+    });
+  });
+
+  it('refuses a tampered link, and leaves any other fragment alone', async () => {
+    await registerUser(pool(), 'olof');
+    (await askForLink('olof')).actor.stop();
+    await signOut();
+    const [base, token] = lastLink('olof').split('#') as [string, string];
+    const [keyId, claims, signature] = token.split('.') as [string, string, string];
+    const forged = `${base}#${keyId}.${claims}.${signature.slice(0, -2)}AA`;
+    expect(await open(forged)).toMatchObject({
+      route: 'signIn',
+      error: { code: 'LinkRefused', reason: 'signature' },
+    });
+
+    expect(await open(`${page}#section-2`)).toMatchObject({ route: 'signIn', username: '' });
+    expect(address.url.hash).toBe('#section-2');
+  });
+
+  it('shows an unknown user the same waiting screen, and sends nothing', async () => {
+    const { actor, waiting } = await askForLink('nobody-here');
+    expect(waiting).toMatchObject({
+      route: 'challenge',
+      error: null,
+      challenge: { name: 'magicLink', type: 'code', codeLength: 6, deliveryMedium: 'EMAIL' },
+    });
+    expect(pool().outbox('nobody-here')).toEqual([]);
+    actor.stop();
+  });
+});

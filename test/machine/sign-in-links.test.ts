@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import type { SignInStep } from '../../src/machine/index.ts';
+import { alice, challengeStep, cognitoError, fakeServices } from '../support/fake-services.ts';
+import { settledOn, startMachine, view } from '../support/machine-harness.ts';
+
+const askForLink = (): SignInStep =>
+  challengeStep({ type: 'magicLink', step: '1', steps: '1', attemptsLeft: '4', codeLength: '' });
+
+const linkSent = (attemptsLeft = '3'): SignInStep =>
+  challengeStep({
+    type: 'magicLink',
+    linkSent: 'true',
+    codeLength: '6',
+    destination: 'a***@e***.com',
+    deliveryMedium: 'EMAIL',
+    step: '1',
+    steps: '1',
+    attemptsLeft,
+  });
+
+/** What `signInLinks()` resumes at start when the page was opened with a link. */
+const openedLink = (username: string) => async () => ({
+  username,
+  challenge: {
+    parameters: { type: 'magicLink' },
+    round: 1,
+    expiresAt: Date.now() + 60_000,
+    resendAvailableAt: 0,
+  },
+});
+
+const refused = (reason: string) =>
+  cognitoError(
+    'UserLambdaValidationException',
+    `VerifyAuthChallengeResponse failed with error MagicLinkRefused reason=${reason}.`,
+  );
+
+describe('customAuthMachine: magic links', () => {
+  it('asks for a link by itself, then waits on a code screen that the code passes', async () => {
+    const services = fakeServices({
+      signIn: async () => askForLink(),
+      answerLinkStep: async () => linkSent(),
+    });
+    const actor = startMachine(services);
+    await settledOn(actor, 'signIn');
+    actor.send({ type: 'SIGN_IN', username: 'alice' });
+    await settledOn(actor, 'challenge');
+
+    expect(services.answerLinkStep).toHaveBeenCalledTimes(1);
+    expect(services.confirmSignIn).not.toHaveBeenCalled();
+    expect(view(actor).error).toBeNull();
+    expect(view(actor).challenge).toMatchObject({
+      name: 'magicLink',
+      type: 'code',
+      codeLength: 6,
+      destination: 'a***@e***.com',
+      deliveryMedium: 'EMAIL',
+      round: 1,
+    });
+
+    actor.send({ type: 'ANSWER_CHALLENGE', answer: '123456' });
+    await settledOn(actor, 'signedIn');
+    expect(services.confirmSignIn).toHaveBeenCalledWith('123456');
+  });
+
+  it('counts a wrong code on the waiting screen as a wrong answer', async () => {
+    const services = fakeServices({
+      signIn: async () => askForLink(),
+      answerLinkStep: async () => linkSent(),
+      confirmSignIn: async () => linkSent('2'),
+    });
+    const actor = startMachine(services);
+    await settledOn(actor, 'signIn');
+    actor.send({ type: 'SIGN_IN', username: 'alice' });
+    await settledOn(actor, 'challenge');
+    actor.send({ type: 'ANSWER_CHALLENGE', answer: '000000' });
+    await settledOn(actor, 'challenge');
+    expect(view(actor).error).toEqual({ code: 'WrongAnswer', attemptsLeft: 2 });
+    expect(view(actor).challenge?.round).toBe(2);
+    expect(services.answerLinkStep).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends a new link on resend: a fresh sign-in that asks again', async () => {
+    const services = fakeServices({
+      signIn: async () => askForLink(),
+      answerLinkStep: async () => linkSent(),
+    });
+    const actor = startMachine(services, { resendCooldownMs: 0 });
+    await settledOn(actor, 'signIn');
+    actor.send({ type: 'SIGN_IN', username: 'alice' });
+    await settledOn(actor, 'challenge');
+    actor.send({ type: 'RESEND_CHALLENGE' });
+    await settledOn(actor, 'challenge');
+    expect(services.signIn).toHaveBeenCalledTimes(2);
+    expect(services.answerLinkStep).toHaveBeenCalledTimes(2);
+    expect(view(actor).error).toBeNull();
+  });
+
+  it('opens a link at start: signs its user in before anything else, and stores nothing', async () => {
+    const services = fakeServices({
+      loadPendingChallenge: openedLink('Alice'),
+      answerLinkStep: async () => ({ type: 'done', user: alice }),
+    });
+    const actor = startMachine(services);
+    await settledOn(actor, 'signedIn');
+    expect(services.answerLinkStep).toHaveBeenCalledTimes(1);
+    expect(services.signIn).not.toHaveBeenCalled();
+    expect(view(actor)).toMatchObject({ user: alice, error: null });
+  });
+
+  it('ignores a link when someone is signed in already', async () => {
+    const services = fakeServices({
+      loadPendingChallenge: openedLink('mallory'),
+      getCurrentUser: async () => alice,
+    });
+    const actor = startMachine(services);
+    await settledOn(actor, 'signedIn');
+    expect(services.answerLinkStep).not.toHaveBeenCalled();
+    expect(view(actor).user).toEqual(alice);
+  });
+
+  it.each(['expired', 'used', 'superseded', 'signature'])(
+    'ends a %s link on the sign-in screen with the username filled and the reason as data',
+    async (reason) => {
+      const services = fakeServices({
+        loadPendingChallenge: openedLink('alice'),
+        answerLinkStep: async () => {
+          throw refused(reason);
+        },
+      });
+      const actor = startMachine(services);
+      await settledOn(actor, 'signIn');
+      expect(view(actor)).toMatchObject({
+        username: 'alice',
+        challenge: null,
+        error: { code: 'LinkRefused', reason },
+      });
+    },
+  );
+
+  it('follows a sign-in or sign-out in another tab', async () => {
+    const services = fakeServices({
+      signIn: async () => askForLink(),
+      answerLinkStep: async () => linkSent(),
+    });
+    const actor = startMachine(services);
+    await settledOn(actor, 'signIn');
+    actor.send({ type: 'SIGN_IN', username: 'alice' });
+    await settledOn(actor, 'challenge');
+
+    services.emitOtherTab(alice);
+    await settledOn(actor, 'signedIn');
+    expect(view(actor)).toMatchObject({ user: alice, challenge: null });
+    expect(services.savePendingChallenge).toHaveBeenLastCalledWith(null);
+
+    services.emitOtherTab(null);
+    await settledOn(actor, 'signIn');
+    expect(view(actor).user).toBeNull();
+    // Nothing to follow while signed out: a sign-out elsewhere leaves the form alone.
+    services.emitOtherTab(null);
+    expect(actor.getSnapshot().matches({ signIn: 'idle' })).toBe(true);
+  });
+
+  it('says how to enable links when the app did not opt in', async () => {
+    const services = fakeServices({ signIn: async () => askForLink() });
+    const actor = startMachine(services);
+    await settledOn(actor, 'signIn');
+    actor.send({ type: 'SIGN_IN', username: 'alice' });
+    await settledOn(actor, 'signIn');
+    expect(view(actor)).toMatchObject({ username: 'alice', error: { code: 'Unknown' } });
+    expect(view(actor).error?.serverMessage).toContain('signInLinks()');
+    expect(services.answerLinkStep).toHaveBeenCalledTimes(1);
+  });
+});
