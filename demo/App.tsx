@@ -4,6 +4,7 @@ import {
   CaptchaChallenge,
   ChoiceChallenge,
   CustomAuthenticator,
+  signInLinks,
   signUpWithAmplify,
 } from '../src/index.ts';
 import type { AuthSetup } from './auth-setup.ts';
@@ -11,6 +12,9 @@ import { DevInbox } from './DevInbox.tsx';
 import { clientIdOf, type DemoFlow, demoFlows } from './flows.ts';
 
 const challenges = { choice: ChoiceChallenge, captcha: CaptchaChallenge };
+
+/** Called once, at start: a sign-in link leaves the address bar before anything renders. */
+const services = signInLinks();
 
 /** A phone number lets the email-or-SMS flow offer SMS. */
 const signUpAttributes = [
@@ -80,6 +84,7 @@ export function App({ setup, initialFlow }: { setup: AuthSetup; initialFlow: Dem
           key={flow.id}
           flow={flow.flow}
           signUp={signUpWithAmplify}
+          services={services}
           signUpAttributes={signUpAttributes}
           components={{ challenges }}
         >

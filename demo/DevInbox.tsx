@@ -5,6 +5,8 @@ interface OutboxEntry {
   destination: string;
   kind: 'signUp' | 'resendSignUp' | 'challenge';
   code: string;
+  /** A magic link's email: the link, beside the code. */
+  link?: string;
   time: string;
 }
 
@@ -58,6 +60,14 @@ export function DevInbox({ poolUrl }: { poolUrl: string }) {
               </span>{' '}
               {kindLabels[entry.kind]} for <strong>{entry.username}</strong> ({entry.destination}),{' '}
               {new Date(entry.time).toLocaleTimeString()}
+              {entry.link && (
+                <>
+                  {' '}
+                  <a href={entry.link} target="_blank" rel="noopener" data-part="link">
+                    open the sign-in link
+                  </a>
+                </>
+              )}
             </li>
           ))}
         </ol>

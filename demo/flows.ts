@@ -1,7 +1,7 @@
 import type { CustomAuthFlow } from '../src/index.ts';
 import type { ExtraClientOptions, LocalPoolOptions } from '../src/local-pool/index.ts';
 
-type ChainStepName = 'password' | 'code' | 'codeByChoice' | 'question' | 'captcha';
+type ChainStepName = 'password' | 'code' | 'codeByChoice' | 'question' | 'captcha' | 'magicLink';
 
 /** A way to sign in that the demo's switch offers. */
 export interface DemoFlow {
@@ -33,6 +33,12 @@ export const demoFlows: readonly DemoFlow[] = [
     label: 'Local CAPTCHA, then code',
     flow: 'passwordless',
     chain: ['captcha', 'code'],
+  },
+  {
+    id: 'magicLink',
+    label: 'A link by email (or the code in it)',
+    flow: 'passwordless',
+    chain: ['magicLink'],
   },
   {
     id: 'passwordCodeQuestion',
