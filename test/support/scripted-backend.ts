@@ -179,6 +179,7 @@ export class ScriptedBackend {
       confirmSignIn: () =>
         this.call('confirmSignIn', [
           this.challenge,
+          this.linkAsked,
           this.done('alice'),
           () => ({ type: 'unsupported', signInStep: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' }),
           thrown('NotAuthorizedException', 'Incorrect username or password.'),
