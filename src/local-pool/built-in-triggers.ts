@@ -107,27 +107,21 @@ export function builtInTriggers(
   const { flow } = settings;
   // One store for Create and Verify, as one DynamoDB table would be on AWS.
   const limits = { ...settings.limits, store: createMemoryAttemptStore({ secret }) };
-  const sendCode: SendCode = async ({ destination, code, event }) => {
-    outbox.add({
-      username: event.userName,
-      destination,
-      kind: 'challenge',
-      code,
-      time: new Date().toISOString(),
-    });
-    log(`sign-in code for ${event.userName} (${destination}): ${code}`);
+  /** The pool's "email": the outbox, and a line in the log. */
+  const send = (entry: Omit<OutboxEntry, 'kind' | 'time'>, line: string) => {
+    outbox.add({ ...entry, kind: 'challenge', time: new Date().toISOString() });
+    log(line);
   };
-  const sendLink: SendLink = async ({ destination, link, code, event }) => {
-    outbox.add({
-      username: event.userName,
-      destination,
-      kind: 'challenge',
-      code,
-      link,
-      time: new Date().toISOString(),
-    });
-    log(`sign-in link for ${event.userName} (${destination}): ${link} (code ${code})`);
-  };
+  const sendCode: SendCode = async ({ destination, code, event }) =>
+    send(
+      { username: event.userName, destination, code },
+      `sign-in code for ${event.userName} (${destination}): ${code}`,
+    );
+  const sendLink: SendLink = async ({ destination, link, code, event }) =>
+    send(
+      { username: event.userName, destination, code, link },
+      `sign-in link for ${event.userName} (${destination}): ${link} (code ${code})`,
+    );
   const linkSecret = createHmac('sha256', secret).update('magic-link-key').digest('base64url');
   // The outbox answers at once, so an unknown user's wait need not imitate anything.
   const decoySendDelayMs = 0;

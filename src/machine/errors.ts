@@ -94,14 +94,12 @@ function isNetworkFailure(error: unknown): boolean {
  */
 function triggerRefusal(error: unknown): CustomAuthError | null {
   if (errorName(error) !== 'UserLambdaValidationException') return null;
-  const [, refusal, value = ''] =
-    /\b(SignInLocked retryAfterSeconds|MagicLinkRefused reason)=(\w{1,20})/.exec(
+  const [, seconds, reason] =
+    /\b(?:SignInLocked retryAfterSeconds=(\d{1,9})\b|MagicLinkRefused reason=(\w{1,20}))/.exec(
       errorText(error) ?? '',
     ) ?? [];
-  if (!refusal) return null;
-  return refusal === 'MagicLinkRefused reason'
-    ? { code: 'LinkRefused', reason: value }
-    : { code: 'SignInLocked', retryAt: Date.now() + Number(value) * 1000 };
+  if (reason) return { code: 'LinkRefused', reason };
+  return seconds ? { code: 'SignInLocked', retryAt: Date.now() + Number(seconds) * 1000 } : null;
 }
 
 /** Maps anything Amplify throws to a typed error; unknown errors keep their own message. */

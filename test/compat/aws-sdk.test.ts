@@ -11,8 +11,8 @@ import { latestCode, poolsForEachTest, registerOverHttp } from '../support/local
 
 const start = poolsForEachTest();
 
-/** A user signed in passwordless through the SDK, with the tokens. */
-async function signedIn(pool: LocalPool, username: string) {
+/** A registered user's passwordless sign-in through the SDK, at its first challenge. */
+async function startSignIn(pool: LocalPool, username: string) {
   await registerOverHttp(pool, username);
   const client = sdkFor(pool);
   const ClientId = pool.userPoolClientId;
@@ -23,6 +23,12 @@ async function signedIn(pool: LocalPool, username: string) {
       AuthParameters: { USERNAME: username },
     }),
   );
+  return { client, ClientId, started };
+}
+
+/** A user signed in passwordless through the SDK, with the tokens. */
+async function signedIn(pool: LocalPool, username: string) {
+  const { client, ClientId, started } = await startSignIn(pool, username);
   const done = await client.send(
     new RespondToAuthChallengeCommand({
       ClientId,
@@ -46,16 +52,7 @@ async function refusal(promise: Promise<unknown>) {
 describe('the pool through the AWS SDK v3 (@aws-sdk/client-cognito-identity-provider)', () => {
   it('signs in passwordless, and gives every answer a request id, refusals too', async () => {
     const pool = await start({ flow: 'passwordless' });
-    await registerOverHttp(pool, 'sam');
-    const client = sdkFor(pool);
-    const ClientId = pool.userPoolClientId;
-    const started = await client.send(
-      new InitiateAuthCommand({
-        ClientId,
-        AuthFlow: 'CUSTOM_AUTH',
-        AuthParameters: { USERNAME: 'sam' },
-      }),
-    );
+    const { client, ClientId, started } = await startSignIn(pool, 'sam');
     expect(started.ChallengeName).toBe('CUSTOM_CHALLENGE');
     expect(started.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
 

@@ -23,7 +23,7 @@ let address: Address;
 
 beforeEach(() => {
   address = new Address();
-  Object.assign(globalThis, { location: address.url, history: address.history });
+  Object.assign(globalThis, { history: address.history });
   // `location` is read at each use: keep the global pointing at the current address.
   Object.defineProperty(globalThis, 'location', { get: () => address.url, configurable: true });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SignInStep } from '../../src/machine/index.ts';
 import { alice, challengeStep, cognitoError, fakeServices } from '../support/fake-services.ts';
-import { settledOn, startMachine, view } from '../support/machine-harness.ts';
+import { atChallenge, settledOn, startMachine, view } from '../support/machine-harness.ts';
 
 const askForLink = (): SignInStep =>
   challengeStep({ type: 'magicLink', step: '1', steps: '1', attemptsLeft: '4', codeLength: '' });
@@ -41,10 +41,7 @@ describe('customAuthMachine: magic links', () => {
       signIn: async () => askForLink(),
       answerLinkStep: async () => linkSent(),
     });
-    const actor = startMachine(services);
-    await settledOn(actor, 'signIn');
-    actor.send({ type: 'SIGN_IN', username: 'alice' });
-    await settledOn(actor, 'challenge');
+    const actor = await atChallenge(services);
 
     expect(services.answerLinkStep).toHaveBeenCalledTimes(1);
     expect(services.confirmSignIn).not.toHaveBeenCalled();
@@ -69,10 +66,7 @@ describe('customAuthMachine: magic links', () => {
       answerLinkStep: async () => linkSent(),
       confirmSignIn: async () => linkSent('2'),
     });
-    const actor = startMachine(services);
-    await settledOn(actor, 'signIn');
-    actor.send({ type: 'SIGN_IN', username: 'alice' });
-    await settledOn(actor, 'challenge');
+    const actor = await atChallenge(services);
     actor.send({ type: 'ANSWER_CHALLENGE', answer: '000000' });
     await settledOn(actor, 'challenge');
     expect(view(actor).error).toEqual({ code: 'WrongAnswer', attemptsLeft: 2 });
@@ -85,10 +79,7 @@ describe('customAuthMachine: magic links', () => {
       signIn: async () => askForLink(),
       answerLinkStep: async () => linkSent(),
     });
-    const actor = startMachine(services, { resendCooldownMs: 0 });
-    await settledOn(actor, 'signIn');
-    actor.send({ type: 'SIGN_IN', username: 'alice' });
-    await settledOn(actor, 'challenge');
+    const actor = await atChallenge(services, { resendCooldownMs: 0 });
     actor.send({ type: 'RESEND_CHALLENGE' });
     await settledOn(actor, 'challenge');
     expect(services.signIn).toHaveBeenCalledTimes(2);
@@ -143,10 +134,7 @@ describe('customAuthMachine: magic links', () => {
       signIn: async () => askForLink(),
       answerLinkStep: async () => linkSent(),
     });
-    const actor = startMachine(services);
-    await settledOn(actor, 'signIn');
-    actor.send({ type: 'SIGN_IN', username: 'alice' });
-    await settledOn(actor, 'challenge');
+    const actor = await atChallenge(services);
 
     services.emitOtherTab(alice);
     await settledOn(actor, 'signedIn');
