@@ -245,7 +245,7 @@ async function play(flow: CustomAuthFlow, steps: readonly Step[]): Promise<strin
   return invariants.broken;
 }
 
-const runs = Number(process.env.PROPERTY_RUNS ?? 300);
+const runs = Number(process.env.PROPERTY_RUNS ?? 800);
 const replay = process.env.PROPERTY_SEED
   ? { seed: Number(process.env.PROPERTY_SEED), path: process.env.PROPERTY_PATH }
   : {};
