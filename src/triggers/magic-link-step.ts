@@ -53,13 +53,20 @@ export interface MagicLinkStepOptions {
   hint?: string;
 }
 
-function redirectAllowed(allowed: MagicLinkStepOptions['redirectUris'], uri: string | undefined) {
-  if (!uri || !/^https?:\/\/[^\s#]+$/.test(uri)) return false;
-  if (typeof allowed === 'function') {
-    // A page with credentials in it (`http://localhost:80@elsewhere/`) names another host.
-    const page = URL.canParse(uri) ? new URL(uri) : null;
-    return page !== null && page.username === '' && page.password === '' && allowed(page);
-  }
+function redirectAllowed(allowed: MagicLinkStepOptions['redirectUris'], uri: unknown) {
+  const page = typeof uri === 'string' && URL.canParse(uri) ? new URL(uri) : null;
+  // Only a URL in its canonical form, so that the email carries nothing a template could
+  // misread (quotes, angle brackets, spaces); with no fragment, where the token goes; and
+  // with no credentials, which would name another host (`http://localhost:80@elsewhere/`).
+  const plain =
+    page !== null &&
+    page.href === uri &&
+    /^https?:$/.test(page.protocol) &&
+    !uri.includes('#') &&
+    page.username === '' &&
+    page.password === '';
+  if (!plain) return false;
+  if (typeof allowed === 'function') return allowed(page);
   return allowed.some((entry) => (entry.endsWith('/') ? uri.startsWith(entry) : uri === entry));
 }
 

@@ -119,6 +119,40 @@ describe('magicLinkStep: a link by email, or the code from the same email', () =
     expect(sendLink).toHaveBeenCalledTimes(1);
   });
 
+  it('links only to pages in their plain form, so no email carries markup or another host', async () => {
+    const { createAuthChallenge, verifyAuthChallengeResponse, sendLink } = setup();
+    for (const page of [
+      'https://app.example/links/"><svg/onload=alert(1)>',
+      'https://app.example/links/a b',
+      'https://app.example/links/a#fragment',
+    ]) {
+      const verdict = await verifyAuthChallengeResponse(verifyEvent(`link:${page}`, {}));
+      expect(verdict.response.answerCorrect, page).toBe(false);
+      await createAuthChallenge(createAfter([round(false, 'ASK')], { redirectUri: page }));
+    }
+    expect(sendLink).not.toHaveBeenCalled();
+
+    const loopback = createCustomAuthTriggers({
+      steps: [
+        magicLinkStep({
+          redirectUris: (url) => url.hostname === 'localhost',
+          sendLink,
+          keys: [key],
+        }),
+      ],
+      decoySendDelayMs: 0,
+      limits: { store: createMemoryAttemptStore({ secret: 'decoys' }) },
+    });
+    for (const page of ['http://localhost:80@evil.example/', 'http://user@localhost:5173/']) {
+      await loopback.createAuthChallenge(createAfter([round(false, 'ASK')], { redirectUri: page }));
+    }
+    expect(sendLink).not.toHaveBeenCalled();
+    await loopback.createAuthChallenge(
+      createAfter([round(false, 'ASK')], { redirectUri: 'http://localhost:5173/?flow=magicLink' }),
+    );
+    expect(sendLink).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps the code after a wrong one, sending nothing more', async () => {
     const { createAuthChallenge, sendLink } = setup();
     const sent = await createAuthChallenge(
