@@ -15,6 +15,7 @@ export const optIns = {
     props: 'components={{ challenges: { captcha: CaptchaChallenge } }}',
   },
   signUp: { imports: 'signUpWithAmplify', props: 'signUp={signUpWithAmplify}' },
+  signInLinks: { imports: 'signInLinks', props: 'services={signInLinks()}' },
 } as const;
 export type OptIn = keyof typeof optIns;
 
@@ -127,6 +128,7 @@ const authModules: Record<AppName, string | undefined> = {
   'dropin+choice': dropInWith(optIns.choice.imports, optIns.choice.props),
   'dropin+captcha': dropInWith(optIns.captcha.imports, optIns.captcha.props),
   'dropin+signUp': dropInWith(optIns.signUp.imports, optIns.signUp.props),
+  'dropin+signInLinks': dropInWith(optIns.signInLinks.imports, optIns.signInLinks.props),
 };
 
 const indexHtml = `<!doctype html>

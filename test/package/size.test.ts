@@ -27,7 +27,7 @@ const hookCeiling = 20 * 1024;
 const screenMarkers = ['code-input', 'No account? Create one'];
 
 /** Strings only the opt-in parts have: the choice group, the local CAPTCHA, sign-up. */
-const optInMarkers = ['choices', 'local-captcha-passed', 'new-password'];
+const optInMarkers = ['choices', 'local-captcha-passed', 'new-password', 'redirectUri'];
 
 describe('what the kit adds to an app', () => {
   let work: string;
@@ -102,7 +102,7 @@ describe('what the kit adds to an app', () => {
     expect(increment('hook'), largest('hook')).toBeLessThanOrEqual(hookCeiling);
   });
 
-  it('leaves the opt-in parts (choice, CAPTCHA, sign-up) out of the default drop-in', () => {
+  it('leaves the opt-in parts (choice, CAPTCHA, sign-up, links) out of the default drop-in', () => {
     for (const marker of optInMarkers) {
       expect(size('dropin').jsText.includes(marker), `the drop-in has ${marker}`).toBe(false);
     }
