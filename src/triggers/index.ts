@@ -92,7 +92,12 @@ export type {
   SendCode,
   SendCodeInput,
 } from './options.ts';
-export { SENDER_EMAIL_VARIABLE, sendCodeWithSes } from './ses.ts';
+export {
+  LINK_KEYS_SECRET_VARIABLE,
+  linkKeysFromSecretsManager,
+  type SecretKeysOptions,
+} from './secrets-manager.ts';
+export { SENDER_EMAIL_VARIABLE, sendCodeWithSes, sendLinkWithSes } from './ses.ts';
 export { sendCodeWithSns } from './sns.ts';
 export {
   createVerifyAuthChallengeResponse,

@@ -13,6 +13,8 @@ import { maskedDestinationOf } from './delivery-choice.ts';
 import { type LinkKey, linkKeysFromEnvironment, magicLinkTokens } from './magic-link-token.ts';
 import { maskDestination } from './mask.ts';
 import { codeLengthRange, integerInRange } from './options.ts';
+import { LINK_KEYS_SECRET_VARIABLE, linkKeysFromSecretsManager } from './secrets-manager.ts';
+import { sendLinkWithSes } from './ses.ts';
 
 /** The ClientMetadata key the kit's client names the page a link should open in. */
 export const REDIRECT_METADATA_KEY = 'redirectUri';
@@ -39,10 +41,13 @@ export interface MagicLinkStepOptions {
    * elsewhere.
    */
   redirectUris: readonly string[] | ((page: URL) => boolean);
-  /** Mails the link and the code; the address is the user's email. */
-  sendLink: SendLink;
-  /** Default: `CUSTOM_AUTH_LINK_KEYS`. */
-  keys?: readonly LinkKey[];
+  /** Mails the link and the code to the user's email. Default: SES (`sendLinkWithSes`). */
+  sendLink?: SendLink;
+  /**
+   * The signing keys, or a function that reads them (`linkKeysFromSecretsManager`). Default:
+   * the secret named by `CUSTOM_AUTH_LINK_KEYS_SECRET` if set, else `CUSTOM_AUTH_LINK_KEYS`.
+   */
+  keys?: readonly LinkKey[] | (() => Promise<readonly LinkKey[]>);
   /** How long a link works. Default 900. */
   ttlSeconds?: number;
   /** Digits of the code in the same email. Default 6. */
@@ -51,6 +56,11 @@ export interface MagicLinkStepOptions {
   maxAttempts?: number;
   /** What the screen waiting for the link says. Default: open the link, or enter its code. */
   hint?: string;
+}
+
+function defaultLinkKeys() {
+  const secretId = process.env[LINK_KEYS_SECRET_VARIABLE]?.trim();
+  return secretId ? linkKeysFromSecretsManager(secretId) : linkKeysFromEnvironment();
 }
 
 function redirectAllowed(allowed: MagicLinkStepOptions['redirectUris'], uri: unknown) {
@@ -80,14 +90,19 @@ function redirectAllowed(allowed: MagicLinkStepOptions['redirectUris'], uri: unk
  */
 export function magicLinkStep(options: MagicLinkStepOptions): CustomChallengeStep {
   const codeLength = integerInRange('codeLength', options.codeLength ?? 6, codeLengthRange);
-  if (typeof options.sendLink !== 'function') throw new TypeError('magicLinkStep needs sendLink.');
+  const sendLink = options.sendLink ?? sendLinkWithSes;
+  if (typeof sendLink !== 'function') throw new TypeError('sendLink must be a function.');
   const allowed = options.redirectUris;
   if (typeof allowed !== 'function' && (!Array.isArray(allowed) || allowed.length === 0)) {
     throw new TypeError('magicLinkStep needs at least one redirect URI.');
   }
-  const keys = options.keys ?? linkKeysFromEnvironment();
-  const tokensFor = (store: AttemptStore) =>
-    magicLinkTokens({ keys, store, ttlSeconds: options.ttlSeconds });
+  const keys = options.keys ?? defaultLinkKeys();
+  const tokensFor = async (store: AttemptStore) =>
+    magicLinkTokens({
+      keys: typeof keys === 'function' ? await keys() : keys,
+      store,
+      ttlSeconds: options.ttlSeconds,
+    });
   const hint =
     options.hint ?? 'Open the link in the email, on this device or another, or enter its code.';
   const sentCode = (metadata: string | undefined) => /^SENT:(\d+|NONE)$/.exec(metadata ?? '')?.[1];
@@ -125,7 +140,7 @@ export function magicLinkStep(options: MagicLinkStepOptions): CustomChallengeSte
         };
       }
       // Made for users who do not exist too, so that the store's write costs them as long.
-      const token = await tokensFor(store).issue(event.userPoolId, event.userName);
+      const token = await (await tokensFor(store)).issue(event.userPoolId, event.userName);
       if (unknown) {
         await deliver(null);
         return {
@@ -137,7 +152,7 @@ export function magicLinkStep(options: MagicLinkStepOptions): CustomChallengeSte
       }
       const destination = destinationOf(event, 'email');
       const code = generateCode(codeLength);
-      await deliver(() => options.sendLink({ destination, link: `${page}#${token}`, code, event }));
+      await deliver(() => sendLink({ destination, link: `${page}#${token}`, code, event }));
       return {
         hint,
         parameters: linkParameters(maskDestination(destination), codeLength),
@@ -155,7 +170,8 @@ export function magicLinkStep(options: MagicLinkStepOptions): CustomChallengeSte
         if (matches) return event.request.userNotFound !== true;
       }
       if (answer.split('.').length !== 3) return false;
-      const redeemed = await tokensFor(store).redeem(event.userPoolId, event.userName, answer);
+      const tokens = await tokensFor(store);
+      const redeemed = await tokens.redeem(event.userPoolId, event.userName, answer);
       if (redeemed.ok) return event.request.userNotFound !== true;
       throw new ChallengeRefusedError(`MagicLinkRefused reason=${redeemed.reason}`);
     },

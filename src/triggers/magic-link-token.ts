@@ -65,6 +65,11 @@ function validKeys(keys: readonly LinkKey[]): readonly LinkKey[] {
 
 /** Keys from `CUSTOM_AUTH_LINK_KEYS` (`id:secret,id:secret`, the first signs). */
 export function linkKeysFromEnvironment(value = process.env[LINK_KEYS_VARIABLE]): LinkKey[] {
+  return parseLinkKeys(value, `Set ${LINK_KEYS_VARIABLE} to id:secret[,id:secret].`);
+}
+
+/** `id:secret,id:secret` (the first signs), wherever it was kept; `missing` says where to put it. */
+export function parseLinkKeys(value: string | undefined, missing: string): LinkKey[] {
   const keys = (value ?? '')
     .split(',')
     .filter((entry) => entry.trim() !== '')
@@ -72,7 +77,7 @@ export function linkKeysFromEnvironment(value = process.env[LINK_KEYS_VARIABLE])
       const separator = entry.indexOf(':');
       return { id: entry.slice(0, separator).trim(), secret: entry.slice(separator + 1).trim() };
     });
-  if (keys.length === 0) throw new TypeError(`Set ${LINK_KEYS_VARIABLE} to id:secret[,id:secret].`);
+  if (keys.length === 0) throw new TypeError(missing);
   return [...validKeys(keys)];
 }
 

@@ -33,7 +33,7 @@ function senderAddress(): string {
   if (!address) {
     throw new Error(
       `Set the ${SENDER_EMAIL_VARIABLE} environment variable to an address or domain verified ` +
-        'in Amazon SES (for example no-reply@example.com), or pass your own sendCode.',
+        'in Amazon SES (for example no-reply@example.com), or pass your own sendCode or sendLink.',
     );
   }
   return address;
@@ -42,7 +42,7 @@ function senderAddress(): string {
 function assertEmailDestination(destination: string) {
   if (!destination.includes('@')) {
     throw new Error(
-      'The default sendCode only sends email, and this user has only a phone number. Pass a ' +
+      'The default SES sender only sends email, and this user has only a phone number. Pass a ' +
         'custom sendCode (for example one that uses Amazon SNS) to send codes by SMS.',
     );
   }
@@ -58,16 +58,24 @@ export function codeEmail(code: string): { subject: string; body: string } {
   };
 }
 
-/**
- * The default `sendCode`: a plain-text email through Amazon SES (API v2), from the
- * address in `CUSTOM_AUTH_SENDER_EMAIL`. Needs the optional peer `@aws-sdk/client-sesv2` and
- * `ses:SendEmail` permission for the Lambda's role. Phone numbers are not supported.
- */
-export async function sendCodeWithSes({ destination, code }: SendCodeInput): Promise<void> {
+/** The message a magic link's user receives: the link, then the code for the waiting tab. */
+export function linkEmail(link: string, code: string): { subject: string; body: string } {
+  return {
+    subject: 'Your sign-in link',
+    body:
+      `Open this link to sign in, on this device or another:\n\n${link}\n\n` +
+      `Or enter this code where you asked for the link:\n\n${code}\n\n` +
+      'Both work once, for a few minutes only. If you did not try to sign in, ignore this email.\n',
+  };
+}
+
+async function sendEmail(
+  destination: string,
+  { subject, body }: { subject: string; body: string },
+) {
   assertEmailDestination(destination);
   const from = senderAddress();
   const { client, SendEmailCommand } = await sesSender();
-  const { subject, body } = codeEmail(code);
   await client.send(
     new SendEmailCommand({
       FromEmailAddress: from,
@@ -80,4 +88,26 @@ export async function sendCodeWithSes({ destination, code }: SendCodeInput): Pro
       },
     }),
   );
+}
+
+/**
+ * The default `sendCode`: a plain-text email through Amazon SES (API v2), from the
+ * address in `CUSTOM_AUTH_SENDER_EMAIL`. Needs the optional peer `@aws-sdk/client-sesv2` and
+ * `ses:SendEmail` permission for the Lambda's role. Phone numbers are not supported.
+ */
+export async function sendCodeWithSes({ destination, code }: SendCodeInput): Promise<void> {
+  await sendEmail(destination, codeEmail(code));
+}
+
+/** The default `sendLink` of `magicLinkStep`: as `sendCodeWithSes`, with the link and its code. */
+export async function sendLinkWithSes({
+  destination,
+  link,
+  code,
+}: {
+  destination: string;
+  link: string;
+  code: string;
+}): Promise<void> {
+  await sendEmail(destination, linkEmail(link, code));
 }

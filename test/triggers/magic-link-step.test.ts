@@ -2,7 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { createMemoryAttemptStore } from '../../src/triggers/attempt-store.ts';
 import { createCustomAuthTriggers } from '../../src/triggers/chain.ts';
 import { counterKey } from '../../src/triggers/limits.ts';
-import { magicLinkStep, type SendLinkInput } from '../../src/triggers/magic-link-step.ts';
+import {
+  type MagicLinkStepOptions,
+  magicLinkStep,
+  type SendLinkInput,
+} from '../../src/triggers/magic-link-step.ts';
 import { createEvent, type SessionEntry, verifyEvent } from './events.ts';
 
 const page = 'https://app.example/login';
@@ -13,13 +17,11 @@ const round = (result: boolean, metadata: string): SessionEntry => ({
   challengeMetadata: `CHAIN:0:${metadata}`,
 });
 
-function setup() {
+function setup(keys: MagicLinkStepOptions['keys'] = [key]) {
   const store = createMemoryAttemptStore({ secret: 'decoys' });
   const sendLink = vi.fn<(input: SendLinkInput) => Promise<void>>(async () => {});
   const triggers = createCustomAuthTriggers({
-    steps: [
-      magicLinkStep({ redirectUris: [page, 'https://app.example/links/'], sendLink, keys: [key] }),
-    ],
+    steps: [magicLinkStep({ redirectUris: [page, 'https://app.example/links/'], sendLink, keys })],
     decoySendDelayMs: 0,
     limits: { store },
   });
@@ -82,20 +84,27 @@ describe('magicLinkStep: a link by email, or the code from the same email', () =
     expect(byCode.response.answerCorrect).toBe(true);
   });
 
-  it('signs in once with the link in a fresh sign-in, anywhere, and refuses it again with the reason', async () => {
-    const { createAuthChallenge, verifyAuthChallengeResponse, sendLink, wrongAnswers } = setup();
-    await createAuthChallenge(createAfter([round(false, 'ASK')], { redirectUri: `${page}` }));
-    const token = (sendLink.mock.calls[0]?.[0].link ?? '').split('#')[1] ?? '';
-    const open = async () => {
-      const ask = await createAuthChallenge(createAfter([]));
-      return verifyAuthChallengeResponse(
-        verifyEvent(token, ask.response.privateChallengeParameters),
-      );
-    };
-    expect((await open()).response.answerCorrect).toBe(true);
-    await expect(open()).rejects.toThrow('MagicLinkRefused reason=used');
-    expect(await wrongAnswers()).toBe(1);
-  });
+  it.each([
+    ['a list', [key]],
+    ['a function that reads them', async () => [key]],
+  ] as const)(
+    'signs in once with the link in a fresh sign-in, anywhere, and refuses it again with the reason (keys from %s)',
+    async (_, keys) => {
+      const { createAuthChallenge, verifyAuthChallengeResponse, sendLink, wrongAnswers } =
+        setup(keys);
+      await createAuthChallenge(createAfter([round(false, 'ASK')], { redirectUri: `${page}` }));
+      const token = (sendLink.mock.calls[0]?.[0].link ?? '').split('#')[1] ?? '';
+      const open = async () => {
+        const ask = await createAuthChallenge(createAfter([]));
+        return verifyAuthChallengeResponse(
+          verifyEvent(token, ask.response.privateChallengeParameters),
+        );
+      };
+      expect((await open()).response.answerCorrect).toBe(true);
+      await expect(open()).rejects.toThrow('MagicLinkRefused reason=used');
+      expect(await wrongAnswers()).toBe(1);
+    },
+  );
 
   it('never links to a page outside the list', async () => {
     const { createAuthChallenge, verifyAuthChallengeResponse, sendLink, wrongAnswers } = setup();

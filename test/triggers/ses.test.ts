@@ -20,7 +20,9 @@ vi.mock('@aws-sdk/client-sesv2', () => ({
   SendEmailCommand: ses.SendEmailCommand,
 }));
 
-const { sendCodeWithSes, SENDER_EMAIL_VARIABLE } = await import('../../src/triggers/ses.ts');
+const { sendCodeWithSes, sendLinkWithSes, SENDER_EMAIL_VARIABLE } = await import(
+  '../../src/triggers/ses.ts'
+);
 
 const input = (destination = 'alice@example.com') => ({
   destination,
@@ -78,5 +80,43 @@ describe('sendCodeWithSes', () => {
     vi.stubEnv(SENDER_EMAIL_VARIABLE, 'no-reply@example.com');
     ses.send.mockRejectedValueOnce(new Error('MessageRejected: Email address is not verified.'));
     await expect(sendCodeWithSes(input())).rejects.toThrow('MessageRejected');
+  });
+});
+
+describe('sendLinkWithSes', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    ses.send.mockClear();
+  });
+
+  const link = 'https://app.example/login#k1.e30.c2ln';
+
+  it('mails the link and the code on lines of their own, from the configured sender', async () => {
+    vi.stubEnv(SENDER_EMAIL_VARIABLE, 'no-reply@example.com');
+    await sendLinkWithSes({ destination: 'alice@example.com', link, code: '123456' });
+    const command = ses.send.mock.calls[0]?.[0] as InstanceType<typeof ses.SendEmailCommand>;
+    expect(command.input).toStrictEqual({
+      FromEmailAddress: 'no-reply@example.com',
+      Destination: { ToAddresses: ['alice@example.com'] },
+      Content: {
+        Simple: {
+          Subject: { Data: 'Your sign-in link', Charset: 'UTF-8' },
+          Body: { Text: { Data: expect.stringContaining(`\n\n${link}\n\n`), Charset: 'UTF-8' } },
+        },
+      },
+    });
+    expect(JSON.stringify(command.input)).toContain('\\n\\n123456\\n\\n');
+  });
+
+  it('refuses a phone number and a missing sender before calling SES', async () => {
+    vi.stubEnv(SENDER_EMAIL_VARIABLE, 'no-reply@example.com');
+    await expect(sendLinkWithSes({ destination: '+15550001234', link, code: '1' })).rejects.toThrow(
+      'only sends email',
+    );
+    vi.stubEnv(SENDER_EMAIL_VARIABLE, '');
+    await expect(
+      sendLinkWithSes({ destination: 'alice@example.com', link, code: '1' }),
+    ).rejects.toThrow('or pass your own sendCode or sendLink');
+    expect(ses.send).not.toHaveBeenCalled();
   });
 });
