@@ -1,4 +1,4 @@
-import type { JWK } from 'jose';
+import type { Jwk } from './jwt.ts';
 
 export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED';
 
@@ -48,7 +48,7 @@ export interface RefreshRecord {
 export interface PoolData {
   version: 1;
   userPoolId: string;
-  signingKey: JWK | null;
+  signingKey: Jwk | null;
   /**
    * Hex key the fake credentials of unknown users are derived from. Kept with the data so an
    * unknown user's salt is as stable across restarts as a real one's. Absent in older files.

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { JWK } from 'jose';
 import { CognitoError } from './errors.ts';
+import type { Jwk } from './jwt.ts';
 import { JsonFile } from './persistence.ts';
 import {
   type PoolData,
@@ -113,12 +113,12 @@ export class PoolStore {
     return this.data.unknownUserSecret ?? '';
   }
 
-  get signingKey(): JWK | null {
+  get signingKey(): Jwk | null {
     return this.data.signingKey;
   }
 
   /** At start-up: a failure stops the pool with the file system's own message. */
-  setSigningKey(key: JWK): Promise<void> {
+  setSigningKey(key: Jwk): Promise<void> {
     this.data.signingKey = key;
     return this.persist();
   }

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import {
-  exportJWK,
-  generateKeyPair,
-  importJWK,
-  type JWK,
-  type JWTPayload,
-  jwtVerify,
-  SignJWT,
-} from 'jose';
 import { notAuthorized } from './errors.ts';
+import {
+  generateRsaJwk,
+  type Jwk,
+  type JwtClaims,
+  type RsaKeys,
+  rsaKeys,
+  signJwt,
+  verifyJwt,
+} from './jwt.ts';
 import { verifiedFlags } from './pool-data.ts';
 import type { PoolStore, StoredUser } from './store.ts';
 
@@ -22,21 +22,18 @@ export interface AuthenticationResult {
   TokenType: 'Bearer';
 }
 
-export interface AccessTokenClaims extends JWTPayload {
+export interface AccessTokenClaims extends JwtClaims {
+  sub: string;
   username: string;
   client_id: string;
   origin_jti: string;
   token_use: 'access';
 }
 
-type SigningKey = Awaited<ReturnType<typeof importJWK>>;
-
 /** RS256 tokens with Cognito's claims, signed by a key that is kept with the pool's data. */
 export class TokenIssuer {
   private constructor(
-    private readonly privateKey: SigningKey,
-    private readonly publicKey: SigningKey,
-    private readonly publicJwk: JWK,
+    private readonly keys: RsaKeys,
     private readonly issuer: () => string,
     private readonly store: PoolStore,
   ) {}
@@ -44,21 +41,14 @@ export class TokenIssuer {
   static async create(store: PoolStore, issuer: () => string): Promise<TokenIssuer> {
     let privateJwk = store.signingKey;
     if (!privateJwk) {
-      const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-      privateJwk = { ...(await exportJWK(privateKey)), kid: randomUUID(), alg: 'RS256' };
+      privateJwk = generateRsaJwk();
       await store.setSigningKey(privateJwk);
     }
-    const { kty, n, e, kid } = privateJwk;
-    const publicJwk: JWK = { kty, n, e, kid, alg: 'RS256', use: 'sig' };
-    const [privateKey, publicKey] = await Promise.all([
-      importJWK(privateJwk, 'RS256'),
-      importJWK(publicJwk, 'RS256'),
-    ]);
-    return new TokenIssuer(privateKey, publicKey, publicJwk, issuer, store);
+    return new TokenIssuer(rsaKeys(privateJwk), issuer, store);
   }
 
-  get jwks(): { keys: JWK[] } {
-    return { keys: [this.publicJwk] };
+  get jwks(): { keys: Jwk[] } {
+    return { keys: [this.keys.publicJwk] };
   }
 
   /** Access and ID tokens; a refresh token too unless this is a refresh. */
@@ -71,7 +61,7 @@ export class TokenIssuer {
     const { user, clientId, authTime } = input;
     const originJti = input.originJti ?? randomUUID();
     const eventId = randomUUID();
-    const [AccessToken, IdToken] = await Promise.all([
+    const [AccessToken, IdToken] = [
       this.sign(
         {
           sub: user.sub,
@@ -99,7 +89,7 @@ export class TokenIssuer {
         },
         clientId,
       ),
-    ]);
+    ];
     const RefreshToken = input.originJti
       ? undefined
       : await this.store.issueRefreshToken({
@@ -119,13 +109,8 @@ export class TokenIssuer {
 
   /** The claims of a live access token, or NotAuthorizedException as Cognito words it. */
   async verifyAccessToken(token: string): Promise<AccessTokenClaims> {
-    let payload: JWTPayload;
-    try {
-      ({ payload } = await jwtVerify(token, this.publicKey, { issuer: this.issuer() }));
-    } catch {
-      throw notAuthorized('Invalid Access Token');
-    }
-    if (payload.token_use !== 'access') throw notAuthorized('Invalid Access Token');
+    const payload = verifyJwt(token, this.keys, this.issuer());
+    if (payload?.token_use !== 'access') throw notAuthorized('Invalid Access Token');
     const claims = payload as AccessTokenClaims;
     if (this.store.isOriginRevoked(claims.origin_jti)) {
       throw notAuthorized('Access Token has been revoked');
@@ -135,12 +120,18 @@ export class TokenIssuer {
     return claims;
   }
 
-  private sign(claims: JWTPayload, audience: string | undefined): Promise<string> {
-    const jwt = new SignJWT({ ...claims, jti: randomUUID() })
-      .setProtectedHeader({ alg: 'RS256', kid: this.publicJwk.kid })
-      .setIssuer(this.issuer())
-      .setIssuedAt()
-      .setExpirationTime(`${tokenLifetimeSeconds}s`);
-    return (audience ? jwt.setAudience(audience) : jwt).sign(this.privateKey);
+  private sign(claims: JwtClaims, audience: string | undefined): string {
+    const issuedAt = Math.floor(Date.now() / 1000);
+    return signJwt(
+      {
+        ...claims,
+        jti: randomUUID(),
+        iss: this.issuer(),
+        iat: issuedAt,
+        exp: issuedAt + tokenLifetimeSeconds,
+        ...(audience ? { aud: audience } : {}),
+      },
+      this.keys,
+    );
   }
 }

@@ -1,12 +1,20 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { publint } from 'publint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
 const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-  exports: Record<string, { types: string; import: string }>;
+  exports: Record<string, string | { types: string; import: string }>;
 };
+
+/** Every file under a folder, as paths relative to it. */
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+}
 
 /** Every bare module a built file reaches through its relative imports. */
 function externalImports(entry: string, seen = new Set<string>()): Set<string> {
@@ -15,7 +23,9 @@ function externalImports(entry: string, seen = new Set<string>()): Set<string> {
     if (seen.has(file)) return;
     seen.add(file);
     const source = readFileSync(file, 'utf8');
-    for (const [, specifier] of source.matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)) {
+    for (const [, specifier] of source.matchAll(
+      /(?<![.\w])(?:from|import)\s*\(?\s*["']([^"']+)["']/g,
+    )) {
       if (!specifier) continue;
       if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier));
       else external.add(specifier);
@@ -25,38 +35,107 @@ function externalImports(entry: string, seen = new Set<string>()): Set<string> {
   return external;
 }
 
-describe('the built package', () => {
+describe('the packed package', () => {
+  let work: string;
+  let tarball: string;
+  let packageDir: string;
   let outDir: string;
 
   beforeAll(() => {
-    // Inside the checkout, so the built files resolve their dependencies from node_modules.
+    // Inside the checkout, so the unpacked files resolve their dependencies from node_modules.
     mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
-    outDir = mkdtempSync(join(root, 'node_modules/.cache/build-'));
-    execFileSync(
-      process.execPath,
-      [
-        join(root, 'node_modules/typescript/bin/tsc'),
-        '-p',
-        'tsconfig.build.json',
-        '--outDir',
-        outDir,
-      ],
-      { cwd: root, stdio: 'pipe' },
+    work = mkdtempSync(join(root, 'node_modules/.cache/pack-'));
+    // `npm pack` as a publish runs it: prepack builds dist/ first.
+    const [packed] = JSON.parse(
+      execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    ) as [{ filename: string }];
+    tarball = join(work, packed.filename);
+    execFileSync('tar', ['-xzf', tarball, '-C', work]);
+    packageDir = join(work, 'package');
+    outDir = join(packageDir, 'dist');
+  }, 180_000);
+
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('holds the build, the readme, the licence and the manifest, and nothing else', () => {
+    const files = listFiles(packageDir);
+    const outside = files.filter((file) => !file.startsWith('dist/'));
+    expect(outside.sort()).toEqual(['LICENSE', 'README.md', 'package.json']);
+    const kinds = new Set(
+      files
+        .filter((file) => file.startsWith('dist/'))
+        .map((file) => /(\.d\.ts|\.js\.map|\.[a-z]+)$/.exec(file)?.[1]),
     );
-  }, 120_000);
-
-  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
-
-  it.each(['.', './machine', './triggers', './local-pool'])(
-    'emits the %s entry with its types where exports says',
-    (entry) => {
-      const target = packageJson.exports[entry];
-      expect(target).toBeDefined();
-      for (const file of [target?.import, target?.types]) {
-        expect(existsSync(join(outDir, String(file).replace(/^\.\/dist\//, '')))).toBe(true);
+    expect([...kinds].sort()).toEqual(['.css', '.d.ts', '.js', '.js.map']);
+    for (const entry of Object.values(packageJson.exports)) {
+      for (const target of typeof entry === 'string' ? [entry] : [entry.import, entry.types]) {
+        expect(files).toContain(target.replace(/^\.\//, ''));
       }
-    },
-  );
+    }
+  });
+
+  it('carries its sources inside the source maps, since src/ is not shipped', () => {
+    const map = JSON.parse(readFileSync(join(outDir, 'machine/machine.js.map'), 'utf8')) as {
+      sourcesContent?: string[];
+    };
+    expect(map.sourcesContent?.[0]).toContain('createMachine');
+  });
+
+  it('passes publint with nothing to report', async () => {
+    const { messages } = await publint({
+      pkgDir: packageDir,
+      level: 'suggestion',
+      strict: true,
+      // The folder holds exactly what the tarball held.
+      pack: false,
+    });
+    expect(messages).toEqual([]);
+  });
+
+  it('resolves its types under node16 and bundler resolution (are the types wrong)', () => {
+    const attw = join(root, 'node_modules/@arethetypeswrong/cli/dist/index.js');
+    // ESM only by design; the stylesheet has no types to find.
+    const args = ['--profile', 'esm-only', '--exclude-entrypoints', './styles.css', '--format'];
+    const result = spawnSync(process.execPath, [attw, tarball, ...args, 'json'], {
+      encoding: 'utf8',
+    });
+    const report = JSON.parse(result.stdout) as {
+      problems: Record<string, { entrypoint: string; resolutionKind: string }[]>;
+    };
+    const ignored = new Set(['node10', 'node16-cjs']);
+    const problems = Object.values(report.problems)
+      .flat()
+      .filter((problem) => !ignored.has(problem.resolutionKind));
+    expect({ problems, status: result.status }).toEqual({ problems: [], status: 0 });
+  });
+
+  it('depends on what its entries import, and on nothing only the pool would use', () => {
+    const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      peerDependencies: Record<string, string>;
+    };
+    const declared = new Set([
+      ...Object.keys(manifest.dependencies),
+      ...Object.keys(manifest.peerDependencies),
+    ]);
+    const entries = ['index.js', 'machine/index.js', 'triggers/index.js', 'local-pool/index.js'];
+    const imported = new Set(entries.flatMap((entry) => [...externalImports(join(outDir, entry))]));
+    const packageOf = (specifier: string) =>
+      specifier
+        .split('/')
+        .slice(0, specifier.startsWith('@') ? 2 : 1)
+        .join('/');
+    const undeclared = [...imported]
+      .filter((specifier) => !specifier.startsWith('node:'))
+      .map(packageOf)
+      .filter((name) => !declared.has(name));
+    expect(undeclared).toEqual([]);
+    expect(Object.keys(manifest.dependencies)).toEqual(['xstate']);
+  });
 
   it('keeps React out of the ./machine entry', () => {
     expect(externalImports(join(outDir, 'index.js'))).toContain('react');
