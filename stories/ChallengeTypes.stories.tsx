@@ -1,11 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { localCaptchaToken } from '../src/components/challenge/CaptchaChallenge.tsx';
 import {
   CaptchaChallenge,
   type ChallengeControls,
   ChoiceChallenge,
   CustomAuthenticator,
-  localCaptchaToken,
 } from '../src/index.ts';
 import { type FakeStep, fakeChain, rightCode, wrongCode } from './fake-services.ts';
 

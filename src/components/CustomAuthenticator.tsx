@@ -1,11 +1,11 @@
 import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import type { AuthUserInfo } from '../machine/index.ts';
+import { useHasCustomAuthProvider } from '../react/CustomAuthProvider.tsx';
 import {
   type CustomAuth,
   CustomAuthProvider,
   type CustomAuthProviderProps,
   useCustomAuth,
-  useHasCustomAuthProvider,
 } from '../react/index.ts';
 import { AuthUiProvider, type AuthUiSettings, type SignUpAttribute } from './AuthUiContext.tsx';
 import { type Locale, type MessageOverrides, resolveMessages } from './messages/index.ts';

@@ -1,4 +1,4 @@
-export { type AuthUiSettings, type SignUpAttribute, useAuthUi } from './AuthUiContext.tsx';
+export type { SignUpAttribute } from './AuthUiContext.tsx';
 export {
   CustomAuthenticator,
   type CustomAuthenticatorProps,
@@ -8,14 +8,12 @@ export {
   CaptchaChallenge,
   type CaptchaChallengeProps,
   type CaptchaWidgetProps,
-  LocalCaptcha,
-  localCaptchaToken,
 } from './challenge/CaptchaChallenge.tsx';
 export { ChallengeForm } from './challenge/ChallengeForm.tsx';
 export { ChoiceChallenge } from './challenge/ChoiceChallenge.tsx';
 export { CodeChallenge } from './challenge/CodeChallenge.tsx';
 export { TextChallenge } from './challenge/TextChallenge.tsx';
-export { CodeInput, type CodeInputProps, normalizeCode } from './code-input/CodeInput.tsx';
+export { CodeInput, type CodeInputProps } from './code-input/CodeInput.tsx';
 export { ConfirmSignUpForm } from './confirm-sign-up/ConfirmSignUpForm.tsx';
 export {
   en,

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { AuthUserInfo } from '../machine/index.ts';
-import { routeOf } from '../machine/index.ts';
+import { routeOf } from '../machine/view.ts';
 import { useCustomAuthActor } from '../react/index.ts';
 
 /**

@@ -1,4 +1,11 @@
-export type { ExplicitAuthFlow, ExtraClientOptions } from './auth-flows.ts';
+export type { AttemptCount, AttemptStore } from '../triggers/attempt-store.ts';
+export type { SignInLimits } from '../triggers/limits.ts';
+export {
+  type ExplicitAuthFlow,
+  type ExtraClientOptions,
+  explicitAuthFlowNames,
+} from './auth-flows.ts';
+export { type ChainStepName, chainStepNames } from './built-in-triggers.ts';
 export type { FaultPlan } from './faults.ts';
 export type { ChallengeEntry, OutboxEntry } from './local-log.ts';
 export {
@@ -9,4 +16,5 @@ export {
   type PoolFlow,
   startLocalPool,
 } from './pool.ts';
+export type { SessionLimits } from './sessions.ts';
 export type { LambdaHandler, TriggerHandlers } from './trigger-runner.ts';

@@ -109,6 +109,7 @@ export async function toSignInStep(output: SignInOutput): Promise<SignInStep> {
   }
 }
 
+/** The services every statechart uses unless given others: Amplify Auth v6 and sessionStorage. */
 export const amplifyServices: CustomAuthServices = {
   getCurrentUser: currentUser,
   signIn: async ({ username, password, flow }) =>

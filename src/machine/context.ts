@@ -43,6 +43,7 @@ export type CustomAuthEvent =
   | { type: 'GO_TO_SIGN_IN' }
   | { type: 'GO_TO_SIGN_UP' };
 
+/** The timing a statechart runs with where its input gives none. */
 export const defaultTiming: CustomAuthTiming = {
   sessionValidityMs: 180_000,
   expiryMarginMs: 5_000,

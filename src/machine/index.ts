@@ -1,17 +1,32 @@
-export { serviceActors } from './actors.ts';
-export { amplifyServices, type CustomAuthServices, toSignInStep } from './amplify.ts';
+export { amplifyServices, type CustomAuthServices } from './amplify.ts';
 export { amplifySignUp } from './amplify-sign-up.ts';
 export type { CustomAuthContext, CustomAuthEvent } from './context.ts';
 export { defaultTiming } from './context.ts';
-export {
-  type CustomAuthError,
-  type CustomAuthErrorCode,
-  toAuthError,
-} from './errors.ts';
+export type { CustomAuthError, CustomAuthErrorCode } from './errors.ts';
 export { type CustomAuthMachine, customAuthMachine, withServices } from './machine.ts';
-export { generatePassword } from './password.ts';
-export { type PendingChallenge, parsePendingChallenge } from './pending-challenge.ts';
+export type { PendingChallenge } from './pending-challenge.ts';
 export { type SignInLinkOptions, signInLinks } from './sign-in-links.ts';
-export type * from './types.ts';
+export type {
+  AuthUserInfo,
+  CaptchaChallengeInfo,
+  ChallengeBase,
+  ChallengeInfo,
+  ChallengeOption,
+  ChoiceChallengeInfo,
+  CodeChallengeInfo,
+  CodeDelivery,
+  ConfirmSignUpRequest,
+  ConfirmSignUpStep,
+  CustomAuthFlow,
+  CustomAuthInput,
+  CustomAuthRoute,
+  CustomAuthTiming,
+  CustomChallengeInfo,
+  SignInRequest,
+  SignInStep,
+  SignUpRequest,
+  SignUpStep,
+  TextChallengeInfo,
+} from './types.ts';
 export { inputLimits } from './validation.ts';
-export { type CustomAuthSnapshot, type CustomAuthView, routeOf, viewOf } from './view.ts';
+export { type CustomAuthSnapshot, type CustomAuthView, viewOf } from './view.ts';

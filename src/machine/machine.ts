@@ -41,6 +41,7 @@ const answerEndsSignIn = [
   },
 ];
 
+/** The statechart on Amplify's services; `withServices` replaces some of them. */
 export const customAuthMachine = customAuthSetup.createMachine({
   id: 'customAuth',
   context: ({ input }) => initialContext(input),

@@ -1,9 +1,10 @@
-import type { SavedChallenge } from './challenge.ts';
+import type { ChallengeInfo } from './types.ts';
 
 /** A challenge in progress, kept across a page reload (Amplify keeps its half in sessionStorage too). */
 export interface PendingChallenge {
   username: string;
-  challenge: SavedChallenge;
+  /** What the screen needs besides the parameters, which say the rest. */
+  challenge: Pick<ChallengeInfo, 'parameters' | 'round' | 'expiresAt' | 'resendAvailableAt'>;
 }
 
 const storageKey = 'cognito-custom-auth.pendingChallenge';

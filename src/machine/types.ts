@@ -30,7 +30,7 @@ export interface ChallengeOption {
 }
 
 /** What every challenge has, whatever its type. */
-interface ChallengeBase {
+export interface ChallengeBase {
   /**
    * The `type` parameter as the trigger sent it, an app's own names included; without one,
    * `code` when the trigger sent `codeLength`, else `text`.

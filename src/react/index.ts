@@ -2,7 +2,6 @@ export {
   type CustomAuthActor,
   CustomAuthProvider,
   type CustomAuthProviderProps,
-  useHasCustomAuthProvider,
 } from './CustomAuthProvider.tsx';
 export type { CustomAuthCommands } from './commands.ts';
 export { type ChallengeControls, useChallenge } from './useChallenge.ts';

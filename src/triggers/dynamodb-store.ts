@@ -7,7 +7,8 @@ const DYNAMODB_PACKAGE = '@aws-sdk/client-dynamodb';
 export const LIMITS_TABLE_VARIABLE = 'CUSTOM_AUTH_LIMITS_TABLE';
 
 type DynamoDbModule = typeof import('@aws-sdk/client-dynamodb');
-type DynamoDbClient = InstanceType<DynamoDbModule['DynamoDBClient']>;
+/** A `DynamoDBClient` of `@aws-sdk/client-dynamodb`, named here so the peer stays optional. */
+export type DynamoDbClient = InstanceType<typeof import('@aws-sdk/client-dynamodb').DynamoDBClient>;
 
 /** Options of {@link createDynamoDbAttemptStore}. */
 export interface DynamoDbAttemptStoreOptions {

@@ -44,12 +44,7 @@ export {
   type CustomChallengePrivateParameters,
   createCreateAuthChallenge,
 } from './create.ts';
-export {
-  createDefineAuthChallenge,
-  type DefineAuthChallengeHandler,
-  type DefineDecision,
-  decideNextChallenge,
-} from './define.ts';
+export { createDefineAuthChallenge, type DefineAuthChallengeHandler } from './define.ts';
 export {
   CHOICE_METADATA_KEY,
   type Channel,
@@ -58,6 +53,7 @@ export {
 export {
   createDynamoDbAttemptStore,
   type DynamoDbAttemptStoreOptions,
+  type DynamoDbClient,
   LIMITS_TABLE_VARIABLE,
 } from './dynamodb-store.ts';
 export {
@@ -88,7 +84,6 @@ export { maskDestination, maskEmail, maskPhoneNumber } from './mask.ts';
 export type {
   CustomAuthTriggerFlow,
   CustomAuthTriggerOptions,
-  ResolvedTriggerOptions,
   SendCode,
   SendCodeInput,
 } from './options.ts';
@@ -98,6 +93,7 @@ export {
   type SecretKeysOptions,
 } from './secrets-manager.ts';
 export { SENDER_EMAIL_VARIABLE, sendCodeWithSes, sendLinkWithSes } from './ses.ts';
+export type { SessionEntry } from './session.ts';
 export { sendCodeWithSns } from './sns.ts';
 export {
   createVerifyAuthChallengeResponse,

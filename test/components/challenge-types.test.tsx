@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { localCaptchaToken } from '../../src/components/challenge/CaptchaChallenge.tsx';
 import {
   CaptchaChallenge,
   type CaptchaWidgetProps,
   type ChallengeControls,
   ChoiceChallenge,
-  localCaptchaToken,
 } from '../../src/index.ts';
 import { LOCAL_CAPTCHA_TOKEN } from '../../src/triggers/captcha-step.ts';
 import { challengeStep, fakeServices } from '../support/fake-services.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toAuthError } from '../../src/machine/index.ts';
+import { toAuthError } from '../../src/machine/errors.ts';
 import { cognitoError } from '../support/fake-services.ts';
 
 describe('toAuthError', () => {

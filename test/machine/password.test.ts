@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generatePassword } from '../../src/machine/index.ts';
+import { generatePassword } from '../../src/machine/password.ts';
 
 /** Cognito's default policy, with every symbol it accepts. */
 const cognitoDefaultPolicy =

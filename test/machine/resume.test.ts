@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parsePendingChallenge } from '../../src/machine/index.ts';
+import { parsePendingChallenge } from '../../src/machine/pending-challenge.ts';
 import { challengeStep, cognitoError, fakeServices } from '../support/fake-services.ts';
 import { atChallenge, settledOn, startMachine, view } from '../support/machine-harness.ts';
 

@@ -7,10 +7,10 @@ import {
   type CustomAuthRoute,
   type CustomAuthSnapshot,
   customAuthMachine,
-  routeOf,
   type SignInStep,
   withServices,
 } from '../../src/machine/index.ts';
+import { routeOf } from '../../src/machine/view.ts';
 import { ScriptedBackend } from '../support/scripted-backend.ts';
 
 /**

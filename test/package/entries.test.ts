@@ -1,8 +1,10 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { publint } from 'publint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkApiReports } from '../../scripts/api-report.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
@@ -136,6 +138,16 @@ describe('the packed package', () => {
     expect(undeclared).toEqual([]);
     expect(Object.keys(manifest.dependencies)).toEqual(['xstate']);
   });
+
+  it('exports exactly the surface in api/*.api.md, every type it mentions included', () => {
+    // A difference means the public API changed: review it, then `npm run api:report`.
+    // Outside node_modules, where API Extractor would take the package for a dependency.
+    const copy = mkdtempSync(join(tmpdir(), 'api-'));
+    cpSync(outDir, copy, { recursive: true });
+    const reports = checkApiReports({ dist: copy, update: false });
+    rmSync(copy, { recursive: true, force: true });
+    expect(reports).toEqual(reports.map(({ entry }) => ({ entry, changed: false, problems: [] })));
+  }, 60_000);
 
   it('keeps React out of the ./machine entry', () => {
     expect(externalImports(join(outDir, 'index.js'))).toContain('react');

@@ -1,12 +1,12 @@
-import {
-  type AuthUserInfo,
-  type ConfirmSignUpStep,
-  type CustomAuthServices,
-  type PendingChallenge,
-  parsePendingChallenge,
-  type SignInStep,
-  type SignUpStep,
+import type {
+  AuthUserInfo,
+  ConfirmSignUpStep,
+  CustomAuthServices,
+  PendingChallenge,
+  SignInStep,
+  SignUpStep,
 } from '../../src/machine/index.ts';
+import { parsePendingChallenge } from '../../src/machine/pending-challenge.ts';
 
 /** One way a backend call can end: its value, or the error it throws. */
 type Outcome<T> = () => T;
