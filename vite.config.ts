@@ -3,6 +3,12 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumLaunchOptions } from './test/support/chromium.ts';
 
+/**
+ * A node_modules folder holding another React (with its react-dom and Testing Library): the
+ * dom tests then run on that React. `npm run test:consumers` points it at React 18.
+ */
+const otherReact = process.env.DOM_REACT_MODULES;
+
 export default defineConfig({
   test: {
     restoreMocks: true,
@@ -22,6 +28,14 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
+          alias: otherReact
+            ? [
+                {
+                  find: /^(react|react-dom|@testing-library\/react)(\/.*)?$/,
+                  replacement: `${otherReact}/$1$2`,
+                },
+              ]
+            : [],
           include: ['test/{react,components}/**/*.test.tsx'],
           setupFiles: ['test/support/dom-setup.ts'],
         },

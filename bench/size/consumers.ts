@@ -60,8 +60,12 @@ export function packKit(): string {
  * A project with its own package.json, installed from the registry unless an install of the
  * same dependencies is already there.
  */
-function consumer(name: string, dependencies: Record<string, string>): string {
-  const dir = join(cacheDir, name);
+export function installConsumer(
+  name: string,
+  dependencies: Record<string, string>,
+  baseDir = cacheDir,
+): string {
+  const dir = join(baseDir, name);
   mkdirSync(dir, { recursive: true });
   const manifest = `${JSON.stringify({ name, private: true, type: 'module', dependencies }, null, 2)}\n`;
   const stamp = join(dir, 'node_modules/.bench-installed');
@@ -79,7 +83,7 @@ function consumer(name: string, dependencies: Record<string, string>): string {
 
 /** A consumer with the packed kit, React and aws-amplify. */
 export function kitConsumer(tarball: string): string {
-  const dir = consumer('kit', { ...pinned, 'cognito-custom-auth': `file:${tarball}` });
+  const dir = installConsumer('kit', { ...pinned, 'cognito-custom-auth': `file:${tarball}` });
   const installed = join(dir, 'node_modules/cognito-custom-auth/dist/index.js');
   if (readFileSync(installed, 'utf8') !== readFileSync(join(root, 'dist/index.js'), 'utf8')) {
     throw new Error(`${installed} is not the build that was just packed.`);
@@ -89,7 +93,7 @@ export function kitConsumer(tarball: string): string {
 
 /** A consumer with Amplify UI, apart from the kit, whose XState is another major version. */
 export function amplifyUiConsumer(): string {
-  return consumer('amplify-ui', { ...pinned, '@aws-amplify/ui-react': 'latest' });
+  return installConsumer('amplify-ui', { ...pinned, '@aws-amplify/ui-react': 'latest' });
 }
 
 export function versionIn(dir: string, name: string): string {

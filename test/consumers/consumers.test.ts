@@ -1,0 +1,228 @@
+// Real consumers of the packed package, installed from the registry as users get it: Vite apps
+// on React 18 and 19 (type checks under two resolutions, a build, a sign-in in Chromium) and a
+// Next.js App Router app (server rendering, hydration, `next build`), all against the local pool.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { type PreviewServer, preview } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, modulesOutside } from '../../bench/size/apps.ts';
+import { installConsumer, packKit, pinned, root, versionIn } from '../../bench/size/consumers.ts';
+import { type LocalPool, startLocalPool } from '../../src/local-pool/index.ts';
+import { chromiumLaunchOptions } from '../support/chromium.ts';
+import { latestCode, registerOverHttp } from '../support/pool-http.ts';
+
+const fixtures = join(import.meta.dirname, 'fixtures');
+const tsc = join(root, 'node_modules/typescript/bin/tsc');
+
+/** React and its types per major version; the React 18 one also serves the dom tests. */
+const reactSets = {
+  18: {
+    react: '18.3.1',
+    'react-dom': '18.3.1',
+    '@types/react': '^18.3.0',
+    '@types/react-dom': '^18.3.0',
+    '@testing-library/react': versionIn(root, '@testing-library/react'),
+  },
+  19: {
+    react: pinned.react,
+    'react-dom': pinned['react-dom'],
+    '@types/react': versionIn(root, '@types/react'),
+    '@types/react-dom': versionIn(root, '@types/react-dom'),
+  },
+} as const;
+
+let tarball: string;
+let pool: LocalPool;
+let browser: Browser;
+
+beforeAll(async () => {
+  tarball = packKit();
+  pool = await startLocalPool({ port: 0, log: () => {} });
+  browser = await chromium.launch(chromiumLaunchOptions);
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await pool?.close();
+});
+
+/** Amplify's own warning whenever `userPoolEndpoint` is set, as it is for the local pool. */
+const customEndpointWarning = /You are using a custom Amazon .* endpoint/;
+
+/** Every console warning or error and every uncaught exception of a page. */
+function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    const text = message.text();
+    if (['error', 'warning'].includes(message.type()) && !customEndpointWarning.test(text)) {
+      problems.push(`${message.type()}: ${text} (${message.location().url})`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.stack}`));
+  return problems;
+}
+
+/** A new user signs in through the drop-in with the code the pool sent. */
+async function signInThroughDropIn(page: Page, username: string): Promise<void> {
+  await registerOverHttp(pool, username);
+  await page.getByLabel('Username').fill(username);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('form', { name: 'Check your email' }).waitFor();
+  await page.getByLabel('Code', { exact: true }).fill(latestCode(pool, username));
+  await page.getByRole('heading', { name: `Signed in as ${username}` }).waitFor();
+}
+
+/** The sign-in, failing with what the page said and showed, and with no console problem. */
+async function expectCleanSignIn(page: Page, username: string, problems: string[]) {
+  try {
+    await signInThroughDropIn(page, username);
+  } catch (error) {
+    const shown = await page.locator('body').textContent();
+    throw new Error(`${error}\nconsole:\n${problems.join('\n')}\npage:\n${shown}`);
+  }
+  expect(problems).toEqual([]);
+}
+
+function typeCheck(dir: string, project: string) {
+  const result = spawnSync(process.execPath, [tsc, '-p', project], { cwd: dir, encoding: 'utf8' });
+  return { status: result.status, output: `${result.stdout}${result.stderr}`.trim() };
+}
+
+describe.each([18, 19] as const)('a Vite app on React %i', (major) => {
+  let dir: string;
+
+  beforeAll(() => {
+    dir = installConsumer(`vite-react${major}`, {
+      ...reactSets[major],
+      // Amplify's own declaration files need Node's types under skipLibCheck: false.
+      '@types/node': versionIn(root, '@types/node'),
+      'aws-amplify': pinned['aws-amplify'],
+      'cognito-custom-auth': `file:${tarball}`,
+    });
+    cpSync(join(fixtures, 'vite'), dir, { recursive: true });
+  }, 600_000);
+
+  it('type-checks against the package types with bundler and node16 resolution', () => {
+    expect(typeCheck(dir, 'tsconfig.bundler.json')).toEqual({ status: 0, output: '' });
+    expect(typeCheck(dir, 'tsconfig.node16.json')).toEqual({ status: 0, output: '' });
+  }, 120_000);
+
+  it('builds, and signs in through the drop-in in Chromium', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), `consumer-react${major}-`));
+    let server: PreviewServer | undefined;
+    const page = await browser.newPage();
+    try {
+      const size = await buildApp(dir, { outDir });
+      // The app runs what it installed, the React it asked for, nothing of the checkout's.
+      expect(modulesOutside(size, [`${dir}/`])).toEqual([]);
+      const version = reactSets[major].react.replaceAll('.', '\\.');
+      expect(size.jsText).toMatch(new RegExp(`["'\`]${version}["'\`]`));
+      server = await preview({
+        root: dir,
+        configFile: false,
+        logLevel: 'error',
+        build: { outDir },
+        preview: { port: 0, host: '127.0.0.1' },
+      });
+      const problems = watchConsole(page);
+      await page.goto(`${server.resolvedUrls?.local[0]}?pool=${pool.endpoint}`);
+      await expectCleanSignIn(page, `vite${major}`, problems);
+    } finally {
+      await page.close();
+      await new Promise<void>((done) => (server ? server.httpServer.close(() => done()) : done()));
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** `next start` on a free loopback port, resolved once it says it is ready. */
+async function nextStart(dir: string): Promise<{ url: string; process: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [join(dir, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    { cwd: dir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'pipe' },
+  );
+  await new Promise<void>((ready, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (/ready/i.test(output)) ready();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`next start exited with ${code}: ${output}`)));
+  });
+  return { url: `http://127.0.0.1:${port}/`, process: child };
+}
+
+describe('a Next.js App Router app', () => {
+  let dir: string;
+
+  beforeAll(() => {
+    dir = installConsumer(
+      'next',
+      {
+        next: '16.4.6',
+        ...reactSets[19],
+        '@types/node': versionIn(root, '@types/node'),
+        typescript: versionIn(root, 'typescript'),
+        'aws-amplify': pinned['aws-amplify'],
+        'cognito-custom-auth': `file:${tarball}`,
+        // Outside node_modules, where Next.js would take the app's own files for a dependency's.
+      },
+      join(tmpdir(), 'cognito-custom-auth-consumers'),
+    );
+    cpSync(join(fixtures, 'next'), dir, { recursive: true });
+  }, 600_000);
+
+  it('passes next build', () => {
+    const result = spawnSync(
+      process.execPath,
+      [join(dir, 'node_modules/next/dist/bin/next'), 'build'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          NEXT_TELEMETRY_DISABLED: '1',
+          NEXT_PUBLIC_AMPLIFY_CONFIG: JSON.stringify(pool.amplifyConfig),
+        },
+      },
+    );
+    expect({ status: result.status, output: result.status === 0 ? '' : result.stderr }).toEqual({
+      status: 0,
+      output: '',
+    });
+  }, 300_000);
+
+  it('renders the drop-in on the server, hydrates it without warnings, and signs in', async () => {
+    const server = await nextStart(dir);
+    const page = await browser.newPage();
+    try {
+      const html = await (await fetch(server.url)).text();
+      expect(html).toContain('data-route="initializing"');
+      const problems = watchConsole(page);
+      await page.goto(server.url);
+      await expectCleanSignIn(page, 'nextuser', problems);
+    } finally {
+      await page.close();
+      server.process.kill('SIGTERM');
+    }
+  }, 120_000);
+});
