@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { CustomAuthenticator, es, signUpWithAmplify } from '../src/index.ts';
+import { ar, CustomAuthenticator, es, signUpWithAmplify } from '../src/index.ts';
 import { fakePool, rightCode, wrongCode } from './fake-services.ts';
 
 const meta = {
@@ -37,6 +37,29 @@ export const Spanish: Story = {
     await userEvent.type(code, rightCode);
     expect(await canvas.findByText('Sesión iniciada como alice')).toBeVisible();
     expect(canvas.getByRole('button', { name: 'Cerrar sesión' })).toBeVisible();
+  },
+};
+
+/** Right to left: the layout mirrors, the code and the masked address stay readable. */
+export const Arabic: Story = {
+  args: { locale: ar, services: fakePool() },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const form = await canvas.findByRole('form', { name: ar.signInTitle });
+    expect(form.closest('[data-part="root"]')).toHaveAttribute('dir', 'rtl');
+    expect(form.closest('[data-part="root"]')).toHaveAttribute('lang', 'ar');
+    await userEvent.type(canvas.getByLabelText(ar.username), 'alice');
+    await userEvent.click(canvas.getByRole('button', { name: ar.signIn }));
+    const code = await canvas.findByLabelText(ar.code);
+    await userEvent.type(code, wrongCode);
+    expect(await canvas.findByText(ar.attemptsLeft.two ?? '')).toBeVisible();
+    // A label's words start at the right edge of its field, not the left.
+    const field = code.getBoundingClientRect();
+    const words = document.createRange();
+    words.selectNodeContents(canvas.getByText(ar.code, { selector: 'label' }));
+    const label = words.getBoundingClientRect();
+    expect(Math.abs(label.right - field.right)).toBeLessThan(2);
+    expect(label.left - field.left).toBeGreaterThan(20);
   },
 };
 

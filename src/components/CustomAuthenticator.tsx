@@ -1,6 +1,7 @@
-import { type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import type { AuthUserInfo } from '../machine/index.ts';
 import { useHasCustomAuthProvider } from '../react/CustomAuthProvider.tsx';
+import { warnOfIgnoredProps } from '../react/development.ts';
 import {
   type CustomAuth,
   CustomAuthProvider,
@@ -18,9 +19,11 @@ export interface SignedInRenderProps {
   signOut: () => void;
 }
 
+/**
+ * Inside a `CustomAuthProvider` the statechart is the provider's: these props of the drop-in
+ * (flow, timing, initial route, services, sign-up's service) are the provider's to set.
+ */
 export interface CustomAuthenticatorProps extends Omit<CustomAuthProviderProps, 'children'> {
-  /** The first screen for a signed-out user. Default 'signIn'. */
-  initialRoute?: 'signIn' | 'signUp';
   /**
    * Offer sign-up: `signUpWithAmplify`, or your own screen and call. Without it (or with
    * `hideSignUp`) the drop-in only signs users in.
@@ -54,25 +57,16 @@ function SignedInChildren({ render }: { render: (props: SignedInRenderProps) => 
   return user ? render({ user, signOut }) : null;
 }
 
-/** Sends a signed-out user to sign-up once, when the app asked to start there. */
-function useInitialRoute(startOnSignUp: boolean, route: string) {
-  const goToSignUp = useCustomAuth((auth) => auth.goToSignUp);
-  const done = useRef(!startOnSignUp);
-  useEffect(() => {
-    // Only the first screen after start-up: later visits to sign-in (after a sign-out) stay there.
-    if (done.current || route === 'initializing') return;
-    done.current = true;
-    if (route === 'signIn') goToSignUp();
-  }, [route, goToSignUp]);
-}
+/** Sign-up is offered when a screen for it is given and not hidden. */
+const offersSignUp = (props: CustomAuthenticatorProps) =>
+  !props.hideSignUp && Boolean(props.components?.SignUp ?? props.signUp?.Screen);
 
 function AuthenticatorScreens(props: CustomAuthenticatorProps) {
-  const { children, components, className, theme, initialRoute, onSignIn, onSignOut } = props;
+  const { children, components, className, theme, onSignIn, onSignOut } = props;
   const route = useCustomAuth(selectRoute);
   const screens = { ...defaultScreens, SignUp: props.signUp?.Screen, ...components };
-  const { messages, hideSignUp, signUpAttributes, signUpPassword, locale } = props;
-  const noSignUp = hideSignUp || !screens.SignUp;
-  useInitialRoute(initialRoute === 'signUp' && !noSignUp, route);
+  const { messages, signUpAttributes, signUpPassword, locale } = props;
+  const noSignUp = !offersSignUp(props);
   useAuthEvents(onSignIn, onSignOut);
   const settings = useMemo<AuthUiSettings>(
     () => ({
@@ -94,6 +88,8 @@ function AuthenticatorScreens(props: CustomAuthenticatorProps) {
       <div
         className={['cca-root', className].filter(Boolean).join(' ')}
         data-part="root"
+        lang={settings.messages.lang}
+        dir={settings.messages.dir}
         data-route={route}
         data-theme={theme}
       >
@@ -118,15 +114,19 @@ function AuthenticatorScreens(props: CustomAuthenticatorProps) {
 export function CustomAuthenticator(props: CustomAuthenticatorProps) {
   const enclosed = useHasCustomAuthProvider();
   const screens = <AuthenticatorScreens {...props} />;
-  if (enclosed) return screens;
-  const { flow, sessionValidityMs, expiryMarginMs, resendCooldownMs, signUp } = props;
+  const { flow, sessionValidityMs, expiryMarginMs, resendCooldownMs, signUp, initialRoute } = props;
+  const providerProps = { flow, sessionValidityMs, expiryMarginMs, resendCooldownMs, initialRoute };
+  if (enclosed) {
+    if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
+      warnOfIgnoredProps({ ...providerProps, services: props.services, signUp });
+    }
+    return screens;
+  }
   const services = signUp ? { signUp: signUp.service, ...props.services } : props.services;
   return (
     <CustomAuthProvider
-      flow={flow}
-      sessionValidityMs={sessionValidityMs}
-      expiryMarginMs={expiryMarginMs}
-      resendCooldownMs={resendCooldownMs}
+      {...providerProps}
+      initialRoute={offersSignUp(props) ? initialRoute : undefined}
       services={services}
     >
       {screens}

@@ -16,12 +16,33 @@ export { TextChallenge } from './challenge/TextChallenge.tsx';
 export { CodeInput, type CodeInputProps } from './code-input/CodeInput.tsx';
 export { ConfirmSignUpForm } from './confirm-sign-up/ConfirmSignUpForm.tsx';
 export {
+  ar,
+  da,
+  de,
   en,
   errorText,
   es,
+  fr,
+  he,
+  hi,
+  id,
+  it,
+  ja,
+  ko,
   type Locale,
   type MessageOverrides,
   type Messages,
+  nb,
+  nl,
+  type PluralText,
+  pl,
+  ptBR,
+  ru,
+  sv,
+  tr,
+  uk,
+  vi,
+  zhHans,
 } from './messages/index.ts';
 export type { AuthenticatorComponents } from './screens.ts';
 export { SignInForm } from './sign-in/SignInForm.tsx';

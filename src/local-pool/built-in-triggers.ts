@@ -13,6 +13,7 @@ import {
   type SendLink,
   type SignInLimits,
 } from '../triggers/index.ts';
+import type { CustomAuthTriggerFlow } from '../triggers/options.ts';
 import { presetTriggers } from '../triggers/presets.ts';
 import type { LocalLog, OutboxEntry } from './local-log.ts';
 import type { LambdaHandler, TriggerHandlers } from './trigger-runner.ts';
@@ -34,7 +35,7 @@ export type ChainStepName = (typeof chainStepNames)[number];
  * local test CAPTCHA; `codeByChoice` asks email or SMS, then sends the code there;
  * `magicLink` emails a link to a page on this machine, and a code).
  */
-export type PoolFlow = 'passwordless' | 'passwordThenCode' | 'either' | readonly ChainStepName[];
+export type PoolFlow = CustomAuthTriggerFlow | readonly ChainStepName[];
 
 const isChain = (flow: PoolFlow | undefined): flow is readonly ChainStepName[] =>
   Array.isArray(flow);

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { isTriggerFlow, triggerFlows } from '../triggers/options.ts';
 import { parseExplicitAuthFlows } from './auth-flows.ts';
 import { type ChainStepName, chainStepNames, type PoolFlow } from './built-in-triggers.ts';
 import {
@@ -62,16 +63,14 @@ function authFlows(value: string | undefined) {
   }
 }
 
-const presets: readonly string[] = ['passwordless', 'passwordThenCode', 'either'];
-
 /** A preset by name, or a chain of step names separated by commas. */
 function poolFlow(value: string | undefined): PoolFlow | undefined {
-  if (value === undefined || presets.includes(value)) return value as PoolFlow | undefined;
+  if (value === undefined || isTriggerFlow(value)) return value;
   const names = value.split(',').map((name) => name.trim());
   const unknown = names.find((name) => !(chainStepNames as readonly string[]).includes(name));
   if (unknown !== undefined) {
     throw new Error(
-      `--flow must be ${presets.join(', ')} or a chain of ${chainStepNames.join(', ')} ` +
+      `--flow must be ${triggerFlows.join(', ')} or a chain of ${chainStepNames.join(', ')} ` +
         `separated by commas, not ${value}.`,
     );
   }

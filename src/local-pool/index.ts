@@ -1,5 +1,7 @@
+export type { CustomAuthFlow } from '../shared/flows.ts';
 export type { AttemptCount, AttemptStore } from '../triggers/attempt-store.ts';
 export type { SignInLimits } from '../triggers/limits.ts';
+export type { CustomAuthTriggerFlow } from '../triggers/options.ts';
 export {
   type ExplicitAuthFlow,
   type ExtraClientOptions,

@@ -11,6 +11,7 @@ import { validateAnswer, validateConfirmationCode, validateCredentials } from '.
 
 export interface CustomAuthContext {
   flow: CustomAuthFlow;
+  initialRoute: 'signIn' | 'signUp';
   timing: CustomAuthTiming;
   username: string;
   /**
@@ -51,9 +52,10 @@ export const defaultTiming: CustomAuthTiming = {
 };
 
 export function initialContext(input: CustomAuthInput | undefined): CustomAuthContext {
-  const { flow = 'passwordless', ...timing } = input ?? {};
+  const { flow = 'passwordless', initialRoute = 'signIn', ...timing } = input ?? {};
   return {
     flow,
+    initialRoute,
     timing: { ...defaultTiming, ...definedOnly(timing) },
     username: '',
     password: undefined,

@@ -48,6 +48,13 @@ export interface CustomAuthError {
   reason?: string;
 }
 
+/** The names of errors Amplify throws that the statechart and its services tell apart. */
+export type KnownErrorName =
+  | 'NotAuthorizedException'
+  | 'UserNotConfirmedException'
+  | 'UserAlreadyAuthenticatedException'
+  | 'UserUnAuthenticatedException';
+
 const cognitoErrorCodes: Readonly<Record<string, CustomAuthErrorCode>> = {
   UserNotFoundException: 'UserNotFound',
   NotAuthorizedException: 'NotAuthorized',
@@ -113,7 +120,7 @@ export function toAuthError(error: unknown): CustomAuthError {
   return authError(code, serverText);
 }
 
-export function isErrorNamed(error: unknown, name: string): boolean {
+export function isErrorNamed(error: unknown, name: KnownErrorName): boolean {
   return errorName(error) === name;
 }
 

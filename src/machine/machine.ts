@@ -93,6 +93,7 @@ export const customAuthMachine = customAuthSetup.createMachine({
                   params: ({ event }) => ({ pending: event.output }),
                 },
               },
+              { guard: 'startsOnSignUp', target: '#customAuth.signUp' },
               { target: '#customAuth.signIn' },
             ],
             onError: { target: '#customAuth.signIn' },

@@ -3,8 +3,15 @@ import { serviceActions, serviceActors } from './actors.ts';
 import { amplifyServices } from './amplify.ts';
 import { challengeOf, isNextStep, newChallenge } from './challenge.ts';
 import { type CustomAuthContext, type CustomAuthEvent, validationError } from './context.ts';
-import { type CustomAuthError, isErrorNamed, toAuthError, wrongAnswerError } from './errors.ts';
+import {
+  type CustomAuthError,
+  isErrorNamed,
+  type KnownErrorName,
+  toAuthError,
+  wrongAnswerError,
+} from './errors.ts';
 import type { PendingChallenge } from './pending-challenge.ts';
+import type { StepType } from './transitions.ts';
 import type { AuthUserInfo, CustomAuthInput } from './types.ts';
 
 export const pending = 'pending' as const;
@@ -26,10 +33,11 @@ export const customAuthSetup = setup({
   },
   guards: {
     inputInvalid: ({ context, event }) => validationError(context, event) !== null,
+    startsOnSignUp: ({ context }) => context.initialRoute === 'signUp',
     resendCoolingDown: ({ context }) => Date.now() < (context.challenge?.resendAvailableAt ?? 0),
-    stepIs: (_, params: { step: { type: string }; type: string }) =>
+    stepIs: (_, params: { step: { type: StepType }; type: StepType }) =>
       params.step.type === params.type,
-    errorIs: (_, params: { error: unknown; name: string }) =>
+    errorIs: (_, params: { error: unknown; name: KnownErrorName }) =>
       isErrorNamed(params.error, params.name),
     endsSignIn: (_, params: { error: unknown }) =>
       /^(SignInLocked|LinkRefused)$/.test(toAuthError(params.error).code),

@@ -1,16 +1,19 @@
 import type { CustomAuthContext } from './context.ts';
-import { authError, toAuthError } from './errors.ts';
-import type { AuthUserInfo, SignInStep } from './types.ts';
+import { authError, type KnownErrorName, toAuthError } from './errors.ts';
+import type { AuthUserInfo, ConfirmSignUpStep, SignInStep, SignUpStep } from './types.ts';
 
-type StepEvent = { event: { output: { type: string } } };
+/** Every outcome a service call can report. */
+export type StepType = (SignInStep | SignUpStep | ConfirmSignUpStep)['type'];
+
+type StepEvent = { event: { output: { type: StepType } } };
 type ErrorEvent = { event: { error: unknown } };
 
-export const stepIs = (type: string) => ({
+export const stepIs = (type: StepType) => ({
   type: 'stepIs' as const,
   params: ({ event }: StepEvent) => ({ step: event.output, type }),
 });
 
-export const errorIs = (name: string) => ({
+export const errorIs = (name: KnownErrorName) => ({
   type: 'errorIs' as const,
   params: ({ event }: ErrorEvent) => ({ error: event.error, name }),
 });

@@ -1,5 +1,6 @@
-/** Which custom-auth variant the user pool's Define Auth Challenge trigger runs. */
-export type CustomAuthFlow = 'passwordless' | 'passwordThenCode';
+import type { CustomAuthFlow } from '../shared/flows.ts';
+
+export type { CustomAuthFlow } from '../shared/flows.ts';
 
 /** The screens a UI shows; one per top-level state of the statechart. */
 export type CustomAuthRoute =
@@ -117,6 +118,8 @@ export interface CustomAuthTiming {
 
 export interface CustomAuthInput extends Partial<CustomAuthTiming> {
   flow?: CustomAuthFlow;
+  /** The first screen for a signed-out user with no sign-in to resume. Default `signIn`. */
+  initialRoute?: 'signIn' | 'signUp';
 }
 
 /** Outcome of any call that can move a sign-in forward. */

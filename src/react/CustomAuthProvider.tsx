@@ -15,6 +15,7 @@ import {
   withServices,
 } from '../machine/index.ts';
 import { type CustomAuthCommands, createCommands } from './commands.ts';
+import { warnOfChangedInput } from './development.ts';
 import { latestServices } from './services.ts';
 
 export interface CustomAuthProviderProps extends CustomAuthInput {
@@ -58,13 +59,19 @@ function useRunningActor(actor: CustomAuthActor) {
 const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
 
 /**
- * Runs the custom-auth statechart for its subtree. The flow, timing and services are read
- * once, when it mounts; services are looked up on every call, so they may change freely.
+ * Runs the custom-auth statechart for its subtree. The flow, timing and initial route are read
+ * once, when it mounts (a change warns in development; give the provider a new `key` to start
+ * over with it); services are looked up on every call, so they may change freely.
  */
 export function CustomAuthProvider({ children, services, ...input }: CustomAuthProviderProps) {
   const servicesRef = useRef(services);
+  const mountedInput = useRef(input);
   useIsomorphicLayoutEffect(() => {
     servicesRef.current = services;
+    // Written out so that bundlers drop it, and what it calls, from production builds.
+    if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
+      warnOfChangedInput(mountedInput.current, input);
+    }
   });
   const [value] = useState<CustomAuthContextValue>(() => {
     const machine = withServices(latestServices(() => servicesRef.current));

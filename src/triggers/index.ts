@@ -6,6 +6,7 @@ import {
   type VerifyAuthChallengeResponseHandler,
 } from './verify.ts';
 
+export type { CustomAuthFlow } from '../shared/flows.ts';
 export {
   type AttemptCount,
   type AttemptStore,

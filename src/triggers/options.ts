@@ -1,4 +1,5 @@
 import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
+import { type CustomAuthFlow, customAuthFlows } from '../shared/flows.ts';
 import { defaultDecoyEmailDomains } from './code.ts';
 import {
   defaultSignInLimits,
@@ -15,7 +16,7 @@ import { sendCodeWithSes } from './ses.ts';
  * - `passwordThenCode`: the password (SRP) first, then a one-time code (`CUSTOM_WITH_SRP`).
  * - `either`: what the client asks for; the password first when it opens with SRP_A.
  */
-export type CustomAuthTriggerFlow = 'passwordless' | 'passwordThenCode' | 'either';
+export type CustomAuthTriggerFlow = CustomAuthFlow | 'either';
 
 /** What a {@link SendCode} function receives. */
 export interface SendCodeInput {
@@ -75,11 +76,7 @@ export type ResolvedTriggerOptions = Required<Omit<CustomAuthTriggerOptions, 'li
   limits: ResolvedSignInLimits;
 };
 
-export const triggerFlows: readonly CustomAuthTriggerFlow[] = [
-  'passwordless',
-  'passwordThenCode',
-  'either',
-];
+export const triggerFlows: readonly CustomAuthTriggerFlow[] = [...customAuthFlows, 'either'];
 
 export const codeLengthRange = { min: 4, max: 12 } as const;
 export const maxAttemptsRange = { min: 1, max: 10 } as const;

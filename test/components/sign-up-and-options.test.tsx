@@ -4,7 +4,6 @@ import {
   CodeInput,
   CustomAuthenticator,
   CustomAuthProvider,
-  en,
   es,
   useCustomAuth,
 } from '../../src/index.ts';
@@ -116,30 +115,6 @@ describe('<CustomAuthenticator> options', () => {
     expect(await screen.findByRole('form', { name: 'Welcome back' })).toBeTruthy();
     screen.getByRole('button', { name: 'Sign in' }).click();
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Who are you?'));
-  });
-
-  it('has every string in every built-in locale', () => {
-    for (const dictionary of [en, es]) {
-      const strings = [
-        ...Object.values({ ...dictionary, errors: '' }),
-        ...Object.values(dictionary.errors),
-      ];
-      expect(strings.filter((text) => text !== '' && text.trim() === '')).toEqual([]);
-      expect(Object.keys(dictionary.errors).sort()).toEqual(Object.keys(en.errors).sort());
-    }
-    // en leaves the opt-in parts' strings to the parts; es words every one.
-    const optInKeys = [
-      'captchaLocal',
-      'captchaUnavailable',
-      'chooseOne',
-      'createAccount',
-      'fieldRequired',
-      'goToSignIn',
-      'optionalField',
-      'phoneNumber',
-      'signUpTitle',
-    ];
-    expect(Object.keys(es).sort()).toEqual([...Object.keys(en), ...optInKeys].sort());
   });
 
   it('lets the app replace the header, the footer and a whole screen', async () => {

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { CustomAuthFlow } from '../../src/machine/index.ts';
 import { alice, cognitoError, fakeServices } from '../support/fake-services.ts';
 import { settledOn, startMachine, view } from '../support/machine-harness.ts';
 
-async function atSignUp(
-  services = fakeServices(),
-  flow: 'passwordless' | 'passwordThenCode' = 'passwordless',
-) {
+async function atSignUp(services = fakeServices(), flow: CustomAuthFlow = 'passwordless') {
   const actor = startMachine(services, { flow });
   await settledOn(actor, 'signIn');
   actor.send({ type: 'GO_TO_SIGN_UP' });

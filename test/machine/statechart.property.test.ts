@@ -11,6 +11,7 @@ import {
   withServices,
 } from '../../src/machine/index.ts';
 import { routeOf } from '../../src/machine/view.ts';
+import { customAuthFlows } from '../../src/shared/flows.ts';
 import { ScriptedBackend } from '../support/scripted-backend.ts';
 
 /**
@@ -260,7 +261,7 @@ describe('customAuthMachine under random event sequences', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it.each(['passwordless', 'passwordThenCode'] as const)(
+  it.each(customAuthFlows)(
     'keeps every invariant, flow %s',
     async (flow) => {
       await fc.assert(

@@ -146,6 +146,9 @@ describe('the packed package', () => {
     cpSync(outDir, copy, { recursive: true });
     const reports = checkApiReports({ dist: copy, update: false });
     rmSync(copy, { recursive: true, force: true });
+    for (const name of readdirSync(join(root, 'api'))) {
+      expect(readFileSync(join(root, 'api', name), 'utf8'), name).not.toContain('Warning:');
+    }
     expect(reports).toEqual(reports.map(({ entry }) => ({ entry, changed: false, problems: [] })));
   }, 60_000);
 

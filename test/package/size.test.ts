@@ -108,6 +108,13 @@ describe('what the kit adds to an app', () => {
     }
   });
 
+  it('leaves the development warnings out of production builds', () => {
+    for (const name of ['hook', 'dropin'] as const) {
+      expect(size(name).jsText).not.toContain('once, when it mounts');
+      expect(size(name).jsText).not.toContain('inside <CustomAuthProvider> ignores');
+    }
+  });
+
   it('leaves the screens out of a hook-only app', () => {
     for (const marker of screenMarkers) {
       expect(size('dropin').jsText.includes(marker), `the drop-in has ${marker}`).toBe(true);

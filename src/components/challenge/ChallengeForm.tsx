@@ -1,17 +1,13 @@
 import type { ChallengeInfo } from '../../machine/index.ts';
 import { useChallenge } from '../../react/index.ts';
 import { useAuthUi } from '../AuthUiContext.tsx';
-import { errorText, format, type Messages } from '../messages/index.ts';
+import { errorText, format, type Messages, plural } from '../messages/index.ts';
 import { ErrorMessage } from '../parts/ErrorMessage.tsx';
 import { ScreenForm } from '../parts/ScreenForm.tsx';
 import { StatusMessage } from '../parts/StatusMessage.tsx';
 import { ExpiryCountdown, ResendButton } from './ChallengeCountdowns.tsx';
 import { CodeChallenge } from './CodeChallenge.tsx';
 import { TextChallenge } from './TextChallenge.tsx';
-
-function attemptsLeftText(messages: Messages, count: number): string {
-  return count === 1 ? messages.attemptsLeftOne : format(messages.attemptsLeftOther, { count });
-}
 
 function titleOf(messages: Messages, challenge: ChallengeInfo): string {
   if (challenge.type !== 'code') return messages.challengeTitle;
@@ -37,7 +33,9 @@ export function ChallengeForm() {
     (Object.hasOwn(challenges, challenge.name) && challenges[challenge.name]) ||
     (challenge.type === 'code' ? CodeChallenge : TextChallenge);
   const attempts =
-    round > 1 && attemptsLeft !== null ? attemptsLeftText(messages, attemptsLeft) : null;
+    round > 1 && attemptsLeft !== null
+      ? plural(messages, messages.attemptsLeft, attemptsLeft)
+      : null;
   return (
     <ScreenForm
       screen="challenge"

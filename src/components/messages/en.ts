@@ -1,6 +1,7 @@
 import type { Messages } from './types.ts';
 
 export const en: Messages = {
+  lang: 'en',
   signInTitle: 'Sign in',
   challengeTitle: 'Confirm it’s you',
   emailCodeTitle: 'Check your email',
@@ -25,8 +26,7 @@ export const en: Messages = {
   backToSignIn: 'Back to sign in',
   signedInAs: 'Signed in as {username}',
   codeSentTo: 'We sent a code to {destination}.',
-  attemptsLeftOne: '1 attempt left',
-  attemptsLeftOther: '{count} attempts left',
+  attemptsLeft: { one: '1 attempt left', other: '{count} attempts left' },
   expiresIn: 'Expires in {time}',
   codeResent: 'We sent you a new code.',
   codeHint: 'Paste or type the code; it is sent when complete.',

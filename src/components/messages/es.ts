@@ -1,6 +1,7 @@
 import type { Messages } from './types.ts';
 
 export const es: Messages = {
+  lang: 'es',
   signInTitle: 'Iniciar sesión',
   challengeTitle: 'Confirma que eres tú',
   emailCodeTitle: 'Revisa tu correo',
@@ -32,8 +33,7 @@ export const es: Messages = {
   backToSignIn: 'Volver a iniciar sesión',
   signedInAs: 'Sesión iniciada como {username}',
   codeSentTo: 'Enviamos un código a {destination}.',
-  attemptsLeftOne: 'Queda 1 intento',
-  attemptsLeftOther: 'Quedan {count} intentos',
+  attemptsLeft: { one: 'Queda 1 intento', other: 'Quedan {count} intentos' },
   expiresIn: 'Caduca en {time}',
   optionalField: '{field} (opcional)',
   fieldRequired: 'Falta {field}.',

@@ -1,13 +1,33 @@
 import type { CustomAuthError } from '../../machine/index.ts';
 import { en } from './en.ts';
-import { es } from './es.ts';
-import type { MessageOverrides, Messages } from './types.ts';
+import type { MessageOverrides, Messages, PluralText } from './types.ts';
 
-export type { MessageOverrides, Messages } from './types.ts';
-export { en, es };
+export { ar } from './ar.ts';
+export { da } from './da.ts';
+export { de } from './de.ts';
+export { es } from './es.ts';
+export { fr } from './fr.ts';
+export { he } from './he.ts';
+export { hi } from './hi.ts';
+export { id } from './id.ts';
+export { it } from './it.ts';
+export { ja } from './ja.ts';
+export { ko } from './ko.ts';
+export { nb } from './nb.ts';
+export { nl } from './nl.ts';
+export { pl } from './pl.ts';
+export { ptBR } from './pt-BR.ts';
+export { ru } from './ru.ts';
+export { sv } from './sv.ts';
+export { tr } from './tr.ts';
+export type { MessageOverrides, Messages, PluralText } from './types.ts';
+export { uk } from './uk.ts';
+export { vi } from './vi.ts';
+export { zhHans } from './zh-Hans.ts';
+export { en };
 
 /**
- * The drop-in's language: a complete dictionary, `en` (the default), `es`, or your own.
+ * The drop-in's language: a complete dictionary, `en` (the default), one of the others, or your own.
  * Passed as an object, not a name, so an app bundles only the language it uses.
  */
 export type Locale = Messages;
@@ -22,6 +42,11 @@ export function format(template: string, values: Record<string, string | number>
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>
     name in values ? String(values[name]) : match,
   );
+}
+
+/** The text of the plural category `count` falls in, in the dictionary's language. */
+export function plural(messages: Messages, text: PluralText, count: number): string {
+  return format(text[new Intl.PluralRules(messages.lang).select(count)] ?? text.other, { count });
 }
 
 /**

@@ -6,7 +6,18 @@ import type { CustomAuthErrorCode } from '../../machine/index.ts';
  * without the part do not ship its words. `{name}` marks a value filled in at render time.
  * Pass a partial copy as `messages` to change some, or pick a `locale` for all of them.
  */
+/**
+ * A text for each plural category of the dictionary's language, as `Intl.PluralRules` names
+ * them (English: `one`, `other`; Polish adds `few` and `many`; Arabic has all six); `{count}`
+ * is the number. `other` is the fallback.
+ */
+export type PluralText = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
 export interface Messages {
+  /** The language's BCP 47 tag: the drop-in's `lang`, and the plural rules of `PluralText`. */
+  lang: string;
+  /** `rtl` for a right-to-left language: the drop-in's `dir`. */
+  dir?: 'rtl';
   signInTitle: string;
   /** The title of a challenge that is not a code. */
   challengeTitle: string;
@@ -49,9 +60,8 @@ export interface Messages {
   signedInAs: string;
   /** `{destination}`, masked by the trigger or Cognito. */
   codeSentTo: string;
-  attemptsLeftOne: string;
-  /** `{count}` */
-  attemptsLeftOther: string;
+  /** Wrong answers left, `{count}`. */
+  attemptsLeft: PluralText;
   /** `{time}` as m:ss */
   expiresIn: string;
   /** `{field}` is the field's label. */

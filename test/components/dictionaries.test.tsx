@@ -1,0 +1,152 @@
+import { screen } from '@testing-library/react';
+import axe from 'axe-core';
+import { describe, expect, it } from 'vitest';
+import { plural } from '../../src/components/messages/index.ts';
+import { signUpEnglish } from '../../src/components/sign-up/messages.ts';
+import * as kit from '../../src/index.ts';
+import { en, type Messages } from '../../src/index.ts';
+import { alice, challengeStep, fakeServices } from '../support/fake-services.ts';
+import { renderAuthenticator } from '../support/render-authenticator.tsx';
+
+const isDictionary = (value: unknown): value is Messages =>
+  typeof value === 'object' && value !== null && 'lang' in value && 'errors' in value;
+
+/** Every dictionary the kit exports, by export name. */
+const dictionaries = Object.entries(kit).filter((entry): entry is [string, Messages] =>
+  isDictionary(entry[1]),
+);
+
+/** `en` leaves the opt-in parts' strings to the parts; every other dictionary words them. */
+const optInKeys = [
+  'captchaLocal',
+  'captchaUnavailable',
+  'chooseOne',
+  'createAccount',
+  'fieldRequired',
+  'goToSignIn',
+  'optionalField',
+  'phoneNumber',
+  'signUpTitle',
+];
+
+/** The English of every key, the opt-in parts' included; the parts' inline English has none. */
+const english: Record<string, unknown> = { ...signUpEnglish, ...en };
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+
+/** The plural categories the language's rules pick for 0 to 100, each with the numbers. */
+function categoriesOf(lang: string): Map<Intl.LDMLPluralRule, number[]> {
+  const rules = new Intl.PluralRules(lang);
+  const categories = new Map<Intl.LDMLPluralRule, number[]>();
+  for (let count = 0; count <= 100; count += 1) {
+    const category = rules.select(count);
+    categories.set(category, [...(categories.get(category) ?? []), count]);
+  }
+  return categories;
+}
+
+/** The direction Intl knows for the language (`getTextInfo()` or the older `textInfo`). */
+function directionOf(lang: string): string | undefined {
+  const locale = new Intl.Locale(lang) as Intl.Locale & {
+    getTextInfo?: () => { direction?: string };
+    textInfo?: { direction?: string };
+  };
+  return (locale.getTextInfo?.() ?? locale.textInfo)?.direction;
+}
+
+describe('the dictionaries', () => {
+  it('number more than the 20 languages Amplify UI ships', () => {
+    expect(dictionaries.length).toBeGreaterThan(20);
+  });
+
+  describe.each(dictionaries)('%s', (_name, dictionary) => {
+    it('names its language with a canonical BCP 47 tag, and its direction', () => {
+      expect(Intl.getCanonicalLocales(dictionary.lang)).toEqual([dictionary.lang]);
+      expect(dictionary.dir ?? 'ltr').toBe(directionOf(dictionary.lang));
+    });
+
+    it('has every key, every error, and no blank text', () => {
+      const expected = [...Object.keys(en), ...(dictionary === en ? [] : optInKeys)];
+      const keys = Object.keys(dictionary).filter((key) => key !== 'dir');
+      expect(keys.sort()).toEqual(expected.sort());
+      expect(Object.keys(dictionary.errors).sort()).toEqual(Object.keys(en.errors).sort());
+      const texts = [
+        ...Object.values({ ...dictionary, errors: '', attemptsLeft: '' }),
+        ...Object.values(dictionary.attemptsLeft),
+        ...Object.values(dictionary.errors),
+      ];
+      expect(texts.filter((text) => text !== '' && text.trim() === '')).toEqual([]);
+    });
+
+    it('keeps every placeholder of the English text, and adds none', () => {
+      const mismatched = Object.entries({
+        ...dictionary,
+        errors: undefined,
+        attemptsLeft: undefined,
+      })
+        .filter(([key, text]) => typeof text === 'string' && key !== 'lang' && key !== 'dir')
+        .concat(Object.entries(dictionary.errors).map(([code, text]) => [`errors.${code}`, text]))
+        .filter(([key, text]) => {
+          const source = key.startsWith('errors.')
+            ? en.errors[key.slice(7) as keyof Messages['errors']]
+            : english[key];
+          const reference = typeof source === 'string' ? source : '';
+          return placeholders(String(text)).sort().join() !== placeholders(reference).sort().join();
+        })
+        .map(([key]) => key);
+      expect(mismatched).toEqual([]);
+    });
+
+    it('words the attempts left for exactly the plural categories of its language', () => {
+      const categories = categoriesOf(dictionary.lang);
+      const expected = new Set([...categories.keys(), 'other']);
+      expect(Object.keys(dictionary.attemptsLeft).sort()).toEqual([...expected].sort());
+      // A category for one number alone (English one, Arabic zero and two) may spell it out.
+      const withoutCount = Object.entries(dictionary.attemptsLeft)
+        .filter(([, text]) => !text.includes('{count}'))
+        .filter(([category]) => categories.get(category as Intl.LDMLPluralRule)?.length !== 1)
+        .map(([category]) => category);
+      expect(withoutCount).toEqual([]);
+    });
+  });
+
+  it('picks the plural form by the language’s rules', () => {
+    const polish = dictionaries.find(([, dictionary]) => dictionary.lang === 'pl')?.[1];
+    const arabic = dictionaries.find(([, dictionary]) => dictionary.lang === 'ar')?.[1];
+    if (!polish || !arabic) throw new Error('Polish and Arabic are among the dictionaries.');
+    expect(plural(en, en.attemptsLeft, 1)).toBe('1 attempt left');
+    expect(plural(en, en.attemptsLeft, 3)).toBe('3 attempts left');
+    expect(plural(polish, polish.attemptsLeft, 22)).toBe(
+      polish.attemptsLeft.few?.replace('{count}', '22'),
+    );
+    expect(plural(polish, polish.attemptsLeft, 25)).toBe(
+      polish.attemptsLeft.many?.replace('{count}', '25'),
+    );
+    expect(plural(arabic, arabic.attemptsLeft, 2)).toBe(arabic.attemptsLeft.two);
+    expect(plural(arabic, arabic.attemptsLeft, 11)).toBe(
+      arabic.attemptsLeft.many?.replace('{count}', '11'),
+    );
+  });
+});
+
+describe('a right-to-left language', () => {
+  it('lays the drop-in out right to left in its language, and passes axe', async () => {
+    const arabic = dictionaries.find(([, dictionary]) => dictionary.lang === 'ar')?.[1];
+    if (!arabic) throw new Error('Arabic is among the dictionaries.');
+    const services = fakeServices({
+      signIn: async () => challengeStep({ destination: 'a***@e***.com', codeLength: '6' }),
+      confirmSignIn: async () => challengeStep({ attemptsLeft: '2' }),
+    });
+    const { container, user } = renderAuthenticator({ locale: arabic }, services);
+    const root = container.querySelector('[data-part="root"]');
+    expect([root?.getAttribute('lang'), root?.getAttribute('dir')]).toEqual(['ar', 'rtl']);
+    await user.type(await screen.findByLabelText(arabic.username), `${alice.username}{Enter}`);
+    await user.type(await screen.findByLabelText(arabic.code), '000000');
+    expect(await screen.findByText(plural(arabic, arabic.attemptsLeft, 2))).toBeTruthy();
+    const results = await axe.run(container, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      rules: { 'color-contrast': { enabled: false } },
+    });
+    expect(results.violations.map(({ id }) => id)).toEqual([]);
+  });
+});
