@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ar, CustomAuthenticator, es, signUpWithAmplify } from '../src/index.ts';
-import { fakePool, rightCode, wrongCode } from './fake-services.ts';
+import { fakePool, rightCode, wrongCode } from '../test/support/fake-backend.ts';
 
 const meta = {
   title: 'CustomAuthenticator/Appearance',

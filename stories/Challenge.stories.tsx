@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { CustomAuthenticator, signUpWithAmplify } from '../src/index.ts';
 import {
-  challengeStep,
+  challengeParameters,
   cognitoError,
   fakePool,
   hint,
@@ -10,7 +10,7 @@ import {
   never,
   rightCode,
   wrongCode,
-} from './fake-services.ts';
+} from '../test/support/fake-backend.ts';
 
 /** Signs in as alice, so each story starts on the challenge screen. */
 async function openChallenge(canvasElement: HTMLElement) {
@@ -183,7 +183,7 @@ export const ResumedAfterReload: Story = {
         username: 'alice',
         challenge: {
           hint,
-          parameters: challengeStep(2).parameters,
+          parameters: challengeParameters({ attemptsLeft: '2' }),
           round: 2,
           expiresAt: Date.now() + 60_000,
           resendAvailableAt: Date.now(),

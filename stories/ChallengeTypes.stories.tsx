@@ -7,7 +7,7 @@ import {
   ChoiceChallenge,
   CustomAuthenticator,
 } from '../src/index.ts';
-import { type FakeStep, fakeChain, rightCode, wrongCode } from './fake-services.ts';
+import { type FakeStep, fakeChain, rightCode, wrongCode } from '../test/support/fake-backend.ts';
 
 const smsCode: FakeStep = {
   parameters: {

@@ -8,7 +8,7 @@ import {
   rightCode,
   signInFails,
   wrongCode,
-} from './fake-services.ts';
+} from '../test/support/fake-backend.ts';
 
 const meta = {
   title: 'CustomAuthenticator/Errors',

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { CustomAuthenticator, CustomAuthProvider } from '../src/index.ts';
-import { fakeChain, fakePool, hint, rightCode, wrongCode } from './fake-services.ts';
+import { fakeChain, fakePool, hint, rightCode, wrongCode } from '../test/support/fake-backend.ts';
 import { HeadlessChallenge } from './HeadlessChallenge.tsx';
 import { HeadlessSignIn } from './HeadlessSignIn.tsx';
 

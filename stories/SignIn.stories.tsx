@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { CustomAuthenticator, signUpWithAmplify } from '../src/index.ts';
-import { fakePool, hint, never, rightCode, rightPassword } from './fake-services.ts';
+import { fakePool, hint, never, rightCode, rightPassword } from '../test/support/fake-backend.ts';
 
 const meta = {
   title: 'CustomAuthenticator/Sign in',

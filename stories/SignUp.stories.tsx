@@ -8,7 +8,7 @@ import {
   maskedEmail,
   never,
   rightCode,
-} from './fake-services.ts';
+} from '../test/support/fake-backend.ts';
 
 const meta = {
   title: 'CustomAuthenticator/Sign up',

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { CustomAuthenticator, signUpWithAmplify } from '../src/index.ts';
-import { alice, cognitoError, fakePool } from './fake-services.ts';
+import { alice, cognitoError, fakePool } from '../test/support/fake-backend.ts';
 
 const meta = {
   title: 'CustomAuthenticator/Signed in',

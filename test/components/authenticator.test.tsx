@@ -7,6 +7,7 @@ import {
   cognitoError,
   deferred,
   fakeServices,
+  rightCode,
 } from '../support/fake-services.ts';
 import { renderAuthenticator } from '../support/render-authenticator.tsx';
 
@@ -184,6 +185,9 @@ describe('<CustomAuthenticator>', () => {
     await user.tab();
     await user.keyboard('12{Enter}');
     expect(services.confirmSignIn).toHaveBeenCalledWith('12');
+    await screen.findByRole('alert');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Code')));
+    await user.keyboard(rightCode);
     expect(await screen.findByText('Signed in as alice')).toBeTruthy();
   });
 

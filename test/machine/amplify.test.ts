@@ -158,7 +158,7 @@ describe('amplifyServices', () => {
   it('answers null, not an error, when nobody is signed in', async () => {
     auth.getCurrentUser.mockRejectedValueOnce(cognitoError('UserUnAuthenticatedException'));
     await expect(amplifyServices.getCurrentUser()).resolves.toBeNull();
-    auth.getCurrentUser.mockRejectedValueOnce(cognitoError('NetworkError'));
+    auth.getCurrentUser.mockRejectedValueOnce(cognitoError('NetworkError', 'NetworkError message'));
     await expect(amplifyServices.getCurrentUser()).rejects.toThrow('NetworkError message');
   });
 

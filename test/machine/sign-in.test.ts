@@ -35,10 +35,10 @@ describe('customAuthMachine: sign-in', () => {
     const { challenge, username } = view(actor);
     expect(username).toBe('alice');
     expect(challenge).toMatchObject({
-      hint: 'Enter the code we emailed you',
+      hint: 'Enter the 6-digit code we emailed you.',
       round: 1,
       parameters: {
-        hint: 'Enter the code we emailed you',
+        hint: 'Enter the 6-digit code we emailed you.',
         attemptsLeft: '3',
         destination: 'a***@e***.com',
         codeLength: '6',

@@ -44,7 +44,7 @@ describe.each([
     act(() => result.current.signIn({ username: 'alice' }));
     await waitFor(() => expect(result.current.route).toBe('challenge'));
     expect(result.current.challenge).toMatchObject({
-      hint: 'Enter the code we emailed you',
+      hint: 'Enter the 6-digit code we emailed you.',
       round: 1,
     });
     expect(result.current.username).toBe('alice');

@@ -3,40 +3,19 @@ import {
   type AuthUserInfo,
   amplifyServices,
   type CustomAuthServices,
-  type PendingChallenge,
-  type SignInStep,
 } from '../../src/machine/index.ts';
+import { fakePool } from './fake-backend.ts';
 
-export const alice: AuthUserInfo = { username: 'alice', userId: 'sub-alice' };
-
-export function challengeStep(parameters: Record<string, string> = {}): SignInStep {
-  return {
-    type: 'customChallenge',
-    parameters: {
-      hint: 'Enter the code we emailed you',
-      codeLength: '6',
-      attemptsLeft: '3',
-      ...parameters,
-    },
-  };
-}
-
-export function cognitoError(name: string, message = `${name} message`): Error {
-  const error = new Error(message);
-  error.name = name;
-  return error;
-}
-
-/** Deferred promise, for holding a backend call open while the test acts. */
-export function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+export {
+  alice,
+  challengeStep,
+  cognitoError,
+  deferred,
+  maskedEmail,
+  rightCode,
+  rightPassword,
+  wrongCode,
+} from './fake-backend.ts';
 
 export type FakeServices = {
   [K in keyof CustomAuthServices]: ReturnType<typeof vi.fn<CustomAuthServices[K]>>;
@@ -48,33 +27,15 @@ export type FakeServices = {
 };
 
 /**
- * Services that answer like a pool whose Define trigger asks one custom challenge;
- * each test overrides the calls its behaviour depends on.
+ * The fake pool (one code per sign-in, `rightCode` passes, challenges kept for a reload), with
+ * a spy on every call and Hub's events in the test's hands; each test overrides the calls its
+ * behaviour depends on.
  */
 export function fakeServices(overrides: Partial<CustomAuthServices> = {}): FakeServices {
   const listeners = new Set<() => void>();
   const tabListeners = new Set<(user: AuthUserInfo | null) => void>();
-  let pendingChallenge: PendingChallenge | null = null;
   const defaults: CustomAuthServices = {
-    getCurrentUser: async () => null,
-    signIn: async () => challengeStep(),
-    confirmSignIn: async () => ({ type: 'done', user: alice }),
-    signUp: async () => ({
-      type: 'confirmSignUp',
-      codeDelivery: {
-        destination: 'a***@e***.com',
-        deliveryMedium: 'EMAIL',
-        attributeName: 'email',
-      },
-    }),
-    confirmSignUp: async () => ({ type: 'autoSignIn' }),
-    resendSignUpCode: async () => ({
-      destination: 'a***@e***.com',
-      deliveryMedium: 'EMAIL',
-      attributeName: 'email',
-    }),
-    autoSignIn: async () => challengeStep(),
-    signOut: async () => {},
+    ...fakePool({}, { keepsChallenge: true }),
     listenForSignOut: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -85,10 +46,6 @@ export function fakeServices(overrides: Partial<CustomAuthServices> = {}): FakeS
     },
     // The kit's own default: links are opt-in.
     answerLinkStep: amplifyServices.answerLinkStep,
-    savePendingChallenge: (pending) => {
-      pendingChallenge = pending;
-    },
-    loadPendingChallenge: async () => pendingChallenge,
   };
   const implementations = { ...defaults, ...overrides };
   const services = {

@@ -1,22 +1,22 @@
+// The one fake backend of the tests and the stories: a user pool running the kit's triggers,
+// in memory. No test runner here, so Storybook loads it too; tests add spies around it.
 import type {
   AuthUserInfo,
   CodeDelivery,
   CustomAuthServices,
+  PendingChallenge,
   SignInStep,
-} from '../src/machine/index.ts';
+} from '../../src/machine/index.ts';
 
 /** The code every fake challenge and sign-up confirmation accepts. */
 export const rightCode = '123456';
 export const wrongCode = '000000';
 /** The password the fake pool accepts in the passwordThenCode flow. */
-export const rightPassword = 'correct horse battery staple';
+export const rightPassword = 'Secret-123';
 export const hint = 'Enter the 6-digit code we emailed you.';
 export const maskedEmail = 'a***@e***.com';
 
-export const alice: AuthUserInfo = {
-  username: 'alice',
-  userId: 'a7e3c1d2-0000-4000-8000-000000000001',
-};
+export const alice: AuthUserInfo = { username: 'alice', userId: 'alice-sub' };
 
 export const emailDelivery: CodeDelivery = {
   destination: maskedEmail,
@@ -25,7 +25,7 @@ export const emailDelivery: CodeDelivery = {
 };
 
 /** What Amplify throws: an Error whose `name` is Cognito's error code. */
-export function cognitoError(name: string, message = `${name}: rejected by the fake pool.`) {
+export function cognitoError(name: string, message = `${name}: rejected by the fake pool.`): Error {
   const error = new Error(message);
   error.name = name;
   return error;
@@ -36,18 +36,31 @@ export function never<T>(): Promise<T> {
   return new Promise<T>(() => {});
 }
 
-/** The public parameters a Create Auth Challenge trigger sends. */
-export function challengeStep(attemptsLeft: number, parameters: Record<string, string> = {}) {
+/** Deferred promise, for holding a backend call open while a test acts. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** The public parameters a Create Auth Challenge trigger sends: a code by email by default. */
+export function challengeParameters(parameters: Record<string, string> = {}) {
   return {
-    type: 'customChallenge',
-    parameters: {
-      hint,
-      destination: maskedEmail,
-      codeLength: String(rightCode.length),
-      attemptsLeft: String(attemptsLeft),
-      ...parameters,
-    },
-  } satisfies SignInStep;
+    hint,
+    destination: maskedEmail,
+    codeLength: String(rightCode.length),
+    attemptsLeft: '3',
+    ...parameters,
+  };
+}
+
+/** A sign-in step that asks the challenge with these parameters. */
+export function challengeStep(parameters: Record<string, string> = {}): SignInStep {
+  return { type: 'customChallenge', parameters: challengeParameters(parameters) };
 }
 
 export interface FakePoolOptions {
@@ -57,6 +70,11 @@ export interface FakePoolOptions {
   maxAttempts?: number;
   /** Sign-in first answers UserNotConfirmedException, until a sign-up code is confirmed. */
   unconfirmed?: boolean;
+  /**
+   * Keep a challenge in progress for a reload, in memory. Off for stories: they share one
+   * page, and a kept challenge would leak into the next story.
+   */
+  keepsChallenge?: boolean;
 }
 
 /**
@@ -66,17 +84,25 @@ export interface FakePoolOptions {
  */
 export function fakePool(
   overrides: Partial<CustomAuthServices> = {},
-  { signedInAs = null, maxAttempts = 3, unconfirmed = false }: FakePoolOptions = {},
+  options: FakePoolOptions = {},
 ): CustomAuthServices {
+  const {
+    signedInAs = null,
+    maxAttempts = 3,
+    unconfirmed = false,
+    keepsChallenge = false,
+  } = options;
+  let pending: PendingChallenge | null = null;
   let username = '';
   let attemptsLeft = maxAttempts;
   let confirmed = !unconfirmed;
   let signedUpHere = false;
-  const user = (): AuthUserInfo => ({ username, userId: `${username}-sub` });
+  // A test that replaces signIn still signs someone in: alice, unless the pool saw a name.
+  const user = (): AuthUserInfo => (username ? { username, userId: `${username}-sub` } : alice);
   const startChallenge = (name: string): SignInStep => {
     username = name;
     attemptsLeft = maxAttempts;
-    return challengeStep(attemptsLeft);
+    return challengeStep({ attemptsLeft: String(attemptsLeft) });
   };
   const base: CustomAuthServices = {
     getCurrentUser: async () => signedInAs,
@@ -90,7 +116,7 @@ export function fakePool(
     confirmSignIn: async (answer) => {
       if (answer === rightCode) return { type: 'done', user: user() };
       attemptsLeft -= 1;
-      if (attemptsLeft > 0) return challengeStep(attemptsLeft);
+      if (attemptsLeft > 0) return challengeStep({ attemptsLeft: String(attemptsLeft) });
       throw cognitoError('NotAuthorizedException', 'Incorrect username or password.');
     },
     signUp: async (request) => {
@@ -110,9 +136,10 @@ export function fakePool(
     listenForSignOut: () => () => {},
     listenForOtherTabs: () => () => {},
     answerLinkStep: async () => startChallenge(username),
-    // Stories share one page; a challenge kept for a reload would leak into the next story.
-    savePendingChallenge: () => {},
-    loadPendingChallenge: async () => null,
+    savePendingChallenge: (challenge) => {
+      if (keepsChallenge) pending = challenge;
+    },
+    loadPendingChallenge: async () => pending,
   };
   return { ...base, ...overrides };
 }
