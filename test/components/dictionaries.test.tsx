@@ -110,6 +110,11 @@ describe('the dictionaries', () => {
     });
   });
 
+  it('falls back to the other form for a language tag Intl cannot read', () => {
+    const broken = { ...en, lang: 'not a tag!' };
+    expect(plural(broken, en.attemptsLeft, 1)).toBe('1 attempts left');
+  });
+
   it('picks the plural form by the language’s rules', () => {
     const polish = dictionaries.find(([, dictionary]) => dictionary.lang === 'pl')?.[1];
     const arabic = dictionaries.find(([, dictionary]) => dictionary.lang === 'ar')?.[1];

@@ -44,9 +44,16 @@ export function format(template: string, values: Record<string, string | number>
   );
 }
 
-/** The text of the plural category `count` falls in, in the dictionary's language. */
+/**
+ * The text of the plural category `count` falls in, in the dictionary's language; `other`
+ * when the dictionary lacks that category or names a language Intl cannot read.
+ */
 export function plural(messages: Messages, text: PluralText, count: number): string {
-  return format(text[new Intl.PluralRules(messages.lang).select(count)] ?? text.other, { count });
+  let category: Intl.LDMLPluralRule = 'other';
+  try {
+    category = new Intl.PluralRules(messages.lang).select(count);
+  } catch {}
+  return format(text[category] ?? text.other, { count });
 }
 
 /**
