@@ -1,7 +1,7 @@
 // Time from navigation start until the sign-in form's Username field is visible and enabled, in
-// headless Chromium with an empty cache on every load: the demo, the drop-in alone, and Amplify
-// UI's Authenticator, all built with Vite, served by `vite preview`, and signing in against the
-// same local pool.
+// headless Chromium with an empty cache on every load: the demo, a floor (Amplify's
+// getCurrentUser, then a plain field), the hook alone, the drop-in alone, and Amplify UI's
+// Authenticator, all built with Vite, served by `vite preview`, against the same local pool.
 //
 // Options: --runs=N loads per page (default 21), --cpu=N to slow the CPU down N times.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -100,7 +100,7 @@ try {
   cleanups.push(() => pool.close());
   process.env.VITE_LOCAL_POOL_URL = pool.endpoint;
 
-  console.log('Building the demo, the drop-in page and the Amplify UI page ...');
+  console.log('Building the demo, the floor, hook, drop-in and Amplify UI pages ...');
   const demoConfig = join(root, 'demo/vite.config.ts');
   const demoOut = join(work, 'demo');
   await build({ configFile: demoConfig, logLevel: 'error', build: { outDir: demoOut } });
@@ -119,7 +119,10 @@ try {
     await buildApp(dir, { outDir });
     pages.push({ name, url: await serve(dir, outDir, false), times: [], bytes: [] });
   };
-  await consumerPage('drop-in alone (packed kit)', kitConsumer(packKit()), 'dropin');
+  const kit = kitConsumer(packKit());
+  await consumerPage('floor (Amplify, plain field)', kit, 'signInFloor');
+  await consumerPage('hook alone (packed kit)', kit, 'hook');
+  await consumerPage('drop-in alone (packed kit)', kit, 'dropin');
   await consumerPage('Amplify UI Authenticator', amplifyUiConsumer(), 'amplifyUi');
 
   const browser = await chromium.launch(chromiumLaunchOptions);
@@ -168,8 +171,10 @@ try {
   }
 
   const amplifyUi = pages.at(-1);
-  if (!amplifyUi) throw new Error('No Amplify UI page.');
+  const floor = pages.find((page) => page.name.startsWith('floor'));
+  if (!amplifyUi || !floor) throw new Error('No Amplify UI or floor page.');
   const reference = median(amplifyUi.times);
+  const floorTime = median(floor.times);
   console.log(
     [
       '',
@@ -177,13 +182,14 @@ try {
         `${cpuRate > 1 ? `, CPU slowed ${cpuRate}x` : ''}.`,
       'Time from navigation start until the Username field is visible and enabled:',
       '',
-      `${'page'.padEnd(30)}${'median'.padStart(10)}${'min'.padStart(10)}${'max'.padStart(10)}${'transferred'.padStart(14)}${'vs Amplify UI'.padStart(16)}`,
+      `${'page'.padEnd(30)}${'median'.padStart(10)}${'min'.padStart(10)}${'max'.padStart(10)}${'transferred'.padStart(14)}${'vs floor'.padStart(10)}${'vs Amplify UI'.padStart(16)}`,
       ...pages.map(
         (page) =>
           `${page.name.padEnd(30)}${`${median(page.times).toFixed(1)} ms`.padStart(10)}` +
           `${`${Math.min(...page.times).toFixed(1)} ms`.padStart(10)}` +
           `${`${Math.max(...page.times).toFixed(1)} ms`.padStart(10)}` +
           `${`${(median(page.bytes) / 1024).toFixed(1)} KB`.padStart(14)}` +
+          `${`${(median(page.times) / floorTime).toFixed(2)}x`.padStart(10)}` +
           `${`${(median(page.times) / reference).toFixed(2)}x`.padStart(16)}`,
       ),
     ].join('\n'),

@@ -20,7 +20,7 @@ export const optIns = {
 export type OptIn = keyof typeof optIns;
 
 /** The consumer apps whose bundles are compared. */
-export type AppName = 'floor' | 'hook' | 'dropin' | 'amplifyUi' | `dropin+${OptIn}`;
+export type AppName = 'floor' | 'signInFloor' | 'hook' | 'dropin' | 'amplifyUi' | `dropin+${OptIn}`;
 
 export interface AmplifyConfig {
   Auth: { Cognito: Record<string, unknown> };
@@ -64,12 +64,32 @@ export function Floor() {
 }
 `;
 
+/**
+ * The load benchmark's floor: what any app does before its sign-in field, with nothing of the
+ * kit's. It asks Amplify for a signed-in user when first rendered (Amplify is configured by
+ * then), and shows a plain Username field once Amplify says there is none.
+ */
+const signInFloor = `import { getCurrentUser } from 'aws-amplify/auth';
+import { useEffect, useState } from 'react';
+
+let session: Promise<boolean> | undefined;
+
+export function Auth() {
+  session ??= getCurrentUser().then(() => true, () => false);
+  const [signedIn, setSignedIn] = useState<boolean | null>(null);
+  useEffect(() => void session?.then(setSignedIn), []);
+  if (signedIn === null) return null;
+  return signedIn ? <p>Signed in</p> : <input aria-label="Username" />;
+}
+`;
+
 const hookForm = `import { CustomAuthProvider, useCustomAuth } from 'cognito-custom-auth';
 import { useState } from 'react';
 
 function HookForm() {
   const { route, error, isPending, user, signIn, answerChallenge, signOut } = useCustomAuth();
   const [value, setValue] = useState('');
+  if (route === 'initializing') return null;
   if (route === 'signedIn') {
     return <button type="button" onClick={signOut}>{user?.username}</button>;
   }
@@ -122,6 +142,7 @@ export const Auth = () => (
 
 const authModules: Record<AppName, string | undefined> = {
   floor: undefined,
+  signInFloor,
   hook: hookForm,
   dropin: dropIn,
   amplifyUi,
