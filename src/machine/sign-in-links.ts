@@ -1,4 +1,5 @@
 import { signIn } from '@aws-amplify/auth';
+import { LINK_REQUEST_PREFIX, REDIRECT_METADATA_KEY } from '../shared/link-protocol.ts';
 import { amplifyServices, type CustomAuthServices, toSignInStep } from './amplify.ts';
 import type { PendingChallenge } from './pending-challenge.ts';
 
@@ -10,10 +11,6 @@ export interface SignInLinkOptions {
    */
   page?: string;
 }
-
-/** What the kit's `magicLinkStep` trigger reads as a request for a link (answer and metadata). */
-export const linkRequestPrefix = 'link:';
-export const redirectMetadataKey = 'redirectUri';
 
 /** `<key id>.<claims>.<HMAC-SHA256>`, each base64url, as the trigger issues them. */
 const linkTokenPattern = /^#([\w-]{1,32}\.([\w-]{1,4000})\.[\w-]{43})$/;
@@ -95,8 +92,8 @@ export function signInLinks(options: SignInLinkOptions = {}): Partial<CustomAuth
         return asks ? amplifyServices.confirmSignIn(link.token) : first;
       }
       const page = options.page ?? currentPage();
-      return amplifyServices.confirmSignIn(linkRequestPrefix + page, {
-        [redirectMetadataKey]: page,
+      return amplifyServices.confirmSignIn(LINK_REQUEST_PREFIX + page, {
+        [REDIRECT_METADATA_KEY]: page,
       });
     },
   };

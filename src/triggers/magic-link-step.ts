@@ -1,4 +1,5 @@
 import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
+import { LINK_REQUEST_PREFIX, REDIRECT_METADATA_KEY } from '../shared/link-protocol.ts';
 import { answersMatch, normalizeAnswer } from './answers.ts';
 import type { AttemptStore } from './attempt-store.ts';
 import {
@@ -16,11 +17,7 @@ import { codeLengthRange, integerInRange } from './options.ts';
 import { LINK_KEYS_SECRET_VARIABLE, linkKeysFromSecretsManager } from './secrets-manager.ts';
 import { sendLinkWithSes } from './ses.ts';
 
-/** The ClientMetadata key the kit's client names the page a link should open in. */
-export const REDIRECT_METADATA_KEY = 'redirectUri';
-
-/** The answer that asks for a link to `<uri>`, instead of answering. */
-export const LINK_REQUEST_PREFIX = 'link:';
+export { LINK_REQUEST_PREFIX, REDIRECT_METADATA_KEY } from '../shared/link-protocol.ts';
 
 /** What a link sender gets: where to, the link (token in its fragment), and a code for this tab. */
 export interface SendLinkInput {
