@@ -1,3 +1,4 @@
+import { lazily } from './lazily.ts';
 import { type LinkKey, parseLinkKeys } from './magic-link-token.ts';
 
 /** The environment variable naming the Secrets Manager secret that holds the link keys. */
@@ -39,19 +40,11 @@ export function linkKeysFromSecretsManager(
   if (typeof secretId !== 'string' || secretId === '') {
     throw new TypeError('linkKeysFromSecretsManager needs a secret id or ARN.');
   }
-  let kept: { keys: Promise<LinkKey[]>; readAt: number } | undefined;
-  return () => {
-    const now = Date.now();
-    if (!kept || now - kept.readAt >= maxAgeSeconds * 1000) {
-      const keys = readSecret(secretId).then((value) =>
+  return lazily(
+    () =>
+      readSecret(secretId).then((value) =>
         parseLinkKeys(value, `The secret ${secretId} holds no link keys (id:secret[,id:secret]).`),
-      );
-      const reading = { keys, readAt: now };
-      kept = reading;
-      keys.catch(() => {
-        if (kept === reading) kept = undefined;
-      });
-    }
-    return kept.keys;
-  };
+      ),
+    maxAgeSeconds * 1000,
+  );
 }
