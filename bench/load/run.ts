@@ -3,8 +3,10 @@
 // getCurrentUser, then a plain field), the hook alone, the drop-in alone, and Amplify UI's
 // Authenticator, all built with Vite, served by `vite preview`, against the same local pool.
 //
-// Options: --runs=N loads per page (default 21), --cpu=N to slow the CPU down N times.
-import { mkdtempSync, rmSync } from 'node:fs';
+// Options: --runs=N loads per page (default 21), --cpu=N to slow the CPU down N times,
+// --trace=DIR to record one more load of each page in a Chromium trace, print where its time
+// went and keep the traces in DIR (they open in DevTools' Performance panel).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,9 +17,14 @@ import { chromiumLaunchOptions } from '../../test/support/chromium.ts';
 import { median } from '../median.ts';
 import { type AppName, buildApp, writeApp } from '../size/apps.ts';
 import { amplifyUiConsumer, kitConsumer, packKit, root } from '../size/consumers.ts';
+import { breakDown, marks, traceCategories } from './trace.ts';
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '21' }, cpu: { type: 'string', default: '1' } },
+  options: {
+    runs: { type: 'string', default: '21' },
+    cpu: { type: 'string', default: '1' },
+    trace: { type: 'string' },
+  },
 });
 const runs = Number(values.runs);
 const cpuRate = Number(values.cpu);
@@ -47,9 +54,11 @@ const watchForField = `(() => {
   const check = () => {
     const root = document.getElementById('root');
     if (window.__firstRender === undefined && root && root.childElementCount > 0) {
-      window.__firstRender = performance.now();
+      window.__firstRender = performance.mark(${JSON.stringify(marks.firstRender)}).startTime;
     }
-    if (window.__fieldReady === undefined && ready()) window.__fieldReady = performance.now();
+    if (window.__fieldReady === undefined && ready()) {
+      window.__fieldReady = performance.mark(${JSON.stringify(marks.fieldReady)}).startTime;
+    }
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
   const frame = () => {
@@ -140,7 +149,7 @@ try {
   const browser = await chromium.launch(chromiumLaunchOptions);
   cleanups.push(() => browser.close());
 
-  const load = async (page: Page) => {
+  const load = async (page: Page, traced = false) => {
     // A new context has an empty cache and storage: every load is a first visit.
     const context = await browser.newContext();
     try {
@@ -150,6 +159,7 @@ try {
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
       }
       await tab.addInitScript({ content: watchForField });
+      if (traced) await browser.startTracing(tab, { categories: traceCategories.split(',') });
       await tab.goto(page.url, { waitUntil: 'commit' });
       await tab.getByLabel(label, { exact: true }).waitFor({ state: 'visible', timeout: 30_000 });
       const handle = await tab.waitForFunction(
@@ -167,7 +177,8 @@ try {
           .concat(performance.getEntriesByType('navigation'))
           .reduce((sum, entry) => sum + (entry as PerformanceResourceTiming).transferSize, 0),
       );
-      return { time, firstRender, bytes };
+      const trace = traced ? JSON.parse((await browser.stopTracing()).toString()) : undefined;
+      return { time, firstRender, bytes, trace };
     } finally {
       await context.close();
     }
@@ -212,6 +223,36 @@ try {
       ),
     ].join('\n'),
   );
+  if (values.trace) {
+    mkdirSync(values.trace, { recursive: true });
+    const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(12);
+    console.log(
+      [
+        '',
+        'One traced load of each page: when its files had all arrived, when it first rendered and',
+        'when the field was ready, with the main thread busy (compiling, running script, rendering)',
+        'before the first render and after it; the rest of the time after it is waiting.',
+        '',
+        `${'page'.padEnd(30)}${'files'.padStart(12)}${'1st render'.padStart(12)}${'field'.padStart(12)}${'busy before'.padStart(12)}${'compile'.padStart(12)}${'busy after'.padStart(12)}${'idle after'.padStart(12)}${'tasks'.padStart(7)}`,
+      ].join('\n'),
+    );
+    for (const page of pages) {
+      const { trace } = await load(page, true);
+      const parts = breakDown(trace.traceEvents);
+      writeFileSync(join(values.trace, `${page.name.split(' ')[0]}.json`), JSON.stringify(trace));
+      console.log(
+        page.name.padEnd(30) +
+          ms(parts.filesArrived) +
+          ms(parts.firstRender) +
+          ms(parts.fieldReady) +
+          ms(parts.busyBeforeFirstRender) +
+          ms(parts.compile) +
+          ms(parts.busyAfterFirstRender) +
+          ms(parts.fieldReady - parts.firstRender - parts.busyAfterFirstRender) +
+          String(parts.tasksAfterFirstRender).padStart(7),
+      );
+    }
+  }
 } finally {
   await cleanUp();
 }
