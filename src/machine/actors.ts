@@ -44,11 +44,19 @@ export function serviceActors(services: CustomAuthServices) {
     ),
     autoSignIn: fromPromise<SignInStep>(() => services.autoSignIn()),
     signOut: fromPromise<void>(() => services.signOut()),
-    // Word of a sign-out here (Hub), or of a sign-in or sign-out in another tab. Missing
-    // word costs less than a statechart that stops for good.
+    // Word of a sign-out here (Hub), or of a sign-in or sign-out in another tab, and the
+    // session check behind a first form that nothing stored seemed to need (its failure
+    // leaves the form, whose own request then meets the trouble and says so). Missing word
+    // costs less than a statechart that stops for good.
     authElsewhere: fromCallback(({ sendBack }) => {
       const changed = (user: AuthUserInfo | null) =>
         sendBack(user ? { type: 'SIGNED_IN', user } : { type: 'SIGNED_OUT' });
+      if (nothingToResume(services)) {
+        services.getCurrentUser().then(
+          (user) => user && changed(user),
+          () => {},
+        );
+      }
       const stops = ignoreFailure(() => [
         services.listenForOtherTabs(changed),
         services.listenForSignOut(() => changed(null)),
@@ -62,6 +70,15 @@ export function serviceActors(services: CustomAuthServices) {
       services.loadPendingChallenge(),
     ),
   };
+}
+
+/** A quick check that fails cannot rule anything out. */
+const nothingToResume = (services: CustomAuthServices) =>
+  ignoreFailure(() => services.mayResume()) === false;
+
+/** The statechart's guards that ask a service. */
+export function serviceGuards(services: CustomAuthServices) {
+  return { mayResume: () => !nothingToResume(services) };
 }
 
 interface ChallengeHolder {

@@ -54,6 +54,12 @@ export interface CustomAuthServices {
   /** Keeps the open challenge (null: forgets it) so a reload can resume it. */
   savePendingChallenge: (pending: PendingChallenge | null) => void;
   loadPendingChallenge: () => Promise<PendingChallenge | null>;
+  /**
+   * Whether a session or a sign-in to resume may be stored, answered at once: on false the
+   * statechart starts on its first form and checks the session behind it. Default: Amplify's
+   * tokens in localStorage, or a kept challenge; true wherever it cannot tell.
+   */
+  mayResume: () => boolean;
 }
 
 /** A call the app did not opt in to: says which option brings it. */
@@ -87,6 +93,21 @@ function listenForOtherTabs(onChange: (user: AuthUserInfo | null) => void) {
   };
   addEventListener('storage', listener);
   return () => removeEventListener('storage', listener);
+}
+
+/**
+ * Something to resume: an access token Amplify stored (as
+ * `CognitoIdentityServiceProvider.<client>.<user>.accessToken`, in whichever of these stores it
+ * was given), or a challenge the kit kept. Where no store can be read, Amplify keeps its tokens
+ * in memory, which a page starts without.
+ */
+function storedToResume(): boolean {
+  try {
+    const names = [Object.keys(localStorage), Object.keys(sessionStorage), document.cookie];
+    return /\.(accessToken|pendingChallenge)\b/.test(names.join());
+  } catch {
+    return false;
+  }
 }
 
 async function requireCurrentUser(): Promise<AuthUserInfo> {
@@ -144,4 +165,5 @@ export const amplifyServices: CustomAuthServices = {
   answerLinkStep: notEnabled('SignInLinksNotEnabled', 'signInLinks()'),
   savePendingChallenge,
   loadPendingChallenge,
+  mayResume: storedToResume,
 };

@@ -1,8 +1,9 @@
 import { assertEvent } from 'xstate';
-import { serviceActions, serviceActors } from './actors.ts';
+import { serviceActions, serviceActors, serviceGuards } from './actors.ts';
 import { amplifyServices, type CustomAuthServices } from './amplify.ts';
 import { initialContext } from './context.ts';
 import { authError, toAuthError, toChallengeError } from './errors.ts';
+import type { PendingChallenge } from './pending-challenge.ts';
 import { customAuthSetup, pending } from './setup.ts';
 import {
   challengeParameters,
@@ -25,6 +26,12 @@ const toSignInWithError = {
     params: ({ event }: { event: { error: unknown } }) => ({ error: toAuthError(event.error) }),
   },
 };
+
+/** Where a start with nothing to resume goes. */
+const toFirstForm = [
+  { guard: 'startsOnSignUp' as const, target: '#customAuth.signUp' },
+  { target: '#customAuth.signIn' },
+];
 
 /** An answer that ends the sign-in. */
 const answerEndsSignIn = [
@@ -57,18 +64,23 @@ export const customAuthMachine = customAuthSetup.createMachine({
   states: {
     initializing: {
       tags: pending,
-      initial: 'checkingUser',
+      initial: 'deciding',
       // What was stored is resumed now (and stored again) or never: not after a signed-in
       // start, nor after a failed check, where a later reload would bring back a stale sign-in.
       exit: 'forgetChallenge',
       states: {
+        // Where nothing is stored to resume, the first form is the first screen, from the
+        // very first render (and on the server), and `authElsewhere` checks the session.
+        deciding: {
+          always: [{ guard: 'mayResume', target: 'checkingUser' }, ...toFirstForm],
+        },
         checkingUser: {
           invoke: {
             id: 'getCurrentUser',
             src: 'getCurrentUser',
             onDone: [
               {
-                guard: { type: 'isPresent', params: ({ event }) => ({ value: event.output }) },
+                guard: 'hasOutput',
                 target: '#customAuth.signedIn',
                 actions: { type: 'signedIn', params: ({ event }) => ({ user: event.output }) },
               },
@@ -86,15 +98,15 @@ export const customAuthMachine = customAuthSetup.createMachine({
             src: 'loadPendingChallenge',
             onDone: [
               {
-                guard: { type: 'isPresent', params: ({ event }) => ({ value: event.output }) },
+                guard: 'hasOutput',
                 target: '#customAuth.challenge',
                 actions: {
                   type: 'restoreChallenge',
-                  params: ({ event }) => ({ pending: event.output }),
+                  // Present: the guard said so.
+                  params: ({ event }) => ({ pending: event.output as PendingChallenge }),
                 },
               },
-              { guard: 'startsOnSignUp', target: '#customAuth.signUp' },
-              { target: '#customAuth.signIn' },
+              ...toFirstForm,
             ],
             onError: { target: '#customAuth.signIn' },
           },
@@ -374,5 +386,6 @@ export function withServices(services: Partial<CustomAuthServices>): CustomAuthM
   return customAuthMachine.provide({
     actors: serviceActors(merged),
     actions: serviceActions(merged),
+    guards: serviceGuards(merged),
   });
 }

@@ -7,6 +7,7 @@ export interface PendingChallenge {
   challenge: Pick<ChallengeInfo, 'parameters' | 'round' | 'expiresAt' | 'resendAvailableAt'>;
 }
 
+/** `mayResume` looks for this name too. */
 const storageKey = 'cognito-custom-auth.pendingChallenge';
 
 function sessionStore(): Storage | undefined {

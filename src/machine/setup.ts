@@ -1,5 +1,5 @@
 import { assertEvent, assign, setup } from 'xstate';
-import { serviceActions, serviceActors } from './actors.ts';
+import { serviceActions, serviceActors, serviceGuards } from './actors.ts';
 import { amplifyServices } from './amplify.ts';
 import { challengeOf, isNextStep, newChallenge } from './challenge.ts';
 import { type CustomAuthContext, type CustomAuthEvent, validationError } from './context.ts';
@@ -32,6 +32,7 @@ export const customAuthSetup = setup({
       Math.max(0, (context.challenge?.expiresAt ?? Date.now()) - Date.now()),
   },
   guards: {
+    ...serviceGuards(amplifyServices),
     inputInvalid: ({ context, event }) => validationError(context, event) !== null,
     startsOnSignUp: ({ context }) => context.initialRoute === 'signUp',
     resendCoolingDown: ({ context }) => Date.now() < (context.challenge?.resendAvailableAt ?? 0),
@@ -43,8 +44,8 @@ export const customAuthSetup = setup({
       /^(SignInLocked|LinkRefused)$/.test(toAuthError(params.error).code),
     asksForLink: ({ context }) =>
       context.challenge?.name === 'magicLink' && context.challenge.parameters.linkSent !== 'true',
-    isPresent: (_, params: { value: unknown }) =>
-      params.value !== null && params.value !== undefined,
+    // A done event that brings something: a user signed in, a challenge kept.
+    hasOutput: ({ event }) => (event as { output?: unknown }).output != null,
     needsPasswordAgain: ({ context }) =>
       context.flow === 'passwordThenCode' && context.password === undefined,
   },
@@ -98,15 +99,11 @@ export const customAuthSetup = setup({
       user: params.user,
       error: null,
     })),
-    restoreChallenge: assign((_, params: { pending: PendingChallenge | null }) =>
-      params.pending
-        ? {
-            username: params.pending.username,
-            challenge: challengeOf(params.pending.challenge),
-            error: null,
-          }
-        : {},
-    ),
+    restoreChallenge: assign((_, { pending }: { pending: PendingChallenge }) => ({
+      username: pending.username,
+      challenge: challengeOf(pending.challenge),
+      error: null,
+    })),
     ...serviceActions(amplifyServices),
     signedOut: assign({ ...noSignInUnderway, user: null, error: null }),
   },

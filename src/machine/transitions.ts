@@ -99,7 +99,7 @@ export const signInFailedElsewhere = [
   toSignInWhenRefused,
   {
     guard: errorIs('UserAlreadyAuthenticatedException'),
-    target: '#customAuth.initializing',
+    target: '#customAuth.initializing.checkingUser',
     actions: ['forgetPassword' as const, setErrorFromEvent],
   },
   { ...toConfirmSignUp, guard: errorIs('UserNotConfirmedException') },

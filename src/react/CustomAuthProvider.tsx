@@ -12,6 +12,7 @@ import {
   type CustomAuthInput,
   type CustomAuthMachine,
   type CustomAuthServices,
+  type CustomAuthSnapshot,
   withServices,
 } from '../machine/index.ts';
 import { type CustomAuthCommands, createCommands } from './commands.ts';
@@ -29,6 +30,11 @@ export type CustomAuthActor = Actor<CustomAuthMachine>;
 interface CustomAuthContextValue {
   actor: CustomAuthActor;
   commands: CustomAuthCommands;
+  /**
+   * What the server renders and hydration renders first: the server cannot see the browser's
+   * storage, so it starts on the first form, as a browser that finds nothing stored does.
+   */
+  serverSnapshot: () => CustomAuthSnapshot;
 }
 
 const CustomAuthReactContext = createContext<CustomAuthContextValue | null>(null);
@@ -65,18 +71,22 @@ const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : us
  */
 export function CustomAuthProvider({ children, services, ...input }: CustomAuthProviderProps) {
   const servicesRef = useRef(services);
-  const mountedInput = useRef(input);
+  const [value] = useState<CustomAuthContextValue>(() => {
+    const machine = withServices(latestServices(() => servicesRef.current));
+    const actor = createActor(machine, { input });
+    let firstForm: CustomAuthSnapshot | undefined;
+    const serverSnapshot = () =>
+      (firstForm ??= createActor(machine.provide({ guards: { mayResume: () => false } }), {
+        input,
+      }).getSnapshot());
+    return { actor, commands: createCommands(actor.send), serverSnapshot };
+  });
   useIsomorphicLayoutEffect(() => {
     servicesRef.current = services;
     // Written out so that bundlers drop it, and what it calls, from production builds.
     if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
-      warnOfChangedInput(mountedInput.current, input);
+      warnOfChangedInput(value.actor.options.input ?? {}, input);
     }
-  });
-  const [value] = useState<CustomAuthContextValue>(() => {
-    const machine = withServices(latestServices(() => servicesRef.current));
-    const actor = createActor(machine, { input });
-    return { actor, commands: createCommands(actor.send) };
   });
   useRunningActor(value.actor);
   return (

@@ -21,13 +21,13 @@ const whole = (auth: CustomAuth) => auth;
 export function useCustomAuth(): CustomAuth;
 export function useCustomAuth<T>(selector: (auth: CustomAuth) => T): T;
 export function useCustomAuth<T>(selector?: (auth: CustomAuth) => T): T | CustomAuth {
-  const { actor, commands } = useCustomAuthContext('useCustomAuth');
+  const { actor, commands, serverSnapshot } = useCustomAuthContext('useCustomAuth');
   const select = selector ?? whole;
   const selectFromSnapshot = useCallback(
     (snapshot: CustomAuthSnapshot) => select({ ...viewOf(snapshot), ...commands }),
     [select, commands],
   );
-  return useSnapshotSelection(actor, selectFromSnapshot);
+  return useSnapshotSelection(actor, selectFromSnapshot, serverSnapshot);
 }
 
 /** The running XState actor, for apps that want to inspect or drive it directly. */

@@ -23,11 +23,13 @@ interface Selection<T> {
 /**
  * A slice of the actor's snapshot that keeps its identity while it is shallowly equal, so
  * the component re-renders only when the slice changes. React's own store hook does the
- * subscribing; this replaces @xstate/react's selector hook and its compatibility shim.
+ * subscribing; this replaces @xstate/react's selector hook and its compatibility shim. On
+ * the server and while hydrating, the slice comes from `serverSnapshot`.
  */
 export function useSnapshotSelection<T>(
   actor: CustomAuthActor,
   select: (snapshot: CustomAuthSnapshot) => T,
+  serverSnapshot: () => CustomAuthSnapshot,
 ): T {
   const last = useRef<Selection<T> | null>(null);
   const subscribe = useCallback(
@@ -37,8 +39,8 @@ export function useSnapshotSelection<T>(
     },
     [actor],
   );
-  const read = () => {
-    const snapshot = actor.getSnapshot();
+  // One cache serves both: React asks for the server's slice only while hydrating.
+  const read = (snapshot: CustomAuthSnapshot) => {
     const previous = last.current;
     if (previous && previous.snapshot === snapshot && previous.select === select) {
       return previous.selected;
@@ -48,5 +50,9 @@ export function useSnapshotSelection<T>(
     last.current = { snapshot, select, selected };
     return selected;
   };
-  return useSyncExternalStore(subscribe, read, read);
+  return useSyncExternalStore(
+    subscribe,
+    () => read(actor.getSnapshot()),
+    () => read(serverSnapshot()),
+  );
 }

@@ -37,6 +37,27 @@ async function signInUntilChallenge(username: string, password?: string) {
   await page.getByRole('form', { name: 'Check your email' }).waitFor();
 }
 
+/**
+ * Runs before the page's scripts: notes each screen the drop-in shows (its `data-route`), as
+ * it stands after every batch of DOM changes, so a screen shown only briefly is noted too.
+ */
+const noteScreens = `(() => {
+  window.__screens = [];
+  const note = () => {
+    const route = document.querySelector('[data-route]')?.getAttribute('data-route');
+    if (route && window.__screens.at(-1) !== route) window.__screens.push(route);
+  };
+  new MutationObserver(note).observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['data-route'],
+  });
+})();`;
+
+const screensShown = () =>
+  page.evaluate(() => (window as unknown as { __screens: string[] }).__screens);
+
 const welcome = (username: string) => page.getByRole('heading', { name: `Welcome, ${username}` });
 
 describe('the demo in Chromium, against the local pool', () => {
@@ -167,22 +188,32 @@ describe('the demo in Chromium, against the local pool', () => {
 
   it('finishes a challenge after a reload in the middle of it', async () => {
     await registerUser(stage.pool, 'eve');
+    await page.addInitScript({ content: noteScreens });
     await open();
     await signInUntilChallenge('eve');
     await page.reload();
     await page.getByRole('form', { name: 'Check your email' }).waitFor();
+    // What was kept is found before anything shows: no sign-in form on the way back.
+    expect(await screensShown()).toEqual(['initializing', 'challenge']);
     await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'eve'));
     await welcome('eve').waitFor();
   });
 
-  it('stays signed in across a reload', async () => {
+  it('paints the sign-in form first, and stays signed in across a reload without showing it', async () => {
     await registerUser(stage.pool, 'fay');
+    await page.addInitScript({ content: noteScreens });
     await open();
+    // Nothing stored: the form is the first screen, with no "Loading…" before it.
+    expect(await screensShown()).toEqual(['signIn']);
     await signInUntilChallenge('fay');
     await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'fay'));
     await welcome('fay').waitFor();
     await page.reload();
     await welcome('fay').waitFor();
+    // The demo's own signed-in view then replaces the drop-in, screens and all.
+    const screens = await screensShown();
+    expect(screens[0]).toBe('initializing');
+    expect(screens).not.toContain('signIn');
   });
 
   it('says clearly when the pool is down, and recovers once it is back', async () => {

@@ -30,6 +30,11 @@ describe('amplifyServices', () => {
     for (const mock of Object.values(auth)) mock.mockReset();
   });
 
+  it('sees nothing stored where there is no browser storage, as on a server', () => {
+    expect(typeof localStorage).toBe('undefined');
+    expect(amplifyServices.mayResume()).toBe(false);
+  });
+
   it('signs in passwordless with CUSTOM_WITHOUT_SRP and never sends a password', async () => {
     auth.signIn.mockResolvedValue(customChallenge);
     const step = await amplifyServices.signIn({

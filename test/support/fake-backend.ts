@@ -140,8 +140,18 @@ export function fakePool(
       if (keepsChallenge) pending = challenge;
     },
     loadPendingChallenge: async () => pending,
+    mayResume: () => signedInAs !== null || pending !== null,
   };
-  return { ...base, ...overrides };
+  return { ...base, ...quickCheckFor(overrides), ...overrides };
+}
+
+/**
+ * As the kit does with an app's services: a replaced session or challenge lookup without a
+ * quick check of its own may find anything.
+ */
+export function quickCheckFor(overrides: Partial<CustomAuthServices>) {
+  const lookupReplaced = overrides.getCurrentUser ?? overrides.loadPendingChallenge;
+  return lookupReplaced ? { mayResume: () => true } : {};
 }
 
 /** Every sign-in attempt fails with `error`, as Amplify's `signIn` would throw it. */

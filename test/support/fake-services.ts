@@ -4,7 +4,7 @@ import {
   amplifyServices,
   type CustomAuthServices,
 } from '../../src/machine/index.ts';
-import { fakePool } from './fake-backend.ts';
+import { fakePool, quickCheckFor } from './fake-backend.ts';
 
 export {
   alice,
@@ -47,7 +47,7 @@ export function fakeServices(overrides: Partial<CustomAuthServices> = {}): FakeS
     // The kit's own default: links are opt-in.
     answerLinkStep: amplifyServices.answerLinkStep,
   };
-  const implementations = { ...defaults, ...overrides };
+  const implementations = { ...defaults, ...quickCheckFor(overrides), ...overrides };
   const services = {
     getCurrentUser: vi.fn(implementations.getCurrentUser),
     signIn: vi.fn(implementations.signIn),
@@ -62,6 +62,7 @@ export function fakeServices(overrides: Partial<CustomAuthServices> = {}): FakeS
     answerLinkStep: vi.fn(implementations.answerLinkStep),
     savePendingChallenge: vi.fn(implementations.savePendingChallenge),
     loadPendingChallenge: vi.fn(implementations.loadPendingChallenge),
+    mayResume: vi.fn(implementations.mayResume),
   };
   return {
     ...services,

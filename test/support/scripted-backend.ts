@@ -56,6 +56,9 @@ export class ScriptedBackend {
   /** Things the statechart must never do, found while it ran. */
   readonly violations: string[] = [];
   private outstanding: OutstandingCall | null = null;
+  /** The session check behind a first form, which may run beside any other call. */
+  private check: OutstandingCall | null = null;
+  private checkComing = false;
   /** The sign-in step the last settled call answered, until the test reads it. */
   private deliveredStep: SignInStep['type'] | null = null;
   private deliveries = 0;
@@ -73,9 +76,17 @@ export class ScriptedBackend {
     call?.settle(choice);
   }
 
+  /** Ends the session check behind the first form, if one is open. */
+  settleCheck(choice: number): void {
+    const call = this.check;
+    this.check = null;
+    call?.settle(choice);
+  }
+
   /** What a reload leaves behind: calls in flight are lost with the page. */
   reload(): void {
     this.outstanding = null;
+    this.check = null;
     this.listeners.clear();
     this.tabListeners.clear();
   }
@@ -105,12 +116,12 @@ export class ScriptedBackend {
     for (const listener of [...this.tabListeners]) listener(user);
   }
 
-  private call<T>(name: string, outcomes: Array<Outcome<T>>): Promise<T> {
-    if (this.outstanding) {
+  private call<T>(name: string, outcomes: Array<Outcome<T>>, background = false): Promise<T> {
+    if (this.outstanding && !background) {
       this.violations.push(`${name} called while ${this.outstanding.name} was still open`);
     }
     return new Promise<T>((resolve, reject) => {
-      this.outstanding = {
+      const call: OutstandingCall = {
         name,
         settle: (choice) => {
           try {
@@ -122,6 +133,8 @@ export class ScriptedBackend {
           }
         },
       };
+      if (background) this.check = call;
+      else this.outstanding = call;
     });
   }
 
@@ -168,7 +181,17 @@ export class ScriptedBackend {
       network,
     ];
     return {
-      getCurrentUser: () => this.call('getCurrentUser', [() => this.signedIn, network]),
+      // A start that finds nothing stored checks the session behind its first form.
+      mayResume: () => {
+        const may = this.signedIn !== null || this.stored !== null;
+        this.checkComing = !may;
+        return may;
+      },
+      getCurrentUser: () => {
+        const background = this.checkComing;
+        this.checkComing = false;
+        return this.call('getCurrentUser', [() => this.signedIn, network], background);
+      },
       loadPendingChallenge: () =>
         this.call('loadPendingChallenge', [
           () => parsePendingChallenge(JSON.stringify(this.stored)),

@@ -1,0 +1,54 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { amplifyServices } from '../../src/machine/index.ts';
+import { savePendingChallenge } from '../../src/machine/pending-challenge.ts';
+
+const tokenKey = 'CognitoIdentityServiceProvider.client1.alice@example.com.accessToken';
+
+function setCookie(text: string) {
+  // biome-ignore lint/suspicious/noDocumentCookie: Amplify's CookieStorage writes it so; jsdom has no Cookie Store API.
+  document.cookie = text;
+}
+
+afterEach(() => {
+  localStorage.clear();
+  sessionStorage.clear();
+  for (const cookie of document.cookie.split(';')) {
+    const name = cookie.split('=')[0]?.trim();
+    if (name) setCookie(`${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT`);
+  }
+});
+
+describe('amplifyServices.mayResume: a synchronous look for what a start would resume', () => {
+  it('finds nothing in empty stores, nor among other names', () => {
+    localStorage.setItem('theme', 'dark');
+    localStorage.setItem('CognitoIdentityServiceProvider.client1.LastAuthUser', 'alice');
+    localStorage.setItem('app.accessTokenCount', '3');
+    sessionStorage.setItem('CognitoSignInState.username', 'alice');
+    setCookie('accessToken=elsewhere');
+    expect(amplifyServices.mayResume()).toBe(false);
+  });
+
+  it("finds Amplify's access token in localStorage, its default store", () => {
+    localStorage.setItem(tokenKey, 'eyJ');
+    expect(amplifyServices.mayResume()).toBe(true);
+  });
+
+  it('finds it in sessionStorage or a cookie, where an app may have told Amplify to keep it', () => {
+    sessionStorage.setItem(tokenKey, 'eyJ');
+    expect(amplifyServices.mayResume()).toBe(true);
+    sessionStorage.clear();
+    setCookie(`${tokenKey}=eyJ`);
+    expect(amplifyServices.mayResume()).toBe(true);
+  });
+
+  it('finds a challenge the kit kept for a reload', () => {
+    savePendingChallenge({
+      username: 'alice',
+      challenge: { parameters: {}, round: 1, expiresAt: Date.now() + 60_000, resendAvailableAt: 0 },
+    });
+    expect(amplifyServices.mayResume()).toBe(true);
+    savePendingChallenge(null);
+    expect(amplifyServices.mayResume()).toBe(false);
+  });
+});
