@@ -77,6 +77,8 @@ export function signInLinks(options: SignInLinkOptions = {}): Partial<CustomAuth
   readAddress();
   return {
     loadPendingChallenge,
+    // An opened link is a sign-in to resume: the start must wait to load it.
+    mayResume: () => opened !== null || amplifyServices.mayResume(),
     answerLinkStep: async () => {
       const link = opened;
       opened = null;

@@ -15,7 +15,7 @@ describe('server rendering', () => {
     const services = fakeServices();
     const html = renderToString(<CustomAuthenticator services={services} locale={es} />);
     expect(html).toContain('data-route="signIn"');
-    expect(html).toMatch(/<label [^>]*>Nombre de usuario<\/label><input autoComplete="username"/);
+    expect(html).toMatch(/<label [^>]*>Nombre de usuario<\/label><input [^>]*name="username"/);
     expect(html).not.toContain('Cargando…');
     expect(services.getCurrentUser).not.toHaveBeenCalled();
   });

@@ -211,15 +211,20 @@ describe('a Next.js App Router app', () => {
     });
   }, 300_000);
 
-  it('renders the drop-in on the server, hydrates it without warnings, and signs in', async () => {
+  it('serves the sign-in form, hydrates it without warnings, signs in, and stays signed in', async () => {
     const server = await nextStart(dir);
     const page = await browser.newPage();
     try {
       const html = await (await fetch(server.url)).text();
-      expect(html).toContain('data-route="initializing"');
+      expect(html).toContain('data-route="signIn"');
+      expect(html).toMatch(/<input[^>]* name="username"/);
       const problems = watchConsole(page);
       await page.goto(server.url);
       await expectCleanSignIn(page, 'nextuser', problems);
+      // The server cannot see the stored session; hydration moves on to it, warning-free.
+      await page.reload();
+      await page.getByRole('heading', { name: 'Signed in as nextuser' }).waitFor();
+      expect(problems).toEqual([]);
     } finally {
       await page.close();
       server.process.kill('SIGTERM');

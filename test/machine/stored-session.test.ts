@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { amplifyServices } from '../../src/machine/index.ts';
+import { amplifyServices, signInLinks } from '../../src/machine/index.ts';
 import { savePendingChallenge } from '../../src/machine/pending-challenge.ts';
 
 const tokenKey = 'CognitoIdentityServiceProvider.client1.alice@example.com.accessToken';
@@ -50,5 +50,22 @@ describe('amplifyServices.mayResume: a synchronous look for what a start would r
     expect(amplifyServices.mayResume()).toBe(true);
     savePendingChallenge(null);
     expect(amplifyServices.mayResume()).toBe(false);
+  });
+});
+
+describe('signInLinks().mayResume', () => {
+  it('defers to the stores when the page was opened without a link', () => {
+    expect(signInLinks().mayResume?.()).toBe(false);
+    localStorage.setItem(tokenKey, 'eyJ');
+    expect(signInLinks().mayResume?.()).toBe(true);
+  });
+
+  // Last: the opened link stays held until a sign-in uses it.
+  it('sees the sign-in link the page was opened with, as something to resume', () => {
+    const claims = btoa(JSON.stringify({ u: 'alice' })).replace(/=+$/, '');
+    history.replaceState(null, '', `/#k1.${claims}.${'s'.repeat(43)}`);
+    const services = signInLinks();
+    expect(location.hash).toBe('');
+    expect(services.mayResume?.()).toBe(true);
   });
 });
