@@ -73,13 +73,8 @@ export function serviceActors(services: CustomAuthServices) {
 }
 
 /** A quick check that fails cannot rule anything out. */
-const nothingToResume = (services: CustomAuthServices) =>
+export const nothingToResume = (services: CustomAuthServices) =>
   ignoreFailure(() => services.mayResume()) === false;
-
-/** The statechart's guards that ask a service. */
-export function serviceGuards(services: CustomAuthServices) {
-  return { mayResume: () => !nothingToResume(services) };
-}
 
 interface ChallengeHolder {
   context: { username: string; challenge: ChallengeInfo | null };

@@ -97,14 +97,15 @@ function listenForOtherTabs(onChange: (user: AuthUserInfo | null) => void) {
 
 /**
  * Something to resume: an access token Amplify stored (as
- * `CognitoIdentityServiceProvider.<client>.<user>.accessToken`, in whichever of these stores it
- * was given), or a challenge the kit kept. Where no store can be read, Amplify keeps its tokens
- * in memory, which a page starts without.
+ * `CognitoIdentityServiceProvider.<client>.<user>.accessToken`, in localStorage by default or in
+ * sessionStorage if the app said so), or a challenge the kit kept. Where neither can be read,
+ * Amplify keeps its tokens in memory, which a page starts without. Cookies are not read: apps
+ * that keep tokens there render on a server, whose page shows the form first in any case.
  */
 function storedToResume(): boolean {
   try {
-    const names = [Object.keys(localStorage), Object.keys(sessionStorage), document.cookie];
-    return /\.(accessToken|pendingChallenge)\b/.test(names.join());
+    const names = Object.keys({ ...localStorage, ...sessionStorage }).join();
+    return /\.(accessToken|pendingChallenge)\b/.test(names);
   } catch {
     return false;
   }

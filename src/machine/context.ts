@@ -88,3 +88,9 @@ export function validationError(
       return null;
   }
 }
+
+/**
+ * The event an action or invocation runs on, of the type the statechart's own transitions
+ * guarantee (so the type checker narrows it, and nothing checks it again at run time).
+ */
+export type EventOf<T extends CustomAuthEvent['type']> = Extract<CustomAuthEvent, { type: T }>;

@@ -1,7 +1,6 @@
-import { assertEvent } from 'xstate';
-import { serviceActions, serviceActors, serviceGuards } from './actors.ts';
+import { nothingToResume, serviceActions, serviceActors } from './actors.ts';
 import { amplifyServices, type CustomAuthServices } from './amplify.ts';
-import { initialContext } from './context.ts';
+import { type EventOf, initialContext } from './context.ts';
 import { authError, toAuthError, toChallengeError } from './errors.ts';
 import type { PendingChallenge } from './pending-challenge.ts';
 import { customAuthSetup, pending } from './setup.ts';
@@ -48,344 +47,357 @@ const answerEndsSignIn = [
   },
 ];
 
-/** The statechart on Amplify's services; `withServices` replaces some of them. */
-export const customAuthMachine = customAuthSetup.createMachine({
-  id: 'customAuth',
-  context: ({ input }) => initialContext(input),
-  initial: 'initializing',
-  invoke: { id: 'authElsewhere', src: 'authElsewhere' },
-  on: {
-    // Also when signed in already: another tab's token refresh reads as a sign-in, harmlessly.
-    SIGNED_IN: {
-      target: '.signedIn',
-      actions: { type: 'signedIn', params: ({ event }) => ({ user: event.user }) },
+/**
+ * Builds the statechart. XState's building is start-up work, so it is done where it is
+ * needed: an app that runs the statechart through `withServices` (the React provider, after
+ * the first paint) never builds `customAuthMachine` at all.
+ */
+const buildMachine = () =>
+  customAuthSetup.createMachine({
+    id: 'customAuth',
+    context: ({ input }) => initialContext(input),
+    initial: 'initializing',
+    invoke: { id: 'authElsewhere', src: 'authElsewhere' },
+    on: {
+      // Also when signed in already: another tab's token refresh reads as a sign-in, harmlessly.
+      SIGNED_IN: {
+        target: '.signedIn',
+        actions: { type: 'signedIn', params: ({ event }) => ({ user: event.user }) },
+      },
     },
-  },
-  states: {
-    initializing: {
-      tags: pending,
-      initial: 'deciding',
-      // What was stored is resumed now (and stored again) or never: not after a signed-in
-      // start, nor after a failed check, where a later reload would bring back a stale sign-in.
-      exit: 'forgetChallenge',
-      states: {
-        // Where nothing is stored to resume, the first form is the first screen, from the
-        // very first render (and on the server), and `authElsewhere` checks the session.
-        deciding: {
-          always: [{ guard: 'mayResume', target: 'checkingUser' }, ...toFirstForm],
-        },
-        checkingUser: {
-          invoke: {
-            id: 'getCurrentUser',
-            src: 'getCurrentUser',
-            onDone: [
-              {
-                guard: 'hasOutput',
-                target: '#customAuth.signedIn',
-                actions: { type: 'signedIn', params: ({ event }) => ({ user: event.output }) },
-              },
-              { target: 'restoringChallenge' },
-            ],
-            onError: {
-              target: '#customAuth.signIn',
-              actions: setErrorFromEvent,
-            },
+    states: {
+      initializing: {
+        tags: pending,
+        initial: 'deciding',
+        // What was stored is resumed now (and stored again) or never: not after a signed-in
+        // start, nor after a failed check, where a later reload would bring back a stale sign-in.
+        exit: 'forgetChallenge',
+        states: {
+          // Where nothing is stored to resume, the first form is the first screen, from the
+          // very first render (and on the server), and `authElsewhere` checks the session.
+          deciding: {
+            always: [{ guard: 'mayResume', target: 'checkingUser' }, ...toFirstForm],
           },
-        },
-        restoringChallenge: {
-          invoke: {
-            id: 'loadPendingChallenge',
-            src: 'loadPendingChallenge',
-            onDone: [
-              {
-                guard: 'hasOutput',
-                target: '#customAuth.challenge',
-                actions: {
-                  type: 'restoreChallenge',
-                  // Present: the guard said so.
-                  params: ({ event }) => ({ pending: event.output as PendingChallenge }),
+          checkingUser: {
+            invoke: {
+              id: 'getCurrentUser',
+              src: 'getCurrentUser',
+              onDone: [
+                {
+                  guard: 'hasOutput',
+                  target: '#customAuth.signedIn',
+                  actions: { type: 'signedIn', params: ({ event }) => ({ user: event.output }) },
                 },
-              },
-              ...toFirstForm,
-            ],
-            onError: { target: '#customAuth.signIn' },
-          },
-        },
-      },
-    },
-    signIn: {
-      initial: 'idle',
-      states: {
-        idle: {
-          on: {
-            SIGN_IN: [
-              { guard: 'inputInvalid', actions: 'rejectInput' },
-              { target: 'submitting', actions: 'storeCredentials' },
-            ],
-            GO_TO_SIGN_UP: { target: '#customAuth.signUp', actions: 'clearError' },
-          },
-        },
-        submitting: {
-          tags: pending,
-          invoke: {
-            id: 'signIn',
-            src: 'signIn',
-            input: signInRequest,
-            onDone: signInSucceeded,
-            onError: [
-              ...signInFailedElsewhere,
-              { target: 'idle', actions: ['forgetPassword', setErrorFromEvent] },
-            ],
-          },
-        },
-      },
-    },
-    challenge: {
-      initial: 'idle',
-      exit: ['forgetChallenge', 'dropChallenge'],
-      states: {
-        idle: {
-          entry: 'rememberChallenge',
-          // A magic-link step's first round is answered for the user: with the link being
-          // opened, or with a request for one.
-          always: { guard: 'asksForLink', target: 'linking' },
-          after: {
-            challengeExpiry: {
-              target: '#customAuth.signIn',
-              actions: { type: 'backToSignIn', params: { error: authError('SessionExpired') } },
-            },
-          },
-          on: {
-            ANSWER_CHALLENGE: [
-              { guard: 'inputInvalid', actions: 'rejectInput' },
-              { target: 'answering', actions: 'clearError' },
-            ],
-            RESEND_CHALLENGE: [
-              {
-                guard: 'needsPasswordAgain',
+                { target: 'restoringChallenge' },
+              ],
+              onError: {
                 target: '#customAuth.signIn',
-                actions: { type: 'backToSignIn', params: { error: authError('EmptyPassword') } },
+                actions: setErrorFromEvent,
               },
-              {
-                guard: 'resendCoolingDown',
-                actions: { type: 'setError', params: authError('ResendCooldown') },
-              },
-              { target: 'resending', actions: 'clearError' },
-            ],
-            GO_TO_SIGN_IN: {
-              target: '#customAuth.signIn',
-              actions: { type: 'backToSignIn', params: { error: null } },
             },
           },
-        },
-        answering: {
-          tags: pending,
-          invoke: {
-            id: 'confirmSignIn',
-            src: 'confirmSignIn',
-            input: ({ context, event }) => {
-              assertEvent(event, 'ANSWER_CHALLENGE');
-              const answer = event.answer.trim();
-              // Cognito gives the next Create no answer, only the ClientMetadata sent with it.
-              const picked = context.challenge?.type === 'choice';
-              return { answer, clientMetadata: picked ? { choice: answer } : undefined };
-            },
-            onDone: [
-              {
-                guard: stepIs('customChallenge'),
-                target: 'idle',
-                actions: {
-                  type: 'nextRound',
-                  params: ({ event }) => challengeParameters(event.output),
+          restoringChallenge: {
+            invoke: {
+              id: 'loadPendingChallenge',
+              src: 'loadPendingChallenge',
+              onDone: [
+                {
+                  guard: 'hasOutput',
+                  target: '#customAuth.challenge',
+                  actions: {
+                    type: 'restoreChallenge',
+                    // Present: the guard said so.
+                    params: ({ event }) => ({ pending: event.output as PendingChallenge }),
+                  },
                 },
-              },
-              toSignedIn,
-              toSignInUnsupported,
-            ],
-            onError: [...answerEndsSignIn, { target: 'idle', actions: setErrorFromEvent }],
-          },
-        },
-        linking: {
-          tags: pending,
-          invoke: {
-            id: 'answerLinkStep',
-            src: 'answerLinkStep',
-            onDone: [
-              // The email is out (or the link let the chain on): a first round, not a wrong answer.
-              { guard: stepIs('customChallenge'), target: 'idle', actions: startChallengeFromStep },
-              toSignedIn,
-              toSignInUnsupported,
-            ],
-            // Not back to idle, which would ask again at once: without a link there is no sign-in.
-            onError: [...answerEndsSignIn, toSignInWithError],
-          },
-        },
-        resending: {
-          tags: pending,
-          invoke: {
-            id: 'signIn',
-            src: 'signIn',
-            input: signInRequest,
-            onDone: signInSucceeded,
-            onError: [...signInFailedElsewhere, { target: 'idle', actions: setErrorFromEvent }],
+                ...toFirstForm,
+              ],
+              onError: toFirstForm,
+            },
           },
         },
       },
-    },
-    signUp: {
-      initial: 'idle',
-      states: {
-        idle: {
-          on: {
-            SIGN_UP: [
-              { guard: 'inputInvalid', actions: 'rejectInput' },
-              { target: 'submitting', actions: 'storeCredentials' },
-            ],
-            GO_TO_SIGN_IN: { target: '#customAuth.signIn', actions: 'clearError' },
+      signIn: {
+        initial: 'idle',
+        states: {
+          idle: {
+            on: {
+              SIGN_IN: [
+                { guard: 'inputInvalid', actions: 'rejectInput' },
+                { target: 'submitting', actions: 'storeCredentials' },
+              ],
+              GO_TO_SIGN_UP: { target: '#customAuth.signUp', actions: 'clearError' },
+            },
+          },
+          submitting: {
+            tags: pending,
+            invoke: {
+              id: 'signIn',
+              src: 'signIn',
+              input: signInRequest,
+              onDone: signInSucceeded,
+              onError: [
+                ...signInFailedElsewhere,
+                { target: 'idle', actions: ['forgetPassword', setErrorFromEvent] },
+              ],
+            },
           },
         },
-        submitting: {
-          tags: pending,
-          invoke: {
-            id: 'signUp',
-            src: 'signUp',
-            input: ({ context, event }) => {
-              assertEvent(event, 'SIGN_UP');
-              return {
-                username: context.username,
-                password: event.password || undefined,
-                attributes: event.attributes ?? {},
-                flow: context.flow,
-              };
+      },
+      challenge: {
+        initial: 'idle',
+        exit: ['forgetChallenge', 'dropChallenge'],
+        states: {
+          idle: {
+            entry: 'rememberChallenge',
+            // A magic-link step's first round is answered for the user: with the link being
+            // opened, or with a request for one.
+            always: { guard: 'asksForLink', target: 'linking' },
+            after: {
+              challengeExpiry: {
+                target: '#customAuth.signIn',
+                actions: { type: 'backToSignIn', params: { error: authError('SessionExpired') } },
+              },
             },
-            onDone: [
-              {
-                guard: stepIs('confirmSignUp'),
-                target: '#customAuth.confirmSignUp',
-                actions: {
-                  type: 'setCodeDelivery',
-                  params: ({ event }) => ({
-                    codeDelivery:
-                      event.output.type === 'confirmSignUp' ? event.output.codeDelivery : null,
-                  }),
+            on: {
+              ANSWER_CHALLENGE: [
+                { guard: 'inputInvalid', actions: 'rejectInput' },
+                { target: 'answering', actions: 'clearError' },
+              ],
+              RESEND_CHALLENGE: [
+                {
+                  guard: 'needsPasswordAgain',
+                  target: '#customAuth.signIn',
+                  actions: { type: 'backToSignIn', params: { error: authError('EmptyPassword') } },
                 },
-              },
-              {
-                guard: stepIs('autoSignIn'),
-                target: '#customAuth.confirmSignUp.autoSigningIn',
-              },
-              {
+                {
+                  guard: 'resendCoolingDown',
+                  actions: { type: 'setError', params: authError('ResendCooldown') },
+                },
+                { target: 'resending', actions: 'clearError' },
+              ],
+              GO_TO_SIGN_IN: {
                 target: '#customAuth.signIn',
                 actions: { type: 'backToSignIn', params: { error: null } },
               },
-            ],
-            onError: {
-              target: 'idle',
-              actions: ['forgetPassword', setErrorFromEvent],
+            },
+          },
+          answering: {
+            tags: pending,
+            invoke: {
+              id: 'confirmSignIn',
+              src: 'confirmSignIn',
+              input: ({ context, event }) => {
+                const answer = (event as EventOf<'ANSWER_CHALLENGE'>).answer.trim();
+                // Cognito gives the next Create no answer, only the ClientMetadata sent with it.
+                const picked = context.challenge?.type === 'choice';
+                return { answer, clientMetadata: picked ? { choice: answer } : undefined };
+              },
+              onDone: [
+                {
+                  guard: stepIs('customChallenge'),
+                  target: 'idle',
+                  actions: {
+                    type: 'nextRound',
+                    params: ({ event }) => challengeParameters(event.output),
+                  },
+                },
+                toSignedIn,
+                toSignInUnsupported,
+              ],
+              onError: [...answerEndsSignIn, { target: 'idle', actions: setErrorFromEvent }],
+            },
+          },
+          linking: {
+            tags: pending,
+            invoke: {
+              id: 'answerLinkStep',
+              src: 'answerLinkStep',
+              onDone: [
+                // The email is out (or the link let the chain on): a first round, not a wrong answer.
+                {
+                  guard: stepIs('customChallenge'),
+                  target: 'idle',
+                  actions: startChallengeFromStep,
+                },
+                toSignedIn,
+                toSignInUnsupported,
+              ],
+              // Not back to idle, which would ask again at once: without a link there is no sign-in.
+              onError: [...answerEndsSignIn, toSignInWithError],
+            },
+          },
+          resending: {
+            tags: pending,
+            invoke: {
+              id: 'signIn',
+              src: 'signIn',
+              input: signInRequest,
+              onDone: signInSucceeded,
+              onError: [...signInFailedElsewhere, { target: 'idle', actions: setErrorFromEvent }],
             },
           },
         },
       },
-    },
-    confirmSignUp: {
-      initial: 'idle',
-      exit: 'forgetCodeDelivery',
-      states: {
-        idle: {
-          on: {
-            CONFIRM_SIGN_UP: [
-              { guard: 'inputInvalid', actions: 'rejectInput' },
-              { target: 'confirming', actions: 'clearError' },
-            ],
-            RESEND_SIGN_UP_CODE: { target: 'resendingCode', actions: 'clearError' },
-            GO_TO_SIGN_IN: {
-              target: '#customAuth.signIn',
-              actions: { type: 'backToSignIn', params: { error: null } },
+      signUp: {
+        initial: 'idle',
+        states: {
+          idle: {
+            on: {
+              SIGN_UP: [
+                { guard: 'inputInvalid', actions: 'rejectInput' },
+                { target: 'submitting', actions: 'storeCredentials' },
+              ],
+              GO_TO_SIGN_IN: { target: '#customAuth.signIn', actions: 'clearError' },
             },
           },
-        },
-        resendingCode: {
-          tags: pending,
-          invoke: {
-            id: 'resendSignUpCode',
-            src: 'resendSignUpCode',
-            input: ({ context }) => ({ username: context.username }),
-            onDone: {
-              target: 'idle',
-              actions: {
-                type: 'setCodeDelivery',
-                params: ({ event }) => ({ codeDelivery: event.output }),
+          submitting: {
+            tags: pending,
+            invoke: {
+              id: 'signUp',
+              src: 'signUp',
+              input: ({ context, event }) => {
+                const { password, attributes } = event as EventOf<'SIGN_UP'>;
+                return {
+                  username: context.username,
+                  password: password || undefined,
+                  attributes: attributes ?? {},
+                  flow: context.flow,
+                };
+              },
+              onDone: [
+                {
+                  guard: stepIs('confirmSignUp'),
+                  target: '#customAuth.confirmSignUp',
+                  actions: {
+                    type: 'setCodeDelivery',
+                    params: ({ event }) => ({
+                      codeDelivery:
+                        event.output.type === 'confirmSignUp' ? event.output.codeDelivery : null,
+                    }),
+                  },
+                },
+                {
+                  guard: stepIs('autoSignIn'),
+                  target: '#customAuth.confirmSignUp.autoSigningIn',
+                },
+                {
+                  target: '#customAuth.signIn',
+                  actions: { type: 'backToSignIn', params: { error: null } },
+                },
+              ],
+              onError: {
+                target: 'idle',
+                actions: ['forgetPassword', setErrorFromEvent],
               },
             },
-            onError: {
-              target: 'idle',
-              actions: setErrorFromEvent,
-            },
           },
         },
-        confirming: {
-          tags: pending,
-          invoke: {
-            id: 'confirmSignUp',
-            src: 'confirmSignUp',
-            input: ({ context, event }) => {
-              assertEvent(event, 'CONFIRM_SIGN_UP');
-              return { username: context.username, code: event.code.trim() };
-            },
-            onDone: [
-              {
-                guard: stepIs('autoSignIn'),
-                target: 'autoSigningIn',
+      },
+      confirmSignUp: {
+        initial: 'idle',
+        exit: 'forgetCodeDelivery',
+        states: {
+          idle: {
+            on: {
+              CONFIRM_SIGN_UP: [
+                { guard: 'inputInvalid', actions: 'rejectInput' },
+                { target: 'confirming', actions: 'clearError' },
+              ],
+              RESEND_SIGN_UP_CODE: { target: 'resendingCode', actions: 'clearError' },
+              GO_TO_SIGN_IN: {
+                target: '#customAuth.signIn',
+                actions: { type: 'backToSignIn', params: { error: null } },
               },
-              { target: '#customAuth.signIn.submitting' },
-            ],
-            onError: {
-              target: 'idle',
-              actions: setErrorFromEvent,
+            },
+          },
+          resendingCode: {
+            tags: pending,
+            invoke: {
+              id: 'resendSignUpCode',
+              src: 'resendSignUpCode',
+              input: ({ context }) => ({ username: context.username }),
+              onDone: {
+                target: 'idle',
+                actions: {
+                  type: 'setCodeDelivery',
+                  params: ({ event }) => ({ codeDelivery: event.output }),
+                },
+              },
+              onError: {
+                target: 'idle',
+                actions: setErrorFromEvent,
+              },
+            },
+          },
+          confirming: {
+            tags: pending,
+            invoke: {
+              id: 'confirmSignUp',
+              src: 'confirmSignUp',
+              input: ({ context, event }) => {
+                return {
+                  username: context.username,
+                  code: (event as EventOf<'CONFIRM_SIGN_UP'>).code.trim(),
+                };
+              },
+              onDone: [
+                {
+                  guard: stepIs('autoSignIn'),
+                  target: 'autoSigningIn',
+                },
+                { target: '#customAuth.signIn.submitting' },
+              ],
+              onError: {
+                target: 'idle',
+                actions: setErrorFromEvent,
+              },
+            },
+          },
+          autoSigningIn: {
+            tags: pending,
+            invoke: {
+              id: 'autoSignIn',
+              src: 'autoSignIn',
+              onDone: signInSucceeded,
+              onError: toSignInWithError,
             },
           },
         },
-        autoSigningIn: {
-          tags: pending,
-          invoke: {
-            id: 'autoSignIn',
-            src: 'autoSignIn',
-            onDone: signInSucceeded,
-            onError: toSignInWithError,
+      },
+      signedIn: {
+        initial: 'idle',
+        on: { SIGNED_OUT: { target: 'signIn', actions: 'signedOut' } },
+        states: {
+          idle: { on: { SIGN_OUT: 'signingOut' } },
+          signingOut: {
+            tags: pending,
+            invoke: {
+              id: 'signOut',
+              src: 'signOut',
+              onDone: { target: '#customAuth.signIn', actions: 'signedOut' },
+              onError: {
+                target: 'idle',
+                actions: setErrorFromEvent,
+              },
+            },
           },
         },
       },
     },
-    signedIn: {
-      initial: 'idle',
-      on: { SIGNED_OUT: { target: 'signIn', actions: 'signedOut' } },
-      states: {
-        idle: { on: { SIGN_OUT: 'signingOut' } },
-        signingOut: {
-          tags: pending,
-          invoke: {
-            id: 'signOut',
-            src: 'signOut',
-            onDone: { target: '#customAuth.signIn', actions: 'signedOut' },
-            onError: {
-              target: 'idle',
-              actions: setErrorFromEvent,
-            },
-          },
-        },
-      },
-    },
-  },
-});
+  });
+
+/** The statechart on Amplify's services; `withServices` replaces some of them. */
+export const customAuthMachine = /* @__PURE__ */ buildMachine();
 
 export type CustomAuthMachine = typeof customAuthMachine;
 
 /** The statechart with some or all backend calls replaced; the rest still call Amplify. */
 export function withServices(services: Partial<CustomAuthServices>): CustomAuthMachine {
   const merged = { ...amplifyServices, ...services };
-  return customAuthMachine.provide({
+  return buildMachine().provide({
     actors: serviceActors(merged),
     actions: serviceActions(merged),
-    guards: serviceGuards(merged),
+    guards: { mayResume: () => !nothingToResume(merged) },
   });
 }

@@ -10,15 +10,6 @@ export interface PendingChallenge {
 /** `mayResume` looks for this name too. */
 const storageKey = 'cognito-custom-auth.pendingChallenge';
 
-function sessionStore(): Storage | undefined {
-  try {
-    return globalThis.sessionStorage;
-  } catch {
-    // Some browsers throw on access when storage is disabled.
-    return undefined;
-  }
-}
-
 const isStringMap = (value: unknown): value is Record<string, string> =>
   typeof value === 'object' &&
   value !== null &&
@@ -47,17 +38,20 @@ export function parsePendingChallenge(text: string | null | undefined, now = Dat
     : null;
 }
 
+// Storage may be missing (a server), disabled (some browsers throw on access) or full: that
+// only costs the resume after a reload.
+
 export function savePendingChallenge(pending: PendingChallenge | null): void {
-  const store = sessionStore();
-  if (!store) return;
   try {
-    if (pending) store.setItem(storageKey, JSON.stringify(pending));
-    else store.removeItem(storageKey);
-  } catch {
-    // A full or blocked storage only costs the resume after a reload.
-  }
+    if (pending) sessionStorage.setItem(storageKey, JSON.stringify(pending));
+    else sessionStorage.removeItem(storageKey);
+  } catch {}
 }
 
 export async function loadPendingChallenge(): Promise<PendingChallenge | null> {
-  return parsePendingChallenge(sessionStore()?.getItem(storageKey));
+  try {
+    return parsePendingChallenge(sessionStorage.getItem(storageKey));
+  } catch {
+    return null;
+  }
 }

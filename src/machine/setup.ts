@@ -1,8 +1,13 @@
-import { assertEvent, assign, setup } from 'xstate';
-import { serviceActions, serviceActors, serviceGuards } from './actors.ts';
+import { assign, setup } from 'xstate';
+import { nothingToResume, serviceActions, serviceActors } from './actors.ts';
 import { amplifyServices } from './amplify.ts';
 import { challengeOf, isNextStep, newChallenge } from './challenge.ts';
-import { type CustomAuthContext, type CustomAuthEvent, validationError } from './context.ts';
+import {
+  type CustomAuthContext,
+  type CustomAuthEvent,
+  type EventOf,
+  validationError,
+} from './context.ts';
 import {
   type CustomAuthError,
   isErrorNamed,
@@ -32,7 +37,7 @@ export const customAuthSetup = setup({
       Math.max(0, (context.challenge?.expiresAt ?? Date.now()) - Date.now()),
   },
   guards: {
-    ...serviceGuards(amplifyServices),
+    mayResume: () => !nothingToResume(amplifyServices),
     inputInvalid: ({ context, event }) => validationError(context, event) !== null,
     startsOnSignUp: ({ context }) => context.initialRoute === 'signUp',
     resendCoolingDown: ({ context }) => Date.now() < (context.challenge?.resendAvailableAt ?? 0),
@@ -52,10 +57,10 @@ export const customAuthSetup = setup({
   actions: {
     rejectInput: assign({ error: ({ context, event }) => validationError(context, event) }),
     storeCredentials: assign(({ context, event }) => {
-      assertEvent(event, ['SIGN_IN', 'SIGN_UP']);
+      const { username, password } = event as EventOf<'SIGN_IN' | 'SIGN_UP'>;
       return {
-        username: event.username.trim(),
-        password: context.flow === 'passwordThenCode' ? event.password : undefined,
+        username: username.trim(),
+        password: context.flow === 'passwordThenCode' ? password : undefined,
         codeDelivery: null,
         error: null,
       };

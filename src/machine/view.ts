@@ -1,4 +1,5 @@
 import type { SnapshotFrom } from 'xstate';
+import { type CustomAuthContext, initialContext } from './context.ts';
 import type { CustomAuthError } from './errors.ts';
 import type { CustomAuthMachine } from './machine.ts';
 import type {
@@ -6,6 +7,7 @@ import type {
   ChallengeInfo,
   CodeDelivery,
   CustomAuthFlow,
+  CustomAuthInput,
   CustomAuthRoute,
 } from './types.ts';
 
@@ -25,16 +27,15 @@ export interface CustomAuthView {
   flow: CustomAuthFlow;
 }
 
+/** Every top-level state has states of its own, so the value names the route first. */
 export function routeOf(snapshot: CustomAuthSnapshot): CustomAuthRoute {
-  const { value } = snapshot;
-  return (typeof value === 'string' ? value : Object.keys(value)[0]) as CustomAuthRoute;
+  return Object.keys(snapshot.value)[0] as CustomAuthRoute;
 }
 
-export function viewOf(snapshot: CustomAuthSnapshot): CustomAuthView {
-  const { context } = snapshot;
+function toView(route: CustomAuthRoute, isPending: boolean, context: CustomAuthContext) {
   return {
-    route: routeOf(snapshot),
-    isPending: snapshot.hasTag('pending'),
+    route,
+    isPending,
     error: context.error,
     username: context.username,
     challenge: context.challenge,
@@ -42,4 +43,17 @@ export function viewOf(snapshot: CustomAuthSnapshot): CustomAuthView {
     user: context.user,
     flow: context.flow,
   };
+}
+
+export function viewOf(snapshot: CustomAuthSnapshot): CustomAuthView {
+  return toView(routeOf(snapshot), snapshot.hasTag('pending'), snapshot.context);
+}
+
+/**
+ * The view a statechart with this input starts in, without running it: its first form when
+ * nothing is stored to resume, else waiting on the session check.
+ */
+export function startView(input: CustomAuthInput | undefined, nothingStored: boolean) {
+  const context = initialContext(input);
+  return toView(nothingStored ? context.initialRoute : 'initializing', !nothingStored, context);
 }

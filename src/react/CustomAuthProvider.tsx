@@ -7,17 +7,10 @@ import {
   useRef,
   useState,
 } from 'react';
-import { type Actor, createActor } from 'xstate';
-import {
-  type CustomAuthInput,
-  type CustomAuthMachine,
-  type CustomAuthServices,
-  type CustomAuthSnapshot,
-  withServices,
-} from '../machine/index.ts';
+import type { CustomAuthInput, CustomAuthServices } from '../machine/index.ts';
 import { type CustomAuthCommands, createCommands } from './commands.ts';
 import { warnOfChangedInput } from './development.ts';
-import { latestServices } from './services.ts';
+import { type CustomAuthActor, type CustomAuthStore, createStore } from './store.ts';
 
 export interface CustomAuthProviderProps extends CustomAuthInput {
   /** Replaces backend calls (tests, stories, a non-Amplify backend); the rest call Amplify. */
@@ -25,40 +18,31 @@ export interface CustomAuthProviderProps extends CustomAuthInput {
   children?: ReactNode;
 }
 
-export type CustomAuthActor = Actor<CustomAuthMachine>;
+export type { CustomAuthActor };
 
 interface CustomAuthContextValue {
-  actor: CustomAuthActor;
+  store: CustomAuthStore;
   commands: CustomAuthCommands;
-  /**
-   * What the server renders and hydration renders first: the server cannot see the browser's
-   * storage, so it starts on the first form, as a browser that finds nothing stored does.
-   */
-  serverSnapshot: () => CustomAuthSnapshot;
+  input: CustomAuthInput;
 }
 
 const CustomAuthReactContext = createContext<CustomAuthContextValue | null>(null);
-
-const pendingStops = new WeakMap<CustomAuthActor, ReturnType<typeof setTimeout>>();
 
 /**
  * Starts the actor on mount and stops it on unmount. The stop waits a task so that
  * StrictMode's simulated unmount and remount keeps the same running actor, and nothing
  * is invoked twice.
  */
-function useRunningActor(actor: CustomAuthActor) {
+function useRunningActor(store: CustomAuthStore) {
+  const stopping = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => {
-    clearTimeout(pendingStops.get(actor));
-    pendingStops.delete(actor);
+    const actor = store.actor();
+    clearTimeout(stopping.current);
     actor.start();
     return () => {
-      const stop = () => {
-        pendingStops.delete(actor);
-        actor.stop();
-      };
-      pendingStops.set(actor, setTimeout(stop, 0));
+      stopping.current = setTimeout(() => actor.stop(), 0);
     };
-  }, [actor]);
+  }, [store]);
 }
 
 /** Layout timing on the client (before children's effects run); plain effect on the server. */
@@ -72,23 +56,17 @@ const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : us
 export function CustomAuthProvider({ children, services, ...input }: CustomAuthProviderProps) {
   const servicesRef = useRef(services);
   const [value] = useState<CustomAuthContextValue>(() => {
-    const machine = withServices(latestServices(() => servicesRef.current));
-    const actor = createActor(machine, { input });
-    let firstForm: CustomAuthSnapshot | undefined;
-    const serverSnapshot = () =>
-      (firstForm ??= createActor(machine.provide({ guards: { mayResume: () => false } }), {
-        input,
-      }).getSnapshot());
-    return { actor, commands: createCommands(actor.send), serverSnapshot };
+    const store = createStore(input, () => servicesRef.current);
+    return { store, commands: createCommands((event) => store.actor().send(event)), input };
   });
   useIsomorphicLayoutEffect(() => {
     servicesRef.current = services;
     // Written out so that bundlers drop it, and what it calls, from production builds.
     if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
-      warnOfChangedInput(value.actor.options.input ?? {}, input);
+      warnOfChangedInput(value.input, input);
     }
   });
-  useRunningActor(value.actor);
+  useRunningActor(value.store);
   return (
     <CustomAuthReactContext.Provider value={value}>{children}</CustomAuthReactContext.Provider>
   );

@@ -25,16 +25,26 @@ export interface CustomAuthCommands {
 }
 
 export function createCommands(send: (event: CustomAuthEvent) => void): CustomAuthCommands {
+  const command =
+    (
+      type:
+        | 'RESEND_CHALLENGE'
+        | 'RESEND_SIGN_UP_CODE'
+        | 'SIGN_OUT'
+        | 'GO_TO_SIGN_IN'
+        | 'GO_TO_SIGN_UP',
+    ) =>
+    () =>
+      send({ type });
   return {
-    signIn: ({ username, password }) => send({ type: 'SIGN_IN', username, password }),
+    signIn: (credentials) => send({ type: 'SIGN_IN', ...credentials }),
     answerChallenge: (answer) => send({ type: 'ANSWER_CHALLENGE', answer }),
-    resendChallenge: () => send({ type: 'RESEND_CHALLENGE' }),
-    signUp: ({ username, password, attributes }) =>
-      send({ type: 'SIGN_UP', username, password, attributes }),
+    resendChallenge: command('RESEND_CHALLENGE'),
+    signUp: (details) => send({ type: 'SIGN_UP', ...details }),
     confirmSignUp: (code) => send({ type: 'CONFIRM_SIGN_UP', code }),
-    resendSignUpCode: () => send({ type: 'RESEND_SIGN_UP_CODE' }),
-    signOut: () => send({ type: 'SIGN_OUT' }),
-    goToSignIn: () => send({ type: 'GO_TO_SIGN_IN' }),
-    goToSignUp: () => send({ type: 'GO_TO_SIGN_UP' }),
+    resendSignUpCode: command('RESEND_SIGN_UP_CODE'),
+    signOut: command('SIGN_OUT'),
+    goToSignIn: command('GO_TO_SIGN_IN'),
+    goToSignUp: command('GO_TO_SIGN_UP'),
   };
 }

@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
-import { type CustomAuthSnapshot, type CustomAuthView, viewOf } from '../machine/index.ts';
+import type { CustomAuthView } from '../machine/index.ts';
 import { type CustomAuthActor, useCustomAuthContext } from './CustomAuthProvider.tsx';
 import type { CustomAuthCommands } from './commands.ts';
-import { useSnapshotSelection } from './useSnapshotSelection.ts';
+import { useViewSelection } from './useViewSelection.ts';
 
 /** The flow as a UI sees it: where it is, what it holds, and what it can do. */
 export type CustomAuth = CustomAuthView & CustomAuthCommands;
@@ -21,16 +21,19 @@ const whole = (auth: CustomAuth) => auth;
 export function useCustomAuth(): CustomAuth;
 export function useCustomAuth<T>(selector: (auth: CustomAuth) => T): T;
 export function useCustomAuth<T>(selector?: (auth: CustomAuth) => T): T | CustomAuth {
-  const { actor, commands, serverSnapshot } = useCustomAuthContext('useCustomAuth');
+  const { store, commands } = useCustomAuthContext('useCustomAuth');
   const select = selector ?? whole;
-  const selectFromSnapshot = useCallback(
-    (snapshot: CustomAuthSnapshot) => select({ ...viewOf(snapshot), ...commands }),
+  const selectFromView = useCallback(
+    (view: CustomAuthView) => select({ ...view, ...commands }),
     [select, commands],
   );
-  return useSnapshotSelection(actor, selectFromSnapshot, serverSnapshot);
+  return useViewSelection(store, selectFromView);
 }
 
-/** The running XState actor, for apps that want to inspect or drive it directly. */
+/**
+ * The XState actor, for apps that want to inspect or drive it directly. Asking for it while
+ * rendering builds it then, rather than after the first paint; the provider starts it.
+ */
 export function useCustomAuthActor(): CustomAuthActor {
-  return useCustomAuthContext('useCustomAuthActor').actor;
+  return useCustomAuthContext('useCustomAuthActor').store.actor();
 }

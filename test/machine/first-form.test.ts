@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { viewOf, withServices } from '../../src/machine/index.ts';
+import { type CustomAuthInput, viewOf, withServices } from '../../src/machine/index.ts';
+import { startView } from '../../src/machine/view.ts';
 import { alice, cognitoError, deferred, fakeServices } from '../support/fake-services.ts';
 import { settledOn, startMachine, view } from '../support/machine-harness.ts';
 
@@ -99,5 +100,23 @@ describe('customAuthMachine: a start with something that may be resumed', () => 
       { input: {} },
     );
     expect(viewOf(actor.getSnapshot()).route).toBe('initializing');
+  });
+});
+
+describe('startView: the screen shown before the statechart runs', () => {
+  const inputs: CustomAuthInput[] = [
+    {},
+    { flow: 'passwordThenCode' },
+    { initialRoute: 'signUp' },
+    { flow: 'passwordThenCode', initialRoute: 'signUp', resendCooldownMs: 0 },
+  ];
+  const cases = inputs.flatMap((input) =>
+    [true, false].map((nothingStored) => ({ input, nothingStored })),
+  );
+
+  it.each(cases)('is the view the statechart starts in: %j', ({ input, nothingStored }) => {
+    const services = fakeServices({ mayResume: () => !nothingStored });
+    const actor = createActor(withServices(services), { input });
+    expect(startView(input, nothingStored)).toEqual(viewOf(actor.getSnapshot()));
   });
 });
