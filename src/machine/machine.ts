@@ -73,8 +73,8 @@ const buildMachine = () =>
         // start, nor after a failed check, where a later reload would bring back a stale sign-in.
         exit: 'forgetChallenge',
         states: {
-          // Where nothing is stored to resume, the first form is the first screen, from the
-          // very first render (and on the server), and `authElsewhere` checks the session.
+          // Where nothing is stored to resume, the statechart starts on its first form (the
+          // screen the React provider has shown already), and `authElsewhere` checks the session.
           deciding: {
             always: [{ guard: 'mayResume', target: 'checkingUser' }, ...toFirstForm],
           },

@@ -37,10 +37,11 @@ export function createCommands(send: (event: CustomAuthEvent) => void): CustomAu
     () =>
       send({ type });
   return {
-    signIn: (credentials) => send({ type: 'SIGN_IN', ...credentials }),
+    // The type last, so that nothing in what the app passes can change it.
+    signIn: (credentials) => send({ ...credentials, type: 'SIGN_IN' }),
     answerChallenge: (answer) => send({ type: 'ANSWER_CHALLENGE', answer }),
     resendChallenge: command('RESEND_CHALLENGE'),
-    signUp: (details) => send({ type: 'SIGN_UP', ...details }),
+    signUp: (details) => send({ ...details, type: 'SIGN_UP' }),
     confirmSignUp: (code) => send({ type: 'CONFIRM_SIGN_UP', code }),
     resendSignUpCode: command('RESEND_SIGN_UP_CODE'),
     signOut: command('SIGN_OUT'),
