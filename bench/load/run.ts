@@ -159,7 +159,7 @@ try {
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
       }
       await tab.addInitScript({ content: watchForField });
-      if (traced) await browser.startTracing(tab, { categories: traceCategories.split(',') });
+      if (traced) await browser.startTracing(tab, { categories: traceCategories });
       await tab.goto(page.url, { waitUntil: 'commit' });
       await tab.getByLabel(label, { exact: true }).waitFor({ state: 'visible', timeout: 30_000 });
       const handle = await tab.waitForFunction(

@@ -38,7 +38,7 @@ export const traceCategories = [
   'v8',
   'toplevel',
   'disabled-by-default-v8.cpu_profiler',
-].join(',');
+];
 
 const ms = (microseconds: number) => microseconds / 1000;
 

@@ -38,9 +38,10 @@ export function parsePendingChallenge(text: string | null | undefined, now = Dat
     : null;
 }
 
-// Storage may be missing (a server), disabled (some browsers throw on access) or full: that
-// only costs the resume after a reload.
-
+/**
+ * Storage may be missing (a server), disabled (some browsers throw on access) or full: that
+ * only costs the resume after a reload, here and in `loadPendingChallenge`.
+ */
 export function savePendingChallenge(pending: PendingChallenge | null): void {
   try {
     if (pending) sessionStorage.setItem(storageKey, JSON.stringify(pending));
