@@ -1,6 +1,7 @@
 import { fromCallback, fromPromise } from 'xstate';
 import type { CustomAuthServices } from './amplify.ts';
 import type { PendingChallenge } from './pending-challenge.ts';
+import { ignoreFailure, nothingToResume } from './resume.ts';
 import type {
   AuthUserInfo,
   ChallengeInfo,
@@ -12,14 +13,6 @@ import type {
   SignUpRequest,
   SignUpStep,
 } from './types.ts';
-
-function ignoreFailure<T>(call: () => T): T | undefined {
-  try {
-    return call();
-  } catch {
-    return undefined;
-  }
-}
 
 /** The statechart's invokable actors, each a thin wrapper over one service. */
 export function serviceActors(services: CustomAuthServices) {
@@ -71,10 +64,6 @@ export function serviceActors(services: CustomAuthServices) {
     ),
   };
 }
-
-/** A quick check that fails cannot rule anything out. */
-export const nothingToResume = (services: CustomAuthServices) =>
-  ignoreFailure(() => services.mayResume()) === false;
 
 interface ChallengeHolder {
   context: { username: string; challenge: ChallengeInfo | null };

@@ -15,6 +15,7 @@ import {
   type PendingChallenge,
   savePendingChallenge,
 } from './pending-challenge.ts';
+import { storedToResume } from './resume.ts';
 import type {
   AuthUserInfo,
   CodeDelivery,
@@ -93,22 +94,6 @@ function listenForOtherTabs(onChange: (user: AuthUserInfo | null) => void) {
   };
   addEventListener('storage', listener);
   return () => removeEventListener('storage', listener);
-}
-
-/**
- * Something to resume: an access token Amplify stored (as
- * `CognitoIdentityServiceProvider.<client>.<user>.accessToken`, in localStorage by default or in
- * sessionStorage if the app said so), or a challenge the kit kept. Where neither can be read,
- * Amplify keeps its tokens in memory, which a page starts without. Cookies are not read: apps
- * that keep tokens there render on a server, whose page shows the form first in any case.
- */
-function storedToResume(): boolean {
-  try {
-    const names = Object.keys({ ...localStorage, ...sessionStorage }).join();
-    return /\.(accessToken|pendingChallenge)\b/.test(names);
-  } catch {
-    return false;
-  }
 }
 
 async function requireCurrentUser(): Promise<AuthUserInfo> {

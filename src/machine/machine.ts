@@ -1,8 +1,9 @@
-import { nothingToResume, serviceActions, serviceActors } from './actors.ts';
+import { serviceActions, serviceActors } from './actors.ts';
 import { amplifyServices, type CustomAuthServices } from './amplify.ts';
 import { type EventOf, initialContext } from './context.ts';
 import { authError, toAuthError, toChallengeError } from './errors.ts';
 import type { PendingChallenge } from './pending-challenge.ts';
+import { nothingToResume } from './resume.ts';
 import { customAuthSetup, pending } from './setup.ts';
 import {
   challengeParameters,

@@ -1,5 +1,4 @@
 import { type Actor, createActor } from 'xstate';
-import { nothingToResume } from '../machine/actors.ts';
 import {
   amplifyServices,
   type CustomAuthInput,
@@ -9,6 +8,7 @@ import {
   viewOf,
   withServices,
 } from '../machine/index.ts';
+import { nothingToResume } from '../machine/resume.ts';
 import { startView } from '../machine/view.ts';
 
 export type CustomAuthActor = Actor<CustomAuthMachine>;
