@@ -28,6 +28,8 @@ export interface AuthFlowDependencies {
   challenges: LocalLog<ChallengeEntry>;
   preventUserExistenceErrors: boolean;
   unknownUsers: UnknownUsers;
+  /** Where a trigger written for a different start of the flow is pointed out. */
+  log: (line: string) => void;
 }
 
 export interface StartRequest {
@@ -44,6 +46,32 @@ export interface RespondRequest {
   responses: Record<string, string>;
   /** Handed to the Verify, Define and Create this response runs, as Cognito does. */
   clientMetadata: Record<string, string>;
+}
+
+const boilerplateHelp = 'see "Coming from the Amplify CLI boilerplate" in the README';
+
+/**
+ * The two ways a Define written for the Amplify CLI boilerplate (which expects every session
+ * to open with SRP_A) meets this kit's clients: failing the passwordless start, whose session
+ * is empty, or answering CUSTOM_CHALLENGE to SRP_A, which Amplify JS answers as
+ * PASSWORD_VERIFIER whatever comes back. Neither says why on the client.
+ */
+function boilerplateMismatch(
+  session: AuthSession,
+  response: { failAuthentication?: unknown; challengeName?: unknown } | undefined,
+): string | undefined {
+  const [first] = session.history;
+  if (response?.failAuthentication === true && first === undefined) {
+    return `DefineAuthChallenge failed ${session.username}'s sign-in on an empty session (CUSTOM_AUTH without SRP_A, the passwordless start); a Define that expects SRP_A first does this: ${boilerplateHelp}.`;
+  }
+  if (
+    response?.challengeName === 'CUSTOM_CHALLENGE' &&
+    session.history.length === 1 &&
+    first?.challengeName === 'SRP_A'
+  ) {
+    return `DefineAuthChallenge answered SRP_A with CUSTOM_CHALLENGE for ${session.username}; Amplify JS always answers SRP_A as PASSWORD_VERIFIER and fails with EmptyUserIdForSRPException: ${boilerplateHelp}.`;
+  }
+  return undefined;
 }
 
 const lambdaResponseError = (message: string) =>
@@ -155,6 +183,8 @@ export class AuthFlow {
       this.deps.triggers.defineAuthChallenge,
       defineEvent(this.deps.pool, session),
     );
+    const mismatch = boilerplateMismatch(session, response);
+    if (mismatch) this.deps.log(mismatch);
     if (response?.failAuthentication === true) throw notAuthorized();
     if (response?.issueTokens === true) {
       if (!session.user) throw notAuthorized();

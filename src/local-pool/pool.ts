@@ -180,6 +180,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
     triggers,
     challenges,
     preventUserExistenceErrors,
+    log,
     unknownUsers: new UnknownUsers(store.unknownUserSecret),
     sessions: new SessionStore(sessionValiditySeconds * 1000, {
       ...defaultSessionLimits,

@@ -21,6 +21,7 @@ export type CustomAuthErrorCode =
   | 'SignInLocked'
   | 'LinkRefused'
   | 'TriggerFailed'
+  | 'DefineExpectsSrpA'
   | 'Network'
   | 'UnsupportedStep'
   | 'Unknown';
@@ -69,6 +70,8 @@ const cognitoErrorCodes: Readonly<Record<string, CustomAuthErrorCode>> = {
   TooManyRequestsException: 'TooManyRequests',
   TooManyFailedAttemptsException: 'TooManyRequests',
   UserLambdaValidationException: 'TriggerFailed',
+  // Amplify's client, when Define answers SRP_A with anything but PASSWORD_VERIFIER.
+  EmptyUserIdForSRPException: 'DefineExpectsSrpA',
   NetworkError: 'Network',
 };
 
@@ -123,6 +126,15 @@ export function toAuthError(error: unknown): CustomAuthError {
 export function isErrorNamed(error: unknown, name: KnownErrorName): boolean {
   return errorName(error) === name;
 }
+
+/**
+ * Cognito's answer when Define fails a sign-in. On a passwordless start no password can be
+ * wrong: Define failed the empty session, as the Amplify CLI boilerplate's does, since it
+ * wants every session to open with SRP_A.
+ */
+export const isFailedByDefine = (error: unknown) =>
+  isErrorNamed(error, 'NotAuthorizedException') &&
+  /^Incorrect username or password\.?$/.test(errorText(error) ?? '');
 
 /**
  * NotAuthorizedException on an answer means either the attempts are used up or the

@@ -139,6 +139,11 @@ const buildMachine = () =>
               onDone: signInSucceeded,
               onError: [
                 ...signInFailedElsewhere,
+                {
+                  guard: 'startFailedByDefine',
+                  target: 'idle',
+                  actions: { type: 'setError', params: authError('DefineExpectsSrpA') },
+                },
                 { target: 'idle', actions: ['forgetPassword', setErrorFromEvent] },
               ],
             },

@@ -11,6 +11,7 @@ import {
 import {
   type CustomAuthError,
   isErrorNamed,
+  isFailedByDefine,
   type KnownErrorName,
   toAuthError,
   wrongAnswerError,
@@ -56,6 +57,8 @@ export const customAuthSetup = typedSetup({
       params.step.type === params.type,
     errorIs: (_, params: { error: unknown; name: KnownErrorName }) =>
       isErrorNamed(params.error, params.name),
+    startFailedByDefine: ({ context, event }) =>
+      context.flow === 'passwordless' && isFailedByDefine((event as { error?: unknown }).error),
     endsSignIn: (_, params: { error: unknown }) =>
       /^(SignInLocked|LinkRefused)$/.test(toAuthError(params.error).code),
     asksForLink: ({ context }) =>

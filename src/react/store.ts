@@ -10,6 +10,7 @@ import {
 } from '../machine/index.ts';
 import { nothingToResume } from '../machine/resume.ts';
 import { startView } from '../machine/view.ts';
+import { explainSetupError } from './development.ts';
 
 export type CustomAuthActor = Actor<CustomAuthMachine>;
 
@@ -66,6 +67,10 @@ export function createStore(
         actor.subscribe({
           next: (snapshot) => {
             view = viewOf(snapshot);
+            // Written out so that bundlers drop it, and what it calls, from production builds.
+            if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
+              explainSetupError(view);
+            }
             changed();
           },
           error: changed,

@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { localPoolForFile, registerUser } from '../support/local-pool.ts';
 
 const pool = localPoolForFile({
-  triggers: fileURLToPath(new URL('../fixtures/reference-triggers.cjs', import.meta.url)),
+  triggers: fileURLToPath(
+    new URL('../fixtures/amplify-cli-boilerplate/triggers-password.cjs', import.meta.url),
+  ),
 });
 
-describe('the reference handlers, loaded from a CommonJS module', () => {
+describe('the reference handlers (password variant), loaded from CommonJS modules', () => {
   it('complete the password variant through Amplify', async () => {
     await registerUser(pool(), 'ivan', 'Ivan-Password-9');
     const step = await signIn({

@@ -70,7 +70,7 @@ describe('invokeTrigger', () => {
 
 describe('loadTriggerModule', () => {
   it('loads ESM and CommonJS modules', async () => {
-    for (const name of ['esm-triggers.mjs', 'reference-triggers.cjs']) {
+    for (const name of ['esm-triggers.mjs', 'amplify-cli-boilerplate/triggers-password.cjs']) {
       const handlers = await loadTriggerModule(fixture(name));
       expect(Object.values(handlers).every((handler) => typeof handler === 'function')).toBe(true);
     }

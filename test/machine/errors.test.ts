@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { toAuthError } from '../../src/machine/errors.ts';
-import { cognitoError } from '../support/fake-services.ts';
+import { waitFor } from 'xstate';
+import { isFailedByDefine, toAuthError } from '../../src/machine/errors.ts';
+import { cognitoError, fakeServices } from '../support/fake-services.ts';
+import { settledOn, startMachine, view } from '../support/machine-harness.ts';
 
 describe('toAuthError', () => {
   it.each([
@@ -52,5 +54,49 @@ describe('toAuthError', () => {
 
   it.each([null, undefined, 'text', 42, {}])('gives a bare Unknown for %j', (value) => {
     expect(toAuthError(value)).toEqual({ code: 'Unknown' });
+  });
+});
+
+describe('triggers that expect every sign-in to open with SRP_A', () => {
+  const refused = () => cognitoError('NotAuthorizedException', 'Incorrect username or password.');
+
+  it('maps Amplify’s EmptyUserIdForSRPException to DefineExpectsSrpA', () => {
+    const error = cognitoError(
+      'EmptyUserIdForSRPException',
+      'USER_ID_FOR_SRP was not found in challengeParameters',
+    );
+    expect(toAuthError(error)).toEqual({ code: 'DefineExpectsSrpA' });
+  });
+
+  it('reads a refused passwordless start as DefineExpectsSrpA, and a refused password as NotAuthorized', async () => {
+    for (const [flow, code] of [
+      ['passwordless', 'DefineExpectsSrpA'],
+      ['passwordThenCode', 'NotAuthorized'],
+    ] as const) {
+      const services = fakeServices({
+        signIn: async () => {
+          throw refused();
+        },
+      });
+      const actor = startMachine(services, { flow });
+      await settledOn(actor, 'signIn');
+      actor.send({ type: 'SIGN_IN', username: 'alice', password: 'Any-Password-9' });
+      await waitFor(
+        actor,
+        (snapshot) => snapshot.matches({ signIn: 'idle' }) && snapshot.context.error !== null,
+      );
+      expect(view(actor).error).toEqual({ code });
+      actor.stop();
+    }
+  });
+
+  it('keeps other refusals of a passwordless start, such as a disabled user, as NotAuthorized', () => {
+    expect(isFailedByDefine(refused())).toBe(true);
+    expect(isFailedByDefine(cognitoError('NotAuthorizedException', 'User is disabled.'))).toBe(
+      false,
+    );
+    expect(
+      isFailedByDefine(cognitoError('UserNotFoundException', 'Incorrect username or password.')),
+    ).toBe(false);
   });
 });

@@ -61,6 +61,7 @@ export const da: Messages = {
     SignInLocked: 'For mange loginforsøg. Prøv igen om {minutes} min.',
     LinkRefused: 'Dette link er udløbet eller er blevet erstattet. Log ind igen.',
     TriggerFailed: 'Logintjenesten afviste anmodningen.',
+    DefineExpectsSrpA: 'Login er ikke sat korrekt op i denne app. Kontakt supporten.',
     Network: 'Kan ikke oprette forbindelse til logintjenesten. Tjek din forbindelse.',
     UnsupportedStep: 'Dette logintrin understøttes ikke.',
     Unknown: 'Noget gik galt. Prøv igen.',

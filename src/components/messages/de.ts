@@ -63,6 +63,8 @@ export const de: Messages = {
     SignInLocked: 'Zu viele Anmeldeversuche. Versuchen Sie es in {minutes} min erneut.',
     LinkRefused: 'Dieser Link ist abgelaufen oder wurde ersetzt. Melden Sie sich erneut an.',
     TriggerFailed: 'Der Anmeldedienst hat die Anfrage abgelehnt.',
+    DefineExpectsSrpA:
+      'Die Anmeldung ist in dieser App nicht richtig eingerichtet. Wenden Sie sich an den Support.',
     Network: 'Der Anmeldedienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung.',
     UnsupportedStep: 'Dieser Anmeldeschritt wird nicht unterstützt.',
     Unknown: 'Etwas ist schiefgelaufen. Versuchen Sie es erneut.',

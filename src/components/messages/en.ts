@@ -52,6 +52,7 @@ export const en: Messages = {
     SignInLocked: 'Too many sign-in attempts. Try again in {minutes} min.',
     LinkRefused: 'This link has expired or was replaced. Sign in again.',
     TriggerFailed: 'The sign-in service rejected the request.',
+    DefineExpectsSrpA: 'Sign-in is not set up correctly for this app. Contact its support.',
     Network: 'Cannot reach the sign-in service. Check your connection.',
     UnsupportedStep: 'This sign-in step is not supported.',
     Unknown: 'Something went wrong. Try again.',

@@ -62,6 +62,8 @@ export const es: Messages = {
     LinkRefused:
       'Este enlace de inicio de sesión caducó o fue reemplazado. Inicia sesión de nuevo.',
     TriggerFailed: 'El servicio de inicio de sesión rechazó la solicitud.',
+    DefineExpectsSrpA:
+      'El inicio de sesión no está bien configurado en esta aplicación. Contacta con el soporte.',
     Network: 'No se puede conectar con el servicio. Comprueba tu conexión y vuelve a intentarlo.',
     UnsupportedStep: 'Este paso de inicio de sesión no es compatible.',
     Unknown: 'Algo salió mal. Vuelve a intentarlo.',

@@ -61,6 +61,8 @@ export const fr: Messages = {
     SignInLocked: 'Trop de tentatives de connexion. Réessayez dans {minutes} min.',
     LinkRefused: 'Ce lien a expiré ou a été remplacé. Reconnectez-vous.',
     TriggerFailed: 'Le service de connexion a refusé la demande.',
+    DefineExpectsSrpA:
+      'La connexion n’est pas correctement configurée dans cette application. Contactez le support.',
     Network: 'Impossible de joindre le service de connexion. Vérifiez votre accès à Internet.',
     UnsupportedStep: 'Cette étape de connexion n’est pas prise en charge.',
     Unknown: 'Une erreur s’est produite. Réessayez.',

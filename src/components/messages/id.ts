@@ -61,6 +61,7 @@ export const id: Messages = {
     SignInLocked: 'Terlalu banyak percobaan masuk. Coba lagi dalam {minutes} mnt.',
     LinkRefused: 'Tautan ini sudah kedaluwarsa atau telah diganti. Silakan masuk lagi.',
     TriggerFailed: 'Layanan masuk menolak permintaan.',
+    DefineExpectsSrpA: 'Proses masuk belum diatur dengan benar di aplikasi ini. Hubungi dukungan.',
     Network: 'Tidak dapat terhubung ke layanan masuk. Periksa koneksi Anda.',
     UnsupportedStep: 'Langkah masuk ini tidak didukung.',
     Unknown: 'Terjadi kesalahan. Coba lagi.',

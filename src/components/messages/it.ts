@@ -61,6 +61,8 @@ export const it: Messages = {
     SignInLocked: 'Troppi tentativi di accesso. Riprova tra {minutes} min.',
     LinkRefused: 'Questo link è scaduto o è stato sostituito. Accedi di nuovo.',
     TriggerFailed: 'Il servizio di accesso ha rifiutato la richiesta.',
+    DefineExpectsSrpA:
+      'L’accesso non è configurato correttamente in questa app. Contatta l’assistenza.',
     Network: 'Impossibile raggiungere il servizio di accesso. Controlla la connessione.',
     UnsupportedStep: 'Questo passaggio di accesso non è supportato.',
     Unknown: 'Si è verificato un errore. Riprova.',

@@ -61,6 +61,7 @@ export const ko: Messages = {
     SignInLocked: '로그인 시도 횟수가 너무 많습니다. {minutes}분 후에 다시 시도하세요.',
     LinkRefused: '이 링크는 만료되었거나 새 링크로 대체되었습니다. 다시 로그인하세요.',
     TriggerFailed: '로그인 서비스에서 요청을 거부했습니다.',
+    DefineExpectsSrpA: '이 앱의 로그인이 올바르게 설정되지 않았습니다. 지원팀에 문의하세요.',
     Network: '로그인 서비스에 연결할 수 없습니다. 네트워크 연결을 확인하세요.',
     UnsupportedStep: '지원되지 않는 로그인 단계입니다.',
     Unknown: '문제가 발생했습니다. 다시 시도하세요.',

@@ -61,6 +61,7 @@ export const nb: Messages = {
     SignInLocked: 'For mange innloggingsforsøk. Prøv igjen om {minutes} min.',
     LinkRefused: 'Denne innloggingslenken har utløpt eller er erstattet. Logg inn på nytt.',
     TriggerFailed: 'Innloggingstjenesten avviste forespørselen.',
+    DefineExpectsSrpA: 'Innlogging er ikke satt opp riktig i denne appen. Kontakt brukerstøtte.',
     Network: 'Får ikke kontakt med innloggingstjenesten. Sjekk tilkoblingen og prøv igjen.',
     UnsupportedStep: 'Dette innloggingstrinnet støttes ikke.',
     Unknown: 'Noe gikk galt. Prøv igjen.',

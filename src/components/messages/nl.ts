@@ -61,6 +61,8 @@ export const nl: Messages = {
     SignInLocked: 'Te veel inlogpogingen. Probeer het over {minutes} min opnieuw.',
     LinkRefused: 'Deze link is verlopen of vervangen. Log opnieuw in.',
     TriggerFailed: 'De inlogservice heeft het verzoek geweigerd.',
+    DefineExpectsSrpA:
+      'Inloggen is in deze app niet goed ingesteld. Neem contact op met de ondersteuning.',
     Network: 'Kan de inlogservice niet bereiken. Controleer je verbinding.',
     UnsupportedStep: 'Deze inlogstap wordt niet ondersteund.',
     Unknown: 'Er is iets misgegaan. Probeer het opnieuw.',

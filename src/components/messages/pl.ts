@@ -66,6 +66,8 @@ export const pl: Messages = {
     SignInLocked: 'Zbyt wiele prób logowania. Spróbuj ponownie za {minutes} min.',
     LinkRefused: 'Ten link logowania wygasł lub został zastąpiony. Zaloguj się ponownie.',
     TriggerFailed: 'Usługa logowania odrzuciła żądanie.',
+    DefineExpectsSrpA:
+      'Logowanie w tej aplikacji nie jest poprawnie skonfigurowane. Skontaktuj się z pomocą techniczną.',
     Network: 'Nie można połączyć się z usługą logowania. Sprawdź połączenie i spróbuj ponownie.',
     UnsupportedStep: 'Ten krok logowania nie jest obsługiwany.',
     Unknown: 'Coś poszło nie tak. Spróbuj ponownie.',

@@ -61,6 +61,8 @@ export const ptBR: Messages = {
     SignInLocked: 'Muitas tentativas de login. Tente novamente em {minutes} min.',
     LinkRefused: 'Este link expirou ou foi substituído. Faça login novamente.',
     TriggerFailed: 'O serviço de login recusou a solicitação.',
+    DefineExpectsSrpA:
+      'O login não está configurado corretamente neste app. Entre em contato com o suporte.',
     Network: 'Não foi possível acessar o serviço de login. Verifique sua conexão.',
     UnsupportedStep: 'Esta etapa de login não é compatível.',
     Unknown: 'Algo deu errado. Tente novamente.',

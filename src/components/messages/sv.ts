@@ -61,6 +61,8 @@ export const sv: Messages = {
     SignInLocked: 'För många inloggningsförsök. Försök igen om {minutes} min.',
     LinkRefused: 'Den här inloggningslänken har gått ut eller ersatts. Logga in igen.',
     TriggerFailed: 'Inloggningstjänsten avvisade begäran.',
+    DefineExpectsSrpA:
+      'Inloggningen är inte rätt konfigurerad i den här appen. Kontakta supporten.',
     Network: 'Det går inte att nå inloggningstjänsten. Kontrollera anslutningen och försök igen.',
     UnsupportedStep: 'Det här inloggningssteget stöds inte.',
     Unknown: 'Något gick fel. Försök igen.',

@@ -61,6 +61,7 @@ export const tr: Messages = {
     SignInLocked: 'Çok fazla giriş denemesi yapıldı. {minutes} dk sonra tekrar deneyin.',
     LinkRefused: 'Bu bağlantının süresi doldu veya bağlantı değiştirildi. Tekrar giriş yapın.',
     TriggerFailed: 'Giriş hizmeti isteği reddetti.',
+    DefineExpectsSrpA: 'Bu uygulamada giriş doğru ayarlanmamış. Destek ekibiyle iletişime geçin.',
     Network: 'Giriş hizmetine ulaşılamıyor. İnternet bağlantınızı kontrol edin.',
     UnsupportedStep: 'Bu giriş adımı desteklenmiyor.',
     Unknown: 'Bir sorun oluştu. Tekrar deneyin.',

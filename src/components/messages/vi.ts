@@ -61,6 +61,8 @@ export const vi: Messages = {
     SignInLocked: 'Quá nhiều lần thử đăng nhập. Vui lòng thử lại sau {minutes} phút.',
     LinkRefused: 'Đường liên kết này đã hết hạn hoặc đã được thay thế. Vui lòng đăng nhập lại.',
     TriggerFailed: 'Dịch vụ đăng nhập đã từ chối yêu cầu.',
+    DefineExpectsSrpA:
+      'Đăng nhập chưa được thiết lập đúng trong ứng dụng này. Hãy liên hệ bộ phận hỗ trợ.',
     Network: 'Không thể kết nối với dịch vụ đăng nhập. Vui lòng kiểm tra kết nối mạng.',
     UnsupportedStep: 'Bước đăng nhập này không được hỗ trợ.',
     Unknown: 'Đã xảy ra lỗi. Vui lòng thử lại.',

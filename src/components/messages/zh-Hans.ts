@@ -61,6 +61,7 @@ export const zhHans: Messages = {
     SignInLocked: '登录尝试次数过多，请 {minutes} 分钟后重试。',
     LinkRefused: '此链接已过期或已被替换，请重新登录。',
     TriggerFailed: '登录服务拒绝了该请求。',
+    DefineExpectsSrpA: '此应用的登录设置不正确。请联系支持人员。',
     Network: '无法连接登录服务，请检查网络连接。',
     UnsupportedStep: '不支持此登录步骤。',
     Unknown: '出了点问题，请重试。',
