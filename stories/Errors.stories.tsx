@@ -94,6 +94,38 @@ export const TriggerFailed = signInError(
   'The sign-in service rejected the request.',
 );
 
+/**
+ * A Define written for the Amplify CLI boilerplate fails the passwordless start: the user is
+ * not told their password is wrong (there is none), and the console says what to change.
+ */
+export const DefineExpectsSrpAPasswordless = signInError(
+  cognitoError('NotAuthorizedException', 'Incorrect username or password.'),
+  'Sign-in is not set up correctly for this app. Contact its support.',
+);
+
+/** The same Define with a password: Amplify cannot follow CUSTOM_CHALLENGE after SRP_A. */
+export const DefineExpectsSrpAWithPassword: Story = {
+  args: {
+    flow: 'passwordThenCode',
+    services: signInFails(
+      cognitoError(
+        'EmptyUserIdForSRPException',
+        'USER_ID_FOR_SRP was not found in challengeParameters',
+      ),
+    ),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(await canvas.findByLabelText('Username'), 'alice');
+    await userEvent.type(canvas.getByLabelText('Password'), 'hunter2');
+    await userEvent.click(canvas.getByRole('button', { name: 'Sign in' }));
+    expect(await canvas.findByRole('alert')).toHaveTextContent(
+      'Sign-in is not set up correctly for this app. Contact its support.',
+    );
+    expect(canvas.getByLabelText('Password')).not.toHaveAttribute('aria-invalid');
+  },
+};
+
 export const NetworkErrorByName = signInError(
   cognitoError('NetworkError', 'Network error'),
   'Cannot reach the sign-in service. Check your connection.',
