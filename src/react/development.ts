@@ -14,13 +14,16 @@ export function warnOnce(text: string, level: 'warn' | 'error' = 'warn'): void {
 
 const boilerplateSection = 'See "Coming from the Amplify CLI boilerplate" in the README.';
 
-/** What the developer can do about `DefineExpectsSrpA`, by the flow that met it. */
-export const defineExpectsSrpAHelp = {
-  passwordless: `Cognito failed the passwordless start: your DefineAuthChallenge failed a session with no entries. It expects every sign-in to open with SRP_A, as the Amplify CLI boilerplate's does, but flow="passwordless" signs in with CUSTOM_WITHOUT_SRP, which sends none. Let it accept the empty start by changing two lines:
+/** The change that lets a passwordless boilerplate Define accept the empty start as well. */
+const twoLines = `Let the Define accept an empty session as the start by changing two lines:
   if (event.request.session.length == 0 || (event.request.session.length == 1 && event.request.session[0].challengeName == 'SRP_A')) {
   } else if (event.request.session.at(-1).challengeName == 'CUSTOM_CHALLENGE' && event.request.session.at(-1).challengeResult == true) {
-A Define that checks a password first (PASSWORD_VERIFIER after SRP_A) needs flow="passwordThenCode" instead. ${boilerplateSection}`,
-  passwordThenCode: `Amplify failed with EmptyUserIdForSRPException: your DefineAuthChallenge answered SRP_A with CUSTOM_CHALLENGE. flow="passwordThenCode" signs in with CUSTOM_WITH_SRP, and Amplify JS always takes the answer to SRP_A as the password step (PASSWORD_VERIFIER). For a passwordless Define (the Amplify CLI boilerplate's), use flow="passwordless" and let the Define accept an empty session (two lines); to check a password as well, answer SRP_A with PASSWORD_VERIFIER. ${boilerplateSection}`,
+`;
+
+/** What the developer can do about `DefineExpectsSrpA`, by the flow that met it. */
+export const defineExpectsSrpAHelp = {
+  passwordless: `Cognito failed the passwordless start: your DefineAuthChallenge failed a session with no entries. It expects every sign-in to open with SRP_A, as the Amplify CLI boilerplate's does, but flow="passwordless" signs in with CUSTOM_WITHOUT_SRP, which sends none. ${twoLines} A Define that checks a password first (PASSWORD_VERIFIER after SRP_A) needs flow="passwordThenCode" instead. ${boilerplateSection}`,
+  passwordThenCode: `Amplify failed with EmptyUserIdForSRPException: your DefineAuthChallenge answered SRP_A with CUSTOM_CHALLENGE. flow="passwordThenCode" signs in with CUSTOM_WITH_SRP, and Amplify JS always takes the answer to SRP_A as the password step (PASSWORD_VERIFIER). To check a password as well, answer SRP_A with PASSWORD_VERIFIER. For a passwordless Define (the Amplify CLI boilerplate's), use flow="passwordless". ${twoLines} ${boilerplateSection}`,
 };
 
 /** Tells the developer, once, when the triggers expect a start the client does not make. */

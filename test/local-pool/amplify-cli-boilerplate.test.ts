@@ -114,7 +114,10 @@ describe('the two-line change the README and the development message give', () =
     const changed = code(after).filter((line) => !code(before).includes(line));
     expect(code(after)).toHaveLength(code(before).length);
     expect(changed).toHaveLength(2);
-    for (const line of changed) expect(defineExpectsSrpAHelp.passwordless).toContain(line.trim());
+    for (const line of changed) {
+      expect(defineExpectsSrpAHelp.passwordless).toContain(line.trim());
+      expect(defineExpectsSrpAHelp.passwordThenCode).toContain(line.trim());
+    }
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     for (const line of changed) expect(readme).toContain(line.trim());
   });
