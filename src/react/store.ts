@@ -56,7 +56,9 @@ export function createStore(
     for (const listener of listeners) listener();
   };
   let actor: CustomAuthActor | undefined;
-  let view = startView(input, nothingStored);
+  // With nothing stored, the browser starts on the server's view itself: one object, built once.
+  const serverView = startView(input, true);
+  let view = nothingStored ? serverView : startView(input, false);
   return {
     actor: () => {
       if (!actor) {
@@ -79,7 +81,7 @@ export function createStore(
       return actor;
     },
     view: () => view,
-    serverView: startView(input, true),
+    serverView,
     subscribe: (listener) => {
       listeners.add(listener);
       return () => {
