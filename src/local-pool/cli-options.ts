@@ -35,11 +35,11 @@ A local, Cognito-compatible user pool that runs the custom-auth triggers.
                                  ALLOW_USER_SRP_AUTH, ALLOW_USER_PASSWORD_AUTH, ALLOW_USER_AUTH,
                                  ALLOW_ADMIN_USER_PASSWORD_AUTH, which let a password alone
                                  sign in, skipping the challenges)
-  --max-codes <n>                codes the built-in triggers send per username per window
+  --max-codes <n>                messages the built-in triggers send per account before
+                                 each further one waits (default 5)
+  --max-wrong-answers <n>        wrong answers per account before each further one waits
                                  (default 5)
-  --max-wrong-answers <n>        wrong answers per username per window (default 10)
-  --limit-window <seconds>       the window; a locked username waits until it ends
-                                 (default 900)
+  --limit-window <seconds>       the longest wait: 1 minute, doubling, up to this (default 900)
   --legacy-user-existence-errors answer UserNotFoundException for unknown users
   --latency <ms>                 delay every API request
   --help                         this text

@@ -21,7 +21,7 @@ const account = '000000000000';
 const lambdaArn = (region: string, name: string) =>
   `arn:aws:lambda:${region}:${account}:function:local-${name}`;
 
-function checkPool(settings: PoolSettings, body: RequestBody): void {
+export function checkPool(settings: { userPoolId: string }, body: RequestBody): void {
   const userPoolId = requiredString(body, 'UserPoolId', 55);
   if (userPoolId !== settings.userPoolId) {
     throw resourceNotFound(`User pool ${userPoolId} does not exist.`);

@@ -17,15 +17,18 @@ export interface StoredUser {
 
 /**
  * Which contact attributes are verified: the one the confirmation code went to (the email
- * address, else the phone number) once the account is confirmed. Cognito reports each the
- * user has, true or false: booleans in ID tokens, strings in triggers and GetUser.
+ * address, else the phone number) once the account is confirmed, unless an administrator set
+ * the flag (AdminUpdateUserAttributes). Cognito reports each the user has, true or false:
+ * booleans in ID tokens, strings in triggers and GetUser.
  */
 export function verifiedFlags(user: StoredUser): Record<string, boolean> {
   const confirmed = user.status === 'CONFIRMED';
   const { email, phone_number: phone } = user.attributes;
+  const set = (name: string, derived: boolean) =>
+    name in user.attributes ? user.attributes[name] === 'true' : derived;
   return {
-    ...(email ? { email_verified: confirmed } : {}),
-    ...(phone ? { phone_number_verified: confirmed && !email } : {}),
+    ...(email ? { email_verified: set('email_verified', confirmed) } : {}),
+    ...(phone ? { phone_number_verified: set('phone_number_verified', confirmed && !email) } : {}),
   };
 }
 

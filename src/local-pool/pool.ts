@@ -70,8 +70,8 @@ export interface LocalPoolOptions {
   sessionLimits?: Partial<SessionLimits>;
   /**
    * The built-in triggers' limits per username across sign-ins (codes sent, wrong answers,
-   * window); counted in this pool's memory. Default as the triggers': 5 codes and 10 wrong
-   * answers per 15 minutes.
+   * the longest wait); counted in this pool's memory. Default as the triggers': 5 messages and
+   * 5 wrong answers before waits begin, waits up to 15 minutes.
    */
   limits?: Omit<SignInLimits, 'store'>;
   /** Delay added to every API request, in milliseconds. */
@@ -213,6 +213,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
     host,
     operations: {
       ...createOperations({
+        userPoolId,
         clients: new Map(
           clients.map((client) => [client.clientId, new Set(client.explicitAuthFlows)]),
         ),

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { decoyMaskedDestination, generateCode } from '../triggers/code.ts';
-import { isEmailAddress, maskEmail, maskPhoneNumber } from '../triggers/mask.ts';
+import { isPhoneNumber, maskEmail, maskPhoneNumber } from '../triggers/mask.ts';
 import { ConfirmationLimits } from './confirmation-limits.ts';
 import { CognitoError, invalidParameter, userNotFound } from './errors.ts';
 import type { LocalLog, OutboxEntry } from './local-log.ts';
@@ -71,10 +71,17 @@ function deliveryFor(attributes: Record<string, string>): Delivery & { address: 
  * phone number said to have gone by email would give the decoy away.
  */
 function decoyDelivery(username: string, secret: string): Delivery {
-  const Destination = decoyMaskedDestination(username, secret);
-  return isEmailAddress(Destination)
-    ? { Destination, DeliveryMedium: 'EMAIL', AttributeName: 'email' }
-    : { Destination, DeliveryMedium: 'SMS', AttributeName: 'phone_number' };
+  return isPhoneNumber(username)
+    ? {
+        Destination: maskPhoneNumber(username),
+        DeliveryMedium: 'SMS',
+        AttributeName: 'phone_number',
+      }
+    : {
+        Destination: decoyMaskedDestination(username, secret),
+        DeliveryMedium: 'EMAIL',
+        AttributeName: 'email',
+      };
 }
 
 /** SignUp, ConfirmSignUp and ResendConfirmationCode. */

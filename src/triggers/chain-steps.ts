@@ -23,6 +23,8 @@ export interface StepCreateInput {
   decoyEmailDomains: readonly string[];
   /** The limits' store, for steps that keep records of their own (magic links). */
   store: AttemptStore;
+  /** Whose records those are: the account's `sub`, or the name of a user who does not exist. */
+  owner: string;
 }
 
 /** One round of a step's challenge. */
@@ -46,6 +48,8 @@ export interface StepVerifyInput {
   privateParameters: Record<string, string>;
   /** The limits' store, for steps that keep records of their own (magic links). */
   store: AttemptStore;
+  /** Whose records those are, as in {@link StepCreateInput}. */
+  owner: string;
 }
 
 /**
@@ -67,6 +71,14 @@ export interface CustomChallengeStep {
   type: string;
   /** Answers the step takes before the sign-in fails, 1 to 10. */
   maxAttempts: number;
+  /**
+   * Whether an answer could be a guess at a secret (a code, a question's answer), so that a
+   * wrong one counts against the account's limits; or a function of the answer saying so.
+   * Default true. Steps whose answers hold no secret (a CAPTCHA, a choice of channel, a
+   * request for a link) say false: counting them would let anyone lock an account out for
+   * free, and its owner would never get a message.
+   */
+  guessable?: boolean | ((answer: string) => boolean);
   create: (input: StepCreateInput) => Promise<StepChallenge>;
   verify: (input: StepVerifyInput) => Promise<StepVerdict>;
   /** A step of its own that the chain runs right before this one (a code's choice of channel). */

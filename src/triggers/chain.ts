@@ -9,6 +9,7 @@ import type { CreateAuthChallengeHandler } from './create.ts';
 import type { DefineAuthChallengeHandler } from './define.ts';
 import { assertNotLocked, countCodeSent, reserveAnswer, type SignInLimits } from './limits.ts';
 import { resolveOptions } from './options.ts';
+import { recordOwner } from './owner.ts';
 import { SendDurations } from './send-durations.ts';
 import { CUSTOM_CHALLENGE, PASSWORD_VERIFIER, sessionOf } from './session.ts';
 import type { VerifyAuthChallengeResponseHandler } from './verify.ts';
@@ -66,6 +67,10 @@ export function createCustomAuthTriggers(options: CustomAuthTriggersOptions): Cu
   });
   const durations = new SendDurations(decoySendDelayMs);
   const customSteps = steps.filter((step) => step.kind === 'custom');
+  const subjectOf = (event: Parameters<typeof recordOwner>[0] & { userPoolId: string }) => ({
+    userPoolId: event.userPoolId,
+    owner: recordOwner(event, { caseSensitive: limits.caseSensitiveUsernames }),
+  });
   /** The step Create named; rounds created before chains belong to the only custom step. */
   const stepOf = (named: string | undefined): CustomChallengeStep | undefined => {
     if (named === undefined) return customSteps.length === 1 ? customSteps[0] : undefined;
@@ -106,7 +111,8 @@ export function createCustomAuthTriggers(options: CustomAuthTriggersOptions): Cu
     }
     const now = Date.now();
     const decoySecret = await limits.store().secret();
-    await assertNotLocked(limits, event, now);
+    const subject = subjectOf(event);
+    await assertNotLocked(limits, subject, now);
     const challenge = await step.create({
       event,
       round: position.round,
@@ -114,8 +120,9 @@ export function createCustomAuthTriggers(options: CustomAuthTriggersOptions): Cu
       decoySecret,
       decoyEmailDomains,
       store: limits.store(),
+      owner: subject.owner,
       deliver: async (send) => {
-        await countCodeSent(limits, event, now);
+        await countCodeSent(limits, subject, now);
         await (send ? durations.time(send) : durations.imitate());
       },
     });
@@ -138,14 +145,23 @@ export function createCustomAuthTriggers(options: CustomAuthTriggersOptions): Cu
   const verifyAuthChallengeResponse: VerifyAuthChallengeResponseHandler = async (event) => {
     const privateParameters = event.request.privateChallengeParameters ?? {};
     const step = stepOf(privateParameters.step);
-    const reserved = await reserveAnswer(limits, event, Date.now());
     const answer =
       typeof event.request.challengeAnswer === 'string' ? event.request.challengeAnswer : '';
+    const subject = subjectOf(event);
+    const reserved = guesses(step, answer)
+      ? await reserveAnswer(limits, subject, Date.now())
+      : unreserved;
     let verdict: StepVerdict;
     try {
       verdict =
         step !== undefined &&
-        (await step.verify({ event, answer, privateParameters, store: limits.store() }));
+        (await step.verify({
+          event,
+          answer,
+          privateParameters,
+          store: limits.store(),
+          owner: subject.owner,
+        }));
     } catch (error) {
       if (error instanceof ChallengeRefusedError) {
         reserved.lockIfWrong();
@@ -163,3 +179,12 @@ export function createCustomAuthTriggers(options: CustomAuthTriggersOptions): Cu
 
   return { defineAuthChallenge, createAuthChallenge, verifyAuthChallengeResponse };
 }
+
+/** Whether an answer counts against the limits; an answer to no step is counted, to be safe. */
+function guesses(step: CustomChallengeStep | undefined, answer: string): boolean {
+  const guessable = step?.guessable ?? true;
+  return typeof guessable === 'function' ? guessable(answer) : guessable;
+}
+
+/** What an answer that holds no secret reserves: nothing. */
+const unreserved = { giveBack: async () => {}, lockIfWrong: () => {} };

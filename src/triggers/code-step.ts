@@ -8,6 +8,8 @@ import {
   channelsOf,
   chosenChannel,
   type DeliveryChoiceOptions,
+  defaultDecoyChannels,
+  deliverableAddress,
   deliveryChoiceStep,
   maskedDestinationOf,
 } from './delivery-choice.ts';
@@ -35,6 +37,8 @@ export function destinationOf(
   const attributes: Partial<Record<string, string>> = event.request.userAttributes ?? {};
   const names = deliver ? [attributeFor[deliver]] : ['email', 'phone_number'];
   const destination = names.map((name) => attributes[name]?.trim()).find(Boolean);
+  // A user who does not exist has no address; the caller shows a decoy instead.
+  if (event.request.userNotFound === true) return destination ?? '';
   if (!destination) {
     throw new Error(
       `User ${event.userName} has no ${names.join(' or ')} attribute, so there is nowhere to ` +
@@ -72,6 +76,13 @@ export interface CodeStepOptions {
    * through Amazon SNS.
    */
   sendCode?: SendCode;
+  /**
+   * Send to addresses Cognito has not marked verified (`email_verified`,
+   * `phone_number_verified`). Default false: without verification, whoever changes the address
+   * (one stolen access token can, unless the pool requires verification before an update)
+   * receives every later code. Only for pools that verify addresses some other way.
+   */
+  allowUnverified?: boolean;
 }
 
 /**
@@ -86,6 +97,8 @@ export function codeStep(options: CodeStepOptions = {}): CustomChallengeStep {
   }
   const sendCode = options.sendCode ?? sendByDefault;
   const { hint } = options;
+  const allowUnverified = options.allowUnverified === true;
+  const decoyChannels = options.choice?.decoyChannels ?? defaultDecoyChannels;
   // The step's metadata carries the code to later rounds, and the channel after a choice.
   const kept = (metadata: string | undefined) =>
     new RegExp(`^(?:(email|sms):)?(\\d{${codeLength}}|NONE)$`).exec(metadata ?? '') ?? [];
@@ -93,29 +106,36 @@ export function codeStep(options: CodeStepOptions = {}): CustomChallengeStep {
     kind: 'custom',
     type: 'code',
     maxAttempts: validAttempts(options.maxAttempts ?? 3),
-    lead: deliver === 'choice' ? deliveryChoiceStep(options.choice) : undefined,
+    lead: deliver === 'choice' ? deliveryChoiceStep(options.choice, allowUnverified) : undefined,
     async create({ event, previousMetadata, deliver: send, decoySecret, decoyEmailDomains }) {
       const [, keptChannel, keptCode] = kept(previousMetadata);
+      const channels = () => channelsOf(event, { decoySecret, allowUnverified, decoyChannels });
       const channel =
         deliver === 'choice'
-          ? ((keptChannel as Channel | undefined) ??
-            chosenChannel(event, channelsOf(event, decoySecret)))
+          ? ((keptChannel as Channel | undefined) ?? chosenChannel(event, channels()))
           : deliver;
       const channelTag = deliver === 'choice' && channel ? `${channel}:` : '';
-      if (event.request.userNotFound === true) {
+      const destination = destinationOf(event, channel);
+      const unknown = event.request.userNotFound === true;
+      const deliverable =
+        !unknown && deliverableAddress(event, channelOf(destination), allowUnverified);
+      if (!deliverable) {
+        // Nothing is sent, and the round looks and takes as long as one that sent a code.
+        if (!unknown && previousMetadata === undefined) warnUnverified(channelOf(destination));
         if (previousMetadata === undefined) await send(null);
-        const destination = maskedDestinationOf(event, channel ?? 'email', {
-          secret: decoySecret,
-          emailDomains: decoyEmailDomains,
-        });
+        const shown = unknown
+          ? maskedDestinationOf(event, channel ?? channels()[0] ?? 'email', {
+              secret: decoySecret,
+              emailDomains: decoyEmailDomains,
+            })
+          : maskDestination(destination);
         return {
           hint,
-          parameters: parametersFor(destination, codeLength),
+          parameters: parametersFor(shown, codeLength),
           privateParameters: { answer: unguessableAnswer() },
           metadata: `${channelTag}NONE`,
         };
       }
-      const destination = destinationOf(event, channel);
       let code = keptCode === 'NONE' ? undefined : keptCode;
       if (code === undefined) {
         const fresh = generateCode(codeLength);
@@ -136,6 +156,16 @@ export function codeStep(options: CodeStepOptions = {}): CustomChallengeStep {
       return matches && expected !== '' && event.request.userNotFound !== true;
     },
   };
+}
+
+const channelOf = (destination: string): Channel => (isEmailAddress(destination) ? 'email' : 'sms');
+
+/** Says in the Lambda's log, once per sign-in, why a user got no code; names no address. */
+function warnUnverified(channel: Channel) {
+  console.warn(
+    `No sign-in code sent: the user's ${attributeFor[channel]} is not verified ` +
+      '(allowUnverified is off). See "Codes only to verified addresses" in the README.',
+  );
 }
 
 function parametersFor(maskedDestination: string, codeLength: number) {

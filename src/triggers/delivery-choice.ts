@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
 import { type CustomChallengeStep, validAttempts } from './chain-steps.ts';
 import { decoyMaskedDestination, decoyPhoneMask } from './code.ts';
-import { maskDestination } from './mask.ts';
+import { isEmailAddress, isPhoneNumber, maskDestination } from './mask.ts';
 
 /** How a code can reach the user; also the `value` of each option the choice offers. */
 export type Channel = 'email' | 'sms';
@@ -12,20 +12,70 @@ export const CHOICE_METADATA_KEY = 'choice';
 
 const attributeOf = { email: 'email', sms: 'phone_number' } as const;
 
+const verifiedFlagOf = { email: 'email_verified', sms: 'phone_number_verified' } as const;
+
 /**
- * The channels a user has. A user who does not exist has an email address, and a phone
- * number for about half of usernames, the same on every sign-in (keyed by the store's
- * secret), so the options tell nothing about whether the account exists.
+ * The channel sets users of the pool have, for unknown users' decoys. Default: email, or
+ * email and SMS. A username that is an address or a number has that channel in every set.
  */
-export function channelsOf(event: CreateAuthChallengeTriggerEvent, decoySecret: string): Channel[] {
-  if (event.request.userNotFound === true) {
-    const digest = createHmac('sha256', `${decoySecret}:channels`)
-      .update(event.userName.toLowerCase())
-      .digest();
-    return (digest[0] ?? 0) % 2 === 0 ? ['email'] : ['email', 'sms'];
-  }
+export const defaultDecoyChannels: ReadonlyArray<readonly Channel[]> = [
+  ['email'],
+  ['email', 'sms'],
+];
+
+/**
+ * The user's address for `channel` when a message may go there: Cognito marks it verified, or
+ * the step was told that the pool verifies elsewhere (`allowUnverified`). An unverified address
+ * may be an attacker's: one stolen access token can change it with UpdateUserAttributes.
+ */
+export function deliverableAddress(
+  event: CreateAuthChallengeTriggerEvent,
+  channel: Channel,
+  allowUnverified: boolean,
+): string | undefined {
   const attributes: Partial<Record<string, string>> = event.request.userAttributes ?? {};
-  return (['email', 'sms'] as const).filter((channel) => attributes[attributeOf[channel]]?.trim());
+  const address = attributes[attributeOf[channel]]?.trim();
+  if (!address) return undefined;
+  return allowUnverified || attributes[verifiedFlagOf[channel]] === 'true' ? address : undefined;
+}
+
+/** Options that say which channels a user has. */
+export interface ChannelRules {
+  decoySecret: string;
+  allowUnverified: boolean;
+  decoyChannels: ReadonlyArray<readonly Channel[]>;
+}
+
+/**
+ * The channels a user has: the verified ones (a user with none is offered what is there,
+ * and sent nothing). A user who does not exist gets one of `decoyChannels`, the same on every
+ * sign-in (keyed by the store's secret), so the options tell nothing about whether the account
+ * exists; a username that is an address or a number always has that channel.
+ */
+export function channelsOf(event: CreateAuthChallengeTriggerEvent, rules: ChannelRules): Channel[] {
+  if (event.request.userNotFound === true) return decoyChannelsOf(event.userName, rules);
+  const present = (['email', 'sms'] as const).filter((channel) =>
+    event.request.userAttributes?.[attributeOf[channel]]?.trim(),
+  );
+  const verified = present.filter((channel) =>
+    deliverableAddress(event, channel, rules.allowUnverified),
+  );
+  return verified.length > 0 ? verified : present.slice(0, 1);
+}
+
+function decoyChannelsOf(username: string, rules: ChannelRules): Channel[] {
+  const digest = createHmac('sha256', `${rules.decoySecret}:channels`)
+    .update(username.toLowerCase())
+    .digest();
+  const set = rules.decoyChannels[(digest[0] ?? 0) % rules.decoyChannels.length] ?? ['email'];
+  const own: Channel | undefined = isEmailAddress(username)
+    ? 'email'
+    : isPhoneNumber(username)
+      ? 'sms'
+      : undefined;
+  const channels = own && !set.includes(own) ? [own, ...set] : [...set];
+  // Sorted as a real user's are, so the order tells nothing either.
+  return (['email', 'sms'] as const).filter((channel) => channels.includes(channel));
 }
 
 /** Where a code by `channel` goes, masked; a decoy for a user who does not exist. */
@@ -56,6 +106,12 @@ export function chosenChannel(
 
 /** Options of the choice a `codeStep({ deliver: 'choice' })` asks first. */
 export interface DeliveryChoiceOptions {
+  /**
+   * The sets of channels your users have, one of which an unknown user is offered (stable per
+   * username). Default `[['email'], ['email', 'sms']]`; a pool whose users sign up with a phone
+   * number only should list `['sms']`, so that an SMS-only offer tells nothing.
+   */
+  decoyChannels?: ReadonlyArray<readonly Channel[]>;
   /** Default "Where should we send your code?". */
   hint?: string;
   /** Option labels; `{destination}` is the masked address. */
@@ -64,15 +120,21 @@ export interface DeliveryChoiceOptions {
 }
 
 /** Asks which channel a code goes by (`type: choice`); the next step sends it there. */
-export function deliveryChoiceStep(options: DeliveryChoiceOptions = {}): CustomChallengeStep {
+export function deliveryChoiceStep(
+  options: DeliveryChoiceOptions = {},
+  allowUnverified = false,
+): CustomChallengeStep {
   const labels = options.labels ?? { email: 'Email {destination}', sms: 'Text {destination}' };
+  const decoyChannels = validDecoyChannels(options.decoyChannels ?? defaultDecoyChannels);
   return {
     kind: 'custom',
     type: 'choice',
     maxAttempts: validAttempts(options.maxAttempts ?? 3),
+    // Picking a channel guesses nothing: a wrong pick must not count against the account.
+    guessable: false,
     async create({ event, decoySecret, decoyEmailDomains }) {
       const decoy = { secret: decoySecret, emailDomains: decoyEmailDomains };
-      const channels = channelsOf(event, decoySecret);
+      const channels = channelsOf(event, { decoySecret, allowUnverified, decoyChannels });
       const offered = channels.map((channel) => ({
         value: channel,
         label: labels[channel].replace('{destination}', maskedDestinationOf(event, channel, decoy)),
@@ -90,4 +152,24 @@ export function deliveryChoiceStep(options: DeliveryChoiceOptions = {}): CustomC
       return Array.isArray(values) && values.includes(answer);
     },
   };
+}
+
+function validDecoyChannels(
+  sets: ReadonlyArray<readonly Channel[]>,
+): ReadonlyArray<readonly Channel[]> {
+  const valid =
+    Array.isArray(sets) &&
+    sets.length > 0 &&
+    sets.every(
+      (set) =>
+        Array.isArray(set) &&
+        set.length > 0 &&
+        set.every((channel) => channel === 'email' || channel === 'sms'),
+    );
+  if (!valid) {
+    throw new TypeError(
+      "decoyChannels must list sets of channels, such as [['email'], ['email', 'sms']].",
+    );
+  }
+  return sets;
 }

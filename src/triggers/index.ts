@@ -73,6 +73,7 @@ export {
 } from './magic-link-step.ts';
 export {
   LINK_KEYS_VARIABLE,
+  type LinkHolder,
   type LinkKey,
   type LinkRedemption,
   type LinkRefusal,
@@ -88,6 +89,7 @@ export type {
   SendCode,
   SendCodeInput,
 } from './options.ts';
+export { type RecordOwnerEvent, recordOwner, type UsernameRules } from './owner.ts';
 export {
   LINK_KEYS_SECRET_VARIABLE,
   linkKeysFromSecretsManager,

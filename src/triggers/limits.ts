@@ -3,24 +3,30 @@ import { type AttemptCount, type AttemptStore, createMemoryAttemptStore } from '
 import { createDynamoDbAttemptStore, LIMITS_TABLE_VARIABLE } from './dynamodb-store.ts';
 
 /**
- * Limits per username that hold across sign-ins: without them, starting over gives a fresh
- * code and fresh attempts, so a six-digit code could be guessed and a mailbox flooded.
+ * Limits per account that hold across sign-ins: without them, starting over gives a fresh code
+ * and fresh attempts, so a six-digit code could be guessed and a mailbox flooded. They follow
+ * Cognito's own lock-out: a few tries go free, then each one waits longer than the last, up to
+ * a short cap, so that a guesser gets about a hundred tries a day while nobody can keep the
+ * real user out for longer than the cap.
  */
 export interface SignInLimits {
   /** Where the counters live. Default: {@link limitsStoreFromEnvironment}. */
   store?: AttemptStore;
-  /** Codes sent per username per window, 1 to 100. Default 5. */
+  /** Messages (codes, links) sent without a wait, per account per day, 1 to 100. Default 5. */
   maxCodes?: number;
-  /** Wrong answers per username per window, 1 to 1000. Default 10. */
+  /** Wrong answers without a wait, per account per day, 1 to 1000. Default 5. */
   maxWrongAnswers?: number;
   /**
-   * Wrong answers per username per day (a fixed 24-hour window), 1 to 10,000. Default 30.
-   * Without it a patient guesser gets `maxWrongAnswers` again every window, on every user at
-   * once: 960 guesses a day each with the defaults.
+   * The longest wait, in seconds, 60 to 86,400. Default 900. Past the free ones, each wrong
+   * answer waits 1 minute, then 2, 4, 8, ... up to this; so does each message sent.
    */
-  maxWrongAnswersPerDay?: number;
-  /** The window in seconds, 60 to 86,400; a username stays locked until it ends. Default 900. */
   windowSeconds?: number;
+  /**
+   * Whether the pool's usernames are case-sensitive (Cognito's `UsernameConfiguration`).
+   * Only users who do not exist are counted by name, and this says which spellings are one
+   * name. Default false, as for pools created in the console.
+   */
+  caseSensitiveUsernames?: boolean;
 }
 
 export type ResolvedSignInLimits = Required<Omit<SignInLimits, 'store'>> & {
@@ -29,17 +35,16 @@ export type ResolvedSignInLimits = Required<Omit<SignInLimits, 'store'>> & {
 
 export const defaultSignInLimits = {
   maxCodes: 5,
-  maxWrongAnswers: 10,
-  maxWrongAnswersPerDay: 30,
+  maxWrongAnswers: 5,
   windowSeconds: 900,
+  caseSensitiveUsernames: false,
 };
 
 /**
  * Thrown by Create and Verify. Cognito passes nothing from a trigger to the client but the
  * text of an error it threw (as UserLambdaValidationException "<Trigger> failed with error
  * <text>."), so the text carries a marker and the seconds left, which the kit's client reads.
- * It names no user and no counter, and the wait is rounded up to whole minutes so that it
- * does not tell to the second when someone else's attempts began.
+ * It names no user and no counter, and the wait is rounded up to whole minutes.
  */
 export class SignInLockedError extends Error {
   readonly retryAfterSeconds: number;
@@ -73,91 +78,120 @@ export function limitsStoreFromEnvironment(): AttemptStore {
   return processStore;
 }
 
-type CounterKind = 'codes' | 'wrong' | 'wrong-day' | 'links' | 'link-used';
+type CounterKind = 'codes' | 'codes-wait' | 'wrong' | 'wrong-wait' | 'links' | 'link-used';
 
-/** Counter keys name no user: a hash of the pool and the lower-cased username. */
-export function counterKey(kind: CounterKind, userPoolId: string, username: string): string {
-  const digest = createHash('sha256')
-    .update(`${userPoolId}\0${username.toLowerCase()}`, 'utf8')
-    .digest('base64url');
+/** Counter keys name no user: a hash of the pool and the record's owner (`recordOwner`). */
+export function counterKey(kind: CounterKind, userPoolId: string, owner: string): string {
+  const digest = createHash('sha256').update(`${userPoolId}\0${owner}`, 'utf8').digest('base64url');
   return `${kind}#${digest}`;
 }
 
-interface Subject {
+/** Whose counters: the pool and the owner `recordOwner` names. */
+export interface LimitSubject {
   userPoolId: string;
-  userName: string;
-}
-
-interface Counter {
-  key: string;
-  limit: number;
-  windowMs: number;
+  owner: string;
 }
 
 const dayMs = 24 * 3600 * 1000;
+const firstWaitMs = 60_000;
 
-/** The counters of wrong answers: per window, and per day. */
-function wrongAnswerCounters(limits: ResolvedSignInLimits, subject: Subject): Counter[] {
-  const key = (kind: CounterKind) => counterKey(kind, subject.userPoolId, subject.userName);
-  return [
-    { key: key('wrong'), limit: limits.maxWrongAnswers, windowMs: limits.windowSeconds * 1000 },
-    { key: key('wrong-day'), limit: limits.maxWrongAnswersPerDay, windowMs: dayMs },
-  ];
+/** The wait after the `beyond`-th event past the free ones: 1 minute, doubling, capped. */
+export function waitAfter(beyond: number, capSeconds: number): number {
+  return Math.min(capSeconds * 1000, firstWaitMs * 2 ** Math.min(beyond - 1, 30));
 }
 
-const secondsUntil = (resetAt: number, now: number) => (resetAt - now) / 1000;
+/**
+ * Events of one kind (sends, or wrong answers) in a day, and a gate that lets one event
+ * through per wait once the free ones are used. Both are atomic counters, so events arriving
+ * at once in parallel sign-ins get at most one past the free ones.
+ */
+class Throttle {
+  constructor(
+    private readonly limits: ResolvedSignInLimits,
+    private readonly kind: 'codes' | 'wrong',
+    private readonly free: number,
+  ) {}
 
-function lockIfOver(count: AttemptCount | undefined, limit: number, now: number) {
-  if (count && count.count >= limit) throw new SignInLockedError(secondsUntil(count.resetAt, now));
-}
+  private keys(subject: LimitSubject) {
+    return {
+      count: counterKey(this.kind, subject.userPoolId, subject.owner),
+      wait: counterKey(`${this.kind}-wait`, subject.userPoolId, subject.owner),
+    };
+  }
 
-/** Refuses a username that used up its wrong answers in this window or this day. */
-export async function assertNotLocked(limits: ResolvedSignInLimits, subject: Subject, now: number) {
-  for (const counter of wrongAnswerCounters(limits, subject)) {
-    lockIfOver(await limits.store().get(counter.key, now), counter.limit, now);
+  /** Refuses while a wait runs. */
+  async assertOpen(subject: LimitSubject, now: number): Promise<void> {
+    const wait = await this.limits.store().get(this.keys(subject).wait, now);
+    if (wait && wait.count > 0) throw new SignInLockedError((wait.resetAt - now) / 1000);
+  }
+
+  /**
+   * Counts one event, or refuses it while a wait runs. `waits` says whether this one started
+   * a wait; `giveBack` undoes it (a right answer, a check that could not run).
+   */
+  async take(subject: LimitSubject, now: number) {
+    const store = this.limits.store();
+    const keys = this.keys(subject);
+    const counted = await store.increment(keys.count, Number.MAX_SAFE_INTEGER, dayMs, now);
+    const beyond = counted.count - this.free + 1;
+    let wait: AttemptCount | undefined;
+    if (beyond > 0) {
+      const waitMs = waitAfter(beyond, this.limits.windowSeconds);
+      const gate = await store.increment(keys.wait, 1, waitMs, now);
+      if (!gate.allowed) {
+        await store.decrement(keys.count, counted.resetAt);
+        throw new SignInLockedError((gate.resetAt - now) / 1000);
+      }
+      wait = gate;
+    }
+    return {
+      waits: wait !== undefined,
+      waitSeconds: wait ? (wait.resetAt - now) / 1000 : 0,
+      giveBack: async () => {
+        await store.decrement(keys.count, counted.resetAt);
+        if (wait) await store.decrement(keys.wait, wait.resetAt);
+      },
+    };
   }
 }
 
-/** Counts one event, or refuses it with a lock when the window's are used up. */
-async function take(
+const sends = (limits: ResolvedSignInLimits) => new Throttle(limits, 'codes', limits.maxCodes);
+const answers = (limits: ResolvedSignInLimits) =>
+  new Throttle(limits, 'wrong', limits.maxWrongAnswers);
+
+/** Refuses an account that is waiting after wrong answers. */
+export async function assertNotLocked(
   limits: ResolvedSignInLimits,
-  counter: Counter,
+  subject: LimitSubject,
   now: number,
-): Promise<AttemptCount> {
-  const counted = await limits.store().increment(counter.key, counter.limit, counter.windowMs, now);
-  if (!counted.allowed) throw new SignInLockedError(secondsUntil(counted.resetAt, now));
-  return counted;
+): Promise<void> {
+  await answers(limits).assertOpen(subject, now);
 }
 
-/** Counts a code about to be sent, or refuses it when the window's codes are used up. */
-export async function countCodeSent(limits: ResolvedSignInLimits, subject: Subject, now: number) {
-  const key = counterKey('codes', subject.userPoolId, subject.userName);
-  await take(limits, { key, limit: limits.maxCodes, windowMs: limits.windowSeconds * 1000 }, now);
+/** Counts a message about to be sent, or refuses it while the wait between sends runs. */
+export async function countCodeSent(
+  limits: ResolvedSignInLimits,
+  subject: LimitSubject,
+  now: number,
+): Promise<void> {
+  await sends(limits).take(subject, now);
 }
 
 /**
  * Counts an answer before it is looked at, so that answers checked at the same moment in
- * parallel sessions can never add up past a limit; a right answer is given back after, and a
- * wrong one that used up the last of either counter locks the username at once.
+ * parallel sessions can never get past a wait; a right answer is given back after, and a wrong
+ * one that started a wait ends the sign-in with the lock at once.
  */
-export async function reserveAnswer(limits: ResolvedSignInLimits, subject: Subject, now: number) {
-  const taken: Array<{ counter: Counter; counted: AttemptCount }> = [];
-  const giveBack = () =>
-    Promise.all(
-      taken.map(({ counter, counted }) => limits.store().decrement(counter.key, counted.resetAt)),
-    );
-  try {
-    for (const counter of wrongAnswerCounters(limits, subject)) {
-      taken.push({ counter, counted: await take(limits, counter, now) });
-    }
-  } catch (error) {
-    await giveBack();
-    throw error;
-  }
+export async function reserveAnswer(
+  limits: ResolvedSignInLimits,
+  subject: LimitSubject,
+  now: number,
+) {
+  const taken = await answers(limits).take(subject, now);
   return {
-    giveBack,
+    giveBack: taken.giveBack,
     lockIfWrong: () => {
-      for (const { counter, counted } of taken) lockIfOver(counted, counter.limit, now);
+      if (taken.waits) throw new SignInLockedError(taken.waitSeconds);
     },
   };
 }

@@ -1,5 +1,9 @@
 import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
-import { LINK_REQUEST_PREFIX, REDIRECT_METADATA_KEY } from '../shared/link-protocol.ts';
+import {
+  LINK_BROWSER_METADATA_KEY,
+  LINK_REQUEST_PREFIX,
+  REDIRECT_METADATA_KEY,
+} from '../shared/link-protocol.ts';
 import { answersMatch, normalizeAnswer } from './answers.ts';
 import type { AttemptStore } from './attempt-store.ts';
 import {
@@ -9,8 +13,7 @@ import {
   validAttempts,
 } from './chain-steps.ts';
 import { generateCode, unguessableAnswer } from './code.ts';
-import { destinationOf } from './code-step.ts';
-import { maskedDestinationOf } from './delivery-choice.ts';
+import { deliverableAddress, maskedDestinationOf } from './delivery-choice.ts';
 import { type LinkKey, linkKeysFromEnvironment, magicLinkTokens } from './magic-link-token.ts';
 import { maskDestination } from './mask.ts';
 import { codeLengthRange, integerInRange } from './options.ts';
@@ -33,9 +36,10 @@ export type SendLink = (input: SendLinkInput) => Promise<void>;
 /** Options of {@link magicLinkStep}. */
 export interface MagicLinkStepOptions {
   /**
-   * The pages a link may open: each an exact URL, or a prefix ending in `/`; or a function
-   * that decides. A request for any other page is a wrong answer, so no email ever links
-   * elsewhere.
+   * The pages a link may open: each an exact URL (best), or a prefix ending in `/`, which
+   * admits pages under it with neither a query string nor `//` in the path; or a function
+   * that decides. A request for any other page is refused, so no email ever links elsewhere.
+   * List only pages that never redirect: the token in the fragment survives a redirect.
    */
   redirectUris: readonly string[] | ((page: URL) => boolean);
   /** Mails the link and the code to the user's email. Default: SES (`sendLinkWithSes`). */
@@ -53,6 +57,8 @@ export interface MagicLinkStepOptions {
   maxAttempts?: number;
   /** What the screen waiting for the link says. Default: open the link, or enter its code. */
   hint?: string;
+  /** Mail links to an unverified email address; see `codeStep`'s option. Default false. */
+  allowUnverified?: boolean;
 }
 
 function defaultLinkKeys() {
@@ -74,8 +80,25 @@ function redirectAllowed(allowed: MagicLinkStepOptions['redirectUris'], uri: unk
     page.password === '';
   if (!plain) return false;
   if (typeof allowed === 'function') return allowed(page);
-  return allowed.some((entry) => (entry.endsWith('/') ? uri.startsWith(entry) : uri === entry));
+  return allowed.some((entry) => uri === entry || underPrefix(entry, page, uri));
 }
+
+/**
+ * A page under a prefix entry: no query string (which an open redirect would read) and no
+ * empty path segment (`//evil.example` is another host to some servers' redirects).
+ */
+function underPrefix(entry: string, page: URL, uri: string): boolean {
+  return (
+    entry.endsWith('/') &&
+    uri.startsWith(entry) &&
+    page.search === '' &&
+    !page.pathname.includes('//')
+  );
+}
+
+/** Answers that could be a guess at the emailed code; a link or a request for one is not. */
+const guessesCode = (answer: string) =>
+  !answer.startsWith(LINK_REQUEST_PREFIX) && answer.split('.').length !== 3;
 
 /**
  * Sign-in by a link in an email (`type: magicLink`), usable on this device or another.
@@ -83,7 +106,8 @@ function redirectAllowed(allowed: MagicLinkStepOptions['redirectUris'], uri: unk
  * ClientMetadata `redirectUri`, since Cognito gives Create no answer), or with a link's token
  * in a fresh sign-in. On a request, the next round mails `<page>#<token>` and a code for the
  * waiting tab. A link that is expired, used, superseded or forged ends the sign-in with
- * `MagicLinkRefused reason=<reason>` and counts as a wrong answer.
+ * `MagicLinkRefused reason=<reason>`; only a wrong code counts against the account's limits,
+ * since a link cannot be guessed and a forged one must not lock its victim out.
  */
 export function magicLinkStep(options: MagicLinkStepOptions): CustomChallengeStep {
   const codeLength = integerInRange('codeLength', options.codeLength ?? 6, codeLengthRange);
@@ -103,21 +127,26 @@ export function magicLinkStep(options: MagicLinkStepOptions): CustomChallengeSte
   const hint =
     options.hint ?? 'Open the link in the email, on this device or another, or enter its code.';
   const sentCode = (metadata: string | undefined) => /^SENT:(\d+|NONE)$/.exec(metadata ?? '')?.[1];
+  const allowUnverified = options.allowUnverified === true;
   return {
     kind: 'custom',
     type: 'magicLink',
     maxAttempts: validAttempts(options.maxAttempts ?? 4),
+    guessable: guessesCode,
     async create({
       event,
       previousMetadata,
       deliver,
       store,
+      owner,
       decoySecret,
       decoyEmailDomains,
     }): Promise<StepChallenge> {
-      const page = event.request.clientMetadata?.[REDIRECT_METADATA_KEY];
+      const metadata = event.request.clientMetadata ?? {};
+      const page = metadata[REDIRECT_METADATA_KEY];
       const kept = sentCode(previousMetadata);
       const unknown = event.request.userNotFound === true;
+      const address = unknown ? undefined : deliverableAddress(event, 'email', allowUnverified);
       const masked = () =>
         maskedDestinationOf(event, 'email', {
           secret: decoySecret,
@@ -136,28 +165,41 @@ export function magicLinkStep(options: MagicLinkStepOptions): CustomChallengeSte
           metadata: `SENT:${kept}`,
         };
       }
+      const shown = address === undefined ? masked() : maskDestination(address);
       // Made for users who do not exist too, so that the store's write costs them as long.
-      const token = await (await tokensFor(store)).issue(event.userPoolId, event.userName);
-      if (unknown) {
+      const token = await (await tokensFor(store)).issue(event.userPoolId, {
+        username: event.userName,
+        owner,
+        maskedDestination: shown,
+        browser: metadata[LINK_BROWSER_METADATA_KEY],
+      });
+      if (address === undefined) {
+        if (!unknown) {
+          console.warn(
+            'No sign-in link sent: the user has no verified email (allowUnverified is off). ' +
+              'See "Codes only to verified addresses" in the README.',
+          );
+        }
         await deliver(null);
         return {
           hint,
-          parameters: linkParameters(masked(), codeLength),
+          parameters: linkParameters(shown, codeLength),
           privateParameters: { answer: unguessableAnswer() },
           metadata: 'SENT:NONE',
         };
       }
-      const destination = destinationOf(event, 'email');
       const code = generateCode(codeLength);
-      await deliver(() => sendLink({ destination, link: `${page}#${token}`, code, event }));
+      await deliver(() =>
+        sendLink({ destination: address, link: `${page}#${token}`, code, event }),
+      );
       return {
         hint,
-        parameters: linkParameters(maskDestination(destination), codeLength),
+        parameters: linkParameters(shown, codeLength),
         privateParameters: { answer: code },
         metadata: `SENT:${code}`,
       };
     },
-    verify: async ({ event, answer, privateParameters, store }) => {
+    verify: async ({ event, answer, privateParameters, store, owner }) => {
       if (answer.startsWith(LINK_REQUEST_PREFIX)) {
         return redirectAllowed(allowed, answer.slice(LINK_REQUEST_PREFIX.length)) && 'request';
       }
@@ -168,7 +210,7 @@ export function magicLinkStep(options: MagicLinkStepOptions): CustomChallengeSte
       }
       if (answer.split('.').length !== 3) return false;
       const tokens = await tokensFor(store);
-      const redeemed = await tokens.redeem(event.userPoolId, event.userName, answer);
+      const redeemed = await tokens.redeem(event.userPoolId, owner, answer);
       if (redeemed.ok) return event.request.userNotFound !== true;
       throw new ChallengeRefusedError(`MagicLinkRefused reason=${redeemed.reason}`);
     },

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { type LinkClaimsView, linkBrowserPattern } from '../shared/link-protocol.ts';
 import type { AttemptStore } from './attempt-store.ts';
 import { counterKey } from './limits.ts';
 
@@ -33,9 +34,21 @@ export interface MagicLinkTokenOptions {
   ttlSeconds?: number;
 }
 
-interface LinkClaims {
-  /** Username, as the pool knows it (the client signs in with it). */
-  u: string;
+/** Whom a link is for, and what it tells the browser that opens it. */
+export interface LinkHolder {
+  /** As Cognito names the user in the trigger; the client signs in with it. */
+  username: string;
+  /** The account the link works for (`recordOwner`: its `sub`); its series and used links. */
+  owner: string;
+  /** Where the link goes, masked: the browser that did not ask shows it before going on. */
+  maskedDestination: string;
+  /** The asking browser's digest, from the request's ClientMetadata, if well-formed. */
+  browser?: string;
+}
+
+interface LinkClaims extends LinkClaimsView {
+  /** The owner; a link works only for the account it was issued to, not for a spelling. */
+  s: string;
   /** Expiry, epoch ms. */
   e: number;
   /** Which link of the user's running series this is, and the end of that series (epoch ms). */
@@ -91,6 +104,7 @@ function claimsOf(text: string): LinkClaims | undefined {
     ) as Partial<LinkClaims>;
     const valid =
       typeof value.u === 'string' &&
+      typeof value.s === 'string' &&
       Number.isSafeInteger(value.e) &&
       Number.isSafeInteger(value.c) &&
       Number.isSafeInteger(value.w) &&
@@ -118,16 +132,20 @@ export function magicLinkTokens(options: MagicLinkTokenOptions) {
   const seriesMs = 2 * dayMs;
 
   return {
-    /** A new link for `username`; it supersedes every earlier one. */
-    async issue(userPoolId: string, username: string, now = Date.now()): Promise<string> {
+    /** A new link for `holder`; it supersedes every earlier one. */
+    async issue(userPoolId: string, holder: LinkHolder, now = Date.now()): Promise<string> {
       const series = await store.increment(
-        counterKey('links', userPoolId, username),
+        counterKey('links', userPoolId, holder.owner),
         Number.MAX_SAFE_INTEGER,
         seriesMs,
         now,
       );
+      const browser = holder.browser;
       const claims: LinkClaims = {
-        u: username,
+        u: holder.username,
+        s: holder.owner,
+        d: holder.maskedDestination,
+        ...(browser !== undefined && linkBrowserPattern.test(browser) ? { b: browser } : {}),
         e: now + ttlMs,
         c: series.count,
         w: series.resetAt,
@@ -138,10 +156,10 @@ export function magicLinkTokens(options: MagicLinkTokenOptions) {
       return `${body}.${sign(key, body).toString('base64url')}`;
     },
 
-    /** Checks a link for `username` and, if it passes every check, spends it. */
+    /** Checks a link for the account `owner` and, if it passes every check, spends it. */
     async redeem(
       userPoolId: string,
-      username: string,
+      owner: string,
       token: string,
       now = Date.now(),
     ): Promise<LinkRedemption> {
@@ -160,12 +178,12 @@ export function magicLinkTokens(options: MagicLinkTokenOptions) {
       }
       const claims = claimsOf(encoded);
       if (!claims) return refuse('malformed');
-      if (claims.u.toLowerCase() !== username.toLowerCase()) return refuse('wrongUser');
+      if (claims.s !== owner) return refuse('wrongUser');
       if (claims.e <= now) return refuse('expired');
-      const series = await store.get(counterKey('links', userPoolId, username), now);
+      const series = await store.get(counterKey('links', userPoolId, owner), now);
       if (series?.count !== claims.c || series.resetAt !== claims.w) return refuse('superseded');
       const spent = await store.increment(
-        `${counterKey('link-used', userPoolId, username)}#${claims.w}#${claims.c}`,
+        `${counterKey('link-used', userPoolId, owner)}#${claims.w}#${claims.c}`,
         1,
         ttlMs,
         now,

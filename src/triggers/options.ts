@@ -52,6 +52,8 @@ export interface CustomAuthTriggerOptions {
    * address in the `CUSTOM_AUTH_SENDER_EMAIL` environment variable.
    */
   sendCode?: SendCode;
+  /** Send codes to unverified addresses; see `codeStep`. Default false. */
+  allowUnverified?: boolean;
   /**
    * Codes sent and wrong answers per username across sign-ins, and where they are counted.
    * Give Create and Verify the same store.
@@ -83,7 +85,6 @@ export const maxAttemptsRange = { min: 1, max: 10 } as const;
 const limitRanges = {
   maxCodes: { min: 1, max: 100 },
   maxWrongAnswers: { min: 1, max: 1000 },
-  maxWrongAnswersPerDay: { min: 1, max: 10_000 },
   windowSeconds: { min: 60, max: 86_400 },
   decoySendDelayMs: { min: 0, max: 10_000 },
 } as const;
@@ -94,6 +95,7 @@ export const defaultTriggerOptions: ResolvedTriggerOptions = {
   maxAttempts: 3,
   hint: undefined,
   sendCode: sendCodeWithSes,
+  allowUnverified: false,
   decoySendDelayMs: 100,
   decoyEmailDomains: defaultDecoyEmailDomains,
   limits: { ...defaultSignInLimits, store: limitsStoreFromEnvironment },
@@ -133,6 +135,7 @@ export function resolveOptions(options: CustomAuthTriggerOptions = {}): Resolved
     maxAttempts: integerInRange('maxAttempts', merged.maxAttempts, maxAttemptsRange),
     hint: merged.hint,
     sendCode: merged.sendCode,
+    allowUnverified: merged.allowUnverified === true,
     decoySendDelayMs: integerInRange(
       'decoySendDelayMs',
       merged.decoySendDelayMs,
@@ -155,7 +158,17 @@ function validDomains(domains: readonly string[]): readonly string[] {
 }
 
 function resolveLimits(limits: SignInLimits = {}): ResolvedSignInLimits {
+  if ('maxWrongAnswersPerDay' in limits) {
+    // A daily cut-off let anyone keep an account locked for a day; the waits replace it.
+    throw new TypeError(
+      'limits.maxWrongAnswersPerDay is gone: past maxWrongAnswers each wrong answer waits ' +
+        'longer, up to windowSeconds (see "Limits across sign-ins" in the README).',
+    );
+  }
   const merged = { ...defaultSignInLimits, ...withoutUndefined(limits) };
+  if (typeof merged.caseSensitiveUsernames !== 'boolean') {
+    throw new TypeError('limits.caseSensitiveUsernames must be true or false.');
+  }
   const { store } = limits;
   const methods = ['get', 'increment', 'decrement', 'secret'] as const;
   if (store !== undefined && methods.some((method) => typeof store[method] !== 'function')) {
@@ -171,16 +184,12 @@ function resolveLimits(limits: SignInLimits = {}): ResolvedSignInLimits {
       merged.maxWrongAnswers,
       limitRanges.maxWrongAnswers,
     ),
-    maxWrongAnswersPerDay: integerInRange(
-      'limits.maxWrongAnswersPerDay',
-      merged.maxWrongAnswersPerDay,
-      limitRanges.maxWrongAnswersPerDay,
-    ),
     windowSeconds: integerInRange(
       'limits.windowSeconds',
       merged.windowSeconds,
       limitRanges.windowSeconds,
     ),
+    caseSensitiveUsernames: merged.caseSensitiveUsernames,
     store: () => {
       resolved ??= limitsStoreFromEnvironment();
       return resolved;

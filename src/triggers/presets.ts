@@ -14,6 +14,7 @@ export function presetTriggers(options: CustomAuthTriggerOptions = {}): CustomAu
     maxAttempts: resolved.maxAttempts,
     hint: resolved.hint,
     sendCode: resolved.sendCode,
+    allowUnverified: resolved.allowUnverified,
   });
   const steps =
     resolved.flow === 'passwordless'

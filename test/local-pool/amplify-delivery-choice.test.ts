@@ -5,7 +5,8 @@ import { cognitoPost, latestCode, localPoolForFile } from '../support/local-pool
 
 const pool = localPoolForFile({ flow: ['codeByChoice'] });
 
-async function registerWithPhone(username: string) {
+/** Signs a user up with both; confirming verifies the email, and an administrator the phone. */
+async function registerWithPhone(username: string, verifyPhone = true) {
   const ClientId = pool().userPoolClientId;
   await cognitoPost(pool(), 'SignUp', {
     ClientId,
@@ -20,6 +21,12 @@ async function registerWithPhone(username: string) {
     ClientId,
     Username: username,
     ConfirmationCode: latestCode(pool(), username),
+  });
+  if (!verifyPhone) return;
+  await cognitoPost(pool(), 'AdminUpdateUserAttributes', {
+    UserPoolId: pool().userPoolId,
+    Username: username,
+    UserAttributes: [{ Name: 'phone_number_verified', Value: 'true' }],
   });
 }
 
@@ -55,6 +62,19 @@ describe('choose email or SMS, then the code, through the statechart and the rea
     expect(await settled(actor)).toMatchObject({ route: 'signedIn', user: { username: 'olga' } });
     actor.stop();
     await signOut();
+  });
+
+  it('offers only the verified email while the phone number is unverified', async () => {
+    await registerWithPhone('petra', false);
+    const actor = start();
+    await settled(actor);
+    actor.send({ type: 'SIGN_IN', username: 'petra' });
+    const choice = await settled(actor);
+    expect(choice.challenge).toMatchObject({
+      type: 'choice',
+      options: [{ value: 'email', label: 'Email p***@e***.com' }],
+    });
+    actor.stop();
   });
 
   it('sends by email when email is picked', async () => {

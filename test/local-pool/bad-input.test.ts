@@ -13,6 +13,7 @@ const operations = [
   'GetUser',
   'GlobalSignOut',
   'RevokeToken',
+  'AdminUpdateUserAttributes',
 ];
 
 async function withPool<T>(run: (pool: Awaited<ReturnType<typeof startLocalPool>>) => Promise<T>) {
@@ -120,6 +121,17 @@ describe('the local pool facing bad input', () => {
         ],
         ['GetUser', { AccessToken: 'not.a.jwt' }, 'NotAuthorizedException'],
         ['GlobalSignOut', {}, 'InvalidParameterException'],
+        ['AdminUpdateUserAttributes', { Username: 'x' }, 'InvalidParameterException'],
+        [
+          'AdminUpdateUserAttributes',
+          { UserPoolId: 'eu-west-1_Other', Username: 'x', UserAttributes: [] },
+          'ResourceNotFoundException',
+        ],
+        [
+          'AdminUpdateUserAttributes',
+          { UserPoolId: pool.userPoolId, Username: 'ghost', UserAttributes: [] },
+          'UserNotFoundException',
+        ],
         [
           'ConfirmSignUp',
           { ClientId, Username: 'ghost', ConfirmationCode: '123456' },

@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { en, errorText } from '../../src/components/messages/index.ts';
 import { toAuthError } from '../../src/machine/errors.ts';
 import { createMemoryAttemptStore } from '../../src/triggers/attempt-store.ts';
+import { createCustomAuthTriggers } from '../../src/triggers/chain.ts';
+import { questionStep } from '../../src/triggers/chain-steps.ts';
+import { codeStep } from '../../src/triggers/code-step.ts';
 import { createCreateAuthChallenge } from '../../src/triggers/create.ts';
 import { counterKey, SignInLockedError } from '../../src/triggers/limits.ts';
 import type { CustomAuthTriggerOptions, SendCode } from '../../src/triggers/options.ts';
@@ -25,12 +28,25 @@ function triggers(limits: CustomAuthTriggerOptions['limits'] = {}) {
   };
 }
 
+/** An account of its own: the counters belong to the `sub`, whatever the name's spelling. */
+const account = (userName: string, sub = `sub-${userName}`) => ({
+  userName,
+  userAttributes: { sub, email: `${userName}@example.com`, email_verified: 'true' },
+});
 const newSignIn = (userName = 'alice', userNotFound = false) =>
-  createEvent([], userNotFound ? { userName, userNotFound, userAttributes: {} } : { userName });
+  createEvent(
+    [],
+    userNotFound ? { userName, userNotFound, userAttributes: {} } : account(userName),
+  );
 const answer = (given: string, userName = 'alice', userNotFound = false) =>
-  verifyEvent(given, { answer: '123456' }, { userName, userNotFound });
+  verifyEvent(
+    given,
+    { answer: '123456' },
+    userNotFound ? { userName, userNotFound, userAttributes: {} } : account(userName),
+  );
 const lockAfter = (seconds: number) =>
   expect.objectContaining({ name: 'SignInLockedError', retryAfterSeconds: seconds });
+const minute = 60_000;
 
 describe('limits across sign-ins', () => {
   beforeEach(() => {
@@ -39,44 +55,65 @@ describe('limits across sign-ins', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('sends at most maxCodes codes per window, then locks until the window ends', async () => {
-    const { create, sendCode } = triggers({ maxCodes: 5 });
-    for (let signIn = 0; signIn < 5; signIn++) await create(newSignIn());
-    vi.setSystemTime(start + 60_000);
-    await expect(create(newSignIn())).rejects.toEqual(lockAfter(windowSeconds - 60));
-    expect(sendCode).toHaveBeenCalledTimes(5);
-    vi.setSystemTime(start + windowSeconds * 1000);
+  it('sends maxCodes at once, then waits 1, 2, 4, 8 minutes between sends, never more than the cap', async () => {
+    const { create, sendCode } = triggers({ maxCodes: 3 });
     await create(newSignIn());
-    expect(sendCode).toHaveBeenCalledTimes(6);
-  });
-
-  it('counts usernames without regard to case, and each username apart', async () => {
-    const { create } = triggers({ maxCodes: 1 });
-    await create(newSignIn('Alice'));
-    await expect(create(newSignIn('ALICE'))).rejects.toBeInstanceOf(SignInLockedError);
-    await expect(create(newSignIn('bob'))).resolves.toBeDefined();
-  });
-
-  it('locks a username after maxWrongAnswers wrong answers, whatever the sessions', async () => {
-    const { verify } = triggers({ maxWrongAnswers: 4 });
-    for (let wrong = 0; wrong < 3; wrong++) {
-      expect((await verify(answer('000000'))).response.answerCorrect).toBe(false);
+    await create(newSignIn());
+    let now = start;
+    const waits: number[] = [];
+    for (let send = 0; send < 7; send++) {
+      await create(newSignIn());
+      const refusal = await create(newSignIn()).catch((error: SignInLockedError) => error);
+      expect(refusal).toBeInstanceOf(SignInLockedError);
+      const wait = (refusal as SignInLockedError).retryAfterSeconds;
+      waits.push(wait / 60);
+      now += wait * 1000;
+      vi.setSystemTime(now);
     }
-    await expect(verify(answer('000000'))).rejects.toEqual(lockAfter(windowSeconds));
-    // Locked: not even the right code passes, so guessing on learns nothing.
-    await expect(verify(answer('123456'))).rejects.toBeInstanceOf(SignInLockedError);
-    vi.setSystemTime(start + windowSeconds * 1000);
+    expect(waits).toEqual([1, 2, 4, 8, 15, 15, 15]);
+    expect(sendCode).toHaveBeenCalledTimes(9);
+  });
+
+  it('waits longer after each wrong answer past maxWrongAnswers, up to the cap, and the right code then passes', async () => {
+    const { verify } = triggers({ maxWrongAnswers: 3 });
+    expect((await verify(answer('000000'))).response.answerCorrect).toBe(false);
+    expect((await verify(answer('000000'))).response.answerCorrect).toBe(false);
+    // The third wrong answer ends the sign-in with the wait it started.
+    await expect(verify(answer('000000'))).rejects.toEqual(lockAfter(60));
+    // Waiting: not even the right code is looked at, so guessing on learns nothing.
+    await expect(verify(answer('123456'))).rejects.toEqual(lockAfter(60));
+    vi.setSystemTime(start + minute);
+    await expect(verify(answer('000000'))).rejects.toEqual(lockAfter(120));
+    vi.setSystemTime(start + 3 * minute);
     expect((await verify(answer('123456'))).response.answerCorrect).toBe(true);
+    // A right answer starts no wait.
+    await expect(verify(answer('000000'))).rejects.toEqual(lockAfter(240));
   });
 
-  it('sends no code to a username locked by wrong answers', async () => {
-    const { create, verify, sendCode } = triggers({ maxWrongAnswers: 1 });
-    await expect(verify(answer('000000'))).rejects.toBeInstanceOf(SignInLockedError);
-    await expect(create(newSignIn())).rejects.toBeInstanceOf(SignInLockedError);
-    expect(sendCode).not.toHaveBeenCalled();
+  it('keeps nobody out longer than the cap, and gives a guesser about a hundred tries a day', async () => {
+    const looked = vi.fn(() => false);
+    const { verifyAuthChallengeResponse: verify } = createCustomAuthTriggers({
+      steps: [questionStep({ question: 'Pet?', verify: looked })],
+      limits: { store: createMemoryAttemptStore(), windowSeconds },
+    });
+    let now = start;
+    let longestWait = 0;
+    while (now < start + 24 * 3600_000) {
+      const wait = await verify(answer('Rex')).then(
+        () => 0,
+        (error: SignInLockedError) => error.retryAfterSeconds,
+      );
+      longestWait = Math.max(longestWait, wait);
+      now += Math.max(wait * 1000, 1000);
+      vi.setSystemTime(now);
+    }
+    expect(longestWait).toBe(windowSeconds);
+    // 4 free, 4 while the waits grow (1 + 2 + 4 + 8 minutes), then one per 15 minutes.
+    expect(looked.mock.calls.length).toBeGreaterThanOrEqual(95);
+    expect(looked.mock.calls.length).toBeLessThanOrEqual(105);
   });
 
-  it('never looks at more answers than the limit, however many arrive at once', async () => {
+  it('looks at no more than one answer past the free ones, however many arrive at once', async () => {
     const { verify } = triggers({ maxWrongAnswers: 3 });
     const outcomes = await Promise.all(
       Array.from({ length: 10 }, (_, index) =>
@@ -93,28 +130,69 @@ describe('limits across sign-ins', () => {
     await expect(verify(answer('123456'))).rejects.toBeInstanceOf(SignInLockedError);
   });
 
-  it('also caps wrong answers per day, so patience does not renew the guesses', async () => {
-    const { verify } = triggers({ maxWrongAnswers: 3, maxWrongAnswersPerDay: 5 });
-    const wrong = () => verify(answer('000000'));
-    await wrong();
-    await wrong();
-    await expect(wrong()).rejects.toEqual(lockAfter(windowSeconds));
-    vi.setSystemTime(start + windowSeconds * 1000);
-    await wrong();
-    await expect(wrong()).rejects.toEqual(lockAfter(24 * 3600 - windowSeconds));
-    vi.setSystemTime(start + 2 * windowSeconds * 1000);
-    await expect(verify(answer('123456'))).rejects.toBeInstanceOf(SignInLockedError);
-    vi.setSystemTime(start + 24 * 3600 * 1000);
-    expect((await verify(answer('123456'))).response.answerCorrect).toBe(true);
+  it('does not count an answer refused during a wait', async () => {
+    const store = createMemoryAttemptStore();
+    const { verify } = triggers({ store, maxWrongAnswers: 1 });
+    await expect(verify(answer('000000'))).rejects.toBeInstanceOf(SignInLockedError);
+    for (let tries = 0; tries < 5; tries++) {
+      await expect(verify(answer('000000'))).rejects.toBeInstanceOf(SignInLockedError);
+    }
+    const key = counterKey('wrong', 'eu-west-1_AbCdEf123', 'sub:sub-alice');
+    expect((await store.get(key, Date.now()))?.count).toBe(1);
   });
 
-  it('gives back what it counted when the other counter refuses', async () => {
+  it('sends no code to an account waiting after wrong answers', async () => {
+    const { create, verify, sendCode } = triggers({ maxWrongAnswers: 1 });
+    await expect(verify(answer('000000'))).rejects.toBeInstanceOf(SignInLockedError);
+    await expect(create(newSignIn())).rejects.toBeInstanceOf(SignInLockedError);
+    expect(sendCode).not.toHaveBeenCalled();
+  });
+
+  it('never lets two accounts whose names differ only in case share a counter', async () => {
+    const { create, verify } = triggers({ maxCodes: 1, maxWrongAnswers: 1 });
+    const upper = (event: ReturnType<typeof newSignIn>) => {
+      event.request.userAttributes = account('Alice', 'sub-upper').userAttributes;
+      event.userName = 'Alice';
+      return event;
+    };
+    await expect(verify(answer('000000'))).rejects.toBeInstanceOf(SignInLockedError);
+    await expect(create(newSignIn())).rejects.toBeInstanceOf(SignInLockedError);
+    // "Alice" is another account in a case-sensitive pool: untouched by what befell "alice".
+    await expect(create(upper(newSignIn()))).resolves.toBeDefined();
+  });
+
+  it('counts every spelling of a name that reaches one account, or nobody, as one', async () => {
+    const { create } = triggers({ maxCodes: 1 });
+    // Cognito hands the triggers one account's `sub` whatever the spelling typed.
+    await create(createEvent([], { ...account('alice', 'sub-1'), userName: 'Alice' }));
+    await expect(
+      create(createEvent([], { ...account('alice', 'sub-1'), userName: 'ALICE' })),
+    ).rejects.toBeInstanceOf(SignInLockedError);
+    await create(newSignIn('Mallory', true));
+    await expect(create(newSignIn('MALLORY', true))).rejects.toBeInstanceOf(SignInLockedError);
+    await expect(create(newSignIn('bob'))).resolves.toBeDefined();
+    // In a case-sensitive pool, two spellings of a name nobody has are two names.
+    const sensitive = triggers({ maxCodes: 1, caseSensitiveUsernames: true });
+    await sensitive.create(newSignIn('Mallory', true));
+    await expect(sensitive.create(newSignIn('mallory', true))).resolves.toBeDefined();
+  });
+
+  it('counts nothing for a pick of channel, which guesses nothing', async () => {
     const store = createMemoryAttemptStore();
-    const { verify } = triggers({ store, maxWrongAnswers: 5, maxWrongAnswersPerDay: 1 });
-    await expect(verify(answer('000000'))).rejects.toBeInstanceOf(SignInLockedError);
-    await expect(verify(answer('000000'))).rejects.toBeInstanceOf(SignInLockedError);
-    const key = counterKey('wrong', 'eu-west-1_AbCdEf123', 'alice');
-    expect((await store.get(key, Date.now()))?.count).toBe(1);
+    const options = {
+      steps: [codeStep({ deliver: 'choice', sendCode: async () => {} })],
+      limits: { store, maxWrongAnswers: 1 },
+      decoySendDelayMs: 0,
+    };
+    const { verifyAuthChallengeResponse } = createCustomAuthTriggers(options);
+    for (let pick = 0; pick < 5; pick++) {
+      const event = await verifyAuthChallengeResponse(
+        verifyEvent('carrier-pigeon', { values: '["email"]', step: '0' }, account('alice')),
+      );
+      expect(event.response.answerCorrect).toBe(false);
+    }
+    const key = counterKey('wrong', 'eu-west-1_AbCdEf123', 'sub:sub-alice');
+    expect(await store.get(key, Date.now())).toBeUndefined();
   });
 
   it('refuses a store that lacks a method, naming them', () => {
@@ -156,11 +234,10 @@ describe('limits across sign-ins', () => {
   });
 
   it('keys counters by a hash that names no user', () => {
-    const key = counterKey('codes', 'eu-west-1_AbC', 'Alice@Example.com');
+    const key = counterKey('codes', 'eu-west-1_AbC', 'name:alice@example.com');
     expect(key).toMatch(/^codes#[\w-]{43}$/);
     expect(key.toLowerCase()).not.toContain('alice');
-    expect(counterKey('codes', 'eu-west-1_AbC', 'alice@example.com')).toBe(key);
-    expect(counterKey('codes', 'eu-west-1_Other', 'alice@example.com')).not.toBe(key);
+    expect(counterKey('codes', 'eu-west-1_Other', 'name:alice@example.com')).not.toBe(key);
   });
 
   it('reaches the client as a typed error with the time to wait', () => {

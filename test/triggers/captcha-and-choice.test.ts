@@ -46,6 +46,7 @@ const verifyInput = (answer: string, privateParameters: Record<string, string> =
   answer,
   privateParameters,
   store: createMemoryAttemptStore(),
+  owner: 'sub:alice',
 });
 
 const createInput = (overrides: Partial<StepCreateInput> = {}): StepCreateInput => ({
@@ -56,6 +57,7 @@ const createInput = (overrides: Partial<StepCreateInput> = {}): StepCreateInput 
   decoySecret: 'k',
   decoyEmailDomains: ['example.com'],
   store: createMemoryAttemptStore(),
+  owner: 'sub:alice',
   ...overrides,
 });
 

@@ -118,7 +118,9 @@ describe('createCustomAuthTriggers: Create and Verify', () => {
   });
 
   it('checks each step’s answer with that step', async () => {
-    const { verifyAuthChallengeResponse: verify, questionVerify } = chain();
+    const { verifyAuthChallengeResponse: verify, questionVerify } = chain(true, {
+      maxWrongAnswers: 10,
+    });
     const passed = async (answer: string, privateParameters: Record<string, string>) =>
       (await verify(verifyEvent(answer, privateParameters))).response.answerCorrect;
     expect(await passed(' 123-456 ', { answer: '123456', step: '1' })).toBe(true);

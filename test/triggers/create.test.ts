@@ -139,10 +139,50 @@ describe('createCreateAuthChallenge', () => {
 
   it('sends to the phone number when there is no email, and masks it', async () => {
     const { create, sendCode } = setup();
-    const userAttributes = { sub: 'sub-2', phone_number: '+15555551234' };
+    const userAttributes = {
+      sub: 'sub-2',
+      phone_number: '+15555551234',
+      phone_number_verified: 'true',
+    };
     const { response } = await create(createEvent([], { userAttributes }));
     expect(response.publicChallengeParameters.destination).toBe('+*******1234');
     expect(sendCode.mock.calls[0]?.[0].destination).toBe('+15555551234');
+  });
+
+  it.each([
+    ['an unverified email', { email: 'alice@example.com', email_verified: 'false' }],
+    ['an email with no verified flag', { email: 'alice@example.com' }],
+    ['an unverified phone', { phone_number: '+15555551234', phone_number_verified: 'false' }],
+  ])('sends nothing to %s, looks the same, and never passes', async (_, attributes) => {
+    const { create, sendCode } = setup();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const userAttributes = { sub: 'sub-4', ...attributes };
+    const { response } = await create(createEvent([], { userAttributes }));
+    expect(sendCode).not.toHaveBeenCalled();
+    const known = await create(createEvent([]));
+    expect(Object.keys(response.publicChallengeParameters).sort()).toEqual(
+      Object.keys(known.response.publicChallengeParameters).sort(),
+    );
+    expect(response.publicChallengeParameters.destination).toMatch(
+      /^(a\*\*\*@e\*\*\*\.com|\+\*{7}1234)$/,
+    );
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).not.toMatch(/alice@|5551234/);
+    // The answer nobody can type, as for a user who does not exist.
+    expect(response.privateChallengeParameters.answer).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('sends to an unverified address when told the pool verifies elsewhere', async () => {
+    const sendCode = vi.fn<SendCode>(async () => {});
+    const create = createCreateAuthChallenge({
+      sendCode,
+      allowUnverified: true,
+      decoySendDelayMs: 0,
+      limits: { store: createMemoryAttemptStore() },
+    });
+    const userAttributes = { sub: 'sub-5', email: 'bob@example.com', email_verified: 'false' };
+    await create(createEvent([], { userAttributes }));
+    expect(sendCode.mock.calls[0]?.[0].destination).toBe('bob@example.com');
   });
 
   it('refuses a user with neither an email nor a phone number', async () => {

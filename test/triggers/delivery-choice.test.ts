@@ -5,7 +5,11 @@ import { codeStep } from '../../src/triggers/code-step.ts';
 import type { SendCode } from '../../src/triggers/options.ts';
 import { aliceAttributes, createEvent, type SessionEntry, verifyEvent } from './events.ts';
 
-const withPhone = { ...aliceAttributes, phone_number: '+15551234567' };
+const withPhone = {
+  ...aliceAttributes,
+  phone_number: '+15551234567',
+  phone_number_verified: 'true',
+};
 const round = (index: number, result: boolean, metadata = ''): SessionEntry => ({
   challengeName: 'CUSTOM_CHALLENGE',
   challengeResult: result,
@@ -49,6 +53,24 @@ describe('codeStep({ deliver: choice }): the user picks the channel in a step of
     ]);
     const onlyEmail = await createAuthChallenge(createEvent([]));
     expect(options(onlyEmail).map((option: { value: string }) => option.value)).toEqual(['email']);
+  });
+
+  it('offers only verified channels', async () => {
+    const { createAuthChallenge } = chain();
+    const values = async (userAttributes: Record<string, string>) =>
+      options(await createAuthChallenge(createEvent([], { userAttributes }))).map(
+        (option: { value: string }) => option.value,
+      );
+    expect(await values({ ...withPhone, phone_number_verified: 'false' })).toEqual(['email']);
+    expect(await values({ ...withPhone, email_verified: 'false' })).toEqual(['sms']);
+    // A code chosen for an unverified channel is not sent even when the client insists.
+    const { createAuthChallenge: create, sendCode } = chain();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await create(
+      codeEvent('sms', { userAttributes: { ...withPhone, phone_number_verified: 'false' } }),
+    );
+    expect(sendCode.mock.calls.map(([input]) => input.destination)).toEqual(['alice@example.com']);
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('takes only a channel it offered', async () => {

@@ -7,7 +7,9 @@ import {
   magicLinkStep,
   type SendLinkInput,
 } from '../../src/triggers/magic-link-step.ts';
-import { createEvent, type SessionEntry, verifyEvent } from './events.ts';
+import { aliceAttributes, createEvent, type SessionEntry, verifyEvent } from './events.ts';
+
+const ALICE = `sub:${aliceAttributes.sub}`;
 
 const page = 'https://app.example/login';
 const key = { id: 'k1', secret: 's'.repeat(40) };
@@ -25,7 +27,7 @@ function setup(keys: MagicLinkStepOptions['keys'] = [key]) {
     decoySendDelayMs: 0,
     limits: { store },
   });
-  const wrongAnswers = async (user = 'alice') =>
+  const wrongAnswers = async (user = ALICE) =>
     (await store.get(counterKey('wrong', 'eu-west-1_AbCdEf123', user), Date.now()))?.count ?? 0;
   return { ...triggers, sendLink, wrongAnswers, store };
 }
@@ -102,7 +104,8 @@ describe('magicLinkStep: a link by email, or the code from the same email', () =
       };
       expect((await open()).response.answerCorrect).toBe(true);
       await expect(open()).rejects.toThrow('MagicLinkRefused reason=used');
-      expect(await wrongAnswers()).toBe(1);
+      // A link cannot be guessed: refusing one counts nothing against the account.
+      expect(await wrongAnswers()).toBe(0);
     },
   );
 
@@ -121,11 +124,90 @@ describe('magicLinkStep: a link by email, or the code from the same email', () =
       expect(again.response.publicChallengeParameters.linkSent).toBeUndefined();
     }
     expect(sendLink).not.toHaveBeenCalled();
-    expect(await wrongAnswers()).toBe(3);
+    // Asking for a page holds no secret, so refusing it counts nothing against the account.
+    expect(await wrongAnswers()).toBe(0);
     await createAuthChallenge(
-      createAfter([round(false, 'ASK')], { redirectUri: 'https://app.example/links/a?b=1' }),
+      createAfter([round(false, 'ASK')], { redirectUri: 'https://app.example/links/a' }),
     );
     expect(sendLink).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes under a prefix only pages with no query string and no empty path segment', async () => {
+    const { createAuthChallenge, verifyAuthChallengeResponse, sendLink } = setup();
+    for (const page of [
+      'https://app.example/links/a?next=https://evil.example/',
+      'https://app.example/links/?b=1',
+      'https://app.example/links//evil.example/',
+      'https://app.example/links/a//b',
+      `${'https://app.example/login'}?next=/`,
+    ]) {
+      const verdict = await verifyAuthChallengeResponse(verifyEvent(`link:${page}`, {}));
+      expect(verdict.response.answerCorrect, page).toBe(false);
+      await createAuthChallenge(createAfter([round(false, 'ASK')], { redirectUri: page }));
+    }
+    expect(sendLink).not.toHaveBeenCalled();
+    const listed = createCustomAuthTriggers({
+      steps: [
+        magicLinkStep({
+          redirectUris: ['https://app.example/login?lang=de'],
+          sendLink,
+          keys: [key],
+        }),
+      ],
+      decoySendDelayMs: 0,
+      limits: { store: createMemoryAttemptStore({ secret: 'decoys' }) },
+    });
+    await listed.createAuthChallenge(
+      createAfter([round(false, 'ASK')], { redirectUri: 'https://app.example/login?lang=de' }),
+    );
+    expect(sendLink).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a forged link naming the victim without touching the victim’s counters', async () => {
+    const { createAuthChallenge, verifyAuthChallengeResponse, wrongAnswers, store } = setup();
+    const claims = Buffer.from(
+      JSON.stringify({
+        u: 'alice',
+        s: ALICE,
+        d: 'a***@e***.com',
+        e: Date.now() + 60_000,
+        c: 1,
+        w: 1,
+        n: 'x',
+      }),
+    ).toString('base64url');
+    const forged = `k1.${claims}.${'A'.repeat(43)}`;
+    for (let visit = 0; visit < 20; visit++) {
+      const ask = await createAuthChallenge(createAfter([]));
+      await expect(
+        verifyAuthChallengeResponse(verifyEvent(forged, ask.response.privateChallengeParameters)),
+      ).rejects.toThrow('MagicLinkRefused reason=signature');
+    }
+    expect(await wrongAnswers()).toBe(0);
+    expect(
+      await store.get(counterKey('wrong-wait', 'eu-west-1_AbCdEf123', ALICE), Date.now()),
+    ).toBeUndefined();
+    // Twenty forged visits later, the real user still gets a link.
+    const sent = await createAuthChallenge(
+      createAfter([round(false, 'ASK')], { redirectUri: page }),
+    );
+    expect(sent.response.publicChallengeParameters.linkSent).toBe('true');
+  });
+
+  it('mails no link to an unverified address, and looks the same', async () => {
+    const { createAuthChallenge, sendLink } = setup();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const unverified = { userAttributes: { ...aliceAttributes, email_verified: 'false' } };
+    const shown = await createAuthChallenge(
+      createAfter([round(false, 'ASK')], { redirectUri: page }, unverified),
+    );
+    expect(sendLink).not.toHaveBeenCalled();
+    expect(shown.response.publicChallengeParameters).toMatchObject({
+      linkSent: 'true',
+      destination: 'a***@e***.com',
+    });
+    expect(warn.mock.calls.join(' ')).toMatch(/not verified|no verified email/);
+    expect(warn.mock.calls.join(' ')).not.toContain('alice@example.com');
   });
 
   it('links only to pages in their plain form, so no email carries markup or another host', async () => {
@@ -194,8 +276,8 @@ describe('magicLinkStep: a link by email, or the code from the same email', () =
     // The same store write as for a real user, so the answer takes as long.
     const links = (user: string) =>
       store.get(counterKey('links', 'eu-west-1_AbCdEf123', user), Date.now());
-    expect((await links('ghost'))?.count).toBe(1);
-    expect((await links('alice'))?.count).toBe(1);
+    expect((await links('name:ghost'))?.count).toBe(1);
+    expect((await links(ALICE))?.count).toBe(1);
     const verdict = await verifyAuthChallengeResponse(
       verifyEvent('123456', unknown.response.privateChallengeParameters, ghost),
     );

@@ -27,6 +27,11 @@ const stores: Array<[string, () => Promise<AttemptStore>]> = [
   ],
 ];
 
+/** Alice's account, and a second one whose name differs only in case (a case-sensitive pool). */
+const alice = { username: 'Alice', owner: 'sub:0a1b', maskedDestination: 'a***@e***.com' };
+const otherAlice = { username: 'alice', owner: 'sub:9f8e', maskedDestination: 'm***@e***.com' };
+const ALICE = alice.owner;
+
 /** Replaces one character of the token's claims, keeping it well-formed. */
 function tamper(token: string): string {
   const [id, claims = '', signature] = token.split('.');
@@ -40,10 +45,10 @@ describe.each(stores)('magic-link tokens on the %s store', (_, makeStore) => {
 
   it('signs a user in once, and refuses the same link again', async () => {
     const links = await tokens();
-    const link = await links.issue(pool, 'Alice', start);
+    const link = await links.issue(pool, alice, start);
     expect(link).toMatch(/^k2\.[\w-]+\.[\w-]{43}$/);
-    expect(await links.redeem(pool, 'alice', link, start + 1000)).toEqual({ ok: true });
-    expect(await links.redeem(pool, 'alice', link, start + 2000)).toEqual({
+    expect(await links.redeem(pool, ALICE, link, start + 1000)).toEqual({ ok: true });
+    expect(await links.redeem(pool, ALICE, link, start + 2000)).toEqual({
       ok: false,
       reason: 'used',
     });
@@ -51,24 +56,24 @@ describe.each(stores)('magic-link tokens on the %s store', (_, makeStore) => {
 
   it('lets one of two tabs opening the link at once sign in', async () => {
     const links = await tokens();
-    const link = await links.issue(pool, 'alice', start);
+    const link = await links.issue(pool, alice, start);
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => links.redeem(pool, 'alice', link, start + 1000)),
+      Array.from({ length: 5 }, () => links.redeem(pool, ALICE, link, start + 1000)),
     );
     expect(results.filter((result) => result.ok)).toHaveLength(1);
   });
 
   it('refuses tampered, expired, superseded and other users’ links, and unknown key ids', async () => {
     const links = await tokens();
-    const first = await links.issue(pool, 'alice', start);
-    const newest = await links.issue(pool, 'alice', start + 1000);
-    const refusal = async (token: string, at = start + 2000, user = 'alice') =>
+    const first = await links.issue(pool, alice, start);
+    const newest = await links.issue(pool, alice, start + 1000);
+    const refusal = async (token: string, at = start + 2000, user = ALICE) =>
       links.redeem(pool, user, token, at);
     expect(await refusal(tamper(newest))).toEqual({ ok: false, reason: 'signature' });
     expect(await refusal(`k9${newest.slice(2)}`)).toEqual({ ok: false, reason: 'unknownKey' });
     expect(await refusal(newest, start + 1000 + 900_000)).toEqual({ ok: false, reason: 'expired' });
     expect(await refusal(first)).toEqual({ ok: false, reason: 'superseded' });
-    expect(await refusal(newest, start + 2000, 'mallory')).toEqual({
+    expect(await refusal(newest, start + 2000, 'sub:mallory')).toEqual({
       ok: false,
       reason: 'wrongUser',
     });
@@ -79,15 +84,46 @@ describe.each(stores)('magic-link tokens on the %s store', (_, makeStore) => {
     expect(await refusal(newest)).toEqual({ ok: true });
   });
 
+  it('binds a link to the account, never to a spelling of its name', async () => {
+    const links = await tokens();
+    const theirs = await links.issue(pool, otherAlice, start);
+    // "alice" asks for a link and tries it on "Alice": a different account, refused.
+    expect(await links.redeem(pool, ALICE, theirs, start + 1000)).toEqual({
+      ok: false,
+      reason: 'wrongUser',
+    });
+    // Each account has its own series: Alice's link is not superseded by alice's.
+    const mine = await links.issue(pool, alice, start + 2000);
+    const theirsAgain = await links.issue(pool, otherAlice, start + 3000);
+    expect(await links.redeem(pool, ALICE, mine, start + 4000)).toEqual({ ok: true });
+    expect(await links.redeem(pool, otherAlice.owner, theirsAgain, start + 4000)).toEqual({
+      ok: true,
+    });
+  });
+
+  it('carries the masked destination, and the asking browser only when well-formed', async () => {
+    const links = await tokens();
+    const claimsOf = (token: string) =>
+      JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    const browser = 'x'.repeat(43);
+    const asked = claimsOf(await links.issue(pool, { ...alice, browser }, start));
+    expect(asked).toMatchObject({ u: 'Alice', s: ALICE, d: 'a***@e***.com', b: browser });
+    for (const bad of ['', 'short', `${browser}"`, `${'y'.repeat(42)}=`]) {
+      expect(
+        claimsOf(await links.issue(pool, { ...alice, browser: bad }, start)),
+      ).not.toHaveProperty('b');
+    }
+  });
+
   it('still takes links signed with a key being rotated out', async () => {
     const store = await makeStore();
     const old = magicLinkTokens({ keys: [previous], store });
-    const link = await old.issue(pool, 'alice', start);
+    const link = await old.issue(pool, alice, start);
     const rotated = magicLinkTokens({ keys: [current, previous], store });
-    expect(await rotated.redeem(pool, 'alice', link, start + 1000)).toEqual({ ok: true });
+    expect(await rotated.redeem(pool, ALICE, link, start + 1000)).toEqual({ ok: true });
     const retired = magicLinkTokens({ keys: [current], store });
-    const next = await old.issue(pool, 'alice', start + 2000);
-    expect(await retired.redeem(pool, 'alice', next, start + 3000)).toEqual({
+    const next = await old.issue(pool, alice, start + 2000);
+    expect(await retired.redeem(pool, ALICE, next, start + 3000)).toEqual({
       ok: false,
       reason: 'unknownKey',
     });

@@ -15,10 +15,26 @@ describe('resolveOptions', () => {
       maxAttempts: 3,
       hint: undefined,
       sendCode: sendCodeWithSes,
+      allowUnverified: false,
       decoySendDelayMs: 100,
       decoyEmailDomains: defaultDecoyEmailDomains,
     });
-    expect(limits).toMatchObject({ maxCodes: 5, maxWrongAnswers: 10, windowSeconds: 900 });
+    expect(limits).toMatchObject({
+      maxCodes: 5,
+      maxWrongAnswers: 5,
+      windowSeconds: 900,
+      caseSensitiveUsernames: false,
+    });
+  });
+
+  it('refuses the daily cut-off that the waits replaced, saying what replaced it', () => {
+    const limits = { maxWrongAnswersPerDay: 30 } as Parameters<typeof resolveOptions>[0] & object;
+    expect(() => resolveOptions({ limits } as never)).toThrow(
+      /maxWrongAnswersPerDay is gone: past maxWrongAnswers each wrong answer waits longer/,
+    );
+    expect(() => resolveOptions({ limits: { caseSensitiveUsernames: 'yes' as never } })).toThrow(
+      /caseSensitiveUsernames must be true or false/,
+    );
   });
 
   it('keeps given values and ignores undefined ones', () => {

@@ -34,7 +34,11 @@ describe('link keys from AWS Secrets Manager', () => {
     const keys = linkKeysFromSecretsManager('link-keys', { maxAgeSeconds: 60 });
     const store = createMemoryAttemptStore({ secret: 'decoys' });
     const before = magicLinkTokens({ keys: await keys(), store });
-    const token = await before.issue('pool', 'alice');
+    const token = await before.issue('pool', {
+      username: 'alice',
+      owner: 'sub:a',
+      maskedDestination: 'a***@e***.com',
+    });
     await keys();
     expect(secrets.reads).toEqual(['link-keys']);
 
@@ -43,8 +47,16 @@ describe('link keys from AWS Secrets Manager', () => {
     const after = magicLinkTokens({ keys: await keys(), store });
     expect(secrets.reads).toEqual(['link-keys', 'link-keys']);
     // The new key signs; the old one still verifies the links it signed.
-    expect((await after.issue('pool', 'bob')).startsWith('new.')).toBe(true);
-    await expect(after.redeem('pool', 'alice', token)).resolves.toEqual({ ok: true });
+    expect(
+      (
+        await after.issue('pool', {
+          username: 'bob',
+          owner: 'sub:b',
+          maskedDestination: 'b***@e***.com',
+        })
+      ).startsWith('new.'),
+    ).toBe(true);
+    await expect(after.redeem('pool', 'sub:a', token)).resolves.toEqual({ ok: true });
   });
 
   it('keeps no failed read, and says what is wrong with the secret', async () => {

@@ -49,7 +49,12 @@ describe('sendCodeWithSns', () => {
 });
 
 describe('codeStep by SMS', () => {
-  const attributes = { sub: 's', email: 'alice@example.com', phone_number: '+15555551234' };
+  const attributes = {
+    sub: 's',
+    email: 'alice@example.com',
+    phone_number: '+15555551234',
+    phone_number_verified: 'true',
+  };
   const createInput = (userName: string, userNotFound = false) => ({
     event: createEvent([], {
       userName,
@@ -64,6 +69,7 @@ describe('codeStep by SMS', () => {
     decoySecret: 'key',
     decoyEmailDomains: ['example.com'],
     store: createMemoryAttemptStore(),
+    owner: `name:${userName.toLowerCase()}`,
   });
 
   afterEach(() => sns.send.mockClear());
