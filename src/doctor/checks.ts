@@ -73,6 +73,8 @@ const problem = (title: string, why: string, fix: string): DoctorCheck => ({
 const label = (client: DescribedClient) =>
   `App client ${client.ClientId ?? '(no id)'}${client.ClientName ? ` (${client.ClientName})` : ''}`;
 
+const appClients = (count: number) => `${count} app client${count === 1 ? '' : 's'}`;
+
 const enabledFlows = (client: DescribedClient) => {
   const listed = client.ExplicitAuthFlows ?? [];
   return listed.length > 0 ? listed : emptyListDefault;
@@ -104,14 +106,9 @@ function bypassChecks(app: DescribedClient, others: readonly DescribedClient[]):
       ),
     );
   }
-  const count = others.length + 1;
   return found.length > 0
     ? found
-    : [
-        ok(
-          `No auth flow lets a password alone sign in (${count} app client${count === 1 ? '' : 's'})`,
-        ),
-      ];
+    : [ok(`No auth flow lets a password alone sign in (${appClients(others.length + 1)})`)];
 }
 
 /** Cognito's hosted sign-in pages ask for a password and never run the custom challenge. */
@@ -132,6 +129,33 @@ function hostedUiChecks(pool: DescribedPool, clients: readonly DescribedClient[]
         'with username and password and never run the challenge triggers, so the code is skipped.',
       'remove COGNITO from the client’s identity providers (keep federated ones), or turn ' +
         'OAuth off on it, or delete the pool’s domain if nothing uses it.',
+    ),
+  );
+}
+
+/**
+ * One problem per client whose sign-in tells unknown names apart, or one ok for them all.
+ * Every client is asked, not only the app's: one legacy client is enough to reveal who exists.
+ */
+function userExistenceChecks(
+  app: DescribedClient,
+  others: readonly DescribedClient[],
+): DoctorCheck[] {
+  const offenders = [app, ...others].filter(
+    (client) => client.PreventUserExistenceErrors !== 'ENABLED',
+  );
+  if (offenders.length === 0) {
+    return [ok(`PreventUserExistenceErrors is ENABLED (${appClients(others.length + 1)})`)];
+  }
+  return offenders.map((client) =>
+    problem(
+      `${label(client)}: PreventUserExistenceErrors is ${client.PreventUserExistenceErrors ?? 'not set'}`,
+      'sign-in through it answers UserNotFoundException for unknown names, telling anyone ' +
+        'which users exist.',
+      client === app
+        ? 'set PreventUserExistenceErrors to ENABLED on the app client.'
+        : 'set PreventUserExistenceErrors to ENABLED on that client too, or delete it if ' +
+            'nothing uses it: its id is as public as the app’s, and it signs in the same users.',
     ),
   );
 }
@@ -183,15 +207,7 @@ export function checkPoolForCustomAuth(
           ),
     );
   }
-  checks.push(
-    client.PreventUserExistenceErrors === 'ENABLED'
-      ? ok('PreventUserExistenceErrors is ENABLED')
-      : problem(
-          `PreventUserExistenceErrors is ${client.PreventUserExistenceErrors ?? 'not set'}`,
-          'sign-in answers UserNotFoundException for unknown names, telling anyone which users exist.',
-          'set PreventUserExistenceErrors to ENABLED on the app client.',
-        ),
-  );
+  checks.push(...userExistenceChecks(client, others));
   const expected = options.sessionValidityMinutes ?? 3;
   const actual = client.AuthSessionValidity ?? 3;
   checks.push(

@@ -76,12 +76,21 @@ describe('the doctor checks', () => {
       ClientId: 'admin2',
       ClientName: 'back office',
       ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      PreventUserExistenceErrors: 'ENABLED',
     };
-    const legacy: DescribedClient = { ClientId: 'old3', ExplicitAuthFlows: [] };
+    const legacy: DescribedClient = {
+      ClientId: 'old3',
+      ExplicitAuthFlows: [],
+      PreventUserExistenceErrors: 'ENABLED',
+    };
     const checks = checkPoolForCustomAuth(safePool, safeClient, {
       otherClients: [
         admin,
-        { ClientId: 'fine4', ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH'] },
+        {
+          ClientId: 'fine4',
+          ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH'],
+          PreventUserExistenceErrors: 'ENABLED',
+        },
         legacy,
       ],
     });
@@ -94,11 +103,11 @@ describe('the doctor checks', () => {
     expect(found[0]?.fix).toMatch(/public/);
   });
 
-  it('holds only the app’s client to the kit’s other settings', () => {
+  it('holds only the app’s client to the kit’s flows and session lifetime', () => {
     const other: DescribedClient = {
       ClientId: 'other2',
       ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
-      PreventUserExistenceErrors: 'LEGACY',
+      PreventUserExistenceErrors: 'ENABLED',
       AuthSessionValidity: 15,
     };
     expect(problems(safePool, safeClient, undefined, [other])).toEqual([]);
@@ -114,6 +123,7 @@ describe('the doctor checks', () => {
       ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
       AllowedOAuthFlowsUserPoolClient: true,
       SupportedIdentityProviders: ['COGNITO', 'Google'],
+      PreventUserExistenceErrors: 'ENABLED',
     };
     const title = (domain: string) =>
       `App client hosted2 (hosted): hosted sign-in pages at ${domain} sign in with a password`;
@@ -168,11 +178,41 @@ describe('the doctor checks', () => {
 
   it('wants PreventUserExistenceErrors ENABLED', () => {
     expect(problems(safePool, { ...safeClient, PreventUserExistenceErrors: 'LEGACY' })).toEqual([
-      'PreventUserExistenceErrors is LEGACY',
+      'App client app1 (web): PreventUserExistenceErrors is LEGACY',
     ]);
     expect(problems(safePool, { ...safeClient, PreventUserExistenceErrors: undefined })).toEqual([
-      'PreventUserExistenceErrors is not set',
+      'App client app1 (web): PreventUserExistenceErrors is not set',
     ]);
+  });
+
+  it('wants PreventUserExistenceErrors ENABLED on every app client, naming each offender', () => {
+    const legacy: DescribedClient = {
+      ClientId: 'legacy2',
+      ClientName: 'old mobile app',
+      ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      PreventUserExistenceErrors: 'LEGACY',
+    };
+    const unset: DescribedClient = { ...legacy, ClientId: 'unset3', ClientName: undefined };
+    const fine: DescribedClient = {
+      ...legacy,
+      ClientId: 'fine4',
+      PreventUserExistenceErrors: 'ENABLED',
+    };
+    const checks = checkPoolForCustomAuth(safePool, safeClient, {
+      otherClients: [legacy, fine, { ...unset, PreventUserExistenceErrors: undefined }],
+    });
+    const found = checks.filter((check) => !check.ok);
+    expect(found.map((check) => check.title)).toEqual([
+      'App client legacy2 (old mobile app): PreventUserExistenceErrors is LEGACY',
+      'App client unset3: PreventUserExistenceErrors is not set',
+    ]);
+    expect(found[0]?.problem).toMatch(/which users exist/);
+    expect(found[0]?.fix).toMatch(/public/);
+    expect(
+      checkPoolForCustomAuth(safePool, safeClient, { otherClients: [fine] }).map(
+        (check) => check.title,
+      ),
+    ).toContain('PreventUserExistenceErrors is ENABLED (2 app clients)');
   });
 
   it('compares AuthSessionValidity with what the app expects, 3 minutes unless told', () => {

@@ -107,7 +107,9 @@ describe('the doctor command against a local pool', () => {
   it('flags legacy user existence errors (exit 1)', async () => {
     const pool = await start({ preventUserExistenceErrors: false });
     const result = await inProcess(poolArgs(pool));
-    expect(result.out).toMatch(/PROBLEM\s+PreventUserExistenceErrors is LEGACY/);
+    expect(result.out).toMatch(
+      /PROBLEM\s+App client localcustomauthclient00000 \(local-custom-auth\): PreventUserExistenceErrors is LEGACY/,
+    );
     expect(result.status).toBe(1);
   });
 
