@@ -1,37 +1,9 @@
-/** The parts of DescribeUserPool's `UserPool` the checks read. */
-export interface DescribedPool {
-  Id?: string;
-  /** The prefix of the pool's Cognito domain, when it has one. */
-  Domain?: string;
-  /** The pool's own domain name, such as auth.example.com, when it has one. */
-  CustomDomain?: string;
-  LambdaConfig?: {
-    DefineAuthChallenge?: string;
-    CreateAuthChallenge?: string;
-    VerifyAuthChallengeResponse?: string;
-  };
-}
+import type { DescribedClient, DescribedPool } from './described.ts';
+import { attributeUpdateChecks } from './pool-checks.ts';
+import { type DoctorCheck, ok, problem } from './verdicts.ts';
 
-/** The parts of DescribeUserPoolClient's `UserPoolClient` the checks read. */
-export interface DescribedClient {
-  ClientId?: string;
-  ClientName?: string;
-  ExplicitAuthFlows?: string[];
-  /** With a pool domain, the client is served by Cognito's hosted sign-in pages. */
-  AllowedOAuthFlowsUserPoolClient?: boolean;
-  SupportedIdentityProviders?: string[];
-  PreventUserExistenceErrors?: string;
-  /** Minutes; Cognito's default (3) when absent. */
-  AuthSessionValidity?: number;
-}
-
-/** One check's verdict: `problem` says why it matters and `fix` how to mend it. */
-export interface DoctorCheck {
-  ok: boolean;
-  title: string;
-  problem?: string;
-  fix?: string;
-}
+export type { DescribedClient, DescribedPool } from './described.ts';
+export type { DoctorCheck } from './verdicts.ts';
 
 export interface CheckOptions {
   /** The session lifetime the app expects, in minutes. Default 3, as the kit's UI does. */
@@ -61,14 +33,6 @@ const triggers = [
   ['CreateAuthChallenge', 'Create auth challenge'],
   ['VerifyAuthChallengeResponse', 'Verify auth challenge response'],
 ] as const;
-
-const ok = (title: string): DoctorCheck => ({ ok: true, title });
-const problem = (title: string, why: string, fix: string): DoctorCheck => ({
-  ok: false,
-  title,
-  problem: why,
-  fix,
-});
 
 const label = (client: DescribedClient) =>
   `App client ${client.ClientId ?? '(no id)'}${client.ClientName ? ` (${client.ClientName})` : ''}`;
@@ -207,6 +171,7 @@ export function checkPoolForCustomAuth(
           ),
     );
   }
+  checks.push(...attributeUpdateChecks(pool));
   checks.push(...userExistenceChecks(client, others));
   const expected = options.sessionValidityMinutes ?? 3;
   const actual = client.AuthSessionValidity ?? 3;

@@ -13,6 +13,8 @@ const safePool: DescribedPool = {
     CreateAuthChallenge: arn('create'),
     VerifyAuthChallengeResponse: arn('verify'),
   },
+  AutoVerifiedAttributes: ['email'],
+  UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
 };
 const safeClient: DescribedClient = {
   ClientId: 'app1',
@@ -163,14 +165,14 @@ describe('the doctor checks', () => {
   });
 
   it('names each challenge trigger that is not attached', () => {
-    expect(problems({}, safeClient)).toEqual([
+    expect(problems({ ...safePool, LambdaConfig: undefined }, safeClient)).toEqual([
       'Define auth challenge trigger not attached',
       'Create auth challenge trigger not attached',
       'Verify auth challenge response trigger not attached',
     ]);
     expect(
       problems(
-        { LambdaConfig: { ...safePool.LambdaConfig, CreateAuthChallenge: undefined } },
+        { ...safePool, LambdaConfig: { ...safePool.LambdaConfig, CreateAuthChallenge: undefined } },
         safeClient,
       ),
     ).toEqual(['Create auth challenge trigger not attached']);
@@ -213,6 +215,66 @@ describe('the doctor checks', () => {
         (check) => check.title,
       ),
     ).toContain('PreventUserExistenceErrors is ENABLED (2 app clients)');
+  });
+
+  it('wants an email change verified before it takes effect, on every pool', () => {
+    const checks = checkPoolForCustomAuth(
+      { ...safePool, UserAttributeUpdateSettings: {} },
+      safeClient,
+    );
+    const found = checks.filter((check) => !check.ok);
+    expect(found.map((check) => check.title)).toEqual([
+      'An email change takes effect before the new address is verified',
+    ]);
+    expect(found[0]?.problem).toMatch(/UpdateUserAttributes/);
+    expect(found[0]?.problem).toMatch(/access token/);
+    expect(found[0]?.fix).toMatch(/AttributesRequireVerificationBeforeUpdate/);
+    expect(found[0]?.fix).toMatch(/AutoVerifiedAttributes/);
+    // A pool that signs in by phone number still gets codes by email once a user adds one.
+    const byPhone: DescribedPool = {
+      ...safePool,
+      UsernameAttributes: ['phone_number'],
+      AutoVerifiedAttributes: ['phone_number'],
+      UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['phone_number'] },
+    };
+    expect(problems(byPhone, safeClient)).toEqual([
+      'An email change takes effect before the new address is verified',
+    ]);
+    expect(
+      problems({ ...safePool, UserAttributeUpdateSettings: undefined }, safeClient),
+    ).toHaveLength(1);
+  });
+
+  it.each([
+    ['auto-verifies phone numbers', { AutoVerifiedAttributes: ['email', 'phone_number'] }],
+    ['signs in with phone numbers', { UsernameAttributes: ['email', 'phone_number'] }],
+    ['takes phone numbers as an alias', { AliasAttributes: ['phone_number'] }],
+    [
+      'requires a phone number',
+      { SchemaAttributes: [{ Name: 'phone_number', AttributeDataType: 'String', Required: true }] },
+    ],
+  ])('wants a phone number change verified too when the pool %s', (_, uses) => {
+    const pool: DescribedPool = { ...safePool, ...uses };
+    expect(problems(pool, safeClient)).toEqual([
+      'A phone_number change takes effect before the new number is verified',
+    ]);
+    const both = { AttributesRequireVerificationBeforeUpdate: ['email', 'phone_number'] };
+    expect(problems({ ...pool, UserAttributeUpdateSettings: both }, safeClient)).toEqual([]);
+    expect(problems({ ...pool, UserAttributeUpdateSettings: {} }, safeClient)).toEqual([
+      'An email or phone_number change takes effect before the new value is verified',
+    ]);
+  });
+
+  it('leaves phone numbers alone in a pool that only lists them among its standard attributes', () => {
+    // Cognito's DescribeUserPool lists every standard attribute, phone_number included.
+    const pool: DescribedPool = {
+      ...safePool,
+      SchemaAttributes: [
+        { Name: 'email', AttributeDataType: 'String', Required: false },
+        { Name: 'phone_number', AttributeDataType: 'String', Required: false },
+      ],
+    };
+    expect(problems(pool, safeClient)).toEqual([]);
   });
 
   it('compares AuthSessionValidity with what the app expects, 3 minutes unless told', () => {
