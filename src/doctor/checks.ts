@@ -1,5 +1,5 @@
 import type { DescribedClient, DescribedPool } from './described.ts';
-import { attributeUpdateChecks } from './pool-checks.ts';
+import { attributeUpdateChecks, usernameCaseCheck } from './pool-checks.ts';
 import { type DoctorCheck, ok, problem } from './verdicts.ts';
 
 export type { DescribedClient, DescribedPool } from './described.ts';
@@ -171,7 +171,7 @@ export function checkPoolForCustomAuth(
           ),
     );
   }
-  checks.push(...attributeUpdateChecks(pool));
+  checks.push(...attributeUpdateChecks(pool), usernameCaseCheck(pool));
   checks.push(...userExistenceChecks(client, others));
   const expected = options.sessionValidityMinutes ?? 3;
   const actual = client.AuthSessionValidity ?? 3;

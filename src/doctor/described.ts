@@ -22,6 +22,8 @@ export interface DescribedPool {
     /** Attributes whose new value takes effect only once verified; the old one works meanwhile. */
     AttributesRequireVerificationBeforeUpdate?: string[];
   };
+  /** Absent on pools created before the setting existed (February 2020): case-sensitive. */
+  UsernameConfiguration?: { CaseSensitive?: boolean };
 }
 
 /** The parts of DescribeUserPoolClient's `UserPoolClient` the checks read. */

@@ -1,5 +1,5 @@
 import type { DescribedPool } from './described.ts';
-import { type DoctorCheck, ok, problem } from './verdicts.ts';
+import { type DoctorCheck, notice, ok, problem } from './verdicts.ts';
 
 type DeliveryAttribute = 'email' | 'phone_number';
 
@@ -57,4 +57,24 @@ export function attributeUpdateChecks(pool: DescribedPool): DoctorCheck[] {
         'with a code sent to it.',
     ),
   ];
+}
+
+/**
+ * Case sensitivity, as a notice rather than a problem: Cognito cannot change it on an existing
+ * pool, and the kit binds links, passkeys and account records to `sub`, so either setting is
+ * safe. Users should still know that names differing only in case are different accounts.
+ */
+export function usernameCaseCheck(pool: DescribedPool): DoctorCheck {
+  const configured = pool.UsernameConfiguration?.CaseSensitive;
+  if (configured === false) return ok('Usernames are case-insensitive');
+  return notice(
+    configured === undefined
+      ? 'Usernames are case-sensitive (the pool predates the setting)'
+      : 'Usernames are case-sensitive',
+    '"Alice" and "alice" are two accounts, each with its own codes, and someone who types ' +
+      'their name in another case reaches another account or none. The kit is safe either ' +
+      'way: it binds links and account records to sub, never to the name. The setting ' +
+      'cannot be changed on an existing pool; if it matters, lower-case names in the app ' +
+      'at sign-up and sign-in, or move users to a new pool with CaseSensitive false.',
+  );
 }

@@ -1,9 +1,13 @@
-/** One check's verdict: `problem` says why it matters and `fix` how to mend it. */
+/**
+ * One check's verdict: `problem` says why it matters and `fix` how to mend it. A passed check
+ * may carry a `notice`: something worth knowing that needs no fix, so it fails nothing.
+ */
 export interface DoctorCheck {
   ok: boolean;
   title: string;
   problem?: string;
   fix?: string;
+  notice?: string;
 }
 
 export const ok = (title: string): DoctorCheck => ({ ok: true, title });
@@ -13,4 +17,10 @@ export const problem = (title: string, why: string, fix: string): DoctorCheck =>
   title,
   problem: why,
   fix,
+});
+
+export const notice = (title: string, why: string): DoctorCheck => ({
+  ok: true,
+  title,
+  notice: why,
 });

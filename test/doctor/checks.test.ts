@@ -15,6 +15,7 @@ const safePool: DescribedPool = {
   },
   AutoVerifiedAttributes: ['email'],
   UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
+  UsernameConfiguration: { CaseSensitive: false },
 };
 const safeClient: DescribedClient = {
   ClientId: 'app1',
@@ -275,6 +276,26 @@ describe('the doctor checks', () => {
       ],
     };
     expect(problems(pool, safeClient)).toEqual([]);
+  });
+
+  it('notes a case-sensitive pool without counting it as a problem', () => {
+    const notes = (pool: DescribedPool) =>
+      checkPoolForCustomAuth(pool, safeClient).filter((check) => check.notice !== undefined);
+    expect(notes(safePool)).toEqual([]);
+    expect(checkPoolForCustomAuth(safePool, safeClient).map((check) => check.title)).toContain(
+      'Usernames are case-insensitive',
+    );
+    const sensitive = notes({ ...safePool, UsernameConfiguration: { CaseSensitive: true } });
+    expect(sensitive).toHaveLength(1);
+    expect(sensitive[0]).toMatchObject({ ok: true, title: 'Usernames are case-sensitive' });
+    expect(sensitive[0]?.notice).toMatch(/sub/);
+    expect(sensitive[0]?.notice).toMatch(/cannot be changed/);
+    // Pools from before the setting existed report none, and are case-sensitive.
+    const old = notes({ ...safePool, UsernameConfiguration: undefined });
+    expect(old.map((check) => check.title)).toEqual([
+      'Usernames are case-sensitive (the pool predates the setting)',
+    ]);
+    expect(problems({ ...safePool, UsernameConfiguration: undefined }, safeClient)).toEqual([]);
   });
 
   it('compares AuthSessionValidity with what the app expects, 3 minutes unless told', () => {
