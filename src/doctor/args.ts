@@ -3,9 +3,10 @@ import { parseArgs } from 'node:util';
 export const doctorUsage = `Usage: cognito-custom-auth-doctor --user-pool-id <id> --client-id <id> [options]
 
 Checks a Cognito user pool and app client for the custom-auth kit: no app client of the
-pool with a flow or hosted sign-in page that signs in with a password alone, ALLOW_CUSTOM_AUTH
-on, the three challenge triggers attached, PreventUserExistenceErrors ENABLED,
-AuthSessionValidity as the app expects.
+pool with a flow or hosted sign-in page that signs in with a password alone, nor without
+PreventUserExistenceErrors ENABLED; ALLOW_CUSTOM_AUTH on, the three challenge triggers
+attached, a changed email or phone number verified before it takes effect,
+AuthSessionValidity as the app expects. Notes (such as case-sensitive usernames) fail nothing.
 
   --user-pool-id <id>          the user pool, e.g. eu-west-1_AbC123
   --client-id <id>             the app client the app signs in with

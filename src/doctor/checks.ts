@@ -1,37 +1,9 @@
-/** The parts of DescribeUserPool's `UserPool` the checks read. */
-export interface DescribedPool {
-  Id?: string;
-  /** The prefix of the pool's Cognito domain, when it has one. */
-  Domain?: string;
-  /** The pool's own domain name, such as auth.example.com, when it has one. */
-  CustomDomain?: string;
-  LambdaConfig?: {
-    DefineAuthChallenge?: string;
-    CreateAuthChallenge?: string;
-    VerifyAuthChallengeResponse?: string;
-  };
-}
+import type { DescribedClient, DescribedPool } from './described.ts';
+import { attributeUpdateChecks, usernameCaseCheck } from './pool-checks.ts';
+import { type DoctorCheck, ok, problem } from './verdicts.ts';
 
-/** The parts of DescribeUserPoolClient's `UserPoolClient` the checks read. */
-export interface DescribedClient {
-  ClientId?: string;
-  ClientName?: string;
-  ExplicitAuthFlows?: string[];
-  /** With a pool domain, the client is served by Cognito's hosted sign-in pages. */
-  AllowedOAuthFlowsUserPoolClient?: boolean;
-  SupportedIdentityProviders?: string[];
-  PreventUserExistenceErrors?: string;
-  /** Minutes; Cognito's default (3) when absent. */
-  AuthSessionValidity?: number;
-}
-
-/** One check's verdict: `problem` says why it matters and `fix` how to mend it. */
-export interface DoctorCheck {
-  ok: boolean;
-  title: string;
-  problem?: string;
-  fix?: string;
-}
+export type { DescribedClient, DescribedPool } from './described.ts';
+export type { DoctorCheck } from './verdicts.ts';
 
 export interface CheckOptions {
   /** The session lifetime the app expects, in minutes. Default 3, as the kit's UI does. */
@@ -62,16 +34,10 @@ const triggers = [
   ['VerifyAuthChallengeResponse', 'Verify auth challenge response'],
 ] as const;
 
-const ok = (title: string): DoctorCheck => ({ ok: true, title });
-const problem = (title: string, why: string, fix: string): DoctorCheck => ({
-  ok: false,
-  title,
-  problem: why,
-  fix,
-});
-
 const label = (client: DescribedClient) =>
   `App client ${client.ClientId ?? '(no id)'}${client.ClientName ? ` (${client.ClientName})` : ''}`;
+
+const appClients = (count: number) => `${count} app client${count === 1 ? '' : 's'}`;
 
 const enabledFlows = (client: DescribedClient) => {
   const listed = client.ExplicitAuthFlows ?? [];
@@ -104,14 +70,9 @@ function bypassChecks(app: DescribedClient, others: readonly DescribedClient[]):
       ),
     );
   }
-  const count = others.length + 1;
   return found.length > 0
     ? found
-    : [
-        ok(
-          `No auth flow lets a password alone sign in (${count} app client${count === 1 ? '' : 's'})`,
-        ),
-      ];
+    : [ok(`No auth flow lets a password alone sign in (${appClients(others.length + 1)})`)];
 }
 
 /** Cognito's hosted sign-in pages ask for a password and never run the custom challenge. */
@@ -132,6 +93,33 @@ function hostedUiChecks(pool: DescribedPool, clients: readonly DescribedClient[]
         'with username and password and never run the challenge triggers, so the code is skipped.',
       'remove COGNITO from the client’s identity providers (keep federated ones), or turn ' +
         'OAuth off on it, or delete the pool’s domain if nothing uses it.',
+    ),
+  );
+}
+
+/**
+ * One problem per client whose sign-in tells unknown names apart, or one ok for them all.
+ * Every client is asked, not only the app's: one legacy client is enough to reveal who exists.
+ */
+function userExistenceChecks(
+  app: DescribedClient,
+  others: readonly DescribedClient[],
+): DoctorCheck[] {
+  const offenders = [app, ...others].filter(
+    (client) => client.PreventUserExistenceErrors !== 'ENABLED',
+  );
+  if (offenders.length === 0) {
+    return [ok(`PreventUserExistenceErrors is ENABLED (${appClients(others.length + 1)})`)];
+  }
+  return offenders.map((client) =>
+    problem(
+      `${label(client)}: PreventUserExistenceErrors is ${client.PreventUserExistenceErrors ?? 'not set'}`,
+      'sign-in through it answers UserNotFoundException for unknown names, telling anyone ' +
+        'which users exist.',
+      client === app
+        ? 'set PreventUserExistenceErrors to ENABLED on the app client.'
+        : 'set PreventUserExistenceErrors to ENABLED on that client too, or delete it if ' +
+            'nothing uses it: its id is as public as the app’s, and it signs in the same users.',
     ),
   );
 }
@@ -183,15 +171,8 @@ export function checkPoolForCustomAuth(
           ),
     );
   }
-  checks.push(
-    client.PreventUserExistenceErrors === 'ENABLED'
-      ? ok('PreventUserExistenceErrors is ENABLED')
-      : problem(
-          `PreventUserExistenceErrors is ${client.PreventUserExistenceErrors ?? 'not set'}`,
-          'sign-in answers UserNotFoundException for unknown names, telling anyone which users exist.',
-          'set PreventUserExistenceErrors to ENABLED on the app client.',
-        ),
-  );
+  checks.push(...attributeUpdateChecks(pool), usernameCaseCheck(pool));
+  checks.push(...userExistenceChecks(client, others));
   const expected = options.sessionValidityMinutes ?? 3;
   const actual = client.AuthSessionValidity ?? 3;
   checks.push(

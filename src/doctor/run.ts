@@ -1,5 +1,10 @@
 import { type DoctorArgs, doctorUsage, parseDoctorArgs } from './args.ts';
-import { checkPoolForCustomAuth, type DescribedClient, type DescribedPool } from './checks.ts';
+import {
+  checkPoolForCustomAuth,
+  type DescribedClient,
+  type DescribedPool,
+  type DoctorCheck,
+} from './checks.ts';
 
 type CognitoSdk = typeof import('@aws-sdk/client-cognito-identity-provider');
 
@@ -115,6 +120,19 @@ async function describe(
   }
 }
 
+function printCheck(check: DoctorCheck, out: (line: string) => void): void {
+  if (!check.ok) {
+    out(`  PROBLEM  ${check.title}`);
+    out(`           why: ${check.problem}`);
+    out(`           fix: ${check.fix}`);
+  } else if (check.notice !== undefined) {
+    out(`  note     ${check.title}`);
+    out(`           why: ${check.notice}`);
+  } else {
+    out(`  ok       ${check.title}`);
+  }
+}
+
 /** The doctor command: returns its exit status (0 fine, 1 findings, 2 could not check). */
 export async function runDoctor(argv: string[], io: DoctorIo): Promise<number> {
   let args: DoctorArgs | 'help';
@@ -151,18 +169,15 @@ export async function runDoctor(argv: string[], io: DoctorIo): Promise<number> {
     `User pool ${args.userPoolId}, app client ${args.clientId}` +
       (others > 0 ? ` and ${others} other app client${others === 1 ? '' : 's'}:` : ':'),
   );
-  for (const check of checks) {
-    if (check.ok) {
-      io.out(`  ok       ${check.title}`);
-    } else {
-      io.out(`  PROBLEM  ${check.title}`);
-      io.out(`           why: ${check.problem}`);
-      io.out(`           fix: ${check.fix}`);
-    }
-  }
+  for (const check of checks) printCheck(check, io.out);
   const problems = checks.filter((check) => !check.ok).length;
+  const notes = checks.filter((check) => check.notice !== undefined).length;
+  const noted = notes === 0 ? '' : ` (${notes} note${notes === 1 ? '' : 's'})`;
   io.out(
-    problems === 0 ? 'All checks pass.' : `${problems} problem${problems === 1 ? '' : 's'} found.`,
+    problems === 0
+      ? `All checks pass${noted}.`
+      : `${problems} problem${problems === 1 ? '' : 's'} found${noted}.`,
   );
+  // Notes are for reading, not for CI: only a problem fails the run.
   return problems === 0 ? 0 : 1;
 }

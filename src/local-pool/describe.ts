@@ -109,6 +109,8 @@ export function createDescribeOperations(settings: PoolSettings): Record<string,
           AccountRecoverySetting: {
             RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }],
           },
+          // This pool changes no attribute after sign-up, so none ever takes effect unverified.
+          UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
         },
       };
     },

@@ -1,10 +1,9 @@
-import { type CreateAuthChallengeHandler, createCreateAuthChallenge } from './create.ts';
-import { createDefineAuthChallenge, type DefineAuthChallengeHandler } from './define.ts';
+import type { CustomAuthTriggers } from './chain.ts';
+import type { CreateAuthChallengeHandler } from './create.ts';
+import type { DefineAuthChallengeHandler } from './define.ts';
 import { type CustomAuthTriggerFlow, isTriggerFlow, triggerFlows } from './options.ts';
-import {
-  createVerifyAuthChallengeResponse,
-  type VerifyAuthChallengeResponseHandler,
-} from './verify.ts';
+import { presetTriggers } from './presets.ts';
+import type { VerifyAuthChallengeResponseHandler } from './verify.ts';
 
 export type { CustomAuthFlow } from '../shared/flows.ts';
 export {
@@ -103,7 +102,7 @@ export {
   type VerifyAuthChallengeResponseHandler,
 } from './verify.ts';
 
-/** The environment variable the ready-made Define handler reads its flow from. */
+/** The environment variable the ready-made handlers read their flow from. */
 export const FLOW_VARIABLE = 'CUSTOM_AUTH_FLOW';
 
 /**
@@ -122,16 +121,37 @@ export function flowFromEnvironment(): CustomAuthTriggerFlow | undefined {
   return value;
 }
 
+/** The ready handlers' preset, for the value of `CUSTOM_AUTH_FLOW` it was built for. */
+let ready: { flow: CustomAuthTriggerFlow | undefined; triggers: CustomAuthTriggers } | undefined;
+
+/**
+ * The preset for the flow `CUSTOM_AUTH_FLOW` names. The variable is read at each call, not at
+ * module load, so a bad value fails the invocation with its message rather than the Lambda's
+ * start, and is never kept; the preset is built once per value (a Lambda's environment does
+ * not change, so once per container), so the three handlers share its state.
+ */
+function readyTriggers(): CustomAuthTriggers {
+  const flow = flowFromEnvironment();
+  if (ready === undefined || ready.flow !== flow) {
+    ready = { flow, triggers: presetTriggers({ flow }) };
+  }
+  return ready.triggers;
+}
+
 /**
  * Define Auth Challenge with the defaults, the flow taken from `CUSTOM_AUTH_FLOW`
  * (`passwordless` when unset). Point the Lambda's handler at this export.
  */
 export const defineAuthChallenge: DefineAuthChallengeHandler = async (event) =>
-  createDefineAuthChallenge({ flow: flowFromEnvironment() })(event);
+  readyTriggers().defineAuthChallenge(event);
 
-/** Create Auth Challenge with the defaults: a 6-digit code emailed through Amazon SES. */
-export const createAuthChallenge: CreateAuthChallengeHandler = createCreateAuthChallenge();
+/**
+ * Create Auth Challenge with the defaults: a 6-digit code emailed through Amazon SES, at the
+ * step of the chain `CUSTOM_AUTH_FLOW` names. Set the same value on all three functions.
+ */
+export const createAuthChallenge: CreateAuthChallengeHandler = async (event) =>
+  readyTriggers().createAuthChallenge(event);
 
-/** Verify Auth Challenge Response with the defaults. */
-export const verifyAuthChallengeResponse: VerifyAuthChallengeResponseHandler =
-  createVerifyAuthChallengeResponse();
+/** Verify Auth Challenge Response with the defaults, for the flow `CUSTOM_AUTH_FLOW` names. */
+export const verifyAuthChallengeResponse: VerifyAuthChallengeResponseHandler = async (event) =>
+  readyTriggers().verifyAuthChallengeResponse(event);

@@ -108,9 +108,9 @@ const channels = JSON.stringify([
   { value: 'sms', label: 'Text +*******1234' },
 ]);
 
-function FakeTurnstile({ siteKey, onToken }: CaptchaWidgetProps) {
+function FakeTurnstile({ siteKey, action, onToken }: CaptchaWidgetProps) {
   return (
-    <button type="button" onClick={() => onToken(`token-for-${siteKey}`)}>
+    <button type="button" onClick={() => onToken(`token-for-${siteKey}-${action ?? 'any'}`)}>
       Verify with Turnstile
     </button>
   );
@@ -167,7 +167,16 @@ describe('<CustomAuthenticator> opt-in answer parts', () => {
       optIn,
     );
     await user.click(screen.getByRole('button', { name: 'Verify with Turnstile' }));
-    expect(services.confirmSignIn).toHaveBeenCalledWith('token-for-site-1');
+    expect(services.confirmSignIn).toHaveBeenCalledWith('token-for-site-1-any');
+  });
+
+  it('hands the widget the action the trigger checks tokens for', async () => {
+    const { user, services } = await startWith(
+      { type: 'captcha', provider: 'turnstile', siteKey: 'site-1', action: 'login' },
+      optIn,
+    );
+    await user.click(screen.getByRole('button', { name: 'Verify with Turnstile' }));
+    expect(services.confirmSignIn).toHaveBeenCalledWith('token-for-site-1-login');
   });
 
   it('says when no widget can be shown for the provider', async () => {

@@ -13,6 +13,9 @@ const safePool: DescribedPool = {
     CreateAuthChallenge: arn('create'),
     VerifyAuthChallengeResponse: arn('verify'),
   },
+  AutoVerifiedAttributes: ['email'],
+  UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
+  UsernameConfiguration: { CaseSensitive: false },
 };
 const safeClient: DescribedClient = {
   ClientId: 'app1',
@@ -76,12 +79,21 @@ describe('the doctor checks', () => {
       ClientId: 'admin2',
       ClientName: 'back office',
       ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      PreventUserExistenceErrors: 'ENABLED',
     };
-    const legacy: DescribedClient = { ClientId: 'old3', ExplicitAuthFlows: [] };
+    const legacy: DescribedClient = {
+      ClientId: 'old3',
+      ExplicitAuthFlows: [],
+      PreventUserExistenceErrors: 'ENABLED',
+    };
     const checks = checkPoolForCustomAuth(safePool, safeClient, {
       otherClients: [
         admin,
-        { ClientId: 'fine4', ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH'] },
+        {
+          ClientId: 'fine4',
+          ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH'],
+          PreventUserExistenceErrors: 'ENABLED',
+        },
         legacy,
       ],
     });
@@ -94,11 +106,11 @@ describe('the doctor checks', () => {
     expect(found[0]?.fix).toMatch(/public/);
   });
 
-  it('holds only the app’s client to the kit’s other settings', () => {
+  it('holds only the app’s client to the kit’s flows and session lifetime', () => {
     const other: DescribedClient = {
       ClientId: 'other2',
       ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
-      PreventUserExistenceErrors: 'LEGACY',
+      PreventUserExistenceErrors: 'ENABLED',
       AuthSessionValidity: 15,
     };
     expect(problems(safePool, safeClient, undefined, [other])).toEqual([]);
@@ -114,6 +126,7 @@ describe('the doctor checks', () => {
       ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
       AllowedOAuthFlowsUserPoolClient: true,
       SupportedIdentityProviders: ['COGNITO', 'Google'],
+      PreventUserExistenceErrors: 'ENABLED',
     };
     const title = (domain: string) =>
       `App client hosted2 (hosted): hosted sign-in pages at ${domain} sign in with a password`;
@@ -153,14 +166,14 @@ describe('the doctor checks', () => {
   });
 
   it('names each challenge trigger that is not attached', () => {
-    expect(problems({}, safeClient)).toEqual([
+    expect(problems({ ...safePool, LambdaConfig: undefined }, safeClient)).toEqual([
       'Define auth challenge trigger not attached',
       'Create auth challenge trigger not attached',
       'Verify auth challenge response trigger not attached',
     ]);
     expect(
       problems(
-        { LambdaConfig: { ...safePool.LambdaConfig, CreateAuthChallenge: undefined } },
+        { ...safePool, LambdaConfig: { ...safePool.LambdaConfig, CreateAuthChallenge: undefined } },
         safeClient,
       ),
     ).toEqual(['Create auth challenge trigger not attached']);
@@ -168,11 +181,121 @@ describe('the doctor checks', () => {
 
   it('wants PreventUserExistenceErrors ENABLED', () => {
     expect(problems(safePool, { ...safeClient, PreventUserExistenceErrors: 'LEGACY' })).toEqual([
-      'PreventUserExistenceErrors is LEGACY',
+      'App client app1 (web): PreventUserExistenceErrors is LEGACY',
     ]);
     expect(problems(safePool, { ...safeClient, PreventUserExistenceErrors: undefined })).toEqual([
-      'PreventUserExistenceErrors is not set',
+      'App client app1 (web): PreventUserExistenceErrors is not set',
     ]);
+  });
+
+  it('wants PreventUserExistenceErrors ENABLED on every app client, naming each offender', () => {
+    const legacy: DescribedClient = {
+      ClientId: 'legacy2',
+      ClientName: 'old mobile app',
+      ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      PreventUserExistenceErrors: 'LEGACY',
+    };
+    const unset: DescribedClient = { ...legacy, ClientId: 'unset3', ClientName: undefined };
+    const fine: DescribedClient = {
+      ...legacy,
+      ClientId: 'fine4',
+      PreventUserExistenceErrors: 'ENABLED',
+    };
+    const checks = checkPoolForCustomAuth(safePool, safeClient, {
+      otherClients: [legacy, fine, { ...unset, PreventUserExistenceErrors: undefined }],
+    });
+    const found = checks.filter((check) => !check.ok);
+    expect(found.map((check) => check.title)).toEqual([
+      'App client legacy2 (old mobile app): PreventUserExistenceErrors is LEGACY',
+      'App client unset3: PreventUserExistenceErrors is not set',
+    ]);
+    expect(found[0]?.problem).toMatch(/which users exist/);
+    expect(found[0]?.fix).toMatch(/public/);
+    expect(
+      checkPoolForCustomAuth(safePool, safeClient, { otherClients: [fine] }).map(
+        (check) => check.title,
+      ),
+    ).toContain('PreventUserExistenceErrors is ENABLED (2 app clients)');
+  });
+
+  it('wants an email change verified before it takes effect, on every pool', () => {
+    const checks = checkPoolForCustomAuth(
+      { ...safePool, UserAttributeUpdateSettings: {} },
+      safeClient,
+    );
+    const found = checks.filter((check) => !check.ok);
+    expect(found.map((check) => check.title)).toEqual([
+      'An email change takes effect before the new address is verified',
+    ]);
+    expect(found[0]?.problem).toMatch(/UpdateUserAttributes/);
+    expect(found[0]?.problem).toMatch(/access token/);
+    expect(found[0]?.fix).toMatch(/AttributesRequireVerificationBeforeUpdate/);
+    expect(found[0]?.fix).toMatch(/AutoVerifiedAttributes/);
+    // A pool that signs in by phone number still gets codes by email once a user adds one.
+    const byPhone: DescribedPool = {
+      ...safePool,
+      UsernameAttributes: ['phone_number'],
+      AutoVerifiedAttributes: ['phone_number'],
+      UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['phone_number'] },
+    };
+    expect(problems(byPhone, safeClient)).toEqual([
+      'An email change takes effect before the new address is verified',
+    ]);
+    expect(
+      problems({ ...safePool, UserAttributeUpdateSettings: undefined }, safeClient),
+    ).toHaveLength(1);
+  });
+
+  it.each([
+    ['auto-verifies phone numbers', { AutoVerifiedAttributes: ['email', 'phone_number'] }],
+    ['signs in with phone numbers', { UsernameAttributes: ['email', 'phone_number'] }],
+    ['takes phone numbers as an alias', { AliasAttributes: ['phone_number'] }],
+    [
+      'requires a phone number',
+      { SchemaAttributes: [{ Name: 'phone_number', AttributeDataType: 'String', Required: true }] },
+    ],
+  ])('wants a phone number change verified too when the pool %s', (_, uses) => {
+    const pool: DescribedPool = { ...safePool, ...uses };
+    expect(problems(pool, safeClient)).toEqual([
+      'A phone_number change takes effect before the new number is verified',
+    ]);
+    const both = { AttributesRequireVerificationBeforeUpdate: ['email', 'phone_number'] };
+    expect(problems({ ...pool, UserAttributeUpdateSettings: both }, safeClient)).toEqual([]);
+    expect(problems({ ...pool, UserAttributeUpdateSettings: {} }, safeClient)).toEqual([
+      'An email or phone_number change takes effect before the new value is verified',
+    ]);
+  });
+
+  it('leaves phone numbers alone in a pool that only lists them among its standard attributes', () => {
+    // Cognito's DescribeUserPool lists every standard attribute, phone_number included.
+    const pool: DescribedPool = {
+      ...safePool,
+      SchemaAttributes: [
+        { Name: 'email', AttributeDataType: 'String', Required: false },
+        { Name: 'phone_number', AttributeDataType: 'String', Required: false },
+      ],
+    };
+    expect(problems(pool, safeClient)).toEqual([]);
+  });
+
+  it('notes a case-sensitive pool without counting it as a problem', () => {
+    const notes = (pool: DescribedPool) =>
+      checkPoolForCustomAuth(pool, safeClient).filter((check) => check.notice !== undefined);
+    expect(notes(safePool)).toEqual([]);
+    expect(checkPoolForCustomAuth(safePool, safeClient).map((check) => check.title)).toContain(
+      'Usernames are case-insensitive',
+    );
+    const sensitive = notes({ ...safePool, UsernameConfiguration: { CaseSensitive: true } });
+    expect(sensitive).toHaveLength(1);
+    expect(sensitive[0]).toMatchObject({ ok: true, title: 'Usernames are case-sensitive' });
+    expect(sensitive[0]?.notice).toMatch(/sub/);
+    expect(sensitive[0]?.notice).toMatch(/cannot be changed/);
+    // Pools from before the setting existed report none, and are case-sensitive.
+    const old = notes({ ...safePool, UsernameConfiguration: undefined });
+    expect(old.map((check) => check.title)).toEqual([
+      'Usernames are case-sensitive (the pool predates the setting)',
+    ]);
+    expect(problems({ ...safePool, UsernameConfiguration: undefined }, safeClient)).toEqual([]);
   });
 
   it('compares AuthSessionValidity with what the app expects, 3 minutes unless told', () => {

@@ -107,7 +107,9 @@ describe('the doctor command against a local pool', () => {
   it('flags legacy user existence errors (exit 1)', async () => {
     const pool = await start({ preventUserExistenceErrors: false });
     const result = await inProcess(poolArgs(pool));
-    expect(result.out).toMatch(/PROBLEM\s+PreventUserExistenceErrors is LEGACY/);
+    expect(result.out).toMatch(
+      /PROBLEM\s+App client localcustomauthclient00000 \(local-custom-auth\): PreventUserExistenceErrors is LEGACY/,
+    );
     expect(result.status).toBe(1);
   });
 
@@ -142,6 +144,54 @@ describe('the doctor command against a local pool', () => {
     expect(result.err).toContain(
       'npm install --save-dev @aws-sdk/client-cognito-identity-provider',
     );
+  });
+
+  it('prints a note that fails nothing for a case-sensitive pool (exit 0)', async () => {
+    const arn = 'arn:aws:lambda:eu-west-1:123456789012:function:trigger';
+    const answers: Record<string, unknown> = {
+      DescribeUserPool: {
+        UserPool: {
+          LambdaConfig: {
+            DefineAuthChallenge: arn,
+            CreateAuthChallenge: arn,
+            VerifyAuthChallengeResponse: arn,
+          },
+          AutoVerifiedAttributes: ['email'],
+          UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
+          UsernameConfiguration: { CaseSensitive: true },
+        },
+      },
+      DescribeUserPoolClient: {
+        UserPoolClient: {
+          ClientId: 'x1',
+          ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+          PreventUserExistenceErrors: 'ENABLED',
+        },
+      },
+      ListUserPoolClients: { UserPoolClients: [{ ClientId: 'x1' }] },
+    };
+    const command = (name: string) =>
+      class {
+        readonly name = name;
+      };
+    const described = {
+      CognitoIdentityProviderClient: class {
+        send(sent: { name: string }) {
+          return Promise.resolve(answers[sent.name]);
+        }
+        destroy() {}
+      },
+      DescribeUserPoolCommand: command('DescribeUserPool'),
+      DescribeUserPoolClientCommand: command('DescribeUserPoolClient'),
+      ListUserPoolClientsCommand: command('ListUserPoolClients'),
+    };
+    const result = await inProcess(['--user-pool-id', 'eu-west-1_Abc', '--client-id', 'x1'], {
+      loadSdk: async () => described as never,
+    });
+    expect(result.out).toMatch(/\n {2}note {5}Usernames are case-sensitive\n {11}why: /);
+    expect(result.out).not.toContain('PROBLEM');
+    expect(result.out).toContain('All checks pass (1 note).');
+    expect(result.status).toBe(0);
   });
 
   it.each([

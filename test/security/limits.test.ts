@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { en, errorText } from '../../src/components/messages/index.ts';
 import { toAuthError } from '../../src/machine/errors.ts';
 import { createMemoryAttemptStore } from '../../src/triggers/attempt-store.ts';
+import { captchaStep } from '../../src/triggers/captcha-step.ts';
 import { createCustomAuthTriggers } from '../../src/triggers/chain.ts';
 import { questionStep } from '../../src/triggers/chain-steps.ts';
 import { codeStep } from '../../src/triggers/code-step.ts';
@@ -175,6 +176,22 @@ describe('limits across sign-ins', () => {
     const sensitive = triggers({ maxCodes: 1, caseSensitiveUsernames: true });
     await sensitive.create(newSignIn('Mallory', true));
     await expect(sensitive.create(newSignIn('mallory', true))).resolves.toBeDefined();
+  });
+
+  it('counts nothing for a failed CAPTCHA, which guards no secret of the account', async () => {
+    const store = createMemoryAttemptStore();
+    const { verifyAuthChallengeResponse } = createCustomAuthTriggers({
+      steps: [captchaStep({ provider: 'local', siteKey: 'local' }), codeStep()],
+      limits: { store, maxWrongAnswers: 1 },
+    });
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const event = await verifyAuthChallengeResponse(
+        verifyEvent('not-a-token', { step: '0' }, account('alice')),
+      );
+      expect(event.response.answerCorrect).toBe(false);
+    }
+    const key = counterKey('wrong', 'eu-west-1_AbCdEf123', 'sub:sub-alice');
+    expect(await store.get(key, Date.now())).toBeUndefined();
   });
 
   it('counts nothing for a pick of channel, which guesses nothing', async () => {

@@ -11,7 +11,25 @@ import type { StepCreateInput } from '../../src/triggers/chain-steps.ts';
 import { choiceStep } from '../../src/triggers/choice-step.ts';
 import { createEvent, verifyEvent } from './events.ts';
 
-/** A stand-in for the providers' siteverify: `good` passes, `boom` breaks the service. */
+/**
+ * What the stand-in siteverify answers for each token, shaped as the providers document it:
+ * `hostname` of the page that solved it, `action` where the widget was given one, `score`
+ * for reCAPTCHA v3 (1.0 very likely a person) and hCaptcha Enterprise (a risk score).
+ */
+const answers: Record<string, object> = {
+  good: { success: true, hostname: 'localhost' },
+  'other-site': { success: true, hostname: 'evil.example' },
+  'no-hostname': { success: true },
+  'login-0.9': { success: true, hostname: 'localhost', action: 'login', score: 0.9 },
+  'signup-0.9': { success: true, hostname: 'localhost', action: 'signup', score: 0.9 },
+  'login-0.2': { success: true, hostname: 'localhost', action: 'login', score: 0.2 },
+  'login-no-score': { success: true, hostname: 'localhost', action: 'login' },
+  'risk-0.1': { success: true, hostname: 'localhost', score: 0.1 },
+  'risk-0.9': { success: true, hostname: 'localhost', score: 0.9 },
+  'failed-on-this-site': { success: false, hostname: 'localhost' },
+};
+
+/** A stand-in for the providers' siteverify; `boom` breaks the service. */
 let server: Server;
 let verifyUrl = '';
 const received: URLSearchParams[] = [];
@@ -30,8 +48,9 @@ beforeAll(async () => {
         return;
       }
       response.writeHead(200, { 'content-type': 'application/json' });
+      const answer = answers[form.get('response') ?? ''];
       response.end(
-        JSON.stringify({ success: form.get('response') === 'good', hostname: 'localhost' }),
+        JSON.stringify(answer ?? { success: false, 'error-codes': ['invalid-input-response'] }),
       );
     });
   });
@@ -67,6 +86,7 @@ describe('captchaStep', () => {
       provider: 'turnstile',
       siteKey: 'site-1',
       secret: 'secret-1',
+      hostnames: ['localhost'],
       verifyUrl,
     });
     const challenge = await step.create(createInput());
@@ -76,7 +96,13 @@ describe('captchaStep', () => {
   });
 
   it('checks the token with siteverify, as a form with the secret', async () => {
-    const step = captchaStep({ provider: 'hcaptcha', siteKey: 's', secret: 'secret-2', verifyUrl });
+    const step = captchaStep({
+      provider: 'turnstile',
+      siteKey: 's',
+      secret: 'secret-2',
+      hostnames: ['localhost'],
+      verifyUrl,
+    });
     const check = (answer: string) => step.verify(verifyInput(answer));
     expect(await check('good')).toBe(true);
     expect(received.at(-1)?.get('secret')).toBe('secret-2');
@@ -86,6 +112,84 @@ describe('captchaStep', () => {
     expect(await check('  ')).toBe(false);
     expect(received).toHaveLength(asked);
     await expect(check('boom')).rejects.toThrow(/answered 500; the token was not checked/);
+  });
+
+  it('passes only tokens solved on one of its hostnames', async () => {
+    const step = captchaStep({
+      provider: 'recaptcha',
+      siteKey: 's',
+      secret: 'shared-by-two-sites',
+      hostnames: ['LocalHost'],
+      verifyUrl,
+    });
+    const check = (answer: string) => step.verify(verifyInput(answer));
+    expect(await check('good')).toBe(true);
+    // A real token for the same key, solved on another site that shares it.
+    expect(await check('other-site')).toBe(false);
+    expect(await check('no-hostname')).toBe(false);
+    expect(await check('failed-on-this-site')).toBe(false);
+    const byRule = captchaStep({
+      provider: 'recaptcha',
+      siteKey: 's',
+      secret: 'x',
+      hostnames: (hostname) => hostname.endsWith('.example'),
+      verifyUrl,
+    });
+    expect(await byRule.verify(verifyInput('other-site'))).toBe(true);
+    expect(await byRule.verify(verifyInput('good'))).toBe(false);
+  });
+
+  it('wants the action it names, and tells the widget which', async () => {
+    const step = captchaStep({
+      provider: 'turnstile',
+      siteKey: 's',
+      secret: 'x',
+      hostnames: ['localhost'],
+      action: 'login',
+      verifyUrl,
+    });
+    expect((await step.create(createInput())).parameters).toEqual({
+      provider: 'turnstile',
+      siteKey: 's',
+      action: 'login',
+    });
+    const check = (answer: string) => step.verify(verifyInput(answer));
+    expect(await check('login-0.9')).toBe(true);
+    expect(await check('signup-0.9')).toBe(false);
+    expect(await check('good')).toBe(false);
+  });
+
+  it('wants a reCAPTCHA v3 score of at least minScore, and refuses a token without one', async () => {
+    const step = captchaStep({
+      provider: 'recaptcha',
+      siteKey: 's',
+      secret: 'x',
+      hostnames: ['localhost'],
+      action: 'login',
+      minScore: 0.5,
+      verifyUrl,
+    });
+    const check = (answer: string) => step.verify(verifyInput(answer));
+    expect(await check('login-0.9')).toBe(true);
+    expect(await check('login-0.2')).toBe(false);
+    // A v2 token for a key shared with a v3 site carries no score: it proves less.
+    expect(await check('login-no-score')).toBe(false);
+  });
+
+  it('asks hCaptcha for its site key’s tokens only, with a risk score of at most maxScore', async () => {
+    const step = captchaStep({
+      provider: 'hcaptcha',
+      siteKey: 'site-3',
+      secret: 'account-secret',
+      hostnames: ['localhost'],
+      maxScore: 0.5,
+      verifyUrl,
+    });
+    const check = (answer: string) => step.verify(verifyInput(answer));
+    expect(await check('risk-0.1')).toBe(true);
+    expect(received.at(-1)?.get('sitekey')).toBe('site-3');
+    expect(await check('risk-0.9')).toBe(false);
+    expect(await check('good')).toBe(false);
   });
 
   it('knows each provider’s documented endpoint', () => {
@@ -109,10 +213,26 @@ describe('captchaStep', () => {
     }
   });
 
+  it('needs no hostnames for the local provider, which asks no one', async () => {
+    const step = captchaStep({ provider: 'local', siteKey: 'local' });
+    expect(await step.verify(verifyInput(LOCAL_CAPTCHA_TOKEN))).toBe(true);
+  });
+
+  const real = { siteKey: 's', secret: 'x', hostnames: ['app.example.com'] };
   it.each([
     [{ provider: 'friendly', siteKey: 's', secret: 'x' }, /provider must be/],
     [{ provider: 'turnstile', siteKey: '', secret: 'x' }, /needs a siteKey/],
     [{ provider: 'recaptcha', siteKey: 's' }, /needs the recaptcha secret key/],
+    [{ provider: 'turnstile', siteKey: 's', secret: 'x' }, /needs hostnames/],
+    [{ provider: 'hcaptcha', ...real, hostnames: [] }, /needs hostnames/],
+    [{ provider: 'recaptcha', ...real, hostnames: ['https://app.example.com'] }, /hostnames/],
+    [{ provider: 'hcaptcha', ...real, action: 'login' }, /hcaptcha sends no action/],
+    [{ provider: 'turnstile', ...real, action: '' }, /action must be/],
+    [{ provider: 'turnstile', ...real, minScore: 0.5 }, /minScore is for recaptcha/],
+    [{ provider: 'hcaptcha', ...real, minScore: 0.5 }, /minScore is for recaptcha/],
+    [{ provider: 'recaptcha', ...real, maxScore: 0.5 }, /maxScore is for hcaptcha/],
+    [{ provider: 'recaptcha', ...real, minScore: 1.5 }, /from 0 to 1/],
+    [{ provider: 'hcaptcha', ...real, maxScore: Number.NaN }, /from 0 to 1/],
   ])('refuses a configuration that cannot work: %j', (options, message) => {
     expect(() => captchaStep(options as never)).toThrow(message);
   });

@@ -5,6 +5,11 @@ import { useAuthUi } from '../AuthUiContext.tsx';
 /** What a CAPTCHA widget gets: the site key, and where to hand the token once solved. */
 export interface CaptchaWidgetProps {
   siteKey: string;
+  /**
+   * The action to run the widget with (Turnstile's and reCAPTCHA v3's `action`), when the
+   * trigger checks tokens for one: a token solved with another is refused.
+   */
+  action?: string;
   onToken: (token: string) => void;
   disabled: boolean;
   /** For the widget's own focusable input, if it has one: focus goes there at each round. */
@@ -65,6 +70,7 @@ export function CaptchaChallenge({
     <Widget
       key={challenge.round}
       siteKey={challenge.siteKey}
+      action={challenge.parameters.action}
       onToken={submit}
       disabled={isPending}
       inputRef={fieldProps.ref}
