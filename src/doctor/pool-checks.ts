@@ -61,8 +61,7 @@ export function attributeUpdateChecks(pool: DescribedPool): DoctorCheck[] {
 
 /**
  * Case sensitivity, as a notice rather than a problem: Cognito cannot change it on an existing
- * pool, and the kit binds links, passkeys and account records to `sub`, so either setting is
- * safe. Users should still know that names differing only in case are different accounts.
+ * pool, and the kit binds links and account records to `sub`, so either setting is safe. Users should still know that names differing only in case are different accounts.
  */
 export function usernameCaseCheck(pool: DescribedPool): DoctorCheck {
   const configured = pool.UsernameConfiguration?.CaseSensitive;
@@ -73,7 +72,9 @@ export function usernameCaseCheck(pool: DescribedPool): DoctorCheck {
       : 'Usernames are case-sensitive',
     '"Alice" and "alice" are two accounts, each with its own codes, and someone who types ' +
       'their name in another case reaches another account or none. The kit is safe either ' +
-      'way: it binds links and account records to sub, never to the name. The setting ' +
+      'way: it binds links and account records to sub, never to the name; give the ' +
+      'triggers limits.caseSensitiveUsernames: true so that names nobody has are counted ' +
+      'as the pool compares them. The setting ' +
       'cannot be changed on an existing pool; if it matters, lower-case names in the app ' +
       'at sign-up and sign-in, or move users to a new pool with CaseSensitive false.',
   );

@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startLocalPool } from '../../src/local-pool/index.ts';
 import { createMemoryAttemptStore } from '../../src/triggers/attempt-store.ts';
+import { createCustomAuthTriggers } from '../../src/triggers/chain.ts';
 import { decoyMaskedDestination } from '../../src/triggers/code.ts';
+import { codeStep } from '../../src/triggers/code-step.ts';
 import { createCreateAuthChallenge } from '../../src/triggers/create.ts';
+import type { DeliveryChoiceOptions } from '../../src/triggers/delivery-choice.ts';
 import { createEvent } from '../triggers/events.ts';
 
 const usernames = Array.from({ length: 40 }, (_, index) => `member-${index}`);
@@ -90,6 +93,61 @@ describe('decoy addresses of users who do not exist', () => {
       expect(await decoys()).toEqual([signIn, signIn]);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('decoy channels of users who do not exist', () => {
+  const store = createMemoryAttemptStore({ secret: 'decoy channels' });
+  const choiceOf = async (userName: string, choice: DeliveryChoiceOptions = {}) => {
+    const { createAuthChallenge } = createCustomAuthTriggers({
+      steps: [codeStep({ deliver: 'choice', choice, sendCode: async () => {} })],
+      limits: { store },
+      decoySendDelayMs: 0,
+    });
+    const event = await createAuthChallenge(
+      createEvent([], { userName, userNotFound: true, userAttributes: {} }),
+    );
+    return JSON.parse(event.response.publicChallengeParameters.options ?? '[]') as Array<{
+      value: string;
+      label: string;
+    }>;
+  };
+
+  it('mask a phone-number username as itself, and never as its email', async () => {
+    const byText = await createCustomAuthTriggers({
+      steps: [codeStep({ deliver: 'sms', sendCode: async () => {} })],
+      limits: { store },
+      decoySendDelayMs: 0,
+    }).createAuthChallenge(
+      createEvent([], { userName: '+15550004321', userNotFound: true, userAttributes: {} }),
+    );
+    expect(byText.response.publicChallengeParameters.destination).toBe('+*******4321');
+    const options = await choiceOf('+15550004321');
+    expect(options.find((option) => option.value === 'sms')?.label).toBe('Text +*******4321');
+    const email = options.find((option) => option.value === 'email');
+    if (email) expect(email.label).toMatch(/^Email [a-z]\*\*\*@/);
+  });
+
+  it('offer the sets of channels the app says its users have', async () => {
+    const onlySms = await Promise.all(
+      usernames.map((name) => choiceOf(name, { decoyChannels: [['sms']] })),
+    );
+    for (const options of onlySms) expect(options.map((option) => option.value)).toEqual(['sms']);
+    const defaults = await Promise.all(usernames.map((name) => choiceOf(name)));
+    const sets = new Set(defaults.map((options) => options.map((option) => option.value).join()));
+    expect(sets).toEqual(new Set(['email', 'email,sms']));
+    // An address as the name always has its own channel, whatever the sets say.
+    expect(
+      (await choiceOf('eve@example.com', { decoyChannels: [['sms']] })).map((o) => o.value),
+    ).toEqual(['email', 'sms']);
+  });
+
+  it('refuse a set list that cannot be offered', () => {
+    for (const decoyChannels of [[], [[]], [['fax']]] as never[]) {
+      expect(() => codeStep({ deliver: 'choice', choice: { decoyChannels } })).toThrow(
+        /decoyChannels must list sets of channels/,
+      );
     }
   });
 });
