@@ -120,7 +120,8 @@ export class AuthFlow {
     // Checked before the session is spent, as a malformed request leaves it usable.
     const claimed = requiredParameter(request.responses, 'USERNAME', 128);
     const session = this.deps.sessions.take(request.session);
-    if (!session || session.clientId !== request.clientId) throw invalidSession();
+    if (!session) throw invalidSession(this.deps.sessions.refusal(request.session));
+    if (session.clientId !== request.clientId) throw invalidSession();
     if (claimed.toLowerCase() !== session.username.toLowerCase()) throw notAuthorized();
     const { pending } = session;
     session.clientMetadata = request.clientMetadata;

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { CognitoError } from './errors.ts';
 import type { StoredUser } from './store.ts';
 
@@ -55,6 +55,42 @@ interface Entry {
   expiresAt: number;
 }
 
+/** Why a token was not taken, for Cognito's three wordings of a dead session. */
+export type SessionRefusal = 'unknown' | 'used' | 'expired';
+
+const nonceBytes = 48;
+const macBytes = 32;
+/** Answered sessions remembered to word a replay; past this many the oldest are forgotten. */
+const maxRememberedUses = 50_000;
+
+/**
+ * A token carries its own expiry under a MAC, so an expired session is told apart from one the
+ * pool never issued without keeping either: nonce | expiry (ms, 8 bytes) | HMAC of both.
+ */
+class SessionTokens {
+  private readonly key = randomBytes(32);
+
+  create(expiresAt: number): string {
+    const body = Buffer.alloc(nonceBytes + 8);
+    randomBytes(nonceBytes).copy(body);
+    body.writeBigUInt64BE(BigInt(expiresAt), nonceBytes);
+    return Buffer.concat([body, this.mac(body)]).toString('base64');
+  }
+
+  /** The expiry a token was issued with, or undefined when the pool did not issue it. */
+  expiryOf(token: string): number | undefined {
+    const bytes = Buffer.from(token, 'base64');
+    if (bytes.length !== nonceBytes + 8 + macBytes) return undefined;
+    const body = bytes.subarray(0, nonceBytes + 8);
+    if (!timingSafeEqual(bytes.subarray(nonceBytes + 8), this.mac(body))) return undefined;
+    return Number(body.readBigUInt64BE(nonceBytes));
+  }
+
+  private mac(body: Buffer): Buffer {
+    return createHmac('sha256', this.key).update(body).digest();
+  }
+}
+
 /**
  * Sessions as Cognito hands them out: opaque, single-use (every answer gets a new one) and
  * dead after the app client's AuthSessionValidity.
@@ -72,6 +108,9 @@ export class SessionStore {
   /** Usernames by how many sessions they hold, so the largest is found without a scan. */
   private readonly byCount = new Map<number, Set<string>>();
   private largest = 0;
+  private readonly tokens = new SessionTokens();
+  /** Answered tokens until they expire, oldest answer first. */
+  private readonly used = new Map<string, number>();
 
   constructor(
     private readonly validityMs: number,
@@ -90,8 +129,9 @@ export class SessionStore {
       const [crowded] = this.byCount.get(this.largest) ?? [];
       this.dropOldest(crowded === undefined ? undefined : this.owners.get(crowded));
     }
-    const token = randomBytes(96).toString('base64');
-    this.entries.set(token, { session, owner, expiresAt: Date.now() + this.validityMs });
+    const expiresAt = Date.now() + this.validityMs;
+    const token = this.tokens.create(expiresAt);
+    this.entries.set(token, { session, owner, expiresAt });
     const tokens = this.owners.get(owner) ?? new Set<string>();
     tokens.add(token);
     this.owners.set(owner, tokens);
@@ -99,12 +139,31 @@ export class SessionStore {
     return token;
   }
 
-  /** The session behind a token, once; undefined when unknown, used or expired. */
+  /** The session behind a token, once; undefined when unknown, used or expired (see refusal). */
   take(token: string): AuthSession | undefined {
     const entry = this.entries.get(token);
     if (!entry) return undefined;
     this.remove(token, entry);
-    return entry.expiresAt > Date.now() ? entry.session : undefined;
+    if (entry.expiresAt <= Date.now()) return undefined;
+    this.rememberUse(token, entry.expiresAt);
+    return entry.session;
+  }
+
+  /** Why `take` gave nothing for this token. */
+  refusal(token: string): SessionRefusal {
+    const expiresAt = this.tokens.expiryOf(token);
+    if (expiresAt === undefined) return 'unknown';
+    if (expiresAt <= Date.now()) return 'expired';
+    return this.used.has(token) ? 'used' : 'unknown';
+  }
+
+  private rememberUse(token: string, expiresAt: number): void {
+    const now = Date.now();
+    for (const [old, until] of this.used) {
+      if (until > now && this.used.size < maxRememberedUses) break;
+      this.used.delete(old);
+    }
+    this.used.set(token, expiresAt);
   }
 
   get size(): number {
