@@ -9,6 +9,7 @@ import type { ChallengeEntry, LocalLog } from './local-log.ts';
 import { PasswordChecks } from './passwords.ts';
 import { requiredParameter } from './request.ts';
 import type { AuthSession, SessionStore } from './sessions.ts';
+import { isSrpPublicValue } from './srp.ts';
 import type { PoolStore, StoredUser } from './store.ts';
 import type { AuthenticationResult, TokenIssuer } from './tokens.ts';
 import { createEvent, defineEvent, type PoolIdentity, verifyEvent } from './trigger-events.ts';
@@ -100,6 +101,10 @@ export class AuthFlow {
   }
 
   async start(request: StartRequest): Promise<AuthResponse> {
+    // Refused before any trigger runs, so a Define that ignores SRP_A cannot let it through.
+    if (request.srpA !== undefined && !isSrpPublicValue(request.srpA)) {
+      throw invalidParameter('SRP_A must be a hexadecimal number that is not 0 mod N.');
+    }
     const user = this.signInUser(request.username);
     const session: AuthSession = {
       authFlow: request.authFlow,

@@ -111,6 +111,15 @@ export function verifierFromSeed(seed: Buffer): string {
   return toPaddedHex(value === 0n ? 1n : value);
 }
 
+/**
+ * Whether an SRP_A could come from a client: hex, and not 0 mod N, a value that would make the
+ * shared secret 0 whatever the password.
+ */
+export function isSrpPublicValue(srpA: string): boolean {
+  const A = parseHex(srpA);
+  return A !== undefined && A % N !== 0n;
+}
+
 /** Draws the server's ephemeral secret b and computes B = (k·v + g^b) mod N. */
 export function startPasswordVerification(verifier: string): ServerChallenge {
   const v = parseHex(verifier);
