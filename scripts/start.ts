@@ -4,9 +4,12 @@
  */
 import { createServer } from 'vite';
 import { demoPoolOptions } from '../demo/flows.ts';
+import { exposureWarning } from '../src/local-pool/cli-options.ts';
 import { startLocalPool } from '../src/local-pool/index.ts';
 
 const host = process.env.HOST ?? '127.0.0.1';
+const warning = exposureWarning(host);
+if (warning) console.error(warning);
 const pool = await startLocalPool({
   host,
   port: Number(process.env.POOL_PORT ?? 9229),

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { isTriggerFlow, triggerFlows } from '../triggers/options.ts';
 import { parseExplicitAuthFlows } from './auth-flows.ts';
 import { type ChainStepName, chainStepNames, type PoolFlow } from './built-in-triggers.ts';
+import { isLoopbackAddress } from './http.ts';
 import {
   defaultClientId,
   defaultCognitoShapedPoolId,
@@ -44,6 +45,16 @@ A local, Cognito-compatible user pool that runs the custom-auth triggers.
   --latency <ms>                 delay every API request
   --help                         this text
 `;
+
+/** What to tell a developer whose listen address puts the pool on the network, or undefined. */
+export function exposureWarning(host: string | undefined): string | undefined {
+  if (host === undefined || host === 'localhost' || isLoopbackAddress(host)) return undefined;
+  return (
+    `Warning: the pool listens on ${host}, not a loopback address, so its Cognito API is ` +
+    'reachable from the network. The local aids (/_local/*: codes, challenges, config, faults) ' +
+    'still answer callers on this machine only.'
+  );
+}
 
 function integer(value: string | undefined, name: string, min: number, max: number) {
   if (value === undefined) return undefined;

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { parseCliOptions, usage } from './cli-options.ts';
+import { exposureWarning, parseCliOptions, usage } from './cli-options.ts';
 import { type LocalPoolOptions, startLocalPool } from './pool.ts';
 
 async function main(): Promise<void> {
@@ -15,6 +15,8 @@ async function main(): Promise<void> {
     console.log(usage);
     return;
   }
+  const warning = exposureWarning(options.host);
+  if (warning) console.error(warning);
   const pool = await startLocalPool(options);
   console.log(
     [

@@ -5,7 +5,7 @@ import { CognitoError } from './errors.ts';
 import type { FaultInjector, FaultPlan } from './faults.ts';
 import {
   corsHeaders,
-  isLocalHost,
+  isLocalCaller,
   isLoopbackOrigin,
   readBody,
   sendCognitoError,
@@ -79,7 +79,7 @@ async function route(
   if (url.pathname === '/' && request.method === 'POST') {
     return serveApi(deps, request, response, headers);
   }
-  if (url.pathname.startsWith('/_local/') && !isLocalHost(request.headers.host, deps.host)) {
+  if (url.pathname.startsWith('/_local/') && !isLocalCaller(request, deps.host)) {
     return sendJson(response, 403, {
       message: 'The local aids answer only requests addressed to this machine.',
     });

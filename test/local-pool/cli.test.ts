@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCliOptions } from '../../src/local-pool/cli-options.ts';
+import { exposureWarning, parseCliOptions } from '../../src/local-pool/cli-options.ts';
 
 describe('the pool CLI options', () => {
   it('reads every option', () => {
@@ -52,6 +52,20 @@ describe('the pool CLI options', () => {
       port: undefined,
     });
     expect(parseCliOptions(['--help'])).toBe('help');
+  });
+
+  it('warns when --host makes the pool reachable from the network', () => {
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', 'devbox.lan']) {
+      expect(exposureWarning(host)).toMatch(
+        new RegExp(
+          `listens on ${host}, not a loopback address.*reachable from the network.*/_local/`,
+          's',
+        ),
+      );
+    }
+    for (const host of [undefined, '127.0.0.1', '127.0.0.2', 'localhost', '::1']) {
+      expect(exposureWarning(host)).toBeUndefined();
+    }
   });
 
   it('reads a chain of steps as the flow', () => {

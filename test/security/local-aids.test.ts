@@ -1,7 +1,11 @@
 import { type IncomingHttpHeaders, request } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { describe, expect, it, vi } from 'vitest';
-import { isLocalHost } from '../../src/local-pool/http.ts';
+import { FaultInjector } from '../../src/local-pool/faults.ts';
+import { isLocalCaller, isLocalHost } from '../../src/local-pool/http.ts';
 import type { LocalPool } from '../../src/local-pool/index.ts';
+import { type ChallengeEntry, LocalLog, type OutboxEntry } from '../../src/local-pool/local-log.ts';
+import { createPoolServer } from '../../src/local-pool/server.ts';
 import { type AuthSession, SessionStore } from '../../src/local-pool/sessions.ts';
 import { cognitoPost, poolsForEachTest, registerOverHttp } from '../support/local-pool.ts';
 import {
@@ -14,7 +18,7 @@ const start = poolsForEachTest();
 
 /** A raw request, so the Host header can be what a rebinding page would send. */
 function raw(
-  pool: LocalPool,
+  pool: Pick<LocalPool, 'endpoint'>,
   input: { method?: string; path: string; headers?: Record<string, string>; body?: string },
 ): Promise<{ status: number; body: string; headers: IncomingHttpHeaders }> {
   const { port } = new URL(pool.endpoint);
@@ -83,6 +87,77 @@ describe('the local aids answer this machine only', () => {
     expect(isLocalHost('[fd00::1]:9229', 'fd00::1')).toBe(true);
     expect(isLocalHost('evil.example', '0.0.0.0')).toBe(false);
     expect(isLocalHost(undefined, '127.0.0.1')).toBe(false);
+  });
+
+  it('refuse a request from another machine’s address, even with a loopback Host', async () => {
+    const outbox = new LocalLog<OutboxEntry>();
+    outbox.add({
+      username: 'vic',
+      destination: 'v@example.com',
+      kind: 'signUp',
+      code: '1',
+      time: '',
+    });
+    const server = createPoolServer({
+      userPoolId: 'local_CustomAuth',
+      host: '0.0.0.0',
+      operations: {},
+      jwks: () => ({ keys: [] }),
+      config: () => ({}),
+      outbox,
+      challenges: new LocalLog<ChallengeEntry>(),
+      faults: new FaultInjector(),
+      latencyMs: 0,
+      countRequest: () => {},
+      log: () => {},
+    });
+    // The peer address as the server would see a caller on the network, over a real connection.
+    let remoteAddress = '192.168.1.20';
+    server.on('connection', (socket: Socket) => {
+      Object.defineProperty(socket, 'remoteAddress', { value: remoteAddress });
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      // A new connection each time, so the next request gets the next peer address.
+      const headers = { host: 'localhost', connection: 'close' };
+      const get = () => raw({ endpoint }, { path: '/_local/outbox', headers });
+      const refused = await get();
+      expect(refused.status).toBe(403);
+      expect(refused.body).not.toContain('vic');
+      remoteAddress = '::ffff:127.0.0.1';
+      expect(await get()).toMatchObject({ status: 200, body: expect.stringContaining('vic') });
+    } finally {
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      });
+    }
+  });
+
+  it('refuse a caller on another machine, even one that sends a loopback Host', () => {
+    const caller = (remoteAddress: string | undefined, host = 'localhost:9229') => ({
+      headers: { host },
+      socket: { remoteAddress },
+    });
+    for (const remote of [
+      '192.168.1.20',
+      '10.0.0.7',
+      'fd00::1',
+      '::ffff:192.168.1.20',
+      undefined,
+    ]) {
+      expect(isLocalCaller(caller(remote), '0.0.0.0')).toBe(false);
+      expect(isLocalCaller(caller(remote, 'devbox.lan:9229'), 'devbox.lan')).toBe(false);
+    }
+    for (const remote of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1']) {
+      expect(isLocalCaller(caller(remote), '0.0.0.0')).toBe(true);
+      expect(isLocalCaller(caller(remote, 'evil.example'), '0.0.0.0')).toBe(false);
+    }
+    // Look-alikes of loopback that are not.
+    for (const remote of ['128.0.0.1', '::2', '::ffff:128.0.0.1', '127.0.0.1.evil', '1127.0.0.1']) {
+      expect(isLocalCaller(caller(remote), '0.0.0.0')).toBe(false);
+    }
   });
 
   it('leaves the Cognito API and the JWKS open to any Host, as Cognito is', async () => {
