@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isTriggerFlow, triggerFlows } from '../triggers/options.ts';
+import { customAttributeName } from './attribute-schema.ts';
 import { parseExplicitAuthFlows } from './auth-flows.ts';
 import { type ChainStepName, chainStepNames, type PoolFlow } from './built-in-triggers.ts';
 import { isLoopbackAddress } from './http.ts';
@@ -36,6 +37,8 @@ A local, Cognito-compatible user pool that runs the custom-auth triggers.
                                  ALLOW_USER_SRP_AUTH, ALLOW_USER_PASSWORD_AUTH, ALLOW_USER_AUTH,
                                  ALLOW_ADMIN_USER_PASSWORD_AUTH, which let a password alone
                                  sign in, skipping the challenges)
+  --custom-attributes <names>    the pool's custom attributes, comma-separated (tier,plan
+                                 for custom:tier and custom:plan); SignUp refuses others
   --max-codes <n>                messages the built-in triggers send per account before
                                  each further one waits (default 5)
   --max-wrong-answers <n>        wrong answers per account before each further one waits
@@ -74,6 +77,15 @@ function authFlows(value: string | undefined) {
   }
 }
 
+function customAttributes(value: string | undefined) {
+  if (value === undefined) return undefined;
+  try {
+    return value.split(',').map((name) => customAttributeName(name.trim()));
+  } catch (error) {
+    throw new Error(`--custom-attributes: ${(error as Error).message}`);
+  }
+}
+
 /** A preset by name, or a chain of step names separated by commas. */
 function poolFlow(value: string | undefined): PoolFlow | undefined {
   if (value === undefined || isTriggerFlow(value)) return value;
@@ -103,6 +115,7 @@ export function parseCliOptions(args: string[]): LocalPoolOptions | 'help' {
       triggers: { type: 'string' },
       'session-validity': { type: 'string' },
       'auth-flows': { type: 'string' },
+      'custom-attributes': { type: 'string' },
       'max-codes': { type: 'string' },
       'max-wrong-answers': { type: 'string' },
       'limit-window': { type: 'string' },
@@ -124,6 +137,7 @@ export function parseCliOptions(args: string[]): LocalPoolOptions | 'help' {
     triggers: values.triggers,
     sessionValiditySeconds: integer(values['session-validity'], 'session-validity', 1, 86_400),
     explicitAuthFlows: authFlows(values['auth-flows']),
+    customAttributes: customAttributes(values['custom-attributes']),
     limits: {
       maxCodes: integer(values['max-codes'], 'max-codes', 1, 100),
       maxWrongAnswers: integer(values['max-wrong-answers'], 'max-wrong-answers', 1, 1000),

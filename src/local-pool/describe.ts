@@ -1,3 +1,4 @@
+import type { SchemaAttribute } from './attribute-schema.ts';
 import type { AppClient } from './auth-flows.ts';
 import { invalidParameter, resourceNotFound } from './errors.ts';
 import type { Operation } from './operations.ts';
@@ -12,6 +13,7 @@ export interface PoolSettings {
   clients: readonly AppClient[];
   preventUserExistenceErrors: boolean;
   sessionValiditySeconds: number;
+  schemaAttributes: readonly SchemaAttribute[];
   userCount: () => number;
 }
 
@@ -98,11 +100,7 @@ export function createDescribeOperations(settings: PoolSettings): Record<string,
           },
           UsernameConfiguration: { CaseSensitive: false },
           AutoVerifiedAttributes: ['email'],
-          SchemaAttributes: [
-            { Name: 'sub', AttributeDataType: 'String', Mutable: false, Required: true },
-            { Name: 'email', AttributeDataType: 'String', Mutable: true, Required: false },
-            { Name: 'phone_number', AttributeDataType: 'String', Mutable: true, Required: false },
-          ],
+          SchemaAttributes: settings.schemaAttributes,
           AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
           VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE' },
           EmailConfiguration: { EmailSendingAccount: 'COGNITO_DEFAULT' },

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { SignInLimits } from '../triggers/index.ts';
+import { AttributeSchema, customAttributeName } from './attribute-schema.ts';
 import { AuthFlow } from './auth-flow.ts';
 import {
   appClients,
@@ -66,6 +67,12 @@ export interface LocalPoolOptions {
    * alone opens the pool to it whatever the main client allows.
    */
   extraClients?: readonly ExtraClientOptions[];
+  /**
+   * The pool's custom attributes (`tier` or `custom:tier`), which SignUp may write and
+   * DescribeUserPool reports. Default none: SignUp refuses any `custom:` attribute, as Cognito
+   * refuses one its schema lacks.
+   */
+  customAttributes?: readonly string[];
   /** Bounds on open sign-in sessions; default 50 per username and 20,000 in all. */
   sessionLimits?: Partial<SessionLimits>;
   /**
@@ -125,6 +132,14 @@ function clientFlowsOf(extras: readonly ExtraClientOptions[]): Record<string, Po
   );
 }
 
+function customAttributesOf(options: LocalPoolOptions): string[] {
+  try {
+    return (options.customAttributes ?? []).map(customAttributeName);
+  } catch (error) {
+    throw new Error(`customAttributes: ${(error as Error).message}`);
+  }
+}
+
 export async function startLocalPool(options: LocalPoolOptions = {}): Promise<LocalPool> {
   const { cognitoIssuer = false } = options;
   const userPoolId =
@@ -138,6 +153,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
       `Cognito-style issuers need a pool id such as ${defaultCognitoShapedPoolId}, not ${userPoolId}.`,
     );
   }
+  const schema = new AttributeSchema(customAttributesOf(options));
   const clientId = options.clientId ?? defaultClientId;
   const log = options.log ?? ((line: string) => console.log(`[local pool] ${line}`));
   const outbox = new LocalLog<OutboxEntry>();
@@ -190,6 +206,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
   const signUpFlow = new SignUpFlow({
     poolName,
     store,
+    schema,
     outbox,
     preventUserExistenceErrors,
     log,
@@ -229,6 +246,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
         clients,
         preventUserExistenceErrors,
         sessionValiditySeconds,
+        schemaAttributes: schema.describe(),
         userCount: () => store.userCount,
       }),
     },

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { decoyMaskedDestination, generateCode } from '../triggers/code.ts';
 import { isPhoneNumber, maskEmail, maskPhoneNumber } from '../triggers/mask.ts';
+import type { AttributeSchema } from './attribute-schema.ts';
 import { ConfirmationLimits } from './confirmation-limits.ts';
 import { CognitoError, invalidParameter, userNotFound } from './errors.ts';
 import type { LocalLog, OutboxEntry } from './local-log.ts';
@@ -11,6 +12,8 @@ import type { PoolStore, StoredUser } from './store.ts';
 export interface SignUpDependencies {
   poolName: string;
   store: PoolStore;
+  /** Which attributes SignUp may write. */
+  schema: AttributeSchema;
   outbox: LocalLog<OutboxEntry>;
   preventUserExistenceErrors: boolean;
   log: (line: string) => void;
@@ -22,9 +25,6 @@ export interface SignUpDependencies {
 
 const codeLifetimeMs = 24 * 3600 * 1000;
 
-/** Attributes only the pool sets: a client writing them could pose as another user. */
-const isReservedAttribute = (name: string) =>
-  name === 'sub' || name.startsWith('cognito:') || name.endsWith('_verified');
 const usernamePattern = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u;
 
 const digest = (code: string) => createHash('sha256').update(code).digest();
@@ -101,10 +101,7 @@ export class SignUpFlow {
     }
     const password = requiredString(body, 'Password', 256);
     const attributes = attributeList(body, 'UserAttributes');
-    const reserved = Object.keys(attributes).find(isReservedAttribute);
-    if (reserved) {
-      throw invalidParameter(`A client cannot write the attribute ${reserved}.`);
-    }
+    this.deps.schema.checkSignUp(Object.keys(attributes));
     const policyError = passwordPolicyError(password);
     if (policyError) {
       throw new CognitoError(
