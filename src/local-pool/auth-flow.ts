@@ -127,7 +127,8 @@ export class AuthFlow {
     const session = this.deps.sessions.take(request.session);
     if (!session) throw invalidSession(this.deps.sessions.refusal(request.session));
     if (session.clientId !== request.clientId) throw invalidSession();
-    if (claimed.toLowerCase() !== session.username.toLowerCase()) throw notAuthorized();
+    const { usernameKey } = this.deps.store;
+    if (usernameKey(claimed) !== usernameKey(session.username)) throw notAuthorized();
     const { pending } = session;
     session.clientMetadata = request.clientMetadata;
     if (request.challengeName !== pending.challengeName) {

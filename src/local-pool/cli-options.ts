@@ -44,6 +44,9 @@ A local, Cognito-compatible user pool that runs the custom-auth triggers.
   --max-wrong-answers <n>        wrong answers per account before each further one waits
                                  (default 5)
   --limit-window <seconds>       the longest wait: 1 minute, doubling, up to this (default 900)
+  --case-sensitive               usernames are case-sensitive ("Alice" and "alice" are two
+                                 users), as in pools made through Cognito's API; a --data
+                                 folder keeps the setting it was made with
   --legacy-user-existence-errors answer UserNotFoundException for unknown users
   --latency <ms>                 delay every API request
   --help                         this text
@@ -119,6 +122,7 @@ export function parseCliOptions(args: string[]): LocalPoolOptions | 'help' {
       'max-codes': { type: 'string' },
       'max-wrong-answers': { type: 'string' },
       'limit-window': { type: 'string' },
+      'case-sensitive': { type: 'boolean' },
       'legacy-user-existence-errors': { type: 'boolean' },
       latency: { type: 'string' },
       help: { type: 'boolean' },
@@ -144,6 +148,7 @@ export function parseCliOptions(args: string[]): LocalPoolOptions | 'help' {
       windowSeconds: integer(values['limit-window'], 'limit-window', 60, 86_400),
     },
     preventUserExistenceErrors: !values['legacy-user-existence-errors'],
+    caseSensitive: values['case-sensitive'],
     latencyMs: integer(values.latency, 'latency', 0, 60_000),
   };
 }

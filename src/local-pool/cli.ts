@@ -26,6 +26,7 @@ async function main(): Promise<void> {
       `  flow              ${options.triggers ? `triggers from ${options.triggers}` : options.flow ? String(options.flow) : 'passwordless'}`,
       `  data              ${options.dataDir ?? 'in memory'}`,
       `  auth flows        ${pool.explicitAuthFlows.join(', ')}`,
+      `  usernames         ${pool.caseSensitive ? 'case-sensitive' : 'case-insensitive'}`,
       `  Amplify config    ${pool.endpoint}/_local/config`,
       `  codes sent        ${pool.endpoint}/_local/outbox`,
     ].join('\n'),

@@ -12,6 +12,7 @@ export interface PoolSettings {
   /** The main client first; the others share its remaining settings. */
   clients: readonly AppClient[];
   preventUserExistenceErrors: boolean;
+  caseSensitive: boolean;
   sessionValiditySeconds: number;
   schemaAttributes: readonly SchemaAttribute[];
   userCount: () => number;
@@ -98,7 +99,7 @@ export function createDescribeOperations(settings: PoolSettings): Record<string,
               TemporaryPasswordValidityDays: 7,
             },
           },
-          UsernameConfiguration: { CaseSensitive: false },
+          UsernameConfiguration: { CaseSensitive: settings.caseSensitive },
           AutoVerifiedAttributes: ['email'],
           SchemaAttributes: settings.schemaAttributes,
           AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },

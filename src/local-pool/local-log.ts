@@ -1,3 +1,5 @@
+import { defaultUsernameKey, type UsernameKey } from './usernames.ts';
+
 /** A code the pool or a trigger "sent": what a developer reads instead of an inbox. */
 export interface OutboxEntry {
   username: string;
@@ -24,6 +26,9 @@ const keptEntries = 1_000;
 export class LocalLog<T extends { username: string }> {
   private readonly entries: T[] = [];
 
+  /** `key`: the pool's, so a list names the same user the pool does. */
+  constructor(private readonly key: UsernameKey = defaultUsernameKey) {}
+
   add(entry: T): void {
     this.entries.push(entry);
     if (this.entries.length > keptEntries)
@@ -32,8 +37,8 @@ export class LocalLog<T extends { username: string }> {
 
   list(username?: string): T[] {
     if (username === undefined) return [...this.entries];
-    const wanted = username.toLowerCase();
-    return this.entries.filter((entry) => entry.username.toLowerCase() === wanted);
+    const wanted = this.key(username);
+    return this.entries.filter((entry) => this.key(entry.username) === wanted);
   }
 
   latest(username: string): T | undefined {

@@ -57,6 +57,11 @@ export interface PoolData {
    * unknown user's salt is as stable across restarts as a real one's. Absent in older files.
    */
   unknownUserSecret?: string;
+  /**
+   * Fixed when the pool is made, as on Cognito: user keys depend on it. Absent in files written
+   * before it existed, whose pools folded case.
+   */
+  usernameConfiguration?: { caseSensitive: boolean };
   users: Record<string, StoredUser>;
   refreshTokens: Record<string, RefreshRecord>;
   revokedOrigins: Record<string, number>;
@@ -74,6 +79,7 @@ const string: Check = (value) =>
   typeof value === 'string' && value.length > 0 ? null : 'must be a non-empty string';
 const hexString: Check = (value) =>
   typeof value === 'string' && hex.test(value) ? null : 'must be a hex string';
+const boolean: Check = (value) => (typeof value === 'boolean' ? null : 'must be true or false');
 const number: Check = (value) =>
   typeof value === 'number' && Number.isFinite(value) ? null : 'must be a number';
 const optional =
@@ -144,6 +150,7 @@ const poolData = object({
       ? null
       : 'must be null or a JSON Web Key',
   unknownUserSecret: optional(hexString),
+  usernameConfiguration: optional(object({ caseSensitive: boolean })),
   users: mapOf(user),
   refreshTokens: mapOf(refreshRecord),
   revokedOrigins: mapOf(number),

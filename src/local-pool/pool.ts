@@ -55,6 +55,13 @@ export interface LocalPoolOptions {
   /** Default true: unknown users get a challenge that can never be passed. */
   preventUserExistenceErrors?: boolean;
   /**
+   * Usernames are case-sensitive ("Alice" and "alice" are two users), as in pools made through
+   * Cognito's API or CloudFormation. Default: case-insensitive for new data, else the setting
+   * stored with the data; asking a data folder for the other setting stops the pool, as Cognito
+   * cannot change it after a pool is made.
+   */
+  caseSensitive?: boolean;
+  /**
    * The app client's ExplicitAuthFlows. Default `ALLOW_CUSTOM_AUTH` and
    * `ALLOW_REFRESH_TOKEN_AUTH`: the kit needs no more, and `ALLOW_USER_SRP_AUTH`,
    * `ALLOW_USER_PASSWORD_AUTH` or `ALLOW_USER_AUTH` would let a password alone sign in,
@@ -93,6 +100,8 @@ export interface LocalPool {
   userPoolClientId: string;
   /** The app client's ExplicitAuthFlows, as DescribeUserPoolClient reports them. */
   explicitAuthFlows: readonly ExplicitAuthFlow[];
+  /** Whether usernames are case-sensitive, as asked or as stored with the data. */
+  caseSensitive: boolean;
   /** Ready for `Amplify.configure(...)`. */
   amplifyConfig: {
     Auth: {
@@ -156,11 +165,17 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
   const schema = new AttributeSchema(customAttributesOf(options));
   const clientId = options.clientId ?? defaultClientId;
   const log = options.log ?? ((line: string) => console.log(`[local pool] ${line}`));
-  const outbox = new LocalLog<OutboxEntry>();
-  const challenges = new LocalLog<ChallengeEntry>();
-  const store = await PoolStore.open(userPoolId, options.dataDir, (error) =>
-    log(`cannot save to ${options.dataDir}: ${String(error)}`),
+  const store = await PoolStore.open(
+    userPoolId,
+    options.dataDir,
+    (error) => log(`cannot save to ${options.dataDir}: ${String(error)}`),
+    { caseSensitive: options.caseSensitive },
   );
+  if (options.caseSensitive === undefined && store.caseSensitive) {
+    log(`usernames are case-sensitive, as stored with the data in ${options.dataDir}`);
+  }
+  const outbox = new LocalLog<OutboxEntry>(store.usernameKey);
+  const challenges = new LocalLog<ChallengeEntry>(store.usernameKey);
   // Decoys for unknown users stay the same across restarts, as a real user's address does.
   const decoySecret = `${store.unknownUserSecret}:decoys`;
   const triggers =
@@ -245,6 +260,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
         poolName,
         clients,
         preventUserExistenceErrors,
+        caseSensitive: store.caseSensitive,
         sessionValiditySeconds,
         schemaAttributes: schema.describe(),
         userCount: () => store.userCount,
@@ -277,6 +293,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
     userPoolId,
     userPoolClientId: clientId,
     explicitAuthFlows,
+    caseSensitive: store.caseSensitive,
     amplifyConfig: amplifyConfig(),
     outbox: (username) => outbox.list(username),
     challenges: (username) => challenges.list(username),

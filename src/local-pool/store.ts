@@ -8,16 +8,38 @@ import {
   type RefreshRecord,
   type StoredUser,
 } from './pool-data.ts';
+import { type UsernameKey, usernameKey } from './usernames.ts';
 
 export type { RefreshRecord, StoredUser, UserStatus } from './pool-data.ts';
 
 const hash = (value: string) => createHash('sha256').update(value).digest('base64url');
 
-/** Usernames are case-insensitive, as in pools created with the default settings. */
-const userKey = (username: string) => username.toLowerCase();
-
 const refreshTokenLifetimeMs = 30 * 24 * 3600 * 1000;
 const accessTokenLifetimeMs = 3600 * 1000;
+
+export interface PoolStoreSettings {
+  /** Undefined takes the setting stored with the data, or case-insensitive for new data. */
+  caseSensitive?: boolean;
+}
+
+const caseKind = (sensitive: boolean) => (sensitive ? 'case-sensitive' : 'case-insensitive');
+
+/**
+ * Refuses a setting other than the stored one: Cognito fixes it when a pool is made, and the
+ * stored users are keyed by it.
+ */
+function checkCaseSensitivity(data: PoolData, dataDir: string, asked: boolean | undefined) {
+  // Files written before the setting existed came from pools that folded case.
+  const stored = data.usernameConfiguration?.caseSensitive ?? false;
+  if (asked !== undefined && asked !== stored) {
+    throw new Error(
+      `The data in ${dataDir} belongs to a user pool with ${caseKind(stored)} usernames, not ` +
+        `${caseKind(asked)} ones, and Cognito cannot change that after a pool is made. Leave the ` +
+        'setting out (no --case-sensitive, no caseSensitive option) to use the stored one, or ' +
+        'use another --data folder.',
+    );
+  }
+}
 
 /**
  * Users, refresh tokens and the signing key, in memory and (with a data folder) on disk. Every
@@ -28,6 +50,8 @@ export class PoolStore {
   private data: PoolData;
   private issuedSincePrune = 0;
   private readonly file: JsonFile<PoolData> | null;
+  /** The key users are stored and found under; see {@link usernameKey}. */
+  readonly usernameKey: UsernameKey;
 
   private constructor(
     data: PoolData,
@@ -36,6 +60,7 @@ export class PoolStore {
   ) {
     this.data = data;
     this.file = file;
+    this.usernameKey = usernameKey(this.caseSensitive);
   }
 
   /**
@@ -46,12 +71,14 @@ export class PoolStore {
     userPoolId: string,
     dataDir: string | undefined,
     onSaveError: (error: unknown) => void,
+    settings: PoolStoreSettings = {},
   ): Promise<PoolStore> {
     const empty: PoolData = {
       version: 1,
       userPoolId,
       signingKey: null,
       unknownUserSecret: randomBytes(32).toString('hex'),
+      usernameConfiguration: { caseSensitive: settings.caseSensitive ?? false },
       users: {},
       refreshTokens: {},
       revokedOrigins: {},
@@ -77,9 +104,12 @@ export class PoolStore {
           'passwords are bound to the pool id. Use another --data folder or the same --user-pool-id.',
       );
     }
+    if (data) checkCaseSensitivity(data, dataDir, settings.caseSensitive);
     store = new PoolStore(data ?? empty, file, onSaveError);
-    if (data && !data.unknownUserSecret) {
-      data.unknownUserSecret = empty.unknownUserSecret;
+    // Files from older versions lack these; they are added once and read back from then on.
+    if (data && (!data.unknownUserSecret || !data.usernameConfiguration)) {
+      data.unknownUserSecret ||= empty.unknownUserSecret;
+      data.usernameConfiguration ??= { caseSensitive: false };
       await store.persist();
     }
     return store;
@@ -109,6 +139,10 @@ export class PoolStore {
   }
 
   /** The key unknown users' fake credentials derive from; stable as long as the data is. */
+  get caseSensitive(): boolean {
+    return this.data.usernameConfiguration?.caseSensitive ?? false;
+  }
+
   get unknownUserSecret(): string {
     return this.data.unknownUserSecret ?? '';
   }
@@ -129,14 +163,14 @@ export class PoolStore {
 
   findUser(username: string): StoredUser | undefined {
     // Own properties only: a username such as "__proto__" must not reach Object.prototype.
-    const key = userKey(username);
+    const key = this.usernameKey(username);
     return Object.hasOwn(this.data.users, key) ? this.data.users[key] : undefined;
   }
 
   /** Adds the user at once (a second SignUp of the name sees it) and resolves once it is saved. */
   async addUser(user: Omit<StoredUser, 'sub' | 'createdAt'>): Promise<StoredUser> {
     const stored: StoredUser = { ...user, sub: randomUUID(), createdAt: Date.now() };
-    Object.defineProperty(this.data.users, userKey(user.username), {
+    Object.defineProperty(this.data.users, this.usernameKey(user.username), {
       value: stored,
       enumerable: true,
       writable: true,
@@ -188,7 +222,7 @@ export class PoolStore {
   revokeAllFor(username: string): Promise<void> {
     return this.revoke(
       Object.entries(this.data.refreshTokens).filter(
-        ([, record]) => userKey(record.username) === userKey(username),
+        ([, record]) => this.usernameKey(record.username) === this.usernameKey(username),
       ),
     );
   }

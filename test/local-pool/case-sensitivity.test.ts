@@ -1,0 +1,204 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseCliOptions } from '../../src/local-pool/cli-options.ts';
+import { type LocalPool, startLocalPool } from '../../src/local-pool/index.ts';
+import type { TriggerHandlers } from '../../src/local-pool/trigger-runner.ts';
+import {
+  cognitoPost,
+  initiateCustomAuth,
+  latestCode,
+  poolsForEachTest,
+  signInOverHttp,
+} from '../support/local-pool.ts';
+
+const folders: string[] = [];
+// Registered before the pools' hook, so it runs after they are closed and saved.
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+const start = poolsForEachTest();
+
+/** A pool the test closes itself, so that no later close writes into a removed folder. */
+const startOwn = (options: Parameters<typeof startLocalPool>[0]) =>
+  startLocalPool({ port: 0, log: () => {}, ...options });
+
+function dataFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'local-pool-case-'));
+  folders.push(folder);
+  return folder;
+}
+
+/** SignUp and ConfirmSignUp over HTTP; the user's sub. */
+async function register(pool: LocalPool, Username: string): Promise<string> {
+  const ClientId = pool.userPoolClientId;
+  const signedUp = await cognitoPost(pool, 'SignUp', {
+    ClientId,
+    Username,
+    Password: 'Correct-Horse-1',
+    UserAttributes: [{ Name: 'email', Value: `${Username}@example.com` }],
+  });
+  expect(signedUp).toMatchObject({ status: 200 });
+  const confirmed = await cognitoPost(pool, 'ConfirmSignUp', {
+    ClientId,
+    Username,
+    ConfirmationCode: latestCode(pool, Username),
+  });
+  expect(confirmed.status).toBe(200);
+  return String(signedUp.body.UserSub);
+}
+
+function answer(pool: LocalPool, Session: unknown, USERNAME: string, ANSWER: string) {
+  return cognitoPost(pool, 'RespondToAuthChallenge', {
+    ClientId: pool.userPoolClientId,
+    ChallengeName: 'CUSTOM_CHALLENGE',
+    Session,
+    ChallengeResponses: { USERNAME, ANSWER },
+  });
+}
+
+const claimsOf = (jwt: string) =>
+  JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<
+    string,
+    unknown
+  >;
+
+async function caseSensitivity(pool: LocalPool): Promise<unknown> {
+  const described = await cognitoPost(pool, 'DescribeUserPool', { UserPoolId: pool.userPoolId });
+  return (described.body.UserPool as { UsernameConfiguration: unknown }).UsernameConfiguration;
+}
+
+interface Seen {
+  userName: string;
+  userNotFound: boolean;
+}
+
+/** One question ("yes"), recording the username and userNotFound each Define sees. */
+function recordingTriggers(seen: Seen[]): TriggerHandlers {
+  return {
+    defineAuthChallenge: async (event) => {
+      seen.push({ userName: event.userName, userNotFound: event.request.userNotFound });
+      const { session } = event.request;
+      if (session.length === 0) event.response.challengeName = 'CUSTOM_CHALLENGE';
+      else event.response.issueTokens = session.at(-1)?.challengeResult === true;
+      event.response.failAuthentication = session.length > 0 && !event.response.issueTokens;
+      return event;
+    },
+    createAuthChallenge: async (event) => event,
+    verifyAuthChallengeResponse: async (event) => {
+      event.response.answerCorrect = event.request.challengeAnswer === 'yes';
+      return event;
+    },
+  };
+}
+
+describe('a case-sensitive pool', () => {
+  it('keeps "Alice" and "alice" apart: own sub, own codes, own sign-in', async () => {
+    const pool = await start({ caseSensitive: true });
+    expect(await caseSensitivity(pool)).toEqual({ CaseSensitive: true });
+    const upper = await register(pool, 'Alice');
+    const lower = await register(pool, 'alice');
+    expect(upper).not.toBe(lower);
+    expect(pool.outbox('Alice').map(({ destination }) => destination)).toEqual([
+      'Alice@example.com',
+    ]);
+
+    for (const [name, sub] of [
+      ['alice', lower],
+      ['Alice', upper],
+    ] as const) {
+      const tokens = await signInOverHttp(pool, name);
+      expect(claimsOf(tokens?.AccessToken ?? '')).toMatchObject({ username: name, sub });
+      const user = await cognitoPost(pool, 'GetUser', { AccessToken: tokens?.AccessToken });
+      expect(user.body).toMatchObject({ Username: name });
+    }
+    expect(pool.outbox('alice').every(({ username }) => username === 'alice')).toBe(true);
+  });
+
+  it('does not let a session for "alice" be answered as "Alice"', async () => {
+    const pool = await start({ caseSensitive: true });
+    await register(pool, 'Alice');
+    await register(pool, 'alice');
+    const started = await initiateCustomAuth(pool, 'alice');
+    expect(started.body.ChallengeParameters).toMatchObject({ USERNAME: 'alice' });
+    const answered = await answer(pool, started.body.Session, 'Alice', latestCode(pool, 'alice'));
+    expect(answered).toMatchObject({ status: 400, body: { __type: 'NotAuthorizedException' } });
+  });
+
+  it('gives the triggers the exact name, and a name in another case is nobody', async () => {
+    const seen: Seen[] = [];
+    const pool = await start({ caseSensitive: true, triggers: recordingTriggers(seen) });
+    await register(pool, 'Alice');
+    await initiateCustomAuth(pool, 'Alice');
+    await initiateCustomAuth(pool, 'ALICE');
+    expect(seen).toEqual([
+      { userName: 'Alice', userNotFound: false },
+      { userName: 'ALICE', userNotFound: true },
+    ]);
+  });
+});
+
+describe('a case-insensitive pool (the default)', () => {
+  it('has one user per name in any case, and gives the triggers the stored name', async () => {
+    const seen: Seen[] = [];
+    const pool = await start({ triggers: recordingTriggers(seen) });
+    expect(await caseSensitivity(pool)).toEqual({ CaseSensitive: false });
+    await register(pool, 'Alice');
+    const again = await cognitoPost(pool, 'SignUp', {
+      ClientId: pool.userPoolClientId,
+      Username: 'alice',
+      Password: 'Correct-Horse-1',
+      UserAttributes: [{ Name: 'email', Value: 'other@example.com' }],
+    });
+    expect(again.body).toMatchObject({ __type: 'UsernameExistsException' });
+
+    const started = await initiateCustomAuth(pool, 'ALICE');
+    expect(seen).toEqual([{ userName: 'Alice', userNotFound: false }]);
+    expect(started.body.ChallengeParameters).toMatchObject({ USERNAME: 'Alice' });
+    const answered = await answer(pool, started.body.Session, 'alice', 'yes');
+    const { AccessToken } = answered.body.AuthenticationResult as { AccessToken: string };
+    expect(claimsOf(AccessToken)).toMatchObject({ username: 'Alice' });
+    expect(pool.outbox('aLiCe').map(({ username }) => username)).toEqual(['Alice']);
+  });
+});
+
+describe('the setting in a data folder', () => {
+  it('is kept with the data, and a pool asked for the other setting stops with a clear message', async () => {
+    const dataDir = dataFolder();
+    const first = await startOwn({ dataDir, caseSensitive: true });
+    await register(first, 'Alice');
+    await register(first, 'alice');
+    await first.close();
+    expect(JSON.parse(readFileSync(join(dataDir, 'pool.json'), 'utf8'))).toMatchObject({
+      usernameConfiguration: { caseSensitive: true },
+    });
+
+    await expect(start({ dataDir, caseSensitive: false })).rejects.toThrow(
+      /case-sensitive usernames.*cannot change/s,
+    );
+    const lines: string[] = [];
+    const again = await start({ dataDir, log: (line) => lines.push(line) });
+    expect(await caseSensitivity(again)).toEqual({ CaseSensitive: true });
+    expect(lines.join('\n')).toMatch(/case-sensitive/);
+    expect(await signInOverHttp(again, 'alice')).toHaveProperty('AccessToken');
+  });
+
+  it('reads data written before the setting existed as case-insensitive', async () => {
+    const dataDir = dataFolder();
+    await (await startOwn({ dataDir })).close();
+    const file = join(dataDir, 'pool.json');
+    const { usernameConfiguration, ...older } = JSON.parse(readFileSync(file, 'utf8'));
+    expect(usernameConfiguration).toEqual({ caseSensitive: false });
+    writeFileSync(file, JSON.stringify(older));
+    await expect(start({ dataDir, caseSensitive: true })).rejects.toThrow(
+      /case-insensitive usernames/,
+    );
+    expect(await caseSensitivity(await start({ dataDir }))).toEqual({ CaseSensitive: false });
+  });
+
+  it('is set from the CLI with --case-sensitive', () => {
+    expect(parseCliOptions(['--case-sensitive'])).toMatchObject({ caseSensitive: true });
+    expect(parseCliOptions([])).toMatchObject({ caseSensitive: undefined });
+  });
+});
