@@ -1,4 +1,5 @@
 import { CognitoError } from './errors.ts';
+import { defaultUsernameKey, type UsernameKey } from './usernames.ts';
 
 /** Limits on sign-up confirmation, per username and window. */
 export interface ConfirmationLimitOptions {
@@ -36,9 +37,11 @@ export const attemptLimitExceeded = () =>
 export class ConfirmationLimits {
   private readonly windows = new Map<string, Window>();
 
+  /** `key`: the pool's username key, so a case-sensitive pool counts "Bob" and "bob" apart. */
   constructor(
     private readonly options: ConfirmationLimitOptions = defaultConfirmationLimits,
     private readonly now: () => number = () => Date.now(),
+    private readonly key: UsernameKey = defaultUsernameKey,
   ) {}
 
   /** Throws LimitExceededException while this name has used up its wrong codes. */
@@ -59,7 +62,7 @@ export class ConfirmationLimits {
   }
 
   private current(username: string): Window | undefined {
-    const window = this.windows.get(username.toLowerCase());
+    const window = this.windows.get(this.key(username));
     return window && window.startedAt + this.options.windowMs > this.now() ? window : undefined;
   }
 
@@ -68,7 +71,7 @@ export class ConfirmationLimits {
     if (existing) return existing;
     if (this.windows.size >= maxTracked) this.sweep();
     const window = { startedAt: this.now(), wrongCodes: 0, resends: 0 };
-    const key = username.toLowerCase();
+    const key = this.key(username);
     this.windows.delete(key);
     this.windows.set(key, window);
     return window;

@@ -212,11 +212,12 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
     challenges,
     preventUserExistenceErrors,
     log,
-    unknownUsers: new UnknownUsers(store.unknownUserSecret),
-    sessions: new SessionStore(sessionValiditySeconds * 1000, {
-      ...defaultSessionLimits,
-      ...options.sessionLimits,
-    }),
+    unknownUsers: new UnknownUsers(store.unknownUserSecret, store.usernameKey),
+    sessions: new SessionStore(
+      sessionValiditySeconds * 1000,
+      { ...defaultSessionLimits, ...options.sessionLimits },
+      store.usernameKey,
+    ),
   });
   const signUpFlow = new SignUpFlow({
     poolName,

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { CognitoError } from './errors.ts';
 import type { StoredUser } from './store.ts';
+import { defaultUsernameKey, type UsernameKey } from './usernames.ts';
 
 /** One entry of the session array the Define trigger sees. */
 export interface ChallengeResult {
@@ -112,15 +113,17 @@ export class SessionStore {
   /** Answered tokens until they expire, oldest answer first. */
   private readonly used = new Map<string, number>();
 
+  /** `ownerKey`: the pool's username key, so a bound counts the names the pool tells apart. */
   constructor(
     private readonly validityMs: number,
     private readonly limits: SessionLimits = defaultSessionLimits,
+    private readonly ownerKey: UsernameKey = defaultUsernameKey,
   ) {}
 
   /** Throws TooManyRequestsException when the total is reached and no name holds two. */
   issue(session: AuthSession): string {
     this.sweep();
-    const owner = session.username.toLowerCase();
+    const owner = this.ownerKey(session.username);
     const own = this.owners.get(owner);
     if (own && own.size >= this.limits.perUser) {
       this.dropOldest(own);
@@ -172,7 +175,7 @@ export class SessionStore {
 
   /** Open sessions of one username. */
   openFor(username: string): number {
-    return this.owners.get(username.toLowerCase())?.size ?? 0;
+    return this.owners.get(this.ownerKey(username))?.size ?? 0;
   }
 
   private remove(token: string, entry: Entry): void {

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { decoyMaskedDestination, generateCode } from '../triggers/code.ts';
 import { isPhoneNumber, maskEmail, maskPhoneNumber } from '../triggers/mask.ts';
 import type { AttributeSchema } from './attribute-schema.ts';
-import { ConfirmationLimits } from './confirmation-limits.ts';
+import { ConfirmationLimits, defaultConfirmationLimits } from './confirmation-limits.ts';
 import { CognitoError, invalidParameter, userNotFound } from './errors.ts';
 import type { LocalLog, OutboxEntry } from './local-log.ts';
 import { attributeList, type RequestBody, requiredString } from './request.ts';
@@ -89,7 +89,9 @@ export class SignUpFlow {
   private readonly limits: ConfirmationLimits;
 
   constructor(private readonly deps: SignUpDependencies) {
-    this.limits = deps.limits ?? new ConfirmationLimits();
+    this.limits =
+      deps.limits ??
+      new ConfirmationLimits(defaultConfirmationLimits, () => Date.now(), deps.store.usernameKey);
   }
 
   async signUp(body: RequestBody) {

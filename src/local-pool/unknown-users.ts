@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { type PasswordVerifier, toPaddedHex, verifierFromSeed } from './srp.ts';
+import { defaultUsernameKey, type UsernameKey } from './usernames.ts';
 
 /**
  * Salts and verifiers for users that do not exist, derived from a key kept with the pool's
@@ -12,14 +13,20 @@ import { type PasswordVerifier, toPaddedHex, verifierFromSeed } from './srp.ts';
 export class UnknownUsers {
   private readonly key: Buffer;
 
-  /** `secret`: hex, at least 32 bytes of randomness. */
-  constructor(secret: string) {
+  /**
+   * `secret`: hex, at least 32 bytes of randomness. `nameKey`: the pool's username key, so names
+   * the pool tells apart get credentials of their own, as two real users would.
+   */
+  constructor(
+    secret: string,
+    private readonly nameKey: UsernameKey = defaultUsernameKey,
+  ) {
     this.key = Buffer.from(secret, 'hex');
     if (this.key.length < 16) throw new RangeError('The unknown-user secret is too short.');
   }
 
   credentials(userPoolId: string, username: string): PasswordVerifier {
-    const name = `${userPoolId}\0${username.toLowerCase()}`;
+    const name = `${userPoolId}\0${this.nameKey(username)}`;
     // Padded like a real salt (16 random bytes), so its length and leading zeros give nothing away.
     const salt = toPaddedHex(BigInt(`0x${this.derive('salt', name, 16).toString('hex')}`));
     return { salt, verifier: verifierFromSeed(this.derive('verifier', name, 416)) };

@@ -12,6 +12,7 @@ import {
   poolsForEachTest,
   signInOverHttp,
 } from '../support/local-pool.ts';
+import { startClient } from '../support/srp-client.ts';
 
 const folders: string[] = [];
 // Registered before the pools' hook, so it runs after they are closed and saved.
@@ -200,5 +201,71 @@ describe('the setting in a data folder', () => {
   it('is set from the CLI with --case-sensitive', () => {
     expect(parseCliOptions(['--case-sensitive'])).toMatchObject({ caseSensitive: true });
     expect(parseCliOptions([])).toMatchObject({ caseSensitive: undefined });
+  });
+});
+
+describe('per-username counters follow the setting', () => {
+  const wrongFor = (code: string) => (code === '000000' ? '111111' : '000000');
+
+  it('count wrong confirmation codes per exact name in a case-sensitive pool', async () => {
+    for (const caseSensitive of [true, false]) {
+      const pool = await start({ caseSensitive });
+      const ClientId = pool.userPoolClientId;
+      const signUp = (Username: string, email: string) =>
+        cognitoPost(pool, 'SignUp', {
+          ClientId,
+          Username,
+          Password: 'Correct-Horse-1',
+          UserAttributes: [{ Name: 'email', Value: email }],
+        });
+      const confirm = (Username: string, ConfirmationCode: string) =>
+        cognitoPost(pool, 'ConfirmSignUp', { ClientId, Username, ConfirmationCode });
+      await signUp('Bob', 'bob1@example.com');
+      if (caseSensitive) await signUp('bob', 'bob2@example.com');
+      // Five wrong codes lock "Bob" for the window.
+      for (let attempt = 0; attempt < 5; attempt++) {
+        await confirm('Bob', wrongFor(latestCode(pool, 'Bob')));
+      }
+      const other = await confirm('bob', latestCode(pool, 'bob'));
+      expect({ caseSensitive, body: other.body }).toEqual({
+        caseSensitive,
+        body: caseSensitive
+          ? {}
+          : {
+              __type: 'LimitExceededException',
+              message: 'Attempt limit exceeded, please try after some time.',
+            },
+      });
+    }
+  });
+
+  it('bound open sessions per exact name in a case-sensitive pool', async () => {
+    const pool = await start({ caseSensitive: true, sessionLimits: { perUser: 2 } });
+    await register(pool, 'Mallory');
+    await register(pool, 'mallory');
+    const kept = await initiateCustomAuth(pool, 'Mallory');
+    for (let round = 0; round < 3; round++) await initiateCustomAuth(pool, 'mallory');
+    const answered = await answer(pool, kept.body.Session, 'Mallory', latestCode(pool, 'Mallory'));
+    expect(answered.body).toHaveProperty('AuthenticationResult');
+  });
+
+  it('give an unknown name in another case its own SRP salt in a case-sensitive pool', async () => {
+    const saltsOf = async (caseSensitive: boolean) => {
+      const pool = await start({ caseSensitive, flow: 'passwordThenCode' });
+      const salt = async (USERNAME: string) => {
+        const started = await cognitoPost(pool, 'InitiateAuth', {
+          ClientId: pool.userPoolClientId,
+          AuthFlow: 'CUSTOM_AUTH',
+          AuthParameters: { USERNAME, SRP_A: startClient().srpA, CHALLENGE_NAME: 'SRP_A' },
+        });
+        return (started.body.ChallengeParameters as { SALT: string }).SALT;
+      };
+      return [await salt('Ghost'), await salt('ghost'), await salt('Ghost')];
+    };
+    const [upper, lower, again] = await saltsOf(true);
+    expect(upper).toBe(again);
+    expect(upper).not.toBe(lower);
+    const [folded, foldedLower] = await saltsOf(false);
+    expect(folded).toBe(foldedLower);
   });
 });
