@@ -85,9 +85,10 @@ export interface LocalPoolOptions {
   /**
    * The built-in triggers' limits per username across sign-ins (codes sent, wrong answers,
    * the longest wait); counted in this pool's memory. Default as the triggers': 5 messages and
-   * 5 wrong answers before waits begin, waits up to 15 minutes.
+   * 5 wrong answers before waits begin, waits up to 15 minutes. Which spellings of a name
+   * nobody has are one name follows `caseSensitive`.
    */
-  limits?: Omit<SignInLimits, 'store'>;
+  limits?: Omit<SignInLimits, 'store' | 'caseSensitiveUsernames'>;
   /** Delay added to every API request, in milliseconds. */
   latencyMs?: number;
   /** Where codes and internal errors are printed. Default console.log. */
@@ -183,7 +184,12 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
       ? await loadTriggerModule(options.triggers)
       : (options.triggers ??
         builtInTriggers(
-          { ...options, clientFlows: clientFlowsOf(options.extraClients ?? []) },
+          {
+            ...options,
+            clientFlows: clientFlowsOf(options.extraClients ?? []),
+            // Names nobody has are counted by name: spellings the pool tells apart stay apart.
+            limits: { ...options.limits, caseSensitiveUsernames: store.caseSensitive },
+          },
           outbox,
           log,
           decoySecret,

@@ -249,6 +249,21 @@ describe('per-username counters follow the setting', () => {
     expect(answered.body).toHaveProperty('AuthenticationResult');
   });
 
+  it('count the built-in triggers’ messages to a name nobody has per exact spelling', async () => {
+    for (const caseSensitive of [true, false]) {
+      const pool = await start({ caseSensitive, limits: { maxCodes: 1 } });
+      expect((await initiateCustomAuth(pool, 'Ghost')).status).toBe(200);
+      expect((await initiateCustomAuth(pool, 'Ghost')).body).toMatchObject({
+        message: expect.stringMatching(/SignInLocked/),
+      });
+      const other = await initiateCustomAuth(pool, 'ghost');
+      expect({ caseSensitive, status: other.status }).toEqual({
+        caseSensitive,
+        status: caseSensitive ? 200 : 400,
+      });
+    }
+  });
+
   it('give an unknown name in another case its own SRP salt in a case-sensitive pool', async () => {
     const saltsOf = async (caseSensitive: boolean) => {
       const pool = await start({ caseSensitive, flow: 'passwordThenCode' });
