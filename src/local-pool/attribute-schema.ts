@@ -95,17 +95,22 @@ export class AttributeSchema {
     this.custom = new Set(customNames.map((name) => `${customPrefix}${name}`));
   }
 
-  /**
-   * Throws Cognito's refusal for SignUp attributes: one outside the schema first, as Cognito
-   * cannot type it, then one only Cognito may set.
-   */
-  checkSignUp(names: readonly string[]): void {
+  /** Throws Cognito's refusal for an attribute outside the schema, which it cannot type. */
+  checkInSchema(names: readonly string[]): void {
     const unknown = names.find((name) => !this.has(name));
     if (unknown !== undefined) {
       throw invalidParameter(
         `Attributes did not conform to the schema: Type for attribute {${unknown}} could not be determined`,
       );
     }
+  }
+
+  /**
+   * Throws Cognito's refusal for SignUp attributes: one outside the schema first, then one
+   * only Cognito may set.
+   */
+  checkSignUp(names: readonly string[]): void {
+    this.checkInSchema(names);
     if (names.some((name) => poolOwnedAttributes.includes(name))) {
       throw notAuthorized('A client attempted to write unauthorized attribute');
     }

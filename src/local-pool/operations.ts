@@ -1,3 +1,4 @@
+import type { AttributeSchema } from './attribute-schema.ts';
 import type { AuthFlow } from './auth-flow.ts';
 import { checkInitiateAuthFlow, checkRefreshAllowed, type ExplicitAuthFlow } from './auth-flows.ts';
 import { checkPool } from './describe.ts';
@@ -43,6 +44,8 @@ export interface OperationDependencies {
   /** Each app client's ExplicitAuthFlows, by client id: any other InitiateAuth flow is refused. */
   clients: ReadonlyMap<string, ReadonlySet<ExplicitAuthFlow>>;
   store: PoolStore;
+  /** The attributes an administrator may write. */
+  schema: AttributeSchema;
   tokens: TokenIssuer;
   authFlow: AuthFlow;
   signUpFlow: SignUpFlow;
@@ -166,6 +169,7 @@ export function createOperations(deps: OperationDependencies): Record<string, Op
       const user = store.findUser(requiredString(body, 'Username', 128));
       const given = attributeList(body, 'UserAttributes');
       if (!user) throw userNotFound();
+      deps.schema.checkInSchema(Object.keys(given));
       if ('sub' in given) throw invalidParameter('Cannot modify the non-mutable attribute sub');
       const attributes = { ...user.attributes, ...given };
       // A new address is unverified until someone says otherwise, as on Cognito.

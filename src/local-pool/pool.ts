@@ -257,6 +257,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
           clients.map((client) => [client.clientId, new Set(client.explicitAuthFlows)]),
         ),
         store,
+        schema,
         tokens,
         authFlow,
         signUpFlow,

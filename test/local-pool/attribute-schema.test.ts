@@ -95,6 +95,24 @@ describe('SignUp writes only what the pool’s schema lets a client write', () =
     expect(JSON.stringify(none.body)).not.toContain('custom:');
   });
 
+  it('holds AdminUpdateUserAttributes to the same schema, before touching the user', async () => {
+    const pool = await start({ customAttributes: ['tier'] });
+    expect((await signUp(pool, 'yan', {})).status).toBe(200);
+    const update = (attributes: Record<string, string>) =>
+      cognitoPost(pool, 'AdminUpdateUserAttributes', {
+        UserPoolId: pool.userPoolId,
+        Username: 'yan',
+        UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })),
+      });
+    expect(await update({ 'custom:role': 'admin', given_name: 'Yan' })).toMatchObject(
+      notInSchema('custom:role'),
+    );
+    expect(await update({ 'cognito:groups': 'admins' })).toMatchObject(
+      notInSchema('cognito:groups'),
+    );
+    expect((await update({ 'custom:tier': 'gold', email_verified: 'true' })).status).toBe(200);
+  });
+
   it('takes the custom attributes from the CLI, and refuses a name Cognito would', () => {
     expect(parseCliOptions(['--custom-attributes', 'tier, custom:plan'])).toMatchObject({
       customAttributes: ['tier', 'plan'],
