@@ -46,7 +46,15 @@ async function attackFor(attempt: () => Promise<void>) {
 
 let guesses = 0;
 const guessing = createCustomAuthTriggers({
-  steps: [questionStep({ question: 'Code?', verify: () => (guesses++, false) })],
+  steps: [
+    questionStep({
+      question: 'Code?',
+      verify: () => {
+        guesses += 1;
+        return false;
+      },
+    }),
+  ],
   limits: { store: createMemoryAttemptStore() },
 });
 const guessed = await attackFor(async () => {
