@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { alice, challengeStep, cognitoError, fakeServices } from '../support/fake-services.ts';
 import { atChallenge, settledOn, startMachine, view } from '../support/machine-harness.ts';
 
@@ -159,5 +159,38 @@ describe('customAuthMachine: holes found by random event sequences', () => {
     actor.send({ type: 'SIGN_OUT' });
     await settledOn(actor, 'signIn');
     expect(actor.getSnapshot().status).toBe('active');
+  });
+
+  it.each([
+    ['listening for sign-outs', 'listenForSignOut'],
+    ['listening for other tabs', 'listenForOtherTabs'],
+  ] as const)('unsubscribes the other listener on stop when %s throws', async (_, failing) => {
+    const unsubscribed = vi.fn();
+    const listening = failing === 'listenForSignOut' ? 'listenForOtherTabs' : 'listenForSignOut';
+    const services = fakeServices({
+      [failing]: () => {
+        throw new Error('cannot listen');
+      },
+      [listening]: () => unsubscribed,
+    });
+    const actor = startMachine(services);
+    await settledOn(actor, 'signIn');
+    actor.stop();
+    expect(unsubscribed).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops cleanly when a replaced unsubscribe throws', async () => {
+    const unsubscribed = vi.fn();
+    const services = fakeServices({
+      listenForOtherTabs: () => () => {
+        throw new Error('already gone');
+      },
+      listenForSignOut: () => unsubscribed,
+    });
+    const actor = startMachine(services);
+    await settledOn(actor, 'signIn');
+    actor.stop();
+    expect(unsubscribed).toHaveBeenCalledTimes(1);
+    expect(actor.getSnapshot().status).toBe('stopped');
   });
 });
