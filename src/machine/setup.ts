@@ -51,7 +51,8 @@ export const customAuthSetup = typedSetup({
   guards: {
     mayResume: () => !nothingToResume(amplifyServices),
     inputInvalid: ({ context, event }) => validationError(context, event) !== null,
-    startsOnSignUp: ({ context }) => context.initialRoute === 'signUp',
+    // Only at the start: a sign-in's second look for a signed-in user comes back to sign-in.
+    startsOnSignUp: ({ context }) => context.initialRoute === 'signUp' && !context.username,
     resendCoolingDown: ({ context }) => Date.now() < (context.challenge?.resendAvailableAt ?? 0),
     stepIs: (_, params: { step: { type: StepType }; type: StepType }) =>
       params.step.type === params.type,

@@ -89,6 +89,25 @@ describe('customAuthMachine: holes found by random event sequences', () => {
     expect(view(actor).error?.code).toBe('TooManyRequests');
   });
 
+  it('comes back to the sign-in form when Amplify says someone is signed in but no one is, on a start with sign-up first', async () => {
+    const services = fakeServices({
+      signIn: async () => {
+        throw cognitoError(
+          'UserAlreadyAuthenticatedException',
+          'There is already a signed in user.',
+        );
+      },
+    });
+    const actor = startMachine(services, { initialRoute: 'signUp' });
+    await settledOn(actor, 'signUp');
+    actor.send({ type: 'GO_TO_SIGN_IN' });
+    actor.send({ type: 'SIGN_IN', username: 'alice' });
+    await settledOn(actor, 'signIn');
+    expect(services.getCurrentUser).toHaveBeenCalledTimes(2);
+    expect(view(actor)).toMatchObject({ route: 'signIn', username: 'alice' });
+    expect(view(actor).error?.serverMessage).toBe('There is already a signed in user.');
+  });
+
   describe('keeps the password only while a password-then-code sign-in is under way', () => {
     const input = { flow: 'passwordThenCode' as const };
 
