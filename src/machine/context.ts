@@ -24,6 +24,11 @@ export interface CustomAuthContext {
   codeDelivery: CodeDelivery | null;
   error: CustomAuthError | null;
   user: AuthUserInfo | null;
+  /**
+   * A sign-in in another tab, heard while a call was in flight: followed once the call has
+   * answered, so that no call is left running behind the statechart's back.
+   */
+  elsewhere?: AuthUserInfo | undefined;
 }
 
 export type CustomAuthEvent =

@@ -66,6 +66,7 @@ export const customAuthSetup = typedSetup({
       context.challenge?.name === 'magicLink' && context.challenge.parameters.linkSent !== 'true',
     // A done event that brings something: a user signed in, a challenge kept.
     hasOutput: ({ event }) => (event as { output?: unknown }).output != null,
+    signedInElsewhere: ({ context }) => context.elsewhere !== undefined,
     needsPasswordAgain: ({ context }) =>
       context.flow === 'passwordThenCode' && context.password === undefined,
   },
@@ -114,17 +115,20 @@ export const customAuthSetup = typedSetup({
       ...noSignInUnderway,
       error: params.error,
     })),
-    signedIn: assign((_, params: { user: AuthUserInfo | null }) => ({
+    signedIn: assign((_, params: { user: AuthUserInfo | null | undefined }) => ({
       ...noSignInUnderway,
-      user: params.user,
+      user: params.user ?? null,
       error: null,
+      elsewhere: undefined,
     })),
+    noteSignIn: assign({ elsewhere: ({ event }) => (event as EventOf<'SIGNED_IN'>).user }),
     restoreChallenge: assign((_, { pending }: { pending: PendingChallenge }) => ({
       username: pending.username,
       challenge: challengeOf(pending.challenge),
       error: null,
     })),
     ...serviceActions(amplifyServices),
-    signedOut: assign({ ...noSignInUnderway, user: null, error: null }),
+    // A sign-in elsewhere heard during the sign-out is over too: the sign-out ends every tab's.
+    signedOut: assign({ ...noSignInUnderway, user: null, error: null, elsewhere: undefined }),
   },
 });

@@ -130,8 +130,14 @@ class Invariants {
 
   afterTransition(snapshot: CustomAuthSnapshot): void {
     visited.add(JSON.stringify(snapshot.value));
-    if (!snapshot.hasTag('pending')) this.backend.dropAbandonedCall();
     const route = routeOf(snapshot);
+    if (!snapshot.hasTag('pending')) this.backend.rested();
+    const open = this.backend.outstandingCall;
+    this.expect(
+      open === null || snapshot.hasTag('pending') || snapshot.status !== 'active',
+      `no call left running behind a screen (${open})`,
+      snapshot,
+    );
     const { context } = snapshot;
     const now = Date.now();
     this.expect(routes.includes(route), `route ${route} is one of the six`, snapshot);
@@ -190,17 +196,22 @@ class Invariants {
     }
   }
 
-  afterStep(snapshot: CustomAuthSnapshot, step: SignInStep['type'] | null): void {
-    if (step) {
+  afterStep(
+    snapshot: CustomAuthSnapshot,
+    delivered: { step: SignInStep['type']; signedInElsewhere: boolean } | null,
+  ): void {
+    if (delivered) {
+      const { step, signedInElsewhere } = delivered;
       const route = routeOf(snapshot);
+      // A sign-in in another tab heard meanwhile is followed once the call has answered.
       this.expect(
-        route === routeAfter[step],
+        route === routeAfter[step] || (signedInElsewhere && route === 'signedIn'),
         `a ${step} step leads to ${routeAfter[step]}`,
         snapshot,
       );
     }
     this.expect(
-      this.backend.hasOutstandingCall || !snapshot.hasTag('pending'),
+      this.backend.outstandingCall !== null || !snapshot.hasTag('pending'),
       'no pending state once every call has settled',
       snapshot,
     );

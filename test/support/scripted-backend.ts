@@ -14,6 +14,8 @@ type Outcome<T> = () => T;
 interface OutstandingCall {
   name: string;
   settle: (choice: number) => void;
+  /** How many sign-outs here had ended when the call was made. */
+  signOuts: number;
 }
 
 /** Calls whose answer is a sign-in step, which the statechart must follow. */
@@ -60,14 +62,16 @@ export class ScriptedBackend {
   private check: OutstandingCall | null = null;
   private checkComing = false;
   /** The sign-in step the last settled call answered, until the test reads it. */
-  private deliveredStep: SignInStep['type'] | null = null;
+  private deliveredStep: { step: SignInStep['type']; signedInElsewhere: boolean } | null = null;
   private deliveries = 0;
+  /** Sign-outs here that ended, to tell a call made before one from a call made after. */
+  private signOuts = 0;
+  /** The call being settled, while its outcome runs. */
+  private settling: OutstandingCall | null = null;
+  /** A sign-in in another tab happened while calls were open, since the statechart last rested. */
+  private signInElsewhereDuringCall = false;
   private readonly listeners = new Set<() => void>();
   private readonly tabListeners = new Set<(user: AuthUserInfo | null) => void>();
-
-  get hasOutstandingCall(): boolean {
-    return this.outstanding !== null;
-  }
 
   /** Ends the open call with outcome number `choice` (modulo how many it has). */
   settle(choice: number): void {
@@ -91,18 +95,29 @@ export class ScriptedBackend {
     this.tabListeners.clear();
   }
 
-  /**
-   * The statechart waits for nothing (it left the state that made the call, say on a
-   * sign-out from another tab): whatever that call answers can no longer reach it.
-   */
-  dropAbandonedCall(): void {
-    this.outstanding = null;
+  /** The open call's name, or null. A call stays open until settled, whatever the statechart does. */
+  get outstandingCall(): string | null {
+    return this.outstanding?.name ?? null;
   }
 
-  takeDeliveredStep(): SignInStep['type'] | null {
-    const step = this.deliveredStep;
+  /** Listeners the statechart left subscribed. */
+  get listenerCount(): number {
+    return this.listeners.size + this.tabListeners.size;
+  }
+
+  /**
+   * The sign-in step the last settled call answered, and whether a sign-in in another tab
+   * was heard while it was open.
+   */
+  takeDeliveredStep(): { step: SignInStep['type']; signedInElsewhere: boolean } | null {
+    const delivered = this.deliveredStep;
     this.deliveredStep = null;
-    return step;
+    return delivered;
+  }
+
+  /** The statechart shows a screen with nothing in flight: what it heard meanwhile is followed. */
+  rested(): void {
+    this.signInElsewhereDuringCall = false;
   }
 
   signOutElsewhere(): void {
@@ -112,6 +127,7 @@ export class ScriptedBackend {
   }
 
   signInElsewhere(user: AuthUserInfo): void {
+    if (this.outstanding) this.signInElsewhereDuringCall = true;
     this.signedIn = user;
     for (const listener of [...this.tabListeners]) listener(user);
   }
@@ -123,13 +139,20 @@ export class ScriptedBackend {
     return new Promise<T>((resolve, reject) => {
       const call: OutstandingCall = {
         name,
+        signOuts: this.signOuts,
         settle: (choice) => {
+          this.settling = call;
           try {
             const value = (outcomes[choice % outcomes.length] as Outcome<T>)();
-            if (stepCalls.has(name)) this.deliveredStep = (value as SignInStep).type;
+            if (stepCalls.has(name)) {
+              const step = (value as SignInStep).type;
+              this.deliveredStep = { step, signedInElsewhere: this.signInElsewhereDuringCall };
+            }
             resolve(value);
           } catch (error) {
             reject(error);
+          } finally {
+            this.settling = null;
           }
         },
       };
@@ -157,6 +180,12 @@ export class ScriptedBackend {
   private done =
     (username: string): Outcome<SignInStep> =>
     () => {
+      // Amplify stores the tokens whether or not anyone still waits for the answer.
+      if (this.settling && this.settling.signOuts !== this.signOuts) {
+        this.violations.push(
+          `${this.settling.name}, made before a sign-out here, signed ${username} in after it`,
+        );
+      }
       this.signedIn = { username, userId: `sub-${username}` };
       return { type: 'done', user: this.signedIn };
     };
@@ -255,6 +284,9 @@ export class ScriptedBackend {
         this.call('signOut', [
           () => {
             this.signedIn = null;
+            this.signOuts += 1;
+            // Amplify says so on Hub before its sign-out resolves.
+            for (const listener of [...this.listeners]) listener();
           },
           network,
         ]),
