@@ -59,7 +59,9 @@ export function serviceActors(services: CustomAuthServices) {
         for (const stop of stops) ignoreFailure(() => stop?.());
       };
     }),
-    answerLinkStep: fromPromise<SignInStep>(() => services.answerLinkStep()),
+    answerLinkStep: fromPromise<SignInStep, string | undefined>(({ input }) =>
+      services.answerLinkStep(input),
+    ),
     loadPendingChallenge: fromPromise<PendingChallenge | null>(() =>
       services.loadPendingChallenge(),
     ),

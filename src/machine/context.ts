@@ -29,6 +29,11 @@ export interface CustomAuthContext {
    * answered, so that no call is left running behind the statechart's back.
    */
   elsewhere?: AuthUserInfo | undefined;
+  /**
+   * The token of the sign-in link the sign-in under way started with, until it is answered:
+   * no other sign-in can use it.
+   */
+  link?: string | undefined;
 }
 
 export type CustomAuthEvent =

@@ -245,6 +245,7 @@ const buildMachine = () =>
             invoke: {
               id: 'answerLinkStep',
               src: 'answerLinkStep',
+              input: ({ context }) => context.link,
               onDone: [
                 // The email is out (or the link let the chain on): a first round, not a wrong answer.
                 {

@@ -23,8 +23,16 @@ import type { AuthUserInfo, CustomAuthInput } from './types.ts';
 
 export const pending = 'pending' as const;
 
-/** What a finished or abandoned sign-in leaves behind: nothing, the password least of all. */
-const noSignInUnderway = { password: undefined, challenge: null, codeDelivery: null };
+/**
+ * What a finished or abandoned sign-in leaves behind: nothing, the password and a sign-in
+ * link least of all.
+ */
+const noSignInUnderway = {
+  password: undefined,
+  challenge: null,
+  codeDelivery: null,
+  link: undefined,
+};
 
 /**
  * XState's `setup`, as far as this statechart uses it: its types, and `createMachine` with the
@@ -83,7 +91,7 @@ export const customAuthSetup = typedSetup({
     }),
     clearError: assign({ error: null }),
     forgetPassword: assign({ password: undefined }),
-    dropChallenge: assign({ challenge: null }),
+    dropChallenge: assign({ challenge: null, link: undefined }),
     forgetCodeDelivery: assign({ codeDelivery: null }),
     setError: assign((_, params: CustomAuthError) => ({ error: params })),
     setCodeDelivery: assign((_, params: { codeDelivery: CustomAuthContext['codeDelivery'] }) => ({
@@ -99,6 +107,8 @@ export const customAuthSetup = typedSetup({
       ),
       codeDelivery: null,
       error: null,
+      // A link answers one round: the next is the user's.
+      link: undefined,
     })),
     nextRound: assign(({ context }, params: { parameters: Record<string, string> }) => {
       const { timing, challenge: current } = context;
@@ -126,6 +136,7 @@ export const customAuthSetup = typedSetup({
       username: pending.username,
       challenge: challengeOf(pending.challenge),
       error: null,
+      link: pending.link,
     })),
     ...serviceActions(amplifyServices),
     // A sign-in elsewhere heard during the sign-out is over too: the sign-out ends every tab's.
