@@ -7,6 +7,16 @@ import type {
   SignUpStep,
 } from '../../src/machine/index.ts';
 import { parsePendingChallenge } from '../../src/machine/pending-challenge.ts';
+import { LINK_REQUEST_PREFIX } from '../../src/shared/link-protocol.ts';
+
+/** The sign-in step a settled call answered, as the statechart got it. */
+export interface DeliveredStep {
+  step: SignInStep['type'];
+  /** A sign-in in another tab was heard while the call was in flight. */
+  signedInElsewhere: boolean;
+  /** A link step's answer, which takes only what a link sign-in can lead to. */
+  linkStep?: boolean;
+}
 
 /** One way a backend call can end: its value, or the error it throws. */
 type Outcome<T> = () => T;
@@ -19,7 +29,10 @@ interface OutstandingCall {
 }
 
 /** Calls whose answer is a sign-in step, which the statechart must follow. */
-const stepCalls = new Set(['signIn', 'confirmSignIn', 'autoSignIn', 'answerLinkStep']);
+const stepCalls = new Set(['signIn', 'confirmSignIn', 'autoSignIn']);
+
+/** A sign-in link's token as the client sees it: three base64url parts. */
+const isLinkToken = (answer: string) => /^[\w-]+\.[\w-]+\.[\w-]+$/.test(answer);
 
 const failure = (name: string, message = `${name} from the scripted backend`) =>
   Object.assign(new Error(message), { name });
@@ -62,7 +75,7 @@ export class ScriptedBackend {
   private check: OutstandingCall | null = null;
   private checkComing = false;
   /** The sign-in step the last settled call answered, until the test reads it. */
-  private deliveredStep: { step: SignInStep['type']; signedInElsewhere: boolean } | null = null;
+  private deliveredStep: DeliveredStep | null = null;
   private deliveries = 0;
   /** Sign-outs here that ended, to tell a call made before one from a call made after. */
   private signOuts = 0;
@@ -70,6 +83,16 @@ export class ScriptedBackend {
   private settling: OutstandingCall | null = null;
   /** A sign-in in another tab happened while calls were open, since the statechart last rested. */
   private signInElsewhereDuringCall = false;
+  /** Whose sign-in Amplify's sign-in store holds: the last `signIn` call's. */
+  private signingIn = 'alice';
+  /** The calls made now are a link step's, whose own answer is what the statechart gets. */
+  private insideLinkStep = false;
+  /**
+   * The sign-in link the page was opened with, while the sign-in it starts may still use it
+   * (the test decides), and whether the user confirmed whose account it opens; a token
+   * answered otherwise is a violation.
+   */
+  liveLink: { token: string; username: string; confirmed: boolean } | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly tabListeners = new Set<(user: AuthUserInfo | null) => void>();
 
@@ -91,6 +114,8 @@ export class ScriptedBackend {
   reload(): void {
     this.outstanding = null;
     this.check = null;
+    this.insideLinkStep = false;
+    this.liveLink = null;
     this.listeners.clear();
     this.tabListeners.clear();
   }
@@ -109,7 +134,7 @@ export class ScriptedBackend {
    * The sign-in step the last settled call answered, and whether a sign-in in another tab
    * was heard while it was open.
    */
-  takeDeliveredStep(): { step: SignInStep['type']; signedInElsewhere: boolean } | null {
+  takeDeliveredStep(): DeliveredStep | null {
     const delivered = this.deliveredStep;
     this.deliveredStep = null;
     return delivered;
@@ -144,7 +169,7 @@ export class ScriptedBackend {
           this.settling = call;
           try {
             const value = (outcomes[choice % outcomes.length] as Outcome<T>)();
-            if (stepCalls.has(name)) {
+            if (stepCalls.has(name) && !this.insideLinkStep) {
               const step = (value as SignInStep).type;
               this.deliveredStep = { step, signedInElsewhere: this.signInElsewhereDuringCall };
             }
@@ -196,6 +221,41 @@ export class ScriptedBackend {
     attributeName: 'email',
   });
 
+  /**
+   * A link step answered by `answer` (the kit's link services over these calls): what it
+   * returns, not the calls it makes, is the step the statechart must follow.
+   */
+  answeringLinks(
+    answer: (link?: string) => Promise<SignInStep>,
+  ): (link?: string) => Promise<SignInStep> {
+    return async (link) => {
+      this.insideLinkStep = true;
+      try {
+        const step = await answer(link);
+        this.deliveredStep = {
+          step: step.type,
+          signedInElsewhere: this.signInElsewhereDuringCall,
+          linkStep: true,
+        };
+        return step;
+      } finally {
+        this.insideLinkStep = false;
+      }
+    };
+  }
+
+  private redeemLink(token: string): Array<Outcome<SignInStep>> {
+    const live = this.liveLink;
+    if (live?.token !== token) {
+      this.violations.push('a sign-in link answered a sign-in it did not start');
+    } else if (!live.confirmed) {
+      this.violations.push(`a link for ${live.username} from another browser was used unasked`);
+    }
+    // A link works once.
+    this.liveLink = null;
+    return [this.done(this.signingIn), linkRefused, network];
+  }
+
   services(): CustomAuthServices {
     const signInOutcomes = (username: string): Array<Outcome<SignInStep>> => [
       this.challenge,
@@ -226,29 +286,37 @@ export class ScriptedBackend {
           () => parsePendingChallenge(JSON.stringify(this.stored)),
           network,
         ]),
-      signIn: ({ username }) => this.call('signIn', signInOutcomes(username)),
-      // The username is the one Amplify's sign-in store holds; the test keeps one per run.
-      confirmSignIn: () =>
-        this.call('confirmSignIn', [
+      signIn: ({ username }) => {
+        this.signingIn = username;
+        return this.call('signIn', signInOutcomes(username));
+      },
+      confirmSignIn: (answer) => {
+        if (answer.startsWith(LINK_REQUEST_PREFIX)) {
+          return this.call('confirmSignIn', [
+            this.linkSent,
+            // A page the trigger does not allow.
+            thrown('NotAuthorizedException', 'Incorrect username or password.'),
+            locked,
+            network,
+          ]);
+        }
+        if (isLinkToken(answer)) return this.call('confirmSignIn', this.redeemLink(answer));
+        return this.call('confirmSignIn', [
           this.challenge,
           this.linkAsked,
-          this.done('alice'),
+          this.done(this.signingIn),
           () => ({ type: 'unsupported', signInStep: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' }),
           thrown('NotAuthorizedException', 'Incorrect username or password.'),
           thrown('NotAuthorizedException', 'Invalid session for the user, session is expired.'),
           thrown('CodeMismatchException'),
           locked,
           network,
-        ]),
-      answerLinkStep: () =>
-        this.call('answerLinkStep', [
-          this.linkSent,
-          this.done('alice'),
-          thrown('NotAuthorizedException', 'Incorrect username or password.'),
-          linkRefused,
-          locked,
-          network,
-        ]),
+        ]);
+      },
+      // The kit's link services answer link steps over these calls (`answeringLinks`).
+      answerLinkStep: async () => {
+        throw new Error('Compose the link services over the scripted backend.');
+      },
       signUp: ({ username }) =>
         this.call<SignUpStep>('signUp', [
           () => ({ type: 'confirmSignUp', codeDelivery: this.delivery(username) }),
