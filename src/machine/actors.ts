@@ -50,15 +50,18 @@ export function serviceActors(services: CustomAuthServices) {
           () => {},
         );
       }
-      const stops = ignoreFailure(() => [
-        services.listenForOtherTabs(changed),
-        services.listenForSignOut(() => changed(null)),
-      ]);
+      // Each on its own, so that one that throws costs neither the other nor its unsubscribe.
+      const stops = [
+        ignoreFailure(() => services.listenForOtherTabs(changed)),
+        ignoreFailure(() => services.listenForSignOut(() => changed(null))),
+      ];
       return () => {
-        for (const stop of stops ?? []) stop();
+        for (const stop of stops) ignoreFailure(() => stop?.());
       };
     }),
-    answerLinkStep: fromPromise<SignInStep>(() => services.answerLinkStep()),
+    answerLinkStep: fromPromise<SignInStep, string | undefined>(({ input }) =>
+      services.answerLinkStep(input),
+    ),
     loadPendingChallenge: fromPromise<PendingChallenge | null>(() =>
       services.loadPendingChallenge(),
     ),

@@ -48,10 +48,11 @@ export interface CustomAuthServices {
   /** Calls `onChange` with the user after another tab signed in or out; returns the unsubscribe. */
   listenForOtherTabs: (onChange: (user: AuthUserInfo | null) => void) => () => void;
   /**
-   * Answers a `magicLink` step's first round: asks for a link, or (in a sign-in that a link
-   * in the address started) signs in with its token. Default: refused (`signInLinks`).
+   * Answers a `magicLink` step's first round: with `link` (the token `loadPendingChallenge`
+   * gave with the sign-in a link in the address started), signs in with it; without, asks
+   * for a link. Default: refused (`signInLinks`).
    */
-  answerLinkStep: () => Promise<SignInStep>;
+  answerLinkStep: (link?: string) => Promise<SignInStep>;
   /** Keeps the open challenge (null: forgets it) so a reload can resume it. */
   savePendingChallenge: (pending: PendingChallenge | null) => void;
   loadPendingChallenge: () => Promise<PendingChallenge | null>;

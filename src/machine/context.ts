@@ -24,6 +24,16 @@ export interface CustomAuthContext {
   codeDelivery: CodeDelivery | null;
   error: CustomAuthError | null;
   user: AuthUserInfo | null;
+  /**
+   * A sign-in in another tab, heard while a call was in flight: followed once the call has
+   * answered, so that no call is left running behind the statechart's back.
+   */
+  elsewhere?: AuthUserInfo | undefined;
+  /**
+   * The token of the sign-in link the sign-in under way started with, until it is answered:
+   * no other sign-in can use it.
+   */
+  link?: string | undefined;
 }
 
 export type CustomAuthEvent =

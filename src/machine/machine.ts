@@ -18,12 +18,39 @@ import {
   toSignInUnsupported,
   toSignInWhenRefused,
 } from './transitions.ts';
+import type { AuthUserInfo } from './types.ts';
 
 const toSignInWithError = {
   target: '#customAuth.signIn',
   actions: {
     type: 'backToSignIn' as const,
     params: ({ event }: { event: { error: unknown } }) => ({ error: toAuthError(event.error) }),
+  },
+};
+
+/**
+ * A state that waits on a backend call. Word from elsewhere waits for the call as well: a
+ * call left running could answer later, and store tokens after a sign-out, or run beside the
+ * next call. A sign-in elsewhere is noted and followed on the screen the call leads to; a
+ * sign-out elsewhere during a sign-out here is that sign-out's own end.
+ */
+function calling<State extends object>(state: State) {
+  return {
+    ...state,
+    tags: pending,
+    on: { SIGNED_IN: { actions: 'noteSignIn' as const }, SIGNED_OUT: {} },
+  };
+}
+
+/** On a screen again after a call: a sign-in elsewhere noted meanwhile is followed now. */
+const toSignedInElsewhere = {
+  guard: 'signedInElsewhere' as const,
+  target: '#customAuth.signedIn',
+  actions: {
+    type: 'signedIn' as const,
+    params: ({ context }: { context: { elsewhere?: AuthUserInfo } }) => ({
+      user: context.elsewhere,
+    }),
   },
 };
 
@@ -61,6 +88,7 @@ const buildMachine = () =>
     invoke: { id: 'authElsewhere', src: 'authElsewhere' },
     on: {
       // Also when signed in already: another tab's token refresh reads as a sign-in, harmlessly.
+      // States that wait on a call note it instead (`calling`).
       SIGNED_IN: {
         target: '.signedIn',
         actions: { type: 'signedIn', params: ({ event }) => ({ user: event.user }) },
@@ -79,7 +107,7 @@ const buildMachine = () =>
           deciding: {
             always: [{ guard: 'mayResume', target: 'checkingUser' }, ...toFirstForm],
           },
-          checkingUser: {
+          checkingUser: calling({
             invoke: {
               id: 'getCurrentUser',
               src: 'getCurrentUser',
@@ -96,8 +124,8 @@ const buildMachine = () =>
                 actions: setErrorFromEvent,
               },
             },
-          },
-          restoringChallenge: {
+          }),
+          restoringChallenge: calling({
             invoke: {
               id: 'loadPendingChallenge',
               src: 'loadPendingChallenge',
@@ -115,13 +143,14 @@ const buildMachine = () =>
               ],
               onError: toFirstForm,
             },
-          },
+          }),
         },
       },
       signIn: {
         initial: 'idle',
         states: {
           idle: {
+            always: toSignedInElsewhere,
             on: {
               SIGN_IN: [
                 { guard: 'inputInvalid', actions: 'rejectInput' },
@@ -130,8 +159,7 @@ const buildMachine = () =>
               GO_TO_SIGN_UP: { target: '#customAuth.signUp', actions: 'clearError' },
             },
           },
-          submitting: {
-            tags: pending,
+          submitting: calling({
             invoke: {
               id: 'signIn',
               src: 'signIn',
@@ -147,7 +175,7 @@ const buildMachine = () =>
                 { target: 'idle', actions: ['forgetPassword', setErrorFromEvent] },
               ],
             },
-          },
+          }),
         },
       },
       challenge: {
@@ -158,7 +186,7 @@ const buildMachine = () =>
             entry: 'rememberChallenge',
             // A magic-link step's first round is answered for the user: with the link being
             // opened, or with a request for one.
-            always: { guard: 'asksForLink', target: 'linking' },
+            always: [toSignedInElsewhere, { guard: 'asksForLink', target: 'linking' }],
             after: {
               challengeExpiry: {
                 target: '#customAuth.signIn',
@@ -188,8 +216,7 @@ const buildMachine = () =>
               },
             },
           },
-          answering: {
-            tags: pending,
+          answering: calling({
             invoke: {
               id: 'confirmSignIn',
               src: 'confirmSignIn',
@@ -213,12 +240,12 @@ const buildMachine = () =>
               ],
               onError: [...answerEndsSignIn, { target: 'idle', actions: setErrorFromEvent }],
             },
-          },
-          linking: {
-            tags: pending,
+          }),
+          linking: calling({
             invoke: {
               id: 'answerLinkStep',
               src: 'answerLinkStep',
+              input: ({ context }) => context.link,
               onDone: [
                 // The email is out (or the link let the chain on): a first round, not a wrong answer.
                 {
@@ -232,9 +259,8 @@ const buildMachine = () =>
               // Not back to idle, which would ask again at once: without a link there is no sign-in.
               onError: [...answerEndsSignIn, toSignInWithError],
             },
-          },
-          resending: {
-            tags: pending,
+          }),
+          resending: calling({
             invoke: {
               id: 'signIn',
               src: 'signIn',
@@ -242,13 +268,14 @@ const buildMachine = () =>
               onDone: signInSucceeded,
               onError: [...signInFailedElsewhere, { target: 'idle', actions: setErrorFromEvent }],
             },
-          },
+          }),
         },
       },
       signUp: {
         initial: 'idle',
         states: {
           idle: {
+            always: toSignedInElsewhere,
             on: {
               SIGN_UP: [
                 { guard: 'inputInvalid', actions: 'rejectInput' },
@@ -257,8 +284,7 @@ const buildMachine = () =>
               GO_TO_SIGN_IN: { target: '#customAuth.signIn', actions: 'clearError' },
             },
           },
-          submitting: {
-            tags: pending,
+          submitting: calling({
             invoke: {
               id: 'signUp',
               src: 'signUp',
@@ -297,7 +323,7 @@ const buildMachine = () =>
                 actions: ['forgetPassword', setErrorFromEvent],
               },
             },
-          },
+          }),
         },
       },
       confirmSignUp: {
@@ -305,6 +331,7 @@ const buildMachine = () =>
         exit: 'forgetCodeDelivery',
         states: {
           idle: {
+            always: toSignedInElsewhere,
             on: {
               CONFIRM_SIGN_UP: [
                 { guard: 'inputInvalid', actions: 'rejectInput' },
@@ -317,8 +344,7 @@ const buildMachine = () =>
               },
             },
           },
-          resendingCode: {
-            tags: pending,
+          resendingCode: calling({
             invoke: {
               id: 'resendSignUpCode',
               src: 'resendSignUpCode',
@@ -335,9 +361,8 @@ const buildMachine = () =>
                 actions: setErrorFromEvent,
               },
             },
-          },
-          confirming: {
-            tags: pending,
+          }),
+          confirming: calling({
             invoke: {
               id: 'confirmSignUp',
               src: 'confirmSignUp',
@@ -359,16 +384,15 @@ const buildMachine = () =>
                 actions: setErrorFromEvent,
               },
             },
-          },
-          autoSigningIn: {
-            tags: pending,
+          }),
+          autoSigningIn: calling({
             invoke: {
               id: 'autoSignIn',
               src: 'autoSignIn',
               onDone: signInSucceeded,
               onError: toSignInWithError,
             },
-          },
+          }),
         },
       },
       signedIn: {
@@ -376,8 +400,7 @@ const buildMachine = () =>
         on: { SIGNED_OUT: { target: 'signIn', actions: 'signedOut' } },
         states: {
           idle: { on: { SIGN_OUT: 'signingOut' } },
-          signingOut: {
-            tags: pending,
+          signingOut: calling({
             invoke: {
               id: 'signOut',
               src: 'signOut',
@@ -387,7 +410,7 @@ const buildMachine = () =>
                 actions: setErrorFromEvent,
               },
             },
-          },
+          }),
         },
       },
     },

@@ -5,6 +5,11 @@ export interface PendingChallenge {
   username: string;
   /** What the screen needs besides the parameters, which say the rest. */
   challenge: Pick<ChallengeInfo, 'parameters' | 'round' | 'expiresAt' | 'resendAvailableAt'>;
+  /**
+   * The token of the sign-in link this sign-in starts with (`signInLinks`): held by the
+   * statechart for this sign-in alone, never stored.
+   */
+  link?: string;
 }
 
 /** `mayResume` looks for this name too. */

@@ -23,8 +23,16 @@ import type { AuthUserInfo, CustomAuthInput } from './types.ts';
 
 export const pending = 'pending' as const;
 
-/** What a finished or abandoned sign-in leaves behind: nothing, the password least of all. */
-const noSignInUnderway = { password: undefined, challenge: null, codeDelivery: null };
+/**
+ * What a finished or abandoned sign-in leaves behind: nothing, the password and a sign-in
+ * link least of all.
+ */
+const noSignInUnderway = {
+  password: undefined,
+  challenge: null,
+  codeDelivery: null,
+  link: undefined,
+};
 
 /**
  * XState's `setup`, as far as this statechart uses it: its types, and `createMachine` with the
@@ -51,7 +59,8 @@ export const customAuthSetup = typedSetup({
   guards: {
     mayResume: () => !nothingToResume(amplifyServices),
     inputInvalid: ({ context, event }) => validationError(context, event) !== null,
-    startsOnSignUp: ({ context }) => context.initialRoute === 'signUp',
+    // Only at the start: a sign-in's second look for a signed-in user comes back to sign-in.
+    startsOnSignUp: ({ context }) => context.initialRoute === 'signUp' && !context.username,
     resendCoolingDown: ({ context }) => Date.now() < (context.challenge?.resendAvailableAt ?? 0),
     stepIs: (_, params: { step: { type: StepType }; type: StepType }) =>
       params.step.type === params.type,
@@ -65,6 +74,7 @@ export const customAuthSetup = typedSetup({
       context.challenge?.name === 'magicLink' && context.challenge.parameters.linkSent !== 'true',
     // A done event that brings something: a user signed in, a challenge kept.
     hasOutput: ({ event }) => (event as { output?: unknown }).output != null,
+    signedInElsewhere: ({ context }) => context.elsewhere !== undefined,
     needsPasswordAgain: ({ context }) =>
       context.flow === 'passwordThenCode' && context.password === undefined,
   },
@@ -81,7 +91,7 @@ export const customAuthSetup = typedSetup({
     }),
     clearError: assign({ error: null }),
     forgetPassword: assign({ password: undefined }),
-    dropChallenge: assign({ challenge: null }),
+    dropChallenge: assign({ challenge: null, link: undefined }),
     forgetCodeDelivery: assign({ codeDelivery: null }),
     setError: assign((_, params: CustomAuthError) => ({ error: params })),
     setCodeDelivery: assign((_, params: { codeDelivery: CustomAuthContext['codeDelivery'] }) => ({
@@ -97,6 +107,8 @@ export const customAuthSetup = typedSetup({
       ),
       codeDelivery: null,
       error: null,
+      // A link answers one round: the next is the user's.
+      link: undefined,
     })),
     nextRound: assign(({ context }, params: { parameters: Record<string, string> }) => {
       const { timing, challenge: current } = context;
@@ -113,17 +125,21 @@ export const customAuthSetup = typedSetup({
       ...noSignInUnderway,
       error: params.error,
     })),
-    signedIn: assign((_, params: { user: AuthUserInfo | null }) => ({
+    signedIn: assign((_, params: { user: AuthUserInfo | null | undefined }) => ({
       ...noSignInUnderway,
-      user: params.user,
+      user: params.user ?? null,
       error: null,
+      elsewhere: undefined,
     })),
+    noteSignIn: assign({ elsewhere: ({ event }) => (event as EventOf<'SIGNED_IN'>).user }),
     restoreChallenge: assign((_, { pending }: { pending: PendingChallenge }) => ({
       username: pending.username,
       challenge: challengeOf(pending.challenge),
       error: null,
+      link: pending.link,
     })),
     ...serviceActions(amplifyServices),
-    signedOut: assign({ ...noSignInUnderway, user: null, error: null }),
+    // A sign-in elsewhere heard during the sign-out is over too: the sign-out ends every tab's.
+    signedOut: assign({ ...noSignInUnderway, user: null, error: null, elsewhere: undefined }),
   },
 });

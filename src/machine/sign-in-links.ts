@@ -1,6 +1,5 @@
-import { signIn } from '@aws-amplify/auth';
 import { LINK_REQUEST_PREFIX, REDIRECT_METADATA_KEY } from '../shared/link-protocol.ts';
-import { amplifyServices, type CustomAuthServices, toSignInStep } from './amplify.ts';
+import { amplifyServices, type CustomAuthServices } from './amplify.ts';
 import type { PendingChallenge } from './pending-challenge.ts';
 
 /** Options of {@link signInLinks}. */
@@ -15,13 +14,17 @@ export interface SignInLinkOptions {
 /** `<key id>.<claims>.<HMAC-SHA256>`, each base64url, as the trigger issues them. */
 const linkTokenPattern = /^#([\w-]{1,32}\.([\w-]{1,4000})\.[\w-]{43})$/;
 
-interface OpenedLink {
-  username: string;
-  token: string;
+/**
+ * Where the link a page was opened with waits, from reading the address until the first start
+ * takes it (to sign in with, or to drop when someone is signed in already or the start cannot
+ * check): a sign-in link serves the sign-in it starts, never a later one.
+ */
+export interface OpenedLinkHolder {
+  opened: { username: string; token: string } | null;
 }
 
-/** The link this page was opened with, held from reading the address until it is used. */
-let opened: OpenedLink | null = null;
+/** This page's: every `signInLinks()` call shares it, so an app may call it at each render. */
+const thisPage: OpenedLinkHolder = { opened: null };
 
 function decodeBase64Url(text: string): string {
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
@@ -29,9 +32,9 @@ function decodeBase64Url(text: string): string {
 }
 
 /** The username a token's claims name; the signature is the trigger's to check. */
-function usernameIn(claims: string): string | null {
+function usernameIn(token: string): string | null {
   try {
-    const { u } = JSON.parse(decodeBase64Url(claims)) as { u?: unknown };
+    const { u } = JSON.parse(decodeBase64Url(token.split('.')[1] as string)) as { u?: unknown };
     return typeof u === 'string' && u !== '' ? u : null;
   } catch {
     return null;
@@ -39,33 +42,69 @@ function usernameIn(claims: string): string | null {
 }
 
 /** Takes a sign-in link out of the address bar (and this history entry), keeping its token. */
-function readAddress(): void {
+function readAddress(held: OpenedLinkHolder): void {
   const match = typeof location === 'undefined' ? null : linkTokenPattern.exec(location.hash);
   if (!match) return;
   history.replaceState(history.state, '', location.pathname + location.search);
-  const username = usernameIn(match[2] as string);
-  opened = username ? { username, token: match[1] as string } : null;
-}
-
-/**
- * A sign-in to resume at start: the opened link's, as a magic-link step waiting for its
- * answer (which `answerLinkStep` gives), before any challenge kept for a reload.
- */
-async function loadPendingChallenge(): Promise<PendingChallenge | null> {
-  if (!opened) return amplifyServices.loadPendingChallenge();
-  return {
-    username: opened.username,
-    challenge: {
-      parameters: { type: 'magicLink' },
-      round: 1,
-      // The sign-in starts with the answer; until then, nothing is waiting on Cognito.
-      expiresAt: Date.now() + 60_000,
-      resendAvailableAt: 0,
-    },
-  };
+  const token = match[1] as string;
+  const username = usernameIn(token);
+  held.opened = username ? { username, token } : null;
 }
 
 const currentPage = () => location.origin + location.pathname + location.search;
+
+/**
+ * The link services over `base`, the services that reach Cognito (Amplify's, or a test's),
+ * with the opened link held in `held`.
+ */
+export function linkServices(
+  base: CustomAuthServices,
+  options: SignInLinkOptions,
+  held: OpenedLinkHolder,
+): Partial<CustomAuthServices> {
+  readAddress(held);
+  return {
+    /**
+     * The opened link's sign-in, as a magic-link step waiting for its answer (the token,
+     * which the statechart holds for this sign-in and gives `answerLinkStep`); before it,
+     * any challenge kept for a reload.
+     */
+    loadPendingChallenge: async (): Promise<PendingChallenge | null> => {
+      const link = held.opened;
+      held.opened = null;
+      if (!link) return base.loadPendingChallenge();
+      return {
+        username: link.username,
+        challenge: {
+          parameters: { type: 'magicLink' },
+          round: 1,
+          // The sign-in starts with the answer; until then, nothing is waiting on Cognito.
+          expiresAt: Date.now() + 60_000,
+          resendAvailableAt: 0,
+        },
+        link: link.token,
+      };
+    },
+    // Every start forgets what it did not resume: an opened link too.
+    savePendingChallenge: (pending) => {
+      if (!pending) held.opened = null;
+      base.savePendingChallenge(pending);
+    },
+    // An opened link is a sign-in to resume: the start must wait to load it.
+    mayResume: () => held.opened !== null || base.mayResume(),
+    answerLinkStep: async (link) => {
+      const username = link && usernameIn(link);
+      if (username) {
+        // A fresh sign-in, here or on another device, whose first answer is the link.
+        const first = await base.signIn({ username, flow: 'passwordless' });
+        const asks = first.type === 'customChallenge' && first.parameters.type === 'magicLink';
+        return asks ? base.confirmSignIn(link) : first;
+      }
+      const page = options.page ?? currentPage();
+      return base.confirmSignIn(LINK_REQUEST_PREFIX + page, { [REDIRECT_METADATA_KEY]: page });
+    },
+  };
+}
 
 /**
  * Sign-in by magic link (the `magicLinkStep` trigger). A link in the address (`#<token>`)
@@ -74,29 +113,5 @@ const currentPage = () => location.origin + location.pathname + location.search;
  * `<CustomAuthenticator services={signInLinks()} />`.
  */
 export function signInLinks(options: SignInLinkOptions = {}): Partial<CustomAuthServices> {
-  readAddress();
-  return {
-    loadPendingChallenge,
-    // An opened link is a sign-in to resume: the start must wait to load it.
-    mayResume: () => opened !== null || amplifyServices.mayResume(),
-    answerLinkStep: async () => {
-      const link = opened;
-      opened = null;
-      if (link) {
-        // A fresh sign-in, here or on another device, whose first answer is the link.
-        const first = await toSignInStep(
-          await signIn({
-            username: link.username,
-            options: { authFlowType: 'CUSTOM_WITHOUT_SRP' },
-          }),
-        );
-        const asks = first.type === 'customChallenge' && first.parameters.type === 'magicLink';
-        return asks ? amplifyServices.confirmSignIn(link.token) : first;
-      }
-      const page = options.page ?? currentPage();
-      return amplifyServices.confirmSignIn(LINK_REQUEST_PREFIX + page, {
-        [REDIRECT_METADATA_KEY]: page,
-      });
-    },
-  };
+  return linkServices(amplifyServices, options, thisPage);
 }

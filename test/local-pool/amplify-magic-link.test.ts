@@ -140,6 +140,32 @@ describe('magic links through the statechart, the real Amplify client and the po
     expect(address.url.hash).toBe('#section-2');
   });
 
+  it('drops a link opened while its user is signed in: a later sign-in by another name asks for that name’s own link', async () => {
+    await registerUser(pool(), 'pia');
+    await registerUser(pool(), 'rune');
+    // Pia signs in with the code from the email; the link beside it still works.
+    const { actor: waiting } = await askForLink('pia');
+    waiting.send({ type: 'ANSWER_CHALLENGE', answer: latestCode(pool(), 'pia') });
+    expect(await settled(waiting)).toMatchObject({ route: 'signedIn' });
+    waiting.stop();
+
+    address.url = new URL(lastLink('pia'));
+    const actor = start();
+    expect(await settled(actor)).toMatchObject({ route: 'signedIn', user: { username: 'pia' } });
+    actor.send({ type: 'SIGN_OUT' });
+    expect(await settled(actor)).toMatchObject({ route: 'signIn' });
+    actor.send({ type: 'SIGN_IN', username: 'rune' });
+    expect(await settled(actor)).toMatchObject({
+      route: 'challenge',
+      username: 'rune',
+      user: null,
+      error: null,
+      challenge: { name: 'magicLink', type: 'code' },
+    });
+    expect(pool().outbox('rune').at(-1)?.link).toBeDefined();
+    actor.stop();
+  });
+
   it('shows an unknown user the same waiting screen, and sends nothing', async () => {
     const { actor, waiting } = await askForLink('nobody-here');
     expect(waiting).toMatchObject({

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { alice, challengeStep, cognitoError, fakeServices } from '../support/fake-services.ts';
 import { atChallenge, settledOn, startMachine, view } from '../support/machine-harness.ts';
 
@@ -89,6 +89,25 @@ describe('customAuthMachine: holes found by random event sequences', () => {
     expect(view(actor).error?.code).toBe('TooManyRequests');
   });
 
+  it('comes back to the sign-in form when Amplify says someone is signed in but no one is, on a start with sign-up first', async () => {
+    const services = fakeServices({
+      signIn: async () => {
+        throw cognitoError(
+          'UserAlreadyAuthenticatedException',
+          'There is already a signed in user.',
+        );
+      },
+    });
+    const actor = startMachine(services, { initialRoute: 'signUp' });
+    await settledOn(actor, 'signUp');
+    actor.send({ type: 'GO_TO_SIGN_IN' });
+    actor.send({ type: 'SIGN_IN', username: 'alice' });
+    await settledOn(actor, 'signIn');
+    expect(services.getCurrentUser).toHaveBeenCalledTimes(2);
+    expect(view(actor)).toMatchObject({ route: 'signIn', username: 'alice' });
+    expect(view(actor).error?.serverMessage).toBe('There is already a signed in user.');
+  });
+
   describe('keeps the password only while a password-then-code sign-in is under way', () => {
     const input = { flow: 'passwordThenCode' as const };
 
@@ -159,5 +178,38 @@ describe('customAuthMachine: holes found by random event sequences', () => {
     actor.send({ type: 'SIGN_OUT' });
     await settledOn(actor, 'signIn');
     expect(actor.getSnapshot().status).toBe('active');
+  });
+
+  it.each([
+    ['listening for sign-outs', 'listenForSignOut'],
+    ['listening for other tabs', 'listenForOtherTabs'],
+  ] as const)('unsubscribes the other listener on stop when %s throws', async (_, failing) => {
+    const unsubscribed = vi.fn();
+    const listening = failing === 'listenForSignOut' ? 'listenForOtherTabs' : 'listenForSignOut';
+    const services = fakeServices({
+      [failing]: () => {
+        throw new Error('cannot listen');
+      },
+      [listening]: () => unsubscribed,
+    });
+    const actor = startMachine(services);
+    await settledOn(actor, 'signIn');
+    actor.stop();
+    expect(unsubscribed).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops cleanly when a replaced unsubscribe throws', async () => {
+    const unsubscribed = vi.fn();
+    const services = fakeServices({
+      listenForOtherTabs: () => () => {
+        throw new Error('already gone');
+      },
+      listenForSignOut: () => unsubscribed,
+    });
+    const actor = startMachine(services);
+    await settledOn(actor, 'signIn');
+    actor.stop();
+    expect(unsubscribed).toHaveBeenCalledTimes(1);
+    expect(actor.getSnapshot().status).toBe('stopped');
   });
 });

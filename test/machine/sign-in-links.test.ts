@@ -99,6 +99,40 @@ describe('customAuthMachine: magic links', () => {
     expect(view(actor)).toMatchObject({ user: alice, error: null });
   });
 
+  it('gives the opened link to the sign-in it starts, and to no later one', async () => {
+    const services = fakeServices({
+      loadPendingChallenge: async () => ({ ...(await openedLink('alice')()), link: 'k1.e30.sig' }),
+      signIn: async () => askForLink(),
+      answerLinkStep: async (link) => {
+        if (link) throw refused('used');
+        return linkSent();
+      },
+    });
+    const actor = startMachine(services);
+    await settledOn(actor, 'signIn');
+    expect(view(actor).error).toEqual({ code: 'LinkRefused', reason: 'used' });
+    expect(services.answerLinkStep).toHaveBeenLastCalledWith('k1.e30.sig');
+
+    actor.send({ type: 'SIGN_IN', username: 'bob' });
+    await settledOn(actor, 'challenge');
+    expect(services.answerLinkStep).toHaveBeenCalledTimes(2);
+    expect(services.answerLinkStep).toHaveBeenLastCalledWith(undefined);
+    expect(view(actor)).toMatchObject({ username: 'bob', error: null });
+    expect(actor.getSnapshot().context.link).toBeUndefined();
+  });
+
+  it('keeps the opened link out of storage', async () => {
+    const services = fakeServices({
+      loadPendingChallenge: async () => ({ ...(await openedLink('alice')()), link: 'k1.e30.sig' }),
+      answerLinkStep: async () => linkSent(),
+    });
+    const actor = startMachine(services);
+    await settledOn(actor, 'challenge');
+    const saved = services.savePendingChallenge.mock.calls.map(([pending]) => pending);
+    expect(saved.some((pending) => pending?.username === 'alice')).toBe(true);
+    expect(JSON.stringify(saved)).not.toContain('k1.e30.sig');
+  });
+
   it('ignores a link when someone is signed in already', async () => {
     const services = fakeServices({
       loadPendingChallenge: openedLink('mallory'),

@@ -10,14 +10,17 @@ import {
   type SignInStep,
   withServices,
 } from '../../src/machine/index.ts';
+import { linkServices, type OpenedLinkHolder } from '../../src/machine/sign-in-links.ts';
 import { routeOf } from '../../src/machine/view.ts';
 import { customAuthFlows } from '../../src/shared/flows.ts';
-import { ScriptedBackend } from '../support/scripted-backend.ts';
+import { type DeliveredStep, ScriptedBackend } from '../support/scripted-backend.ts';
 
 /**
  * Random sequences of what can happen to the statechart: UI commands, backend calls ending
  * in any way a real call can, the clock jumping past cooldowns and expiry, sign-outs and
- * sign-ins in other tabs, reloads. The invariants below are checked after every transition
+ * sign-ins in other tabs (also while a call is in flight), reloads, reloads with a sign-in
+ * link in the address (also while signed in), services that cannot listen for sign-outs.
+ * The invariants below are checked after every transition
  * and after every step. `PROPERTY_RUNS` sets the sequences per flow (`npm run test:property`
  * runs many more); a failure prints the seed and path that replay it through
  * `PROPERTY_SEED` and `PROPERTY_PATH`.
@@ -30,7 +33,8 @@ type Step =
   | { kind: 'clock'; ms: number }
   | { kind: 'signOutElsewhere' }
   | { kind: 'signInElsewhere' }
-  | { kind: 'reload' };
+  | { kind: 'reload' }
+  | { kind: 'openLink'; username: 'alice' | 'mallory' };
 
 const username = fc.constantFrom('alice', 'bob');
 const password = fc.constantFrom('Secret-123', 'Secret-123', '', undefined);
@@ -78,6 +82,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       { kind: 'signOutElsewhere' },
       { kind: 'signInElsewhere' },
       { kind: 'reload' },
+      { kind: 'openLink', username: 'alice' },
+      { kind: 'openLink', username: 'mallory' },
     ),
   },
 );
@@ -130,8 +136,19 @@ class Invariants {
 
   afterTransition(snapshot: CustomAuthSnapshot): void {
     visited.add(JSON.stringify(snapshot.value));
-    if (!snapshot.hasTag('pending')) this.backend.dropAbandonedCall();
     const route = routeOf(snapshot);
+    if (!snapshot.hasTag('pending')) {
+      this.backend.rested();
+      // A link serves the sign-in it starts: once the statechart rests anywhere else (signed
+      // in, or on a form), no later sign-in may use it.
+      if (routeOf(snapshot) !== 'challenge') this.backend.liveLink = null;
+    }
+    const open = this.backend.outstandingCall;
+    this.expect(
+      open === null || snapshot.hasTag('pending') || snapshot.status !== 'active',
+      `no call left running behind a screen (${open})`,
+      snapshot,
+    );
     const { context } = snapshot;
     const now = Date.now();
     this.expect(routes.includes(route), `route ${route} is one of the six`, snapshot);
@@ -178,6 +195,10 @@ class Invariants {
       );
     }
     if (route !== 'initializing') {
+      // Sign-up opens clean, at the start or from the link: an error on it is its own.
+      if (route === 'signUp' && this.screen?.route !== 'signUp') {
+        this.expect(context.error === null, 'the sign-up form opens without an error', snapshot);
+      }
       // A screen change brings a fresh error or none, never the last screen's.
       if (this.screen && this.screen.route !== route) {
         this.expect(
@@ -190,17 +211,22 @@ class Invariants {
     }
   }
 
-  afterStep(snapshot: CustomAuthSnapshot, step: SignInStep['type'] | null): void {
-    if (step) {
+  afterStep(snapshot: CustomAuthSnapshot, delivered: DeliveredStep | null): void {
+    if (delivered) {
+      const { step, signedInElsewhere, linkStep } = delivered;
       const route = routeOf(snapshot);
+      // A link is for a chain that starts with it: a link sign-in of an unconfirmed user
+      // ends on the form.
+      const expected = linkStep && step === 'confirmSignUp' ? 'signIn' : routeAfter[step];
+      // A sign-in in another tab heard meanwhile is followed once the call has answered.
       this.expect(
-        route === routeAfter[step],
-        `a ${step} step leads to ${routeAfter[step]}`,
+        route === expected || (signedInElsewhere && route === 'signedIn'),
+        `a ${step} step leads to ${expected}`,
         snapshot,
       );
     }
     this.expect(
-      this.backend.hasOutstandingCall || !snapshot.hasTag('pending'),
+      this.backend.outstandingCall !== null || !snapshot.hasTag('pending'),
       'no pending state once every call has settled',
       snapshot,
     );
@@ -208,18 +234,59 @@ class Invariants {
   }
 }
 
+const base64Url = (text: string) => Buffer.from(text).toString('base64url');
+
+/** A token as the trigger issues them, as far as the client reads it. */
+const linkFor = (username: string) =>
+  `k1.${base64Url(JSON.stringify({ u: username, d: `${username[0]}***@e***.com` }))}.${'s'.repeat(43)}`;
+
+const page = 'https://app.example/sign-in';
+
+/** The address bar, as much of it as links need. */
+class Address {
+  url = new URL(page);
+  readonly history = {
+    state: null,
+    replaceState: (_state: unknown, _title: string, next: string) => {
+      this.url = new URL(next, this.url);
+    },
+  };
+}
+
 /** Lets settled promises reach the statechart; the fake clock does not move. */
 async function flush() {
   for (let turn = 0; turn < 5; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
-async function play(flow: CustomAuthFlow, steps: readonly Step[]): Promise<string[]> {
+async function play(
+  flow: CustomAuthFlow,
+  { steps, hubFails, initialRoute }: Scenario,
+): Promise<string[]> {
   const backend = new ScriptedBackend();
   const invariants = new Invariants(flow, backend);
-  const machine = withServices(backend.services());
+  const address = new Address();
+  Object.assign(globalThis, { history: address.history });
+  Object.defineProperty(globalThis, 'location', { get: () => address.url, configurable: true });
+  const scripted = backend.services();
+  const base = {
+    ...scripted,
+    listenForSignOut: hubFails
+      ? () => {
+          throw new Error('no Hub');
+        }
+      : scripted.listenForSignOut,
+  };
+  /** A page load: the kit's link services read the address afresh. */
   const start = () => {
-    const actor = createActor(machine, {
-      input: { flow },
+    const held: OpenedLinkHolder = { opened: null };
+    const links = linkServices(base, { page }, held);
+    const services = {
+      ...base,
+      ...links,
+      answerLinkStep: backend.answeringLinks(links.answerLinkStep ?? base.answerLinkStep),
+    };
+    const actor = createActor(withServices(services), {
+      input: { flow, initialRoute },
       inspect: (inspection) => {
         if (inspection.type === '@xstate.snapshot' && inspection.actorRef === actor) {
           invariants.afterTransition(inspection.snapshot as CustomAuthSnapshot);
@@ -241,7 +308,13 @@ async function play(flow: CustomAuthFlow, steps: readonly Step[]): Promise<strin
         backend.signInElsewhere({ username: 'alice', userId: 'sub-alice' });
       else {
         actor.stop();
+        if (backend.listenerCount > 0) invariants.broken.push('a listener left after a stop');
         backend.reload();
+        if (next.kind === 'openLink') {
+          const token = linkFor(next.username);
+          address.url = new URL(`${page}#${token}`);
+          backend.liveLink = { token, username: next.username, confirmed: true };
+        }
         actor = start();
       }
       await flush();
@@ -250,9 +323,24 @@ async function play(flow: CustomAuthFlow, steps: readonly Step[]): Promise<strin
     }
   } finally {
     actor.stop();
+    Reflect.deleteProperty(globalThis, 'location');
+    Reflect.deleteProperty(globalThis, 'history');
   }
   return invariants.broken;
 }
+
+interface Scenario {
+  steps: Step[];
+  /** The app's `listenForSignOut` throws: the other listener must still be unsubscribed. */
+  hubFails: boolean;
+  initialRoute: 'signIn' | 'signUp';
+}
+
+const scenario: fc.Arbitrary<Scenario> = fc.record({
+  steps: fc.array(step, { maxLength: 80, size: 'max' }),
+  hubFails: fc.boolean(),
+  initialRoute: fc.constantFrom<Scenario['initialRoute']>('signIn', 'signUp'),
+});
 
 const runs = Number(process.env.PROPERTY_RUNS ?? 800);
 const replay = process.env.PROPERTY_SEED
@@ -273,8 +361,8 @@ describe('customAuthMachine under random event sequences', () => {
     'keeps every invariant, flow %s',
     async (flow) => {
       await fc.assert(
-        fc.asyncProperty(fc.array(step, { maxLength: 80, size: 'max' }), async (steps) => {
-          expect(await play(flow, steps)).toEqual([]);
+        fc.asyncProperty(scenario, async (generated) => {
+          expect(await play(flow, generated)).toEqual([]);
         }),
         { numRuns: runs, ...replay },
       );

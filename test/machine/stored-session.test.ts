@@ -61,12 +61,31 @@ describe('signInLinks().mayResume', () => {
     expect(signInLinks().mayResume?.()).toBe(true);
   });
 
-  // Last: the opened link stays held until a sign-in uses it.
-  it('sees the sign-in link the page was opened with, as something to resume', () => {
+  const openWithLink = () => {
     const claims = btoa(JSON.stringify({ u: 'alice' })).replace(/=+$/, '');
-    history.replaceState(null, '', `/#k1.${claims}.${'s'.repeat(43)}`);
+    const token = `k1.${claims}.${'s'.repeat(43)}`;
+    history.replaceState(null, '', `/#${token}`);
+    return token;
+  };
+
+  it('sees the sign-in link the page was opened with, as something to resume, once', async () => {
+    const token = openWithLink();
     const services = signInLinks();
     expect(location.hash).toBe('');
     expect(services.mayResume?.()).toBe(true);
+    expect(await services.loadPendingChallenge?.()).toMatchObject({
+      username: 'alice',
+      link: token,
+    });
+    expect(services.mayResume?.()).toBe(false);
+    expect(await services.loadPendingChallenge?.()).toBeNull();
+  });
+
+  it('drops the link when a start forgets what it did not resume', async () => {
+    openWithLink();
+    const services = signInLinks();
+    services.savePendingChallenge?.(null);
+    expect(services.mayResume?.()).toBe(false);
+    expect(await services.loadPendingChallenge?.()).toBeNull();
   });
 });

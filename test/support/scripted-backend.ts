@@ -7,6 +7,16 @@ import type {
   SignUpStep,
 } from '../../src/machine/index.ts';
 import { parsePendingChallenge } from '../../src/machine/pending-challenge.ts';
+import { LINK_REQUEST_PREFIX } from '../../src/shared/link-protocol.ts';
+
+/** The sign-in step a settled call answered, as the statechart got it. */
+export interface DeliveredStep {
+  step: SignInStep['type'];
+  /** A sign-in in another tab was heard while the call was in flight. */
+  signedInElsewhere: boolean;
+  /** A link step's answer, which takes only what a link sign-in can lead to. */
+  linkStep?: boolean;
+}
 
 /** One way a backend call can end: its value, or the error it throws. */
 type Outcome<T> = () => T;
@@ -14,10 +24,15 @@ type Outcome<T> = () => T;
 interface OutstandingCall {
   name: string;
   settle: (choice: number) => void;
+  /** How many sign-outs here had ended when the call was made. */
+  signOuts: number;
 }
 
 /** Calls whose answer is a sign-in step, which the statechart must follow. */
-const stepCalls = new Set(['signIn', 'confirmSignIn', 'autoSignIn', 'answerLinkStep']);
+const stepCalls = new Set(['signIn', 'confirmSignIn', 'autoSignIn']);
+
+/** A sign-in link's token as the client sees it: three base64url parts. */
+const isLinkToken = (answer: string) => /^[\w-]+\.[\w-]+\.[\w-]+$/.test(answer);
 
 const failure = (name: string, message = `${name} from the scripted backend`) =>
   Object.assign(new Error(message), { name });
@@ -60,14 +75,26 @@ export class ScriptedBackend {
   private check: OutstandingCall | null = null;
   private checkComing = false;
   /** The sign-in step the last settled call answered, until the test reads it. */
-  private deliveredStep: SignInStep['type'] | null = null;
+  private deliveredStep: DeliveredStep | null = null;
   private deliveries = 0;
+  /** Sign-outs here that ended, to tell a call made before one from a call made after. */
+  private signOuts = 0;
+  /** The call being settled, while its outcome runs. */
+  private settling: OutstandingCall | null = null;
+  /** A sign-in in another tab happened while calls were open, since the statechart last rested. */
+  private signInElsewhereDuringCall = false;
+  /** Whose sign-in Amplify's sign-in store holds: the last `signIn` call's. */
+  private signingIn = 'alice';
+  /** The calls made now are a link step's, whose own answer is what the statechart gets. */
+  private insideLinkStep = false;
+  /**
+   * The sign-in link the page was opened with, while the sign-in it starts may still use it
+   * (the test decides), and whether the user confirmed whose account it opens; a token
+   * answered otherwise is a violation.
+   */
+  liveLink: { token: string; username: string; confirmed: boolean } | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly tabListeners = new Set<(user: AuthUserInfo | null) => void>();
-
-  get hasOutstandingCall(): boolean {
-    return this.outstanding !== null;
-  }
 
   /** Ends the open call with outcome number `choice` (modulo how many it has). */
   settle(choice: number): void {
@@ -87,22 +114,35 @@ export class ScriptedBackend {
   reload(): void {
     this.outstanding = null;
     this.check = null;
+    this.insideLinkStep = false;
+    this.liveLink = null;
     this.listeners.clear();
     this.tabListeners.clear();
   }
 
-  /**
-   * The statechart waits for nothing (it left the state that made the call, say on a
-   * sign-out from another tab): whatever that call answers can no longer reach it.
-   */
-  dropAbandonedCall(): void {
-    this.outstanding = null;
+  /** The open call's name, or null. A call stays open until settled, whatever the statechart does. */
+  get outstandingCall(): string | null {
+    return this.outstanding?.name ?? null;
   }
 
-  takeDeliveredStep(): SignInStep['type'] | null {
-    const step = this.deliveredStep;
+  /** Listeners the statechart left subscribed. */
+  get listenerCount(): number {
+    return this.listeners.size + this.tabListeners.size;
+  }
+
+  /**
+   * The sign-in step the last settled call answered, and whether a sign-in in another tab
+   * was heard while it was open.
+   */
+  takeDeliveredStep(): DeliveredStep | null {
+    const delivered = this.deliveredStep;
     this.deliveredStep = null;
-    return step;
+    return delivered;
+  }
+
+  /** The statechart shows a screen with nothing in flight: what it heard meanwhile is followed. */
+  rested(): void {
+    this.signInElsewhereDuringCall = false;
   }
 
   signOutElsewhere(): void {
@@ -112,6 +152,7 @@ export class ScriptedBackend {
   }
 
   signInElsewhere(user: AuthUserInfo): void {
+    if (this.outstanding) this.signInElsewhereDuringCall = true;
     this.signedIn = user;
     for (const listener of [...this.tabListeners]) listener(user);
   }
@@ -123,13 +164,20 @@ export class ScriptedBackend {
     return new Promise<T>((resolve, reject) => {
       const call: OutstandingCall = {
         name,
+        signOuts: this.signOuts,
         settle: (choice) => {
+          this.settling = call;
           try {
             const value = (outcomes[choice % outcomes.length] as Outcome<T>)();
-            if (stepCalls.has(name)) this.deliveredStep = (value as SignInStep).type;
+            if (stepCalls.has(name) && !this.insideLinkStep) {
+              const step = (value as SignInStep).type;
+              this.deliveredStep = { step, signedInElsewhere: this.signInElsewhereDuringCall };
+            }
             resolve(value);
           } catch (error) {
             reject(error);
+          } finally {
+            this.settling = null;
           }
         },
       };
@@ -157,6 +205,12 @@ export class ScriptedBackend {
   private done =
     (username: string): Outcome<SignInStep> =>
     () => {
+      // Amplify stores the tokens whether or not anyone still waits for the answer.
+      if (this.settling && this.settling.signOuts !== this.signOuts) {
+        this.violations.push(
+          `${this.settling.name}, made before a sign-out here, signed ${username} in after it`,
+        );
+      }
       this.signedIn = { username, userId: `sub-${username}` };
       return { type: 'done', user: this.signedIn };
     };
@@ -166,6 +220,41 @@ export class ScriptedBackend {
     deliveryMedium: 'EMAIL',
     attributeName: 'email',
   });
+
+  /**
+   * A link step answered by `answer` (the kit's link services over these calls): what it
+   * returns, not the calls it makes, is the step the statechart must follow.
+   */
+  answeringLinks(
+    answer: (link?: string) => Promise<SignInStep>,
+  ): (link?: string) => Promise<SignInStep> {
+    return async (link) => {
+      this.insideLinkStep = true;
+      try {
+        const step = await answer(link);
+        this.deliveredStep = {
+          step: step.type,
+          signedInElsewhere: this.signInElsewhereDuringCall,
+          linkStep: true,
+        };
+        return step;
+      } finally {
+        this.insideLinkStep = false;
+      }
+    };
+  }
+
+  private redeemLink(token: string): Array<Outcome<SignInStep>> {
+    const live = this.liveLink;
+    if (live?.token !== token) {
+      this.violations.push('a sign-in link answered a sign-in it did not start');
+    } else if (!live.confirmed) {
+      this.violations.push(`a link for ${live.username} from another browser was used unasked`);
+    }
+    // A link works once.
+    this.liveLink = null;
+    return [this.done(this.signingIn), linkRefused, network];
+  }
 
   services(): CustomAuthServices {
     const signInOutcomes = (username: string): Array<Outcome<SignInStep>> => [
@@ -197,29 +286,37 @@ export class ScriptedBackend {
           () => parsePendingChallenge(JSON.stringify(this.stored)),
           network,
         ]),
-      signIn: ({ username }) => this.call('signIn', signInOutcomes(username)),
-      // The username is the one Amplify's sign-in store holds; the test keeps one per run.
-      confirmSignIn: () =>
-        this.call('confirmSignIn', [
+      signIn: ({ username }) => {
+        this.signingIn = username;
+        return this.call('signIn', signInOutcomes(username));
+      },
+      confirmSignIn: (answer) => {
+        if (answer.startsWith(LINK_REQUEST_PREFIX)) {
+          return this.call('confirmSignIn', [
+            this.linkSent,
+            // A page the trigger does not allow.
+            thrown('NotAuthorizedException', 'Incorrect username or password.'),
+            locked,
+            network,
+          ]);
+        }
+        if (isLinkToken(answer)) return this.call('confirmSignIn', this.redeemLink(answer));
+        return this.call('confirmSignIn', [
           this.challenge,
           this.linkAsked,
-          this.done('alice'),
+          this.done(this.signingIn),
           () => ({ type: 'unsupported', signInStep: 'CONFIRM_SIGN_IN_WITH_TOTP_CODE' }),
           thrown('NotAuthorizedException', 'Incorrect username or password.'),
           thrown('NotAuthorizedException', 'Invalid session for the user, session is expired.'),
           thrown('CodeMismatchException'),
           locked,
           network,
-        ]),
-      answerLinkStep: () =>
-        this.call('answerLinkStep', [
-          this.linkSent,
-          this.done('alice'),
-          thrown('NotAuthorizedException', 'Incorrect username or password.'),
-          linkRefused,
-          locked,
-          network,
-        ]),
+        ]);
+      },
+      // The kit's link services answer link steps over these calls (`answeringLinks`).
+      answerLinkStep: async () => {
+        throw new Error('Compose the link services over the scripted backend.');
+      },
       signUp: ({ username }) =>
         this.call<SignUpStep>('signUp', [
           () => ({ type: 'confirmSignUp', codeDelivery: this.delivery(username) }),
@@ -255,6 +352,9 @@ export class ScriptedBackend {
         this.call('signOut', [
           () => {
             this.signedIn = null;
+            this.signOuts += 1;
+            // Amplify says so on Hub before its sign-out resolves.
+            for (const listener of [...this.listeners]) listener();
           },
           network,
         ]),
