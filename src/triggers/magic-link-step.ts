@@ -96,9 +96,8 @@ function underPrefix(entry: string, page: URL, uri: string): boolean {
   );
 }
 
-/** Answers that could be a guess at the emailed code; a link or a request for one is not. */
-const guessesCode = (answer: string) =>
-  !answer.startsWith(LINK_REQUEST_PREFIX) && answer.split('.').length !== 3;
+/** Answers that could be the emailed code; a link, or a request for one, never is. */
+const guessesCode = (answer: string) => /^\d+$/.test(normalizeAnswer(answer));
 
 /**
  * Sign-in by a link in an email (`type: magicLink`), usable on this device or another.

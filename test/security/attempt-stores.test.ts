@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type AttemptStore, createMemoryAttemptStore } from '../../src/triggers/attempt-store.ts';
+import { createCustomAuthTriggers } from '../../src/triggers/chain.ts';
+import { questionStep } from '../../src/triggers/chain-steps.ts';
 import { createDynamoDbAttemptStore } from '../../src/triggers/dynamodb-store.ts';
 import { localDynamoDbForFile } from '../support/dynamodb.ts';
+import { verifyEvent } from '../triggers/events.ts';
 
 const windowMs = 15 * 60_000;
 const start = Date.UTC(2026, 10, 26, 12);
@@ -97,6 +100,27 @@ describe.each(stores)('the %s attempt store', (_, makeStore) => {
       resetAt: renewed.resetAt,
     });
   });
+
+  it('lets one answer past the free ones through the limits under 80 parallel wrong answers', async () => {
+    const store = await makeStore();
+    const looked = vi.fn(async () => false);
+    const { verifyAuthChallengeResponse } = createCustomAuthTriggers({
+      steps: [questionStep({ question: 'Pet?', verify: looked })],
+      limits: { store, maxWrongAnswers: 5 },
+    });
+    const event = verifyEvent('Rex', { step: '0' });
+    const outcomes = await Promise.all(
+      Array.from({ length: 80 }, () =>
+        verifyAuthChallengeResponse(structuredClone(event)).then(
+          () => 'wrong',
+          (error: Error) => error.name,
+        ),
+      ),
+    );
+    // Four free, and the fifth, which starts the first wait.
+    expect(looked).toHaveBeenCalledTimes(5);
+    expect(outcomes.filter((outcome) => outcome === 'wrong')).toHaveLength(4);
+  }, 30_000);
 
   it('keeps counters apart by key', async () => {
     const store = await makeStore();
