@@ -244,6 +244,20 @@ describe('magicLinkStep: a link by email, or the code from the same email', () =
     expect(sendLink).toHaveBeenCalledTimes(1);
   });
 
+  it('counts a wrong code against the account, and nothing else it is sent', async () => {
+    const { createAuthChallenge, verifyAuthChallengeResponse, wrongAnswers } = setup();
+    const sent = await createAuthChallenge(
+      createAfter([round(false, 'ASK')], { redirectUri: page }),
+    );
+    const answer = (given: string) =>
+      verifyAuthChallengeResponse(verifyEvent(given, sent.response.privateChallengeParameters));
+    await answer('not a code');
+    await answer(`link:${page}`);
+    expect(await wrongAnswers()).toBe(0);
+    expect((await answer('000-000')).response.answerCorrect).toBe(false);
+    expect(await wrongAnswers()).toBe(1);
+  });
+
   it('keeps the code after a wrong one, sending nothing more', async () => {
     const { createAuthChallenge, sendLink } = setup();
     const sent = await createAuthChallenge(
