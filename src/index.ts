@@ -72,6 +72,7 @@ export type {
   CustomAuthView,
   CustomChallengeInfo,
   KnownErrorName,
+  LinkConfirmationInfo,
   PendingChallenge,
   SignInRequest,
   SignInStep,

@@ -71,6 +71,8 @@ function challengeFields(parameters: Readonly<Record<string, string>>): Challeng
         provider: parameters.provider ?? '',
         siteKey: parameters.siteKey ?? '',
       };
+    case 'linkConfirmation':
+      return { ...base, type: name, destination: parameters.destination ?? '' };
     default:
       return { ...base, type: 'custom' };
   }

@@ -23,6 +23,7 @@ export type {
   CustomAuthRoute,
   CustomAuthTiming,
   CustomChallengeInfo,
+  LinkConfirmationInfo,
   SignInRequest,
   SignInStep,
   SignUpRequest,

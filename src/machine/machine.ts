@@ -195,10 +195,13 @@ const buildMachine = () =>
             },
             on: {
               ANSWER_CHALLENGE: [
+                // A link from another browser: the user said to go on.
+                { guard: 'confirmsLink', target: 'linking' },
                 { guard: 'inputInvalid', actions: 'rejectInput' },
                 { target: 'answering', actions: 'clearError' },
               ],
               RESEND_CHALLENGE: [
+                { guard: 'confirmsLink' },
                 {
                   guard: 'needsPasswordAgain',
                   target: '#customAuth.signIn',

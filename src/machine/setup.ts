@@ -70,6 +70,7 @@ export const customAuthSetup = typedSetup({
       context.flow === 'passwordless' && isFailedByDefine((event as { error?: unknown }).error),
     endsSignIn: (_, params: { error: unknown }) =>
       /^(SignInLocked|LinkRefused)$/.test(toAuthError(params.error).code),
+    confirmsLink: ({ context }) => context.challenge?.type === 'linkConfirmation',
     asksForLink: ({ context }) =>
       context.challenge?.name === 'magicLink' && context.challenge.parameters.linkSent !== 'true',
     // A done event that brings something: a user signed in, a challenge kept.

@@ -1,4 +1,9 @@
-import { LINK_REQUEST_PREFIX, REDIRECT_METADATA_KEY } from '../shared/link-protocol.ts';
+import {
+  LINK_BROWSER_METADATA_KEY,
+  LINK_REQUEST_PREFIX,
+  type LinkClaimsView,
+  REDIRECT_METADATA_KEY,
+} from '../shared/link-protocol.ts';
 import { amplifyServices, type CustomAuthServices } from './amplify.ts';
 import type { PendingChallenge } from './pending-challenge.ts';
 
@@ -20,7 +25,7 @@ const linkTokenPattern = /^#([\w-]{1,32}\.([\w-]{1,4000})\.[\w-]{43})$/;
  * check): a sign-in link serves the sign-in it starts, never a later one.
  */
 export interface OpenedLinkHolder {
-  opened: { username: string; token: string } | null;
+  opened: { claims: LinkClaimsView; token: string } | null;
 }
 
 /** This page's: every `signInLinks()` call shares it, so an app may call it at each render. */
@@ -31,13 +36,64 @@ function decodeBase64Url(text: string): string {
   return new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
 }
 
-/** The username a token's claims name; the signature is the trigger's to check. */
-function usernameIn(token: string): string | null {
+const encodeBase64Url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+
+/**
+ * What a token's claims tell the client (whom it signs in, which browser asked for it, where
+ * it went), or null without a username; the signature is the trigger's to check.
+ */
+function claimsIn(token: string): LinkClaimsView | null {
   try {
-    const { u } = JSON.parse(decodeBase64Url(token.split('.')[1] as string)) as { u?: unknown };
-    return typeof u === 'string' && u !== '' ? u : null;
+    const { u, b, d } = JSON.parse(decodeBase64Url(token.split('.')[1] as string));
+    if (typeof u !== 'string' || u === '') return null;
+    // Shown to the user: only a masked address of a sensible length.
+    const shown = typeof d === 'string' && d !== '' && d.length <= 254 ? d : u;
+    return { u, d: shown, ...(typeof b === 'string' ? { b } : {}) };
   } catch {
     return null;
+  }
+}
+
+/**
+ * The secret behind this browser's latest request for a link, in localStorage so that every
+ * tab of the browser counts as the one that asked; its SHA-256 travels with the request and
+ * comes back in the link (claim `b`).
+ */
+const browserKey = 'cognito-custom-auth.linkBrowser';
+
+const digestOf = async (secret: string) =>
+  encodeBase64Url(
+    new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(secret))),
+  );
+
+/** A new secret for a request from this browser, and the metadata that names its digest. */
+async function askingBrowser(): Promise<Record<string, string>> {
+  try {
+    const secret = encodeBase64Url(crypto.getRandomValues(new Uint8Array(32)));
+    localStorage.setItem(browserKey, secret);
+    return { [LINK_BROWSER_METADATA_KEY]: await digestOf(secret) };
+  } catch {
+    // Without storage or Web Crypto, the link says no browser: opening it asks first.
+    return {};
+  }
+}
+
+/**
+ * Whether this browser asked for the link whose claims name `digest`. A match is used up, so
+ * a digest read from an old email cannot mark a later link as this browser's.
+ */
+async function askedHere(digest: string | undefined): Promise<boolean> {
+  try {
+    const secret = localStorage.getItem(browserKey);
+    if (!digest || !secret || (await digestOf(secret)) !== digest) return false;
+    localStorage.removeItem(browserKey);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -47,8 +103,8 @@ function readAddress(held: OpenedLinkHolder): void {
   if (!match) return;
   history.replaceState(history.state, '', location.pathname + location.search);
   const token = match[1] as string;
-  const username = usernameIn(token);
-  held.opened = username ? { username, token } : null;
+  const claims = claimsIn(token);
+  held.opened = claims && { claims, token };
 }
 
 const currentPage = () => location.origin + location.pathname + location.search;
@@ -65,21 +121,25 @@ export function linkServices(
   readAddress(held);
   return {
     /**
-     * The opened link's sign-in, as a magic-link step waiting for its answer (the token,
-     * which the statechart holds for this sign-in and gives `answerLinkStep`); before it,
-     * any challenge kept for a reload.
+     * The opened link's sign-in (the token goes with it: the statechart holds it for this
+     * sign-in and gives it to `answerLinkStep`); before it, any challenge kept for a reload.
+     * A link this browser asked for is a magic-link step waiting for its answer; any other
+     * first asks the user whether to sign in to the account it names (`linkConfirmation`),
+     * with no username until they say so.
      */
     loadPendingChallenge: async (): Promise<PendingChallenge | null> => {
       const link = held.opened;
       held.opened = null;
       if (!link) return base.loadPendingChallenge();
+      const { u, b, d } = link.claims;
+      const ours = await askedHere(b);
       return {
-        username: link.username,
+        username: ours ? u : '',
         challenge: {
-          parameters: { type: 'magicLink' },
+          parameters: ours ? { type: 'magicLink' } : { type: 'linkConfirmation', destination: d },
           round: 1,
           // The sign-in starts with the answer; until then, nothing is waiting on Cognito.
-          expiresAt: Date.now() + 60_000,
+          expiresAt: Date.now() + 120_000,
           resendAvailableAt: 0,
         },
         link: link.token,
@@ -93,7 +153,7 @@ export function linkServices(
     // An opened link is a sign-in to resume: the start must wait to load it.
     mayResume: () => held.opened !== null || base.mayResume(),
     answerLinkStep: async (link) => {
-      const username = link && usernameIn(link);
+      const username = link && claimsIn(link)?.u;
       if (username) {
         // A fresh sign-in, here or on another device, whose first answer is the link.
         const first = await base.signIn({ username, flow: 'passwordless' });
@@ -101,16 +161,20 @@ export function linkServices(
         return asks ? base.confirmSignIn(link) : first;
       }
       const page = options.page ?? currentPage();
-      return base.confirmSignIn(LINK_REQUEST_PREFIX + page, { [REDIRECT_METADATA_KEY]: page });
+      return base.confirmSignIn(LINK_REQUEST_PREFIX + page, {
+        [REDIRECT_METADATA_KEY]: page,
+        ...(await askingBrowser()),
+      });
     },
   };
 }
 
 /**
  * Sign-in by magic link (the `magicLinkStep` trigger). A link in the address (`#<token>`)
- * leaves it as soon as this is called, and signs its user in at start; a sign-in that meets
- * the step asks for a link to `page`. Opt-in, so that apps without links ship none of this:
- * `<CustomAuthenticator services={signInLinks()} />`.
+ * leaves it as soon as this is called, and signs its user in at start: at once when this
+ * browser asked for it, else once the user confirms the account it opens. A sign-in that
+ * meets the step asks for a link to `page`. Opt-in, so that apps without links ship none of
+ * this: `<CustomAuthenticator services={signInLinks()} />`.
  */
 export function signInLinks(options: SignInLinkOptions = {}): Partial<CustomAuthServices> {
   return linkServices(amplifyServices, options, thisPage);

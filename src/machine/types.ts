@@ -96,6 +96,17 @@ export interface CustomChallengeInfo extends ChallengeBase {
 }
 
 /**
+ * A sign-in link opened in a browser that did not ask for it (`signInLinks`): before it signs
+ * anyone in, the user confirms whose account it opens. `answerChallenge` (any answer)
+ * continues; `goToSignIn` drops the link.
+ */
+export interface LinkConfirmationInfo extends ChallengeBase {
+  type: 'linkConfirmation';
+  /** Where the link was mailed, masked by the trigger (`a***@e***.com`). */
+  destination: string;
+}
+
+/**
  * The challenge in progress: what the Create Auth Challenge trigger sent, typed by its
  * `type` parameter, and its clocks.
  */
@@ -104,7 +115,8 @@ export type ChallengeInfo =
   | TextChallengeInfo
   | ChoiceChallengeInfo
   | CaptchaChallengeInfo
-  | CustomChallengeInfo;
+  | CustomChallengeInfo
+  | LinkConfirmationInfo;
 
 /** Timing options, all in milliseconds. */
 export interface CustomAuthTiming {

@@ -19,10 +19,22 @@ class Address {
   };
 }
 
+/** A browser's localStorage, as much of it as links need; a new one is another browser. */
+class MemoryStorage {
+  private readonly items = new Map<string, string>();
+  getItem = (key: string) => this.items.get(key) ?? null;
+  setItem = (key: string, value: string) => void this.items.set(key, String(value));
+  removeItem = (key: string) => void this.items.delete(key);
+}
+
 let address: Address;
+
+/** Another browser or device: its own storage, so its links are not this one's. */
+const otherBrowser = () => Object.assign(globalThis, { localStorage: new MemoryStorage() });
 
 beforeEach(() => {
   address = new Address();
+  otherBrowser();
   Object.assign(globalThis, { history: address.history });
   // `location` is read at each use: keep the global pointing at the current address.
   Object.defineProperty(globalThis, 'location', { get: () => address.url, configurable: true });
@@ -32,6 +44,7 @@ afterEach(async () => {
   await signOut();
   Reflect.deleteProperty(globalThis, 'location');
   Reflect.deleteProperty(globalThis, 'history');
+  Reflect.deleteProperty(globalThis, 'localStorage');
 });
 
 const start = () => createActor(withServices(signInLinks()), { input: {} }).start();
@@ -50,11 +63,19 @@ async function askForLink(username: string) {
   return { actor, waiting };
 }
 
-/** Opens `link` in a fresh tab (or on another device): a new statechart at that address. */
-async function open(link: string) {
+/**
+ * Opens `link` in a fresh tab of this browser (`otherBrowser()` first for another device): a
+ * new statechart at that address. A link another browser asked for asks first; `confirm`
+ * goes on.
+ */
+async function open(link: string, { confirm = false } = {}) {
   address.url = new URL(link);
   const actor = start();
-  const view = await settled(actor);
+  let view = await settled(actor);
+  if (confirm && view.challenge?.type === 'linkConfirmation') {
+    actor.send({ type: 'ANSWER_CHALLENGE', answer: '' });
+    view = await settled(actor);
+  }
   actor.stop();
   return view;
 }
@@ -87,7 +108,7 @@ describe('magic links through the statechart, the real Amplify client and the po
     actor.stop();
   });
 
-  it('signs in whoever opens the link, and takes the token out of the address first', async () => {
+  it('signs in at once in the browser that asked, and takes the token out of the address first', async () => {
     await registerUser(pool(), 'mona');
     const { actor } = await askForLink('mona');
     actor.stop();
@@ -101,6 +122,56 @@ describe('magic links through the statechart, the real Amplify client and the po
     expect(address.url.href).toBe(page);
   });
 
+  it('asks another browser whose account the link opens, naming where it went, then signs in', async () => {
+    await registerUser(pool(), 'mila');
+    (await askForLink('mila')).actor.stop();
+    await signOut();
+
+    otherBrowser();
+    address.url = new URL(lastLink('mila'));
+    const actor = start();
+    pool().resetRequestCounts();
+    expect(await settled(actor)).toMatchObject({
+      route: 'challenge',
+      username: '',
+      user: null,
+      challenge: { type: 'linkConfirmation', destination: 'm***@e***.com' },
+    });
+    expect(pool().requestCounts()).toEqual({});
+    expect(address.url.href).toBe(page);
+
+    actor.send({ type: 'ANSWER_CHALLENGE', answer: '' });
+    expect(await settled(actor)).toMatchObject({ route: 'signedIn', user: { username: 'mila' } });
+    expect(pool().requestCounts()).toEqual({ InitiateAuth: 1, RespondToAuthChallenge: 1 });
+    actor.stop();
+  });
+
+  it('signs no one in with a link another browser asked for when the user cancels, and it still works later', async () => {
+    await registerUser(pool(), 'mallory');
+    (await askForLink('mallory')).actor.stop();
+    await signOut();
+
+    otherBrowser();
+    address.url = new URL(lastLink('mallory'));
+    const actor = start();
+    expect(await settled(actor)).toMatchObject({ challenge: { type: 'linkConfirmation' } });
+    pool().resetRequestCounts();
+    actor.send({ type: 'GO_TO_SIGN_IN' });
+    expect(await settled(actor)).toMatchObject({
+      route: 'signIn',
+      username: '',
+      error: null,
+      user: null,
+    });
+    expect(pool().requestCounts()).toEqual({});
+    actor.stop();
+    // Nothing was spent: its owner may still use it.
+    expect(await open(lastLink('mallory'), { confirm: true })).toMatchObject({
+      route: 'signedIn',
+      user: { username: 'mallory' },
+    });
+  });
+
   it('refuses a link opened twice, and a link a newer one replaced, naming why', async () => {
     await registerUser(pool(), 'nils');
     (await askForLink('nils')).actor.stop();
@@ -110,16 +181,16 @@ describe('magic links through the statechart, the real Amplify client and the po
     const second = lastLink('nils');
     await signOut();
 
-    expect(await open(first)).toMatchObject({
+    // The second request replaced this browser's secret: the first link asks first.
+    expect(await open(first, { confirm: true })).toMatchObject({
       route: 'signIn',
-      username: 'nils',
+      username: '',
       error: { code: 'LinkRefused', reason: 'superseded' },
     });
     expect(await open(second)).toMatchObject({ route: 'signedIn' });
     await signOut();
-    expect(await open(second)).toMatchObject({
+    expect(await open(second, { confirm: true })).toMatchObject({
       route: 'signIn',
-      username: 'nils',
       error: { code: 'LinkRefused', reason: 'used' },
     });
   });
@@ -131,7 +202,7 @@ describe('magic links through the statechart, the real Amplify client and the po
     const [base, token] = lastLink('olof').split('#') as [string, string];
     const [keyId, claims, signature] = token.split('.') as [string, string, string];
     const forged = `${base}#${keyId}.${claims}.${signature.slice(0, -2)}AA`;
-    expect(await open(forged)).toMatchObject({
+    expect(await open(forged, { confirm: true })).toMatchObject({
       route: 'signIn',
       error: { code: 'LinkRefused', reason: 'signature' },
     });

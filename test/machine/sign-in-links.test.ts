@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { SignInStep } from '../../src/machine/index.ts';
 import { alice, challengeStep, cognitoError, fakeServices } from '../support/fake-services.ts';
 import { atChallenge, settledOn, startMachine, view } from '../support/machine-harness.ts';
@@ -131,6 +131,86 @@ describe('customAuthMachine: magic links', () => {
     const saved = services.savePendingChallenge.mock.calls.map(([pending]) => pending);
     expect(saved.some((pending) => pending?.username === 'alice')).toBe(true);
     expect(JSON.stringify(saved)).not.toContain('k1.e30.sig');
+  });
+
+  describe('a link from another browser', () => {
+    /** What `signInLinks()` resumes when this browser did not ask for the opened link. */
+    const foreignLink = async () => ({
+      username: '',
+      challenge: {
+        parameters: { type: 'linkConfirmation', destination: 'm***@e***.com' },
+        round: 1,
+        expiresAt: Date.now() + 120_000,
+        resendAvailableAt: 0,
+      },
+      link: 'k1.e30.sig',
+    });
+
+    it('asks whose account it opens before using it, and Continue signs in', async () => {
+      const services = fakeServices({
+        loadPendingChallenge: foreignLink,
+        answerLinkStep: async () => ({ type: 'done', user: alice }),
+      });
+      const actor = startMachine(services);
+      await settledOn(actor, 'challenge');
+      expect(view(actor)).toMatchObject({
+        username: '',
+        error: null,
+        challenge: { type: 'linkConfirmation', destination: 'm***@e***.com' },
+      });
+      expect(services.answerLinkStep).not.toHaveBeenCalled();
+      expect(services.signIn).not.toHaveBeenCalled();
+
+      actor.send({ type: 'RESEND_CHALLENGE' });
+      expect(view(actor)).toMatchObject({ route: 'challenge', isPending: false, error: null });
+      actor.send({ type: 'ANSWER_CHALLENGE', answer: '' });
+      await settledOn(actor, 'signedIn');
+      expect(services.answerLinkStep).toHaveBeenCalledExactlyOnceWith('k1.e30.sig');
+      expect(view(actor).user).toEqual(alice);
+    });
+
+    it('drops it on Cancel: the empty sign-in form, and a later sign-in asks for its own link', async () => {
+      const services = fakeServices({
+        loadPendingChallenge: foreignLink,
+        signIn: async () => askForLink(),
+        answerLinkStep: async () => linkSent(),
+      });
+      const actor = startMachine(services);
+      await settledOn(actor, 'challenge');
+      actor.send({ type: 'GO_TO_SIGN_IN' });
+      await settledOn(actor, 'signIn');
+      expect(view(actor)).toMatchObject({ username: '', error: null, challenge: null });
+      expect(actor.getSnapshot().context.link).toBeUndefined();
+
+      actor.send({ type: 'SIGN_IN', username: 'alice' });
+      await settledOn(actor, 'challenge');
+      expect(services.answerLinkStep).toHaveBeenCalledExactlyOnceWith(undefined);
+    });
+
+    it('drops it when another tab signs in meanwhile', async () => {
+      const services = fakeServices({ loadPendingChallenge: foreignLink });
+      const actor = startMachine(services);
+      await settledOn(actor, 'challenge');
+      services.emitOtherTab(alice);
+      await settledOn(actor, 'signedIn');
+      expect(actor.getSnapshot().context.link).toBeUndefined();
+      expect(services.answerLinkStep).not.toHaveBeenCalled();
+    });
+
+    it('drops it when the question is left unanswered too long', async () => {
+      vi.useFakeTimers();
+      try {
+        const services = fakeServices({ loadPendingChallenge: foreignLink });
+        const actor = startMachine(services);
+        await vi.waitFor(() => expect(view(actor).route).toBe('challenge'));
+        await vi.advanceTimersByTimeAsync(120_000);
+        expect(view(actor)).toMatchObject({ route: 'signIn', error: { code: 'SessionExpired' } });
+        expect(actor.getSnapshot().context.link).toBeUndefined();
+        expect(services.answerLinkStep).not.toHaveBeenCalled();
+      } finally {
+        vi.useRealTimers();
+      }
+    });
   });
 
   it('ignores a link when someone is signed in already', async () => {

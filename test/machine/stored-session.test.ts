@@ -73,8 +73,10 @@ describe('signInLinks().mayResume', () => {
     const services = signInLinks();
     expect(location.hash).toBe('');
     expect(services.mayResume?.()).toBe(true);
+    // No browser's digest in it: it asks first, naming the account.
     expect(await services.loadPendingChallenge?.()).toMatchObject({
-      username: 'alice',
+      username: '',
+      challenge: { parameters: { type: 'linkConfirmation', destination: 'alice' } },
       link: token,
     });
     expect(services.mayResume?.()).toBe(false);
