@@ -7,6 +7,7 @@ import { ScreenForm } from '../parts/ScreenForm.tsx';
 import { StatusMessage } from '../parts/StatusMessage.tsx';
 import { ExpiryCountdown, ResendButton } from './ChallengeCountdowns.tsx';
 import { CodeChallenge } from './CodeChallenge.tsx';
+import { LinkConfirmation } from './LinkConfirmation.tsx';
 import { TextChallenge } from './TextChallenge.tsx';
 
 function titleOf(messages: Messages, challenge: ChallengeInfo): string {
@@ -26,6 +27,7 @@ export function ChallengeForm() {
   const controls = useChallenge();
   const { messages, challenges } = useAuthUi();
   if (!controls) return null;
+  if (controls.challenge.type === 'linkConfirmation') return <LinkConfirmation {...controls} />;
   const { challenge, username, isPending, error, errorProps, hintProps } = controls;
   const { hint, step, steps, round, attemptsLeft } = challenge;
   // Own keys only: a type named `constructor` must not find Object's.

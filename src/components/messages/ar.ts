@@ -46,6 +46,11 @@ export const ar: Messages = {
   optionalField: '{field} (اختياري)',
   fieldRequired: 'يرجى إدخال {field}.',
   codeResent: 'أرسلنا إليك رمزًا جديدًا.',
+  linkConfirmation: 'هل تريد متابعة تسجيل الدخول باسم {destination}؟',
+  linkConfirmationHint:
+    'طُلب رابط تسجيل الدخول هذا من متصفح آخر أو جهاز آخر. لا تتابع إلا إذا كنت أنت من طلبه.',
+  continue: 'متابعة',
+  cancel: 'إلغاء',
   codeHint: 'الصق الرمز أو اكتبه، وسيُرسَل تلقائيًا عند اكتماله.',
   errors: {
     EmptyUsername: 'أدخل اسم المستخدم.',

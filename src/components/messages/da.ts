@@ -38,6 +38,11 @@ export const da: Messages = {
   optionalField: '{field} (valgfrit)',
   fieldRequired: '{field} skal udfyldes.',
   codeResent: 'Vi har sendt dig en ny kode.',
+  linkConfirmation: 'Vil du fortsætte med at logge ind som {destination}?',
+  linkConfirmationHint:
+    'Dette login-link blev bestilt i en anden browser eller på en anden enhed. Fortsæt kun, hvis det var dig, der bestilte det.',
+  continue: 'Fortsæt',
+  cancel: 'Annuller',
   codeHint: 'Indsæt eller skriv koden; den sendes, når den er udfyldt.',
   errors: {
     EmptyUsername: 'Indtast dit brugernavn.',

@@ -39,6 +39,11 @@ export const de: Messages = {
   optionalField: '{field} (optional)',
   fieldRequired: '{field} ist erforderlich.',
   codeResent: 'Wir haben Ihnen einen neuen Code gesendet.',
+  linkConfirmation: 'Anmeldung als {destination} fortsetzen?',
+  linkConfirmationHint:
+    'Dieser Anmeldelink wurde in einem anderen Browser oder auf einem anderen Gerät angefordert. Fahren Sie nur fort, wenn Sie ihn angefordert haben.',
+  continue: 'Weiter',
+  cancel: 'Abbrechen',
   codeHint:
     'Fügen Sie den Code ein oder tippen Sie ihn ein; er wird gesendet, sobald er vollständig ist.',
   errors: {

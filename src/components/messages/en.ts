@@ -29,6 +29,11 @@ export const en: Messages = {
   attemptsLeft: { one: '1 attempt left', other: '{count} attempts left' },
   expiresIn: 'Expires in {time}',
   codeResent: 'We sent you a new code.',
+  linkConfirmation: 'Continue signing in as {destination}?',
+  linkConfirmationHint:
+    'This sign-in link was requested in another browser or on another device. Continue only if you requested it.',
+  continue: 'Continue',
+  cancel: 'Cancel',
   codeHint: 'Paste or type the code; it is sent when complete.',
   errors: {
     EmptyUsername: 'Enter your username.',

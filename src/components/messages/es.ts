@@ -38,6 +38,11 @@ export const es: Messages = {
   optionalField: '{field} (opcional)',
   fieldRequired: 'Falta {field}.',
   codeResent: 'Te enviamos un código nuevo.',
+  linkConfirmation: '¿Continuar iniciando sesión como {destination}?',
+  linkConfirmationHint:
+    'Este enlace de inicio de sesión se solicitó en otro navegador o dispositivo. Continúa solo si lo solicitaste tú.',
+  continue: 'Continuar',
+  cancel: 'Cancelar',
   codeHint: 'Pega o escribe el código; se envía cuando está completo.',
   errors: {
     EmptyUsername: 'Introduce tu nombre de usuario.',

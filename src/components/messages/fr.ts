@@ -38,6 +38,11 @@ export const fr: Messages = {
   optionalField: '{field} (facultatif)',
   fieldRequired: 'Le champ {field} est obligatoire.',
   codeResent: 'Nous vous avons envoyé un nouveau code.',
+  linkConfirmation: 'Continuer la connexion en tant que {destination}\u00a0?',
+  linkConfirmationHint:
+    'Ce lien de connexion a été demandé depuis un autre navigateur ou un autre appareil. Continuez uniquement si c’est vous qui l’avez demandé.',
+  continue: 'Continuer',
+  cancel: 'Annuler',
   codeHint: 'Collez ou saisissez le code\u00a0; il est envoyé dès qu’il est complet.',
   errors: {
     EmptyUsername: 'Saisissez votre nom d’utilisateur.',

@@ -43,6 +43,11 @@ export const he: Messages = {
   optionalField: '{field} (לא חובה)',
   fieldRequired: 'יש למלא {field}.',
   codeResent: 'שלחנו לך קוד חדש.',
+  linkConfirmation: 'להמשיך בכניסה בתור {destination}?',
+  linkConfirmationHint:
+    'קישור הכניסה הזה התבקש בדפדפן אחר או במכשיר אחר. יש להמשיך רק אם ביקשת אותו.',
+  continue: 'המשך',
+  cancel: 'ביטול',
   codeHint: 'הדביקו או הקלידו את הקוד; הוא יישלח אוטומטית כשיהיה מלא.',
   errors: {
     EmptyUsername: 'יש להזין שם משתמש.',

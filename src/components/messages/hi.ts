@@ -38,6 +38,11 @@ export const hi: Messages = {
   optionalField: '{field} (वैकल्पिक)',
   fieldRequired: '{field} डालना ज़रूरी है।',
   codeResent: 'हमने आपको एक नया कोड भेजा है।',
+  linkConfirmation: 'क्या {destination} के रूप में साइन इन जारी रखें?',
+  linkConfirmationHint:
+    'यह साइन-इन लिंक किसी दूसरे ब्राउज़र या डिवाइस से मांगा गया था। जारी तभी रखें जब आपने इसे मांगा हो।',
+  continue: 'जारी रखें',
+  cancel: 'रद्द करें',
   codeHint: 'कोड चिपकाएँ या टाइप करें; पूरा होते ही यह भेज दिया जाएगा।',
   errors: {
     EmptyUsername: 'अपना उपयोगकर्ता नाम डालें।',

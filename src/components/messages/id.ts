@@ -38,6 +38,11 @@ export const id: Messages = {
   optionalField: '{field} (opsional)',
   fieldRequired: '{field} wajib diisi.',
   codeResent: 'Kami telah mengirimkan kode baru.',
+  linkConfirmation: 'Lanjutkan masuk sebagai {destination}?',
+  linkConfirmationHint:
+    'Tautan masuk ini diminta dari browser atau perangkat lain. Lanjutkan hanya jika Anda yang memintanya.',
+  continue: 'Lanjutkan',
+  cancel: 'Batal',
   codeHint: 'Tempel atau ketik kode; kode akan dikirim setelah lengkap.',
   errors: {
     EmptyUsername: 'Masukkan nama pengguna Anda.',

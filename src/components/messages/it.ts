@@ -38,6 +38,11 @@ export const it: Messages = {
   optionalField: '{field} (facoltativo)',
   fieldRequired: 'Il campo {field} è obbligatorio.',
   codeResent: 'Ti abbiamo inviato un nuovo codice.',
+  linkConfirmation: 'Continuare l’accesso come {destination}?',
+  linkConfirmationHint:
+    'Questo link di accesso è stato richiesto da un altro browser o dispositivo. Continua solo se l’hai richiesto tu.',
+  continue: 'Continua',
+  cancel: 'Annulla',
   codeHint: 'Incolla o digita il codice; viene inviato appena è completo.',
   errors: {
     EmptyUsername: 'Inserisci il tuo nome utente.',

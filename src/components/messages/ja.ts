@@ -38,6 +38,11 @@ export const ja: Messages = {
   optionalField: '{field}（任意）',
   fieldRequired: '{field}は必須です。',
   codeResent: '新しいコードを送信しました。',
+  linkConfirmation: '{destination} としてサインインを続けますか？',
+  linkConfirmationHint:
+    'このサインインリンクは別のブラウザーまたはデバイスからリクエストされました。ご自身でリクエストした場合のみ続けてください。',
+  continue: '続ける',
+  cancel: 'キャンセル',
   codeHint: 'コードを貼り付けるか入力してください。すべて入力すると自動的に送信されます。',
   errors: {
     EmptyUsername: 'ユーザー名を入力してください。',

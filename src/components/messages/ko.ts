@@ -38,6 +38,11 @@ export const ko: Messages = {
   optionalField: '{field}(선택 사항)',
   fieldRequired: '{field} 항목을 입력하세요.',
   codeResent: '새 코드를 보냈습니다.',
+  linkConfirmation: '{destination} 계정으로 계속 로그인하시겠습니까?',
+  linkConfirmationHint:
+    '이 로그인 링크는 다른 브라우저나 기기에서 요청되었습니다. 직접 요청한 경우에만 계속하세요.',
+  continue: '계속',
+  cancel: '취소',
   codeHint: '코드를 붙여넣거나 입력하세요. 모두 입력하면 자동으로 제출됩니다.',
   errors: {
     EmptyUsername: '사용자 이름을 입력하세요.',

@@ -38,6 +38,11 @@ export const nb: Messages = {
   optionalField: '{field} (valgfritt)',
   fieldRequired: '{field} må fylles ut.',
   codeResent: 'Vi har sendt deg en ny kode.',
+  linkConfirmation: 'Vil du fortsette å logge inn som {destination}?',
+  linkConfirmationHint:
+    'Denne innloggingslenken ble bestilt i en annen nettleser eller på en annen enhet. Fortsett bare hvis det var du som ba om den.',
+  continue: 'Fortsett',
+  cancel: 'Avbryt',
   codeHint: 'Lim inn eller skriv inn koden. Den sendes når den er fullstendig.',
   errors: {
     EmptyUsername: 'Skriv inn brukernavnet ditt.',

@@ -38,6 +38,11 @@ export const nl: Messages = {
   optionalField: '{field} (optioneel)',
   fieldRequired: '{field} is verplicht.',
   codeResent: 'We hebben je een nieuwe code gestuurd.',
+  linkConfirmation: 'Doorgaan met inloggen als {destination}?',
+  linkConfirmationHint:
+    'Deze inloglink is aangevraagd in een andere browser of op een ander apparaat. Ga alleen door als je hem zelf hebt aangevraagd.',
+  continue: 'Doorgaan',
+  cancel: 'Annuleren',
   codeHint: 'Plak of typ de code; die wordt verstuurd zodra hij volledig is.',
   errors: {
     EmptyUsername: 'Voer je gebruikersnaam in.',

@@ -43,6 +43,11 @@ export const pl: Messages = {
   optionalField: '{field} (opcjonalnie)',
   fieldRequired: 'Pole {field} jest wymagane.',
   codeResent: 'Wysłaliśmy nowy kod.',
+  linkConfirmation: 'Kontynuować logowanie jako {destination}?',
+  linkConfirmationHint:
+    'O ten link logowania poproszono w innej przeglądarce lub na innym urządzeniu. Kontynuuj tylko, jeśli to była Twoja prośba.',
+  continue: 'Kontynuuj',
+  cancel: 'Anuluj',
   codeHint: 'Wklej lub wpisz kod – zostanie wysłany, gdy będzie kompletny.',
   errors: {
     EmptyUsername: 'Wpisz nazwę użytkownika.',

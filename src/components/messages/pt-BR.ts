@@ -38,6 +38,11 @@ export const ptBR: Messages = {
   optionalField: '{field} (opcional)',
   fieldRequired: 'Preencha o campo {field}.',
   codeResent: 'Enviamos um novo código para você.',
+  linkConfirmation: 'Continuar entrando como {destination}?',
+  linkConfirmationHint:
+    'Este link de login foi solicitado em outro navegador ou dispositivo. Continue somente se foi você quem o solicitou.',
+  continue: 'Continuar',
+  cancel: 'Cancelar',
   codeHint: 'Cole ou digite o código; ele é enviado quando estiver completo.',
   errors: {
     EmptyUsername: 'Digite seu nome de usuário.',

@@ -43,6 +43,11 @@ export const ru: Messages = {
   optionalField: '{field} (необязательно)',
   fieldRequired: 'Заполните поле «{field}».',
   codeResent: 'Мы отправили новый код.',
+  linkConfirmation: 'Продолжить вход как {destination}?',
+  linkConfirmationHint:
+    'Эту ссылку для входа запросили в другом браузере или на другом устройстве. Продолжайте, только если её запросили вы.',
+  continue: 'Продолжить',
+  cancel: 'Отмена',
   codeHint: 'Вставьте или введите код — он отправится, как только будет введён полностью.',
   errors: {
     EmptyUsername: 'Введите имя пользователя.',

@@ -38,6 +38,11 @@ export const sv: Messages = {
   optionalField: '{field} (valfritt)',
   fieldRequired: '{field} måste fyllas i.',
   codeResent: 'Vi har skickat en ny kod.',
+  linkConfirmation: 'Fortsätta logga in som {destination}?',
+  linkConfirmationHint:
+    'Den här inloggningslänken begärdes i en annan webbläsare eller på en annan enhet. Fortsätt bara om det var du som begärde den.',
+  continue: 'Fortsätt',
+  cancel: 'Avbryt',
   codeHint: 'Klistra in eller skriv koden. Den skickas när den är komplett.',
   errors: {
     EmptyUsername: 'Ange ditt användarnamn.',

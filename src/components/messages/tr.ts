@@ -38,6 +38,11 @@ export const tr: Messages = {
   optionalField: '{field} (isteğe bağlı)',
   fieldRequired: '{field} alanı zorunludur.',
   codeResent: 'Yeni bir kod gönderdik.',
+  linkConfirmation: '{destination} olarak girişe devam edilsin mi?',
+  linkConfirmationHint:
+    'Bu giriş bağlantısı başka bir tarayıcıda veya cihazda istendi. Yalnızca bunu siz istediyseniz devam edin.',
+  continue: 'Devam et',
+  cancel: 'İptal',
   codeHint: 'Kodu yapıştırın veya yazın; tamamlanınca gönderilir.',
   errors: {
     EmptyUsername: 'Kullanıcı adınızı girin.',

@@ -70,6 +70,15 @@ export interface Messages {
   fieldRequired?: string;
   codeHint: string;
   codeResent: string;
+  /**
+   * A sign-in link that another browser asked for: whether to sign in to the account it
+   * names; `{destination}` is where it was mailed, masked.
+   */
+  linkConfirmation: string;
+  /** Beside it: why the question, and when to say no. */
+  linkConfirmationHint: string;
+  continue: string;
+  cancel: string;
   errors: Record<CustomAuthErrorCode, string>;
 }
 

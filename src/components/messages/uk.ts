@@ -43,6 +43,11 @@ export const uk: Messages = {
   optionalField: '{field} (необов’язково)',
   fieldRequired: 'Заповніть поле «{field}».',
   codeResent: 'Ми надіслали новий код.',
+  linkConfirmation: 'Продовжити вхід як {destination}?',
+  linkConfirmationHint:
+    'Це посилання для входу запитали в іншому браузері або на іншому пристрої. Продовжуйте, лише якщо його запитали ви.',
+  continue: 'Продовжити',
+  cancel: 'Скасувати',
   codeHint: 'Вставте або введіть код — його буде надіслано, щойно ви введете його повністю.',
   errors: {
     EmptyUsername: 'Введіть ім’я користувача.',

@@ -38,6 +38,11 @@ export const vi: Messages = {
   optionalField: '{field} (không bắt buộc)',
   fieldRequired: '{field} là bắt buộc.',
   codeResent: 'Chúng tôi đã gửi cho bạn mã mới.',
+  linkConfirmation: 'Tiếp tục đăng nhập với {destination}?',
+  linkConfirmationHint:
+    'Đường liên kết đăng nhập này được yêu cầu từ một trình duyệt hoặc thiết bị khác. Chỉ tiếp tục nếu chính bạn đã yêu cầu.',
+  continue: 'Tiếp tục',
+  cancel: 'Hủy',
   codeHint: 'Dán hoặc nhập mã; mã sẽ được gửi khi nhập đủ.',
   errors: {
     EmptyUsername: 'Vui lòng nhập tên người dùng.',

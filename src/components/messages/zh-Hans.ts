@@ -38,6 +38,10 @@ export const zhHans: Messages = {
   optionalField: '{field}（选填）',
   fieldRequired: '请填写{field}。',
   codeResent: '新的验证码已发送。',
+  linkConfirmation: '要继续以 {destination} 登录吗？',
+  linkConfirmationHint: '此登录链接是在其他浏览器或设备上请求的。仅当是你本人请求时才继续。',
+  continue: '继续',
+  cancel: '取消',
   codeHint: '粘贴或输入验证码，输入完整后将自动提交。',
   errors: {
     EmptyUsername: '请输入用户名。',

@@ -1,0 +1,39 @@
+import type { LinkConfirmationInfo } from '../../machine/index.ts';
+import type { ChallengeControls } from '../../react/index.ts';
+import { useAuthUi } from '../AuthUiContext.tsx';
+import { format } from '../messages/index.ts';
+import { ScreenForm } from '../parts/ScreenForm.tsx';
+import { useFocusOnMount } from '../parts/useFocusOnMount.ts';
+
+/**
+ * A sign-in link that another browser asked for: the account it opens (where it was mailed,
+ * masked), Continue and Cancel. Focus starts on Cancel, so that a reflexive Enter signs no one
+ * in; Cancel drops the link and shows the empty sign-in form.
+ */
+export function LinkConfirmation({ challenge, isPending, submit, cancel }: ChallengeControls) {
+  const { messages } = useAuthUi();
+  const cancelButton = useFocusOnMount<HTMLButtonElement>();
+  const { destination } = challenge as LinkConfirmationInfo;
+  return (
+    <ScreenForm
+      screen="linkConfirmation"
+      title={format(messages.linkConfirmation, { destination })}
+      isPending={isPending}
+      onSubmit={submit}
+    >
+      <p data-part="hint">{messages.linkConfirmationHint}</p>
+      <button type="submit" data-part="submit" disabled={isPending}>
+        {messages.continue}
+      </button>
+      <button
+        type="button"
+        data-part="link"
+        ref={cancelButton}
+        onClick={cancel}
+        disabled={isPending}
+      >
+        {messages.cancel}
+      </button>
+    </ScreenForm>
+  );
+}
