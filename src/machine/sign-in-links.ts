@@ -50,8 +50,9 @@ function claimsIn(token: string): LinkClaimsView | null {
   try {
     const { u, b, d } = JSON.parse(decodeBase64Url(token.split('.')[1] as string));
     if (typeof u !== 'string' || u === '') return null;
-    // Shown to the user: only a masked address of a sensible length.
-    const shown = typeof d === 'string' && d !== '' && d.length <= 254 ? d : u;
+    // Shown to the user: only an address of a sensible length, with no control or format
+    // characters (a right-to-left override could make it read as another).
+    const shown = typeof d === 'string' && /^\P{C}{1,254}$/u.test(d) ? d : u;
     return { u, d: shown, ...(typeof b === 'string' ? { b } : {}) };
   } catch {
     return null;

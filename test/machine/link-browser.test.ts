@@ -91,6 +91,10 @@ describe('signInLinks: the browser that asked for a link', () => {
   it.each([
     ['no destination', { u: 'mallory' }],
     ['a destination too long to be an address', { u: 'mallory', d: 'x'.repeat(255) }],
+    [
+      'a destination that a right-to-left override turns around',
+      { u: 'mallory', d: '\u202emoc.***e@***a' },
+    ],
   ])('names the username for a link with %s', async (_, claims) => {
     const { links } = load(token(claims));
     expect(await links.loadPendingChallenge?.()).toMatchObject({
