@@ -1,7 +1,7 @@
 import { fromCallback, fromPromise } from 'xstate';
-import type { CustomAuthServices } from './amplify.ts';
 import type { PendingChallenge } from './pending-challenge.ts';
 import { ignoreFailure, nothingToResume } from './resume.ts';
+import type { CustomAuthServices } from './services.ts';
 import type {
   AuthUserInfo,
   ChallengeInfo,

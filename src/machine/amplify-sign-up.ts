@@ -1,6 +1,7 @@
 import { signUp } from '@aws-amplify/auth';
-import { authFlowType, type CustomAuthServices } from './amplify.ts';
+import { authFlowType } from './amplify.ts';
 import { generatePassword } from './password.ts';
+import type { CustomAuthServices } from './services.ts';
 
 /**
  * Registers a user with Amplify's `signUp`, signing in automatically after confirmation

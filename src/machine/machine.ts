@@ -1,9 +1,10 @@
 import { serviceActions, serviceActors } from './actors.ts';
-import { amplifyServices, type CustomAuthServices } from './amplify.ts';
+import { amplifyServices } from './amplify.ts';
 import { type EventOf, initialContext } from './context.ts';
 import { authError, toAuthError, toChallengeError } from './errors.ts';
 import type { PendingChallenge } from './pending-challenge.ts';
 import { nothingToResume } from './resume.ts';
+import type { CustomAuthServices } from './services.ts';
 import { customAuthSetup, pending } from './setup.ts';
 import {
   challengeParameters,

@@ -1,4 +1,4 @@
-import type { CustomAuthServices } from './amplify.ts';
+import type { CustomAuthServices } from './services.ts';
 
 export function ignoreFailure<T>(call: () => T): T | undefined {
   try {

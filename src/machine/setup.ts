@@ -37,14 +37,15 @@ const noSignInUnderway = {
 /**
  * XState's `setup`, as far as this statechart uses it: its types, and `createMachine` with the
  * implementations. The real one also builds every action creator (`sendTo`, `log`, `emit`,
- * `enqueueActions` ...), which bundlers then cannot drop, for about 1 KB gzip unused.
+ * `enqueueActions` ...), which bundlers then cannot drop, for about 1 KB gzip unused. Typed as
+ * `setup` only for inference; what it returns is typed below as what it is.
  */
 const typedSetup = ((implementations: Parameters<typeof createMachine>[1]) => ({
   createMachine: (config: Parameters<typeof createMachine>[0]) =>
     createMachine(config, implementations),
 })) as unknown as typeof setup;
 
-export const customAuthSetup = typedSetup({
+const setupWithTypes = typedSetup({
   types: {
     input: {} as CustomAuthInput | undefined,
     context: {} as CustomAuthContext,
@@ -144,3 +145,9 @@ export const customAuthSetup = typedSetup({
     signedOut: assign({ ...noSignInUnderway, user: null, error: null, elsewhere: undefined }),
   },
 });
+
+/**
+ * Only `createMachine` exists at run time: XState's action creators (`createAction`, `sendTo`
+ * ...) are not there, so the type offers none.
+ */
+export const customAuthSetup: Pick<typeof setupWithTypes, 'createMachine'> = setupWithTypes;

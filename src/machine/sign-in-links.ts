@@ -4,8 +4,9 @@ import {
   type LinkClaimsView,
   REDIRECT_METADATA_KEY,
 } from '../shared/link-protocol.ts';
-import { amplifyServices, type CustomAuthServices } from './amplify.ts';
+import { amplifyServices } from './amplify.ts';
 import type { PendingChallenge } from './pending-challenge.ts';
+import type { CustomAuthServices } from './services.ts';
 
 /** Options of {@link signInLinks}. */
 export interface SignInLinkOptions {

@@ -96,7 +96,7 @@ describe('the packed package', () => {
       pack: false,
     });
     expect(messages).toEqual([]);
-  });
+  }, 30_000);
 
   it('resolves its types under node16 and bundler resolution (are the types wrong)', () => {
     const attw = join(root, 'node_modules/@arethetypeswrong/cli/dist/index.js');
@@ -113,7 +113,7 @@ describe('the packed package', () => {
       .flat()
       .filter((problem) => !ignored.has(problem.resolutionKind));
     expect({ problems, status: result.status }).toEqual({ problems: [], status: 0 });
-  });
+  }, 60_000);
 
   it('depends on what its entries import, and on nothing only the pool would use', () => {
     const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
@@ -191,7 +191,7 @@ describe('the packed package', () => {
     } finally {
       cli.kill('SIGTERM');
     }
-  });
+  }, 30_000);
 
   it('keeps React and Amplify out of the server entries', () => {
     for (const entry of ['triggers/index.js', 'local-pool/index.js']) {
