@@ -71,12 +71,14 @@ export function useChallenge(): ChallengeControls | null {
   const [answer, setAnswer] = useState('');
   const id = useId();
   const field = useRef<HTMLInputElement>(null);
-  // A new round, step or code empties the field; a new code in the same step is a resend.
+  // A new round, step or code empties the field; a new code in the same step, after one had
+  // gone somewhere, is a resend (a link's first email follows a round that sent nothing).
   const key = `${challenge?.step}:${challenge?.round}:${challenge?.resendAvailableAt}`;
-  const [seen, setSeen] = useState({ key, step: challenge?.step, resent: false });
+  const sent = challenge?.parameters.destination !== undefined;
+  const [seen, setSeen] = useState({ key, step: challenge?.step, sent, resent: false });
   if (seen.key !== key) {
-    const resent = challenge?.round === 1 && challenge.step === seen.step;
-    setSeen({ key, step: challenge?.step, resent });
+    const resent = challenge?.round === 1 && challenge.step === seen.step && seen.sent;
+    setSeen({ key, step: challenge?.step, sent, resent });
     setAnswer('');
   }
   useEffect(() => {

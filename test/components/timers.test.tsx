@@ -66,5 +66,6 @@ describe('<CustomAuthenticator> clocks', () => {
     });
     expect(services.signIn).toHaveBeenCalledTimes(2);
     expect(screen.getByRole('button', { name: 'Resend code in 30 s' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('We sent you a new code.');
   });
 });
