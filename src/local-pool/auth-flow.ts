@@ -1,14 +1,8 @@
-import {
-  CognitoError,
-  invalidParameter,
-  invalidSession,
-  notAuthorized,
-  userNotFound,
-} from './errors.ts';
+import { CognitoError, invalidParameter, notAuthorized, userNotFound } from './errors.ts';
 import type { ChallengeEntry, LocalLog } from './local-log.ts';
 import { PasswordChecks } from './passwords.ts';
 import { requiredParameter } from './request.ts';
-import type { AuthSession, SessionStore } from './sessions.ts';
+import { type AuthSession, invalidSession, type SessionStore } from './sessions.ts';
 import { isSrpPublicValue } from './srp.ts';
 import type { PoolStore, StoredUser } from './store.ts';
 import type { AuthenticationResult, TokenIssuer } from './tokens.ts';

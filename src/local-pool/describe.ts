@@ -1,8 +1,7 @@
 import type { SchemaAttribute } from './attribute-schema.ts';
 import type { AppClient } from './auth-flows.ts';
 import { invalidParameter, resourceNotFound } from './errors.ts';
-import type { Operation } from './operations.ts';
-import { optionalString, type RequestBody, requiredString } from './request.ts';
+import { type Operation, optionalString, type RequestBody, requiredString } from './request.ts';
 
 /** The settings DescribeUserPool, DescribeUserPoolClient and ListUserPoolClients report. */
 export interface PoolSettings {

@@ -1,5 +1,3 @@
-import type { SessionRefusal } from './sessions.ts';
-
 /** A Cognito service error: HTTP status plus the `__type` code clients switch on. */
 export class CognitoError extends Error {
   constructor(
@@ -17,15 +15,6 @@ export const invalidParameter = (message: string) =>
 
 export const notAuthorized = (message = 'Incorrect username or password.') =>
   new CognitoError('NotAuthorizedException', message);
-
-const sessionRefusals: Record<SessionRefusal, string> = {
-  unknown: 'Invalid session for the user.',
-  used: 'Invalid session for the user, session can only be used once.',
-  expired: 'Invalid session for the user, session is expired.',
-};
-
-export const invalidSession = (why: SessionRefusal = 'unknown') =>
-  notAuthorized(sessionRefusals[why]);
 
 export const userNotFound = () => new CognitoError('UserNotFoundException', 'User does not exist.');
 

@@ -12,6 +12,7 @@ import {
 import { verifiedAttributes } from './pool-data.ts';
 import {
   attributeList,
+  type Operation,
   optionalString,
   type RequestBody,
   requiredParameter,
@@ -21,8 +22,6 @@ import {
 import type { SignUpFlow } from './sign-up.ts';
 import type { PoolStore } from './store.ts';
 import type { TokenIssuer } from './tokens.ts';
-
-export type Operation = (body: RequestBody) => unknown;
 
 /** ClientMetadata rides along with a session, so it is kept small. */
 const maxMetadataEntries = 50;

@@ -3,6 +3,9 @@ import { CognitoError, invalidParameter } from './errors.ts';
 /** A decoded JSON request body, read field by field with Cognito's validation messages. */
 export type RequestBody = Record<string, unknown>;
 
+/** A Cognito API operation: a decoded request body in, the JSON answer (or a CognitoError) out. */
+export type Operation = (body: RequestBody) => unknown;
+
 function fieldName(name: string): string {
   return name.charAt(0).toLowerCase() + name.slice(1);
 }

@@ -12,8 +12,7 @@ import {
   sendJson,
 } from './http.ts';
 import type { ChallengeEntry, LocalLog, OutboxEntry } from './local-log.ts';
-import type { Operation } from './operations.ts';
-import { asBody } from './request.ts';
+import { asBody, type Operation } from './request.ts';
 
 const targetPrefix = 'AWSCognitoIdentityProviderService.';
 

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { CognitoError } from './errors.ts';
+import { CognitoError, notAuthorized } from './errors.ts';
 import type { StoredUser } from './store.ts';
 import { defaultUsernameKey, type UsernameKey } from './usernames.ts';
 
@@ -58,6 +58,15 @@ interface Entry {
 
 /** Why a token was not taken, for Cognito's three wordings of a dead session. */
 export type SessionRefusal = 'unknown' | 'used' | 'expired';
+
+const sessionRefusals: Record<SessionRefusal, string> = {
+  unknown: 'Invalid session for the user.',
+  used: 'Invalid session for the user, session can only be used once.',
+  expired: 'Invalid session for the user, session is expired.',
+};
+
+export const invalidSession = (why: SessionRefusal = 'unknown') =>
+  notAuthorized(sessionRefusals[why]);
 
 const nonceBytes = 48;
 const macBytes = 32;
