@@ -9,7 +9,8 @@ import {
   resourceNotFound,
   userNotFound,
 } from './errors.ts';
-import { verifiedAttributes } from './pool-data.ts';
+import { verifiedAttributes } from './persistence/pool-data.ts';
+import type { PoolStore } from './persistence/pool-store.ts';
 import {
   attributeList,
   type Operation,
@@ -20,7 +21,6 @@ import {
   stringMap,
 } from './request.ts';
 import type { SignUpFlow } from './sign-up.ts';
-import type { PoolStore } from './store.ts';
 import type { TokenIssuer } from './tokens.ts';
 
 /** ClientMetadata rides along with a session, so it is kept small. */

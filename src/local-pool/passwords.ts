@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { StoredUser } from './persistence/pool-store.ts';
 import { requiredParameter } from './request.ts';
 import type { AuthSession, PendingChallenge } from './sessions.ts';
 import {
@@ -8,7 +9,6 @@ import {
   startPasswordVerification,
   verifyPasswordClaim,
 } from './srp.ts';
-import type { StoredUser } from './store.ts';
 import type { UnknownUsers } from './unknown-users.ts';
 
 type VerifierChallenge = Extract<PendingChallenge, { challengeName: 'PASSWORD_VERIFIER' }>;

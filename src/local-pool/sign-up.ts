@@ -5,9 +5,9 @@ import type { AttributeSchema } from './attribute-schema.ts';
 import { ConfirmationLimits, defaultConfirmationLimits } from './confirmation-limits.ts';
 import { CognitoError, invalidParameter, userNotFound } from './errors.ts';
 import type { LocalLog, OutboxEntry } from './local-log.ts';
+import type { PoolStore, StoredUser } from './persistence/pool-store.ts';
 import { attributeList, type RequestBody, requiredString } from './request.ts';
 import { createPasswordVerifier } from './srp.ts';
-import type { PoolStore, StoredUser } from './store.ts';
 
 export interface SignUpDependencies {
   poolName: string;

@@ -9,8 +9,8 @@ import {
   signJwt,
   verifyJwt,
 } from './jwt.ts';
-import { verifiedFlags } from './pool-data.ts';
-import type { PoolStore, StoredUser } from './store.ts';
+import { verifiedFlags } from './persistence/pool-data.ts';
+import type { PoolStore, StoredUser } from './persistence/pool-store.ts';
 
 const tokenLifetimeSeconds = 3600;
 

@@ -1,6 +1,6 @@
-import { verifiedAttributes } from './pool-data.ts';
+import { verifiedAttributes } from './persistence/pool-data.ts';
+import type { StoredUser } from './persistence/pool-store.ts';
 import type { AuthSession } from './sessions.ts';
-import type { StoredUser } from './store.ts';
 
 export interface PoolIdentity {
   region: string;

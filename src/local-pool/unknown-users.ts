@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { defaultUsernameKey, type UsernameKey } from './persistence/usernames.ts';
 import { type PasswordVerifier, toPaddedHex, verifierFromSeed } from './srp.ts';
-import { defaultUsernameKey, type UsernameKey } from './usernames.ts';
 
 /**
  * Salts and verifiers for users that do not exist, derived from a key kept with the pool's

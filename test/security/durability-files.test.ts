@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLocalPool } from '../../src/local-pool/index.ts';
-import { JsonFile } from '../../src/local-pool/persistence.ts';
-import { poolDataProblem } from '../../src/local-pool/pool-data.ts';
-import { PoolStore } from '../../src/local-pool/store.ts';
+import { JsonFile } from '../../src/local-pool/persistence/json-file.ts';
+import { poolDataProblem } from '../../src/local-pool/persistence/pool-data.ts';
+import { PoolStore } from '../../src/local-pool/persistence/pool-store.ts';
 import { cognitoPost } from '../support/local-pool.ts';
 
 const folders: string[] = [];

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { CognitoError } from './errors.ts';
-import type { Jwk } from './jwt.ts';
-import { JsonFile } from './persistence.ts';
+import { CognitoError } from '../errors.ts';
+import type { Jwk } from '../jwt.ts';
+import { JsonFile } from './json-file.ts';
 import {
   type PoolData,
   poolDataProblem,
