@@ -1,5 +1,5 @@
 import type { PoolFlow } from './built-in-triggers.ts';
-import { invalidParameter } from './errors.ts';
+import { invalidParameter } from './protocol/errors.ts';
 
 /**
  * An app client's explicit auth flows, as `DescribeUserPoolClient` reports them (the current

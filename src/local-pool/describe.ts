@@ -1,7 +1,12 @@
 import type { SchemaAttribute } from './attribute-schema.ts';
 import type { AppClient } from './auth-flows.ts';
-import { invalidParameter, resourceNotFound } from './errors.ts';
-import { type Operation, optionalString, type RequestBody, requiredString } from './request.ts';
+import { invalidParameter, resourceNotFound } from './protocol/errors.ts';
+import {
+  type Operation,
+  optionalString,
+  type RequestBody,
+  requiredString,
+} from './protocol/request-body.ts';
 
 /** The settings DescribeUserPool, DescribeUserPoolClient and ListUserPoolClients report. */
 export interface PoolSettings {

@@ -2,15 +2,15 @@ import type { AttributeSchema } from './attribute-schema.ts';
 import type { AuthFlow } from './auth-flow.ts';
 import { checkInitiateAuthFlow, checkRefreshAllowed, type ExplicitAuthFlow } from './auth-flows.ts';
 import { checkPool } from './describe.ts';
+import { verifiedAttributes } from './persistence/pool-data.ts';
+import type { PoolStore } from './persistence/pool-store.ts';
 import {
   CognitoError,
   invalidParameter,
   notAuthorized,
   resourceNotFound,
   userNotFound,
-} from './errors.ts';
-import { verifiedAttributes } from './persistence/pool-data.ts';
-import type { PoolStore } from './persistence/pool-store.ts';
+} from './protocol/errors.ts';
 import {
   attributeList,
   type Operation,
@@ -19,9 +19,9 @@ import {
   requiredParameter,
   requiredString,
   stringMap,
-} from './request.ts';
+} from './protocol/request-body.ts';
 import type { SignUpFlow } from './sign-up.ts';
-import type { TokenIssuer } from './tokens.ts';
+import type { TokenIssuer } from './tokens/token-issuer.ts';
 
 /** ClientMetadata rides along with a session, so it is kept small. */
 const maxMetadataEntries = 50;

@@ -18,7 +18,7 @@ import { PoolStore } from './persistence/pool-store.ts';
 import { createPoolServer } from './server.ts';
 import { defaultSessionLimits, type SessionLimits, SessionStore } from './sessions.ts';
 import { SignUpFlow } from './sign-up.ts';
-import { TokenIssuer } from './tokens.ts';
+import { TokenIssuer } from './tokens/token-issuer.ts';
 import { loadTriggerModule, type TriggerHandlers } from './trigger-runner.ts';
 import { UnknownUsers } from './unknown-users.ts';
 

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CognitoError } from './errors.ts';
 import type { FaultInjector, FaultPlan } from './faults.ts';
 import {
   corsHeaders,
@@ -12,7 +11,8 @@ import {
   sendJson,
 } from './http.ts';
 import type { ChallengeEntry, LocalLog, OutboxEntry } from './local-log.ts';
-import { asBody, type Operation } from './request.ts';
+import { CognitoError } from './protocol/errors.ts';
+import { asBody, type Operation } from './protocol/request-body.ts';
 
 const targetPrefix = 'AWSCognitoIdentityProviderService.';
 

@@ -3,10 +3,10 @@ import { decoyMaskedDestination, generateCode } from '../triggers/code.ts';
 import { isPhoneNumber, maskEmail, maskPhoneNumber } from '../triggers/mask.ts';
 import type { AttributeSchema } from './attribute-schema.ts';
 import { ConfirmationLimits, defaultConfirmationLimits } from './confirmation-limits.ts';
-import { CognitoError, invalidParameter, userNotFound } from './errors.ts';
 import type { LocalLog, OutboxEntry } from './local-log.ts';
 import type { PoolStore, StoredUser } from './persistence/pool-store.ts';
-import { attributeList, type RequestBody, requiredString } from './request.ts';
+import { CognitoError, invalidParameter, userNotFound } from './protocol/errors.ts';
+import { attributeList, type RequestBody, requiredString } from './protocol/request-body.ts';
 import { createPasswordVerifier } from './srp.ts';
 
 export interface SignUpDependencies {

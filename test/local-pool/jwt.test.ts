@@ -1,6 +1,6 @@
 import { importJWK, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { generateRsaJwk, rsaKeys, signJwt, verifyJwt } from '../../src/local-pool/jwt.ts';
+import { generateRsaJwk, rsaKeys, signJwt, verifyJwt } from '../../src/local-pool/tokens/jwt.ts';
 
 const issuer = 'http://127.0.0.1:9229/local_pool';
 const keys = rsaKeys(generateRsaJwk());

@@ -1,4 +1,4 @@
-import type { Jwk } from '../jwt.ts';
+import type { Jwk } from '../tokens/jwt.ts';
 
 export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED';
 

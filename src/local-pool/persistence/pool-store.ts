@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { CognitoError } from '../errors.ts';
-import type { Jwk } from '../jwt.ts';
+import { CognitoError } from '../protocol/errors.ts';
+import type { Jwk } from '../tokens/jwt.ts';
 import { JsonFile } from './json-file.ts';
 import {
   type PoolData,

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { notAuthorized } from './errors.ts';
+import { verifiedFlags } from '../persistence/pool-data.ts';
+import type { PoolStore, StoredUser } from '../persistence/pool-store.ts';
+import { notAuthorized } from '../protocol/errors.ts';
 import {
   generateRsaJwk,
   type Jwk,
@@ -9,8 +11,6 @@ import {
   signJwt,
   verifyJwt,
 } from './jwt.ts';
-import { verifiedFlags } from './persistence/pool-data.ts';
-import type { PoolStore, StoredUser } from './persistence/pool-store.ts';
 
 const tokenLifetimeSeconds = 3600;
 
