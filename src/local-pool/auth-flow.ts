@@ -1,4 +1,4 @@
-import type { ChallengeEntry, LocalLog } from './local-log.ts';
+import type { ChallengeEntry, LocalLog } from './local-aids/local-log.ts';
 import { PasswordChecks } from './passwords.ts';
 import type { PoolStore, StoredUser } from './persistence/pool-store.ts';
 import { CognitoError, invalidParameter, notAuthorized, userNotFound } from './protocol/errors.ts';

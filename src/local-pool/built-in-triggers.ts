@@ -15,7 +15,7 @@ import {
 } from '../triggers/index.ts';
 import type { CustomAuthTriggerFlow } from '../triggers/options.ts';
 import { presetTriggers } from '../triggers/presets.ts';
-import type { LocalLog, OutboxEntry } from './local-log.ts';
+import type { LocalLog, OutboxEntry } from './local-aids/local-log.ts';
 import type { LambdaHandler, TriggerHandlers } from './trigger-runner.ts';
 
 /** The steps a pool's chain can be made of, by name. */

@@ -8,8 +8,8 @@ export {
   explicitAuthFlowNames,
 } from './auth-flows.ts';
 export { type ChainStepName, chainStepNames } from './built-in-triggers.ts';
-export type { FaultPlan } from './faults.ts';
-export type { ChallengeEntry, OutboxEntry } from './local-log.ts';
+export type { FaultPlan } from './local-aids/faults.ts';
+export type { ChallengeEntry, OutboxEntry } from './local-aids/local-log.ts';
 export {
   defaultClientId,
   defaultUserPoolId,

@@ -11,8 +11,8 @@ import {
 } from './auth-flows.ts';
 import { builtInTriggers, type PoolFlow } from './built-in-triggers.ts';
 import { createDescribeOperations } from './describe.ts';
-import { FaultInjector, type FaultPlan } from './faults.ts';
-import { type ChallengeEntry, LocalLog, type OutboxEntry } from './local-log.ts';
+import { FaultInjector, type FaultPlan } from './local-aids/faults.ts';
+import { type ChallengeEntry, LocalLog, type OutboxEntry } from './local-aids/local-log.ts';
 import { createOperations } from './operations.ts';
 import { PoolStore } from './persistence/pool-store.ts';
 import { createPoolServer } from './server.ts';

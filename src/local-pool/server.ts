@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { FaultInjector, FaultPlan } from './faults.ts';
 import {
   corsHeaders,
   isLocalCaller,
@@ -10,7 +9,8 @@ import {
   sendCognitoError,
   sendJson,
 } from './http.ts';
-import type { ChallengeEntry, LocalLog, OutboxEntry } from './local-log.ts';
+import type { FaultInjector, FaultPlan } from './local-aids/faults.ts';
+import type { ChallengeEntry, LocalLog, OutboxEntry } from './local-aids/local-log.ts';
 import { CognitoError } from './protocol/errors.ts';
 import { asBody, type Operation } from './protocol/request-body.ts';
 

@@ -3,7 +3,7 @@ import { decoyMaskedDestination, generateCode } from '../triggers/code.ts';
 import { isPhoneNumber, maskEmail, maskPhoneNumber } from '../triggers/mask.ts';
 import type { AttributeSchema } from './attribute-schema.ts';
 import { ConfirmationLimits, defaultConfirmationLimits } from './confirmation-limits.ts';
-import type { LocalLog, OutboxEntry } from './local-log.ts';
+import type { LocalLog, OutboxEntry } from './local-aids/local-log.ts';
 import type { PoolStore, StoredUser } from './persistence/pool-store.ts';
 import { CognitoError, invalidParameter, userNotFound } from './protocol/errors.ts';
 import { attributeList, type RequestBody, requiredString } from './protocol/request-body.ts';

@@ -1,10 +1,14 @@
 import { type IncomingHttpHeaders, request } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { describe, expect, it, vi } from 'vitest';
-import { FaultInjector } from '../../src/local-pool/faults.ts';
 import { isLocalCaller, isLocalHost } from '../../src/local-pool/http.ts';
 import type { LocalPool } from '../../src/local-pool/index.ts';
-import { type ChallengeEntry, LocalLog, type OutboxEntry } from '../../src/local-pool/local-log.ts';
+import { FaultInjector } from '../../src/local-pool/local-aids/faults.ts';
+import {
+  type ChallengeEntry,
+  LocalLog,
+  type OutboxEntry,
+} from '../../src/local-pool/local-aids/local-log.ts';
 import { createPoolServer } from '../../src/local-pool/server.ts';
 import { type AuthSession, SessionStore } from '../../src/local-pool/sessions.ts';
 import { cognitoPost, poolsForEachTest, registerOverHttp } from '../support/local-pool.ts';

@@ -1,4 +1,4 @@
-import { defaultUsernameKey, type UsernameKey } from './persistence/usernames.ts';
+import { defaultUsernameKey, type UsernameKey } from '../persistence/usernames.ts';
 
 /** A code the pool or a trigger "sent": what a developer reads instead of an inbox. */
 export interface OutboxEntry {
