@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { isTriggerFlow, triggerFlows } from '../triggers/options.ts';
 import { customAttributeName } from './attribute-schema.ts';
 import { parseExplicitAuthFlows } from './auth-flows.ts';
-import { type ChainStepName, chainStepNames, type PoolFlow } from './built-in-triggers.ts';
 import { isLoopbackAddress } from './http.ts';
 import {
   defaultClientId,
@@ -10,6 +9,7 @@ import {
   defaultUserPoolId,
   type LocalPoolOptions,
 } from './pool.ts';
+import { type ChainStepName, chainStepNames, type PoolFlow } from './sign-in/built-in-triggers.ts';
 
 export const usage = `Usage: cognito-custom-auth-pool [options]
 

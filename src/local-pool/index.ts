@@ -7,7 +7,6 @@ export {
   type ExtraClientOptions,
   explicitAuthFlowNames,
 } from './auth-flows.ts';
-export { type ChainStepName, chainStepNames } from './built-in-triggers.ts';
 export type { FaultPlan } from './local-aids/faults.ts';
 export type { ChallengeEntry, OutboxEntry } from './local-aids/local-log.ts';
 export {
@@ -18,5 +17,6 @@ export {
   type PoolFlow,
   startLocalPool,
 } from './pool.ts';
-export type { SessionLimits } from './sessions.ts';
-export type { LambdaHandler, TriggerHandlers } from './trigger-runner.ts';
+export { type ChainStepName, chainStepNames } from './sign-in/built-in-triggers.ts';
+export type { SessionLimits } from './sign-in/sessions.ts';
+export type { LambdaHandler, TriggerHandlers } from './sign-in/trigger-runner.ts';

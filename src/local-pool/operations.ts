@@ -1,5 +1,4 @@
 import type { AttributeSchema } from './attribute-schema.ts';
-import type { AuthFlow } from './auth-flow.ts';
 import { checkInitiateAuthFlow, checkRefreshAllowed, type ExplicitAuthFlow } from './auth-flows.ts';
 import { checkPool } from './describe.ts';
 import { verifiedAttributes } from './persistence/pool-data.ts';
@@ -20,6 +19,7 @@ import {
   requiredString,
   stringMap,
 } from './protocol/request-body.ts';
+import type { AuthFlow } from './sign-in/sign-in-flow.ts';
 import type { SignUpFlow } from './sign-up.ts';
 import type { TokenIssuer } from './tokens/token-issuer.ts';
 

@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { SignInLimits } from '../triggers/index.ts';
 import { AttributeSchema, customAttributeName } from './attribute-schema.ts';
-import { AuthFlow } from './auth-flow.ts';
 import {
   appClients,
   defaultExplicitAuthFlows,
@@ -9,18 +8,19 @@ import {
   type ExtraClientOptions,
   parseExplicitAuthFlows,
 } from './auth-flows.ts';
-import { builtInTriggers, type PoolFlow } from './built-in-triggers.ts';
 import { createDescribeOperations } from './describe.ts';
 import { FaultInjector, type FaultPlan } from './local-aids/faults.ts';
 import { type ChallengeEntry, LocalLog, type OutboxEntry } from './local-aids/local-log.ts';
 import { createOperations } from './operations.ts';
 import { PoolStore } from './persistence/pool-store.ts';
 import { createPoolServer } from './server.ts';
-import { defaultSessionLimits, type SessionLimits, SessionStore } from './sessions.ts';
+import { builtInTriggers, type PoolFlow } from './sign-in/built-in-triggers.ts';
+import { defaultSessionLimits, type SessionLimits, SessionStore } from './sign-in/sessions.ts';
+import { AuthFlow } from './sign-in/sign-in-flow.ts';
+import { loadTriggerModule, type TriggerHandlers } from './sign-in/trigger-runner.ts';
+import { UnknownUsers } from './sign-in/unknown-users.ts';
 import { SignUpFlow } from './sign-up.ts';
 import { TokenIssuer } from './tokens/token-issuer.ts';
-import { loadTriggerModule, type TriggerHandlers } from './trigger-runner.ts';
-import { UnknownUsers } from './unknown-users.ts';
 
 export interface LocalPoolOptions {
   /** Default 127.0.0.1. */
@@ -131,7 +131,7 @@ export const defaultCognitoShapedPoolId = 'us-east-1_CustomAuth';
 const cognitoShapedPoolId = /^[a-z]{2}(-[a-z]+)+-\d_[0-9A-Za-z]+$/;
 export const defaultClientId = 'localcustomauthclient00000';
 
-export type { PoolFlow } from './built-in-triggers.ts';
+export type { PoolFlow } from './sign-in/built-in-triggers.ts';
 
 /** Starts a Cognito-compatible user pool that runs the custom-auth triggers in process. */
 

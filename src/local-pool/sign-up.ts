@@ -7,7 +7,7 @@ import type { LocalLog, OutboxEntry } from './local-aids/local-log.ts';
 import type { PoolStore, StoredUser } from './persistence/pool-store.ts';
 import { CognitoError, invalidParameter, userNotFound } from './protocol/errors.ts';
 import { attributeList, type RequestBody, requiredString } from './protocol/request-body.ts';
-import { createPasswordVerifier } from './srp.ts';
+import { createPasswordVerifier } from './sign-in/srp.ts';
 
 export interface SignUpDependencies {
   poolName: string;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCliOptions } from '../../src/local-pool/cli-options.ts';
 import { type LocalPool, startLocalPool } from '../../src/local-pool/index.ts';
-import type { TriggerHandlers } from '../../src/local-pool/trigger-runner.ts';
+import type { TriggerHandlers } from '../../src/local-pool/sign-in/trigger-runner.ts';
 import {
   cognitoPost,
   initiateCustomAuth,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TriggerHandlers } from '../../src/local-pool/trigger-runner.ts';
+import type { TriggerHandlers } from '../../src/local-pool/sign-in/trigger-runner.ts';
 import {
   cognitoPost,
   initiateCustomAuth,

@@ -14,7 +14,7 @@ import {
   startPasswordVerification,
   toPaddedHex,
   verifyPasswordClaim,
-} from '../../src/local-pool/srp.ts';
+} from '../../src/local-pool/sign-in/srp.ts';
 import {
   answerPasswordVerifier,
   clientVerifier,

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type LambdaHandler, startLocalPool } from '../../src/local-pool/index.ts';
-import { invokeTrigger, loadTriggerModule } from '../../src/local-pool/trigger-runner.ts';
+import { invokeTrigger, loadTriggerModule } from '../../src/local-pool/sign-in/trigger-runner.ts';
 import { cognitoPost } from '../support/local-pool.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));

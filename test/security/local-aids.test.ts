@@ -10,7 +10,7 @@ import {
   type OutboxEntry,
 } from '../../src/local-pool/local-aids/local-log.ts';
 import { createPoolServer } from '../../src/local-pool/server.ts';
-import { type AuthSession, SessionStore } from '../../src/local-pool/sessions.ts';
+import { type AuthSession, SessionStore } from '../../src/local-pool/sign-in/sessions.ts';
 import { cognitoPost, poolsForEachTest, registerOverHttp } from '../support/local-pool.ts';
 import {
   answerPasswordVerifier,

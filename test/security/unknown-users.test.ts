@@ -9,7 +9,7 @@ import {
   type LocalPoolOptions,
   startLocalPool,
 } from '../../src/local-pool/index.ts';
-import { UnknownUsers } from '../../src/local-pool/unknown-users.ts';
+import { UnknownUsers } from '../../src/local-pool/sign-in/unknown-users.ts';
 import { cognitoPost, registerOverHttp } from '../support/local-pool.ts';
 import { killPoolProcess, startPoolProcess } from '../support/pool-process.ts';
 import { startClient } from '../support/srp-client.ts';

@@ -1,6 +1,6 @@
 /**
  * An independent client side of Cognito SRP, written from the protocol rather than from
- * src/local-pool/srp.ts, so that the two can check each other: byte-level helpers, the
+ * src/local-pool/sign-in/srp.ts, so that the two can check each other: byte-level helpers, the
  * exponentiation and the HKDF are deliberately done differently.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';

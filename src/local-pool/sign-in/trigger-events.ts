@@ -1,5 +1,5 @@
-import { verifiedAttributes } from './persistence/pool-data.ts';
-import type { StoredUser } from './persistence/pool-store.ts';
+import { verifiedAttributes } from '../persistence/pool-data.ts';
+import type { StoredUser } from '../persistence/pool-store.ts';
 import type { AuthSession } from './sessions.ts';
 
 export interface PoolIdentity {

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { StoredUser } from './persistence/pool-store.ts';
-import { requiredParameter } from './protocol/request-body.ts';
+import type { StoredUser } from '../persistence/pool-store.ts';
+import { requiredParameter } from '../protocol/request-body.ts';
 import type { AuthSession, PendingChallenge } from './sessions.ts';
 import {
   computePasswordVerifier,

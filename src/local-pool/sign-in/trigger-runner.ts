@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CognitoError } from './protocol/errors.ts';
+import { CognitoError } from '../protocol/errors.ts';
 
 /** A Lambda handler in any of the styles Node Lambdas use: async, sync or callback. */
 // biome-ignore lint/suspicious/noExplicitAny: trigger events are plain objects of many shapes

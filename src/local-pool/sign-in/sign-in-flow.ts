@@ -1,11 +1,11 @@
-import type { ChallengeEntry, LocalLog } from './local-aids/local-log.ts';
-import { PasswordChecks } from './passwords.ts';
-import type { PoolStore, StoredUser } from './persistence/pool-store.ts';
-import { CognitoError, invalidParameter, notAuthorized, userNotFound } from './protocol/errors.ts';
-import { requiredParameter } from './protocol/request-body.ts';
+import type { ChallengeEntry, LocalLog } from '../local-aids/local-log.ts';
+import type { PoolStore, StoredUser } from '../persistence/pool-store.ts';
+import { CognitoError, invalidParameter, notAuthorized, userNotFound } from '../protocol/errors.ts';
+import { requiredParameter } from '../protocol/request-body.ts';
+import type { AuthenticationResult, TokenIssuer } from '../tokens/token-issuer.ts';
+import { PasswordChecks } from './password-checks.ts';
 import { type AuthSession, invalidSession, type SessionStore } from './sessions.ts';
 import { isSrpPublicValue } from './srp.ts';
-import type { AuthenticationResult, TokenIssuer } from './tokens/token-issuer.ts';
 import { createEvent, defineEvent, type PoolIdentity, verifyEvent } from './trigger-events.ts';
 import { invokeTrigger, type TriggerHandlers } from './trigger-runner.ts';
 import type { UnknownUsers } from './unknown-users.ts';

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { StoredUser } from './persistence/pool-store.ts';
-import { defaultUsernameKey, type UsernameKey } from './persistence/usernames.ts';
-import { CognitoError, notAuthorized } from './protocol/errors.ts';
+import type { StoredUser } from '../persistence/pool-store.ts';
+import { defaultUsernameKey, type UsernameKey } from '../persistence/usernames.ts';
+import { CognitoError, notAuthorized } from '../protocol/errors.ts';
 
 /** One entry of the session array the Define trigger sees. */
 export interface ChallengeResult {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { defaultUsernameKey, type UsernameKey } from './persistence/usernames.ts';
+import { defaultUsernameKey, type UsernameKey } from '../persistence/usernames.ts';
 import { type PasswordVerifier, toPaddedHex, verifierFromSeed } from './srp.ts';
 
 /**

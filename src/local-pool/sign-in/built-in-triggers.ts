@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { answersMatch } from '../triggers/answers.ts';
+import { answersMatch } from '../../triggers/answers.ts';
 import {
   type ChainStep,
   captchaStep,
@@ -12,10 +12,10 @@ import {
   type SendCode,
   type SendLink,
   type SignInLimits,
-} from '../triggers/index.ts';
-import type { CustomAuthTriggerFlow } from '../triggers/options.ts';
-import { presetTriggers } from '../triggers/presets.ts';
-import type { LocalLog, OutboxEntry } from './local-aids/local-log.ts';
+} from '../../triggers/index.ts';
+import type { CustomAuthTriggerFlow } from '../../triggers/options.ts';
+import { presetTriggers } from '../../triggers/presets.ts';
+import type { LocalLog, OutboxEntry } from '../local-aids/local-log.ts';
 import type { LambdaHandler, TriggerHandlers } from './trigger-runner.ts';
 
 /** The steps a pool's chain can be made of, by name. */
