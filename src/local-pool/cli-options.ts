@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isTriggerFlow, triggerFlows } from '../triggers/options.ts';
-import { customAttributeName } from './attribute-schema.ts';
-import { parseExplicitAuthFlows } from './auth-flows.ts';
+import { customAttributeName } from './accounts/attribute-schema.ts';
+import { parseExplicitAuthFlows } from './clients/explicit-auth-flows.ts';
 import { isLoopbackAddress } from './http.ts';
 import {
   defaultClientId,

@@ -6,7 +6,7 @@ export {
   type ExplicitAuthFlow,
   type ExtraClientOptions,
   explicitAuthFlowNames,
-} from './auth-flows.ts';
+} from './clients/explicit-auth-flows.ts';
 export type { FaultPlan } from './local-aids/faults.ts';
 export type { ChallengeEntry, OutboxEntry } from './local-aids/local-log.ts';
 export {

@@ -1,5 +1,10 @@
-import type { AttributeSchema } from './attribute-schema.ts';
-import { checkInitiateAuthFlow, checkRefreshAllowed, type ExplicitAuthFlow } from './auth-flows.ts';
+import type { AttributeSchema } from './accounts/attribute-schema.ts';
+import type { SignUpFlow } from './accounts/sign-up.ts';
+import {
+  checkInitiateAuthFlow,
+  checkRefreshAllowed,
+  type ExplicitAuthFlow,
+} from './clients/explicit-auth-flows.ts';
 import { checkPool } from './describe.ts';
 import { verifiedAttributes } from './persistence/pool-data.ts';
 import type { PoolStore } from './persistence/pool-store.ts';
@@ -20,7 +25,6 @@ import {
   stringMap,
 } from './protocol/request-body.ts';
 import type { AuthFlow } from './sign-in/sign-in-flow.ts';
-import type { SignUpFlow } from './sign-up.ts';
 import type { TokenIssuer } from './tokens/token-issuer.ts';
 
 /** ClientMetadata rides along with a session, so it is kept small. */

@@ -1,13 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import type { SignInLimits } from '../triggers/index.ts';
-import { AttributeSchema, customAttributeName } from './attribute-schema.ts';
+import { AttributeSchema, customAttributeName } from './accounts/attribute-schema.ts';
+import { SignUpFlow } from './accounts/sign-up.ts';
 import {
   appClients,
   defaultExplicitAuthFlows,
   type ExplicitAuthFlow,
   type ExtraClientOptions,
   parseExplicitAuthFlows,
-} from './auth-flows.ts';
+} from './clients/explicit-auth-flows.ts';
 import { createDescribeOperations } from './describe.ts';
 import { FaultInjector, type FaultPlan } from './local-aids/faults.ts';
 import { type ChallengeEntry, LocalLog, type OutboxEntry } from './local-aids/local-log.ts';
@@ -19,7 +20,6 @@ import { defaultSessionLimits, type SessionLimits, SessionStore } from './sign-i
 import { AuthFlow } from './sign-in/sign-in-flow.ts';
 import { loadTriggerModule, type TriggerHandlers } from './sign-in/trigger-runner.ts';
 import { UnknownUsers } from './sign-in/unknown-users.ts';
-import { SignUpFlow } from './sign-up.ts';
 import { TokenIssuer } from './tokens/token-issuer.ts';
 
 export interface LocalPoolOptions {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConfirmationLimits } from '../../src/local-pool/confirmation-limits.ts';
+import { ConfirmationLimits } from '../../src/local-pool/accounts/confirmation-limits.ts';
 import { type LocalPool, startLocalPool } from '../../src/local-pool/index.ts';
 import { cognitoPost, latestCode } from '../support/local-pool.ts';
 

@@ -1,5 +1,5 @@
-import { defaultUsernameKey, type UsernameKey } from './persistence/usernames.ts';
-import { CognitoError } from './protocol/errors.ts';
+import { defaultUsernameKey, type UsernameKey } from '../persistence/usernames.ts';
+import { CognitoError } from '../protocol/errors.ts';
 
 /** Limits on sign-up confirmation, per username and window. */
 export interface ConfirmationLimitOptions {

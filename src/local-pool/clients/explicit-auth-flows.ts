@@ -1,5 +1,5 @@
-import { invalidParameter } from './protocol/errors.ts';
-import type { PoolFlow } from './sign-in/built-in-triggers.ts';
+import { invalidParameter } from '../protocol/errors.ts';
+import type { PoolFlow } from '../sign-in/built-in-triggers.ts';
 
 /**
  * An app client's explicit auth flows, as `DescribeUserPoolClient` reports them (the current

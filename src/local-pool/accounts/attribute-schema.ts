@@ -1,4 +1,4 @@
-import { invalidParameter, notAuthorized } from './protocol/errors.ts';
+import { invalidParameter, notAuthorized } from '../protocol/errors.ts';
 
 /** One entry of DescribeUserPool's SchemaAttributes, as the API reference shapes it. */
 export interface SchemaAttribute {

@@ -1,13 +1,13 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { decoyMaskedDestination, generateCode } from '../triggers/code.ts';
-import { isPhoneNumber, maskEmail, maskPhoneNumber } from '../triggers/mask.ts';
+import { decoyMaskedDestination, generateCode } from '../../triggers/code.ts';
+import { isPhoneNumber, maskEmail, maskPhoneNumber } from '../../triggers/mask.ts';
+import type { LocalLog, OutboxEntry } from '../local-aids/local-log.ts';
+import type { PoolStore, StoredUser } from '../persistence/pool-store.ts';
+import { CognitoError, invalidParameter, userNotFound } from '../protocol/errors.ts';
+import { attributeList, type RequestBody, requiredString } from '../protocol/request-body.ts';
+import { createPasswordVerifier } from '../sign-in/srp.ts';
 import type { AttributeSchema } from './attribute-schema.ts';
 import { ConfirmationLimits, defaultConfirmationLimits } from './confirmation-limits.ts';
-import type { LocalLog, OutboxEntry } from './local-aids/local-log.ts';
-import type { PoolStore, StoredUser } from './persistence/pool-store.ts';
-import { CognitoError, invalidParameter, userNotFound } from './protocol/errors.ts';
-import { attributeList, type RequestBody, requiredString } from './protocol/request-body.ts';
-import { createPasswordVerifier } from './sign-in/srp.ts';
 
 export interface SignUpDependencies {
   poolName: string;
