@@ -4,7 +4,7 @@
  */
 import { createServer } from 'vite';
 import { demoPoolOptions } from '../demo/flows.ts';
-import { exposureWarning } from '../src/local-pool/cli-options.ts';
+import { exposureWarning } from '../src/local-pool/cli/options.ts';
 import { startLocalPool } from '../src/local-pool/index.ts';
 
 const host = process.env.HOST ?? '127.0.0.1';

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { exposureWarning, parseCliOptions, usage } from './cli-options.ts';
-import { type LocalPoolOptions, startLocalPool } from './pool.ts';
+import { exposureWarning, parseCliOptions, usage } from './cli/options.ts';
+import { type LocalPoolOptions, startLocalPool } from './pool/start.ts';
 
 async function main(): Promise<void> {
   let options: LocalPoolOptions | 'help';

@@ -16,7 +16,7 @@ export {
   type LocalPoolOptions,
   type PoolFlow,
   startLocalPool,
-} from './pool.ts';
+} from './pool/start.ts';
 export { type ChainStepName, chainStepNames } from './sign-in/built-in-triggers.ts';
 export type { SessionLimits } from './sign-in/sessions.ts';
 export type { LambdaHandler, TriggerHandlers } from './sign-in/trigger-runner.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCliOptions } from '../../src/local-pool/cli-options.ts';
+import { parseCliOptions } from '../../src/local-pool/cli/options.ts';
 import type { LocalPool } from '../../src/local-pool/index.ts';
 import {
   cognitoPost,

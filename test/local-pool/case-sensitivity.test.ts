@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseCliOptions } from '../../src/local-pool/cli-options.ts';
+import { parseCliOptions } from '../../src/local-pool/cli/options.ts';
 import { type LocalPool, startLocalPool } from '../../src/local-pool/index.ts';
 import type { TriggerHandlers } from '../../src/local-pool/sign-in/trigger-runner.ts';
 import {

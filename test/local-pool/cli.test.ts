@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exposureWarning, parseCliOptions } from '../../src/local-pool/cli-options.ts';
+import { exposureWarning, parseCliOptions } from '../../src/local-pool/cli/options.ts';
 
 describe('the pool CLI options', () => {
   it('reads every option', () => {

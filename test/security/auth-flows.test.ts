@@ -4,7 +4,7 @@ import {
   ListUserPoolClientsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { parseCliOptions } from '../../src/local-pool/cli-options.ts';
+import { parseCliOptions } from '../../src/local-pool/cli/options.ts';
 import type { LocalPool } from '../../src/local-pool/index.ts';
 import { sdkFor } from '../support/aws-sdk.ts';
 import {

@@ -1,26 +1,26 @@
 import type { AddressInfo } from 'node:net';
-import type { SignInLimits } from '../triggers/index.ts';
-import { AttributeSchema, customAttributeName } from './accounts/attribute-schema.ts';
-import { SignUpFlow } from './accounts/sign-up.ts';
+import type { SignInLimits } from '../../triggers/index.ts';
+import { AttributeSchema, customAttributeName } from '../accounts/attribute-schema.ts';
+import { SignUpFlow } from '../accounts/sign-up.ts';
+import { createDescribeOperations } from '../api/describe-operations.ts';
+import { createOperations } from '../api/operations.ts';
+import { createPoolServer } from '../api/server.ts';
 import {
   appClients,
   defaultExplicitAuthFlows,
   type ExplicitAuthFlow,
   type ExtraClientOptions,
   parseExplicitAuthFlows,
-} from './clients/explicit-auth-flows.ts';
-import { createDescribeOperations } from './describe.ts';
-import { FaultInjector, type FaultPlan } from './local-aids/faults.ts';
-import { type ChallengeEntry, LocalLog, type OutboxEntry } from './local-aids/local-log.ts';
-import { createOperations } from './operations.ts';
-import { PoolStore } from './persistence/pool-store.ts';
-import { createPoolServer } from './server.ts';
-import { builtInTriggers, type PoolFlow } from './sign-in/built-in-triggers.ts';
-import { defaultSessionLimits, type SessionLimits, SessionStore } from './sign-in/sessions.ts';
-import { AuthFlow } from './sign-in/sign-in-flow.ts';
-import { loadTriggerModule, type TriggerHandlers } from './sign-in/trigger-runner.ts';
-import { UnknownUsers } from './sign-in/unknown-users.ts';
-import { TokenIssuer } from './tokens/token-issuer.ts';
+} from '../clients/explicit-auth-flows.ts';
+import { FaultInjector, type FaultPlan } from '../local-aids/faults.ts';
+import { type ChallengeEntry, LocalLog, type OutboxEntry } from '../local-aids/local-log.ts';
+import { PoolStore } from '../persistence/pool-store.ts';
+import { builtInTriggers, type PoolFlow } from '../sign-in/built-in-triggers.ts';
+import { defaultSessionLimits, type SessionLimits, SessionStore } from '../sign-in/sessions.ts';
+import { AuthFlow } from '../sign-in/sign-in-flow.ts';
+import { loadTriggerModule, type TriggerHandlers } from '../sign-in/trigger-runner.ts';
+import { UnknownUsers } from '../sign-in/unknown-users.ts';
+import { TokenIssuer } from '../tokens/token-issuer.ts';
 
 export interface LocalPoolOptions {
   /** Default 127.0.0.1. */
@@ -131,7 +131,7 @@ export const defaultCognitoShapedPoolId = 'us-east-1_CustomAuth';
 const cognitoShapedPoolId = /^[a-z]{2}(-[a-z]+)+-\d_[0-9A-Za-z]+$/;
 export const defaultClientId = 'localcustomauthclient00000';
 
-export type { PoolFlow } from './sign-in/built-in-triggers.ts';
+export type { PoolFlow } from '../sign-in/built-in-triggers.ts';
 
 /** Starts a Cognito-compatible user pool that runs the custom-auth triggers in process. */
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CognitoError } from './protocol/errors.ts';
+import { CognitoError } from '../protocol/errors.ts';
 
 export const maxBodyBytes = 1024 * 1024;
 /** Past this much discarded upload the connection is cut instead of drained. */

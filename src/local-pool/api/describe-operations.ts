@@ -1,12 +1,12 @@
-import type { SchemaAttribute } from './accounts/attribute-schema.ts';
-import type { AppClient } from './clients/explicit-auth-flows.ts';
-import { invalidParameter, resourceNotFound } from './protocol/errors.ts';
+import type { SchemaAttribute } from '../accounts/attribute-schema.ts';
+import type { AppClient } from '../clients/explicit-auth-flows.ts';
+import { invalidParameter, resourceNotFound } from '../protocol/errors.ts';
 import {
   type Operation,
   optionalString,
   type RequestBody,
   requiredString,
-} from './protocol/request-body.ts';
+} from '../protocol/request-body.ts';
 
 /** The settings DescribeUserPool, DescribeUserPoolClient and ListUserPoolClients report. */
 export interface PoolSettings {

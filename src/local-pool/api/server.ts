@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { FaultInjector, FaultPlan } from '../local-aids/faults.ts';
+import type { ChallengeEntry, LocalLog, OutboxEntry } from '../local-aids/local-log.ts';
+import { CognitoError } from '../protocol/errors.ts';
+import { asBody, type Operation } from '../protocol/request-body.ts';
 import {
   corsHeaders,
   isLocalCaller,
@@ -9,10 +13,6 @@ import {
   sendCognitoError,
   sendJson,
 } from './http.ts';
-import type { FaultInjector, FaultPlan } from './local-aids/faults.ts';
-import type { ChallengeEntry, LocalLog, OutboxEntry } from './local-aids/local-log.ts';
-import { CognitoError } from './protocol/errors.ts';
-import { asBody, type Operation } from './protocol/request-body.ts';
 
 const targetPrefix = 'AWSCognitoIdentityProviderService.';
 

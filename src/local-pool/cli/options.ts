@@ -1,15 +1,15 @@
 import { parseArgs } from 'node:util';
-import { isTriggerFlow, triggerFlows } from '../triggers/options.ts';
-import { customAttributeName } from './accounts/attribute-schema.ts';
-import { parseExplicitAuthFlows } from './clients/explicit-auth-flows.ts';
-import { isLoopbackAddress } from './http.ts';
+import { isTriggerFlow, triggerFlows } from '../../triggers/options.ts';
+import { customAttributeName } from '../accounts/attribute-schema.ts';
+import { isLoopbackAddress } from '../api/http.ts';
+import { parseExplicitAuthFlows } from '../clients/explicit-auth-flows.ts';
 import {
   defaultClientId,
   defaultCognitoShapedPoolId,
   defaultUserPoolId,
   type LocalPoolOptions,
-} from './pool.ts';
-import { type ChainStepName, chainStepNames, type PoolFlow } from './sign-in/built-in-triggers.ts';
+} from '../pool/start.ts';
+import { type ChainStepName, chainStepNames, type PoolFlow } from '../sign-in/built-in-triggers.ts';
 
 export const usage = `Usage: cognito-custom-auth-pool [options]
 

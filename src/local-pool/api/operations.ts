@@ -1,20 +1,19 @@
-import type { AttributeSchema } from './accounts/attribute-schema.ts';
-import type { SignUpFlow } from './accounts/sign-up.ts';
+import type { AttributeSchema } from '../accounts/attribute-schema.ts';
+import type { SignUpFlow } from '../accounts/sign-up.ts';
 import {
   checkInitiateAuthFlow,
   checkRefreshAllowed,
   type ExplicitAuthFlow,
-} from './clients/explicit-auth-flows.ts';
-import { checkPool } from './describe.ts';
-import { verifiedAttributes } from './persistence/pool-data.ts';
-import type { PoolStore } from './persistence/pool-store.ts';
+} from '../clients/explicit-auth-flows.ts';
+import { verifiedAttributes } from '../persistence/pool-data.ts';
+import type { PoolStore } from '../persistence/pool-store.ts';
 import {
   CognitoError,
   invalidParameter,
   notAuthorized,
   resourceNotFound,
   userNotFound,
-} from './protocol/errors.ts';
+} from '../protocol/errors.ts';
 import {
   attributeList,
   type Operation,
@@ -23,9 +22,10 @@ import {
   requiredParameter,
   requiredString,
   stringMap,
-} from './protocol/request-body.ts';
-import type { AuthFlow } from './sign-in/sign-in-flow.ts';
-import type { TokenIssuer } from './tokens/token-issuer.ts';
+} from '../protocol/request-body.ts';
+import type { AuthFlow } from '../sign-in/sign-in-flow.ts';
+import type { TokenIssuer } from '../tokens/token-issuer.ts';
+import { checkPool } from './describe-operations.ts';
 
 /** ClientMetadata rides along with a session, so it is kept small. */
 const maxMetadataEntries = 50;
