@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { exposureWarning, parseCliOptions, usage } from './cli/options.ts';
-import { type LocalPoolOptions, startLocalPool } from './pool/start.ts';
+import type { LocalPoolOptions } from './pool/options.ts';
+import { startLocalPool } from './pool/start.ts';
 
 async function main(): Promise<void> {
   let options: LocalPoolOptions | 'help';

@@ -9,14 +9,12 @@ export {
 } from './clients/explicit-auth-flows.ts';
 export type { FaultPlan } from './local-aids/faults.ts';
 export type { ChallengeEntry, OutboxEntry } from './local-aids/local-log.ts';
+export { defaultClientId, defaultUserPoolId, type LocalPoolOptions } from './pool/options.ts';
+export { type LocalPool, startLocalPool } from './pool/start.ts';
 export {
-  defaultClientId,
-  defaultUserPoolId,
-  type LocalPool,
-  type LocalPoolOptions,
+  type ChainStepName,
+  chainStepNames,
   type PoolFlow,
-  startLocalPool,
-} from './pool/start.ts';
-export { type ChainStepName, chainStepNames } from './sign-in/built-in-triggers.ts';
+} from './sign-in/built-in-triggers.ts';
 export type { SessionLimits } from './sign-in/sessions.ts';
 export type { LambdaHandler, TriggerHandlers } from './sign-in/trigger-runner.ts';

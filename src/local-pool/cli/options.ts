@@ -8,7 +8,7 @@ import {
   defaultCognitoShapedPoolId,
   defaultUserPoolId,
   type LocalPoolOptions,
-} from '../pool/start.ts';
+} from '../pool/options.ts';
 import { type ChainStepName, chainStepNames, type PoolFlow } from '../sign-in/built-in-triggers.ts';
 
 export const usage = `Usage: cognito-custom-auth-pool [options]

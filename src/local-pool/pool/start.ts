@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import type { SignInLimits } from '../../triggers/index.ts';
 import { AttributeSchema, customAttributeName } from '../accounts/attribute-schema.ts';
 import { SignUpFlow } from '../accounts/sign-up.ts';
 import { createDescribeOperations } from '../api/describe-operations.ts';
@@ -16,84 +15,17 @@ import { FaultInjector, type FaultPlan } from '../local-aids/faults.ts';
 import { type ChallengeEntry, LocalLog, type OutboxEntry } from '../local-aids/local-log.ts';
 import { PoolStore } from '../persistence/pool-store.ts';
 import { builtInTriggers, type PoolFlow } from '../sign-in/built-in-triggers.ts';
-import { defaultSessionLimits, type SessionLimits, SessionStore } from '../sign-in/sessions.ts';
+import { defaultSessionLimits, SessionStore } from '../sign-in/sessions.ts';
 import { AuthFlow } from '../sign-in/sign-in-flow.ts';
-import { loadTriggerModule, type TriggerHandlers } from '../sign-in/trigger-runner.ts';
+import { loadTriggerModule } from '../sign-in/trigger-runner.ts';
 import { UnknownUsers } from '../sign-in/unknown-users.ts';
 import { TokenIssuer } from '../tokens/token-issuer.ts';
-
-export interface LocalPoolOptions {
-  /** Default 127.0.0.1. */
-  host?: string;
-  /** Default 9229; 0 picks a free port. */
-  port?: number;
-  /**
-   * Default `local_CustomAuth` (`us-east-1_CustomAuth` with `cognitoIssuer`); the part after
-   * `_` is the SRP pool name.
-   */
-  userPoolId?: string;
-  /**
-   * Issue tokens as Cognito does, with the issuer `https://cognito-idp.<region>.amazonaws.com/
-   * <userPoolId>`, so that a backend checks them with `aws-jwt-verify`'s CognitoJwtVerifier
-   * (fed the pool's JWKS with `cacheJwks`). Needs a Cognito-shaped pool id. Default: the
-   * issuer is the pool's own URL and pool id.
-   */
-  cognitoIssuer?: boolean;
-  /** Default `localcustomauthclient00000`. */
-  clientId?: string;
-  /** Keep users and keys in this folder across restarts; in memory only when absent. */
-  dataDir?: string;
-  /**
-   * Which variant the built-in triggers run. Default passwordless. `either` follows the
-   * client: a sign-in that opens with SRP_A (CUSTOM_WITH_SRP) gets the password step.
-   */
-  flow?: PoolFlow;
-  /** A module path exporting the three handlers, or the handlers themselves. */
-  triggers?: string | TriggerHandlers;
-  /** AuthSessionValidity in seconds. Default 180. */
-  sessionValiditySeconds?: number;
-  /** Default true: unknown users get a challenge that can never be passed. */
-  preventUserExistenceErrors?: boolean;
-  /**
-   * Usernames are case-sensitive ("Alice" and "alice" are two users), as in pools made through
-   * Cognito's API or CloudFormation. Default: case-insensitive for new data, else the setting
-   * stored with the data; asking a data folder for the other setting stops the pool, as Cognito
-   * cannot change it after a pool is made.
-   */
-  caseSensitive?: boolean;
-  /**
-   * The app client's ExplicitAuthFlows. Default `ALLOW_CUSTOM_AUTH` and
-   * `ALLOW_REFRESH_TOKEN_AUTH`: the kit needs no more, and `ALLOW_USER_SRP_AUTH`,
-   * `ALLOW_USER_PASSWORD_AUTH` or `ALLOW_USER_AUTH` would let a password alone sign in,
-   * skipping every challenge. Other flows are refused as Cognito refuses them.
-   */
-  explicitAuthFlows?: readonly ExplicitAuthFlow[];
-  /**
-   * More app clients of the pool, each with its own explicit auth flows and otherwise as the
-   * main one. Every client signs in against the same users, so one that allows a password
-   * alone opens the pool to it whatever the main client allows.
-   */
-  extraClients?: readonly ExtraClientOptions[];
-  /**
-   * The pool's custom attributes (`tier` or `custom:tier`), which SignUp may write and
-   * DescribeUserPool reports. Default none: SignUp refuses any `custom:` attribute, as Cognito
-   * refuses one its schema lacks.
-   */
-  customAttributes?: readonly string[];
-  /** Bounds on open sign-in sessions; default 50 per username and 20,000 in all. */
-  sessionLimits?: Partial<SessionLimits>;
-  /**
-   * The built-in triggers' limits per username across sign-ins (codes sent, wrong answers,
-   * the longest wait); counted in this pool's memory. Default as the triggers': 5 messages and
-   * 5 wrong answers before waits begin, waits up to 15 minutes. Which spellings of a name
-   * nobody has are one name follows `caseSensitive`.
-   */
-  limits?: Omit<SignInLimits, 'store' | 'caseSensitiveUsernames'>;
-  /** Delay added to every API request, in milliseconds. */
-  latencyMs?: number;
-  /** Where codes and internal errors are printed. Default console.log. */
-  log?: (line: string) => void;
-}
+import {
+  defaultClientId,
+  defaultCognitoShapedPoolId,
+  defaultUserPoolId,
+  type LocalPoolOptions,
+} from './options.ts';
 
 export interface LocalPool {
   endpoint: string;
@@ -124,14 +56,8 @@ export interface LocalPool {
   close: () => Promise<void>;
 }
 
-export const defaultUserPoolId = 'local_CustomAuth';
-export const defaultCognitoShapedPoolId = 'us-east-1_CustomAuth';
-
 /** Cognito's pool ids: an AWS region, `_`, letters and digits. */
 const cognitoShapedPoolId = /^[a-z]{2}(-[a-z]+)+-\d_[0-9A-Za-z]+$/;
-export const defaultClientId = 'localcustomauthclient00000';
-
-export type { PoolFlow } from '../sign-in/built-in-triggers.ts';
 
 /** Starts a Cognito-compatible user pool that runs the custom-auth triggers in process. */
 
