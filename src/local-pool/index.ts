@@ -2,11 +2,8 @@ export type { CustomAuthFlow } from '../shared/flows.ts';
 export type { AttemptCount, AttemptStore } from '../triggers/attempt-store.ts';
 export type { SignInLimits } from '../triggers/limits.ts';
 export type { CustomAuthTriggerFlow } from '../triggers/options.ts';
-export {
-  type ExplicitAuthFlow,
-  type ExtraClientOptions,
-  explicitAuthFlowNames,
-} from './clients/explicit-auth-flows.ts';
+export type { ExtraClientOptions } from './clients/app-clients.ts';
+export { type ExplicitAuthFlow, explicitAuthFlowNames } from './clients/explicit-auth-flows.ts';
 export type { FaultPlan } from './local-aids/faults.ts';
 export type { ChallengeEntry, OutboxEntry } from './local-aids/local-log.ts';
 export { defaultClientId, defaultUserPoolId, type LocalPoolOptions } from './pool/options.ts';

@@ -1,5 +1,5 @@
 import type { SchemaAttribute } from '../accounts/attribute-schema.ts';
-import type { AppClient } from '../clients/explicit-auth-flows.ts';
+import type { AppClient } from '../clients/app-clients.ts';
 import { invalidParameter, resourceNotFound } from '../protocol/errors.ts';
 import {
   type Operation,

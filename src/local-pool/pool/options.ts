@@ -1,5 +1,6 @@
 import type { SignInLimits } from '../../triggers/index.ts';
-import type { ExplicitAuthFlow, ExtraClientOptions } from '../clients/explicit-auth-flows.ts';
+import type { ExtraClientOptions } from '../clients/app-clients.ts';
+import type { ExplicitAuthFlow } from '../clients/explicit-auth-flows.ts';
 import type { PoolFlow } from '../sign-in/built-in-triggers.ts';
 import type { SessionLimits } from '../sign-in/sessions.ts';
 import type { TriggerHandlers } from '../sign-in/trigger-runner.ts';

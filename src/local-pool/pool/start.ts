@@ -4,11 +4,10 @@ import { SignUpFlow } from '../accounts/sign-up.ts';
 import { createDescribeOperations } from '../api/describe-operations.ts';
 import { createOperations } from '../api/operations.ts';
 import { createPoolServer } from '../api/server.ts';
+import { appClients, type ExtraClientOptions } from '../clients/app-clients.ts';
 import {
-  appClients,
   defaultExplicitAuthFlows,
   type ExplicitAuthFlow,
-  type ExtraClientOptions,
   parseExplicitAuthFlows,
 } from '../clients/explicit-auth-flows.ts';
 import { FaultInjector, type FaultPlan } from '../local-aids/faults.ts';
