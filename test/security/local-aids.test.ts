@@ -1,7 +1,6 @@
 import { type IncomingHttpHeaders, request } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { describe, expect, it, vi } from 'vitest';
-import { isLocalCaller, isLocalHost } from '../../src/local-pool/api/http.ts';
 import { createPoolServer } from '../../src/local-pool/api/server.ts';
 import type { LocalPool } from '../../src/local-pool/index.ts';
 import { FaultInjector } from '../../src/local-pool/local-aids/faults.ts';
@@ -10,6 +9,7 @@ import {
   LocalLog,
   type OutboxEntry,
 } from '../../src/local-pool/local-aids/local-log.ts';
+import { isLocalCaller, isLocalHost } from '../../src/local-pool/local-aids/loopback.ts';
 import { type AuthSession, SessionStore } from '../../src/local-pool/sign-in/sessions.ts';
 import { cognitoPost, poolsForEachTest, registerOverHttp } from '../support/local-pool.ts';
 import {

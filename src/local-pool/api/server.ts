@@ -3,16 +3,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FaultInjector, FaultPlan } from '../local-aids/faults.ts';
 import type { ChallengeEntry, LocalLog, OutboxEntry } from '../local-aids/local-log.ts';
+import { isLocalCaller, isLoopbackOrigin } from '../local-aids/loopback.ts';
 import { CognitoError } from '../protocol/errors.ts';
 import { asBody, type Operation } from '../protocol/request-body.ts';
-import {
-  corsHeaders,
-  isLocalCaller,
-  isLoopbackOrigin,
-  readBody,
-  sendCognitoError,
-  sendJson,
-} from './http.ts';
+import { corsHeaders, readBody, sendCognitoError, sendJson } from './http.ts';
 
 const targetPrefix = 'AWSCognitoIdentityProviderService.';
 

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { isTriggerFlow, triggerFlows } from '../../triggers/options.ts';
 import { customAttributeName } from '../accounts/attribute-schema.ts';
-import { isLoopbackAddress } from '../api/http.ts';
 import { parseExplicitAuthFlows } from '../clients/explicit-auth-flows.ts';
+import { isLoopbackAddress } from '../local-aids/loopback.ts';
 import {
   defaultClientId,
   defaultCognitoShapedPoolId,
