@@ -23,7 +23,7 @@ import {
   requiredString,
   stringMap,
 } from '../protocol/request-body.ts';
-import type { AuthFlow } from '../sign-in/sign-in-flow.ts';
+import type { SignInFlow } from '../sign-in/sign-in-flow.ts';
 import type { TokenIssuer } from '../tokens/token-issuer.ts';
 import { checkPool } from './describe-operations.ts';
 
@@ -50,7 +50,7 @@ export interface OperationDependencies {
   /** The attributes an administrator may write. */
   schema: AttributeSchema;
   tokens: TokenIssuer;
-  authFlow: AuthFlow;
+  signInFlow: SignInFlow;
   signUpFlow: SignUpFlow;
 }
 
@@ -65,7 +65,7 @@ const contactFlags = [
 
 /** The Cognito API operations the pool serves, by `x-amz-target` name. */
 export function createOperations(deps: OperationDependencies): Record<string, Operation> {
-  const { store, tokens, authFlow, signUpFlow } = deps;
+  const { store, tokens, signInFlow, signUpFlow } = deps;
   const flowsOf = (clientId: string) => deps.clients.get(clientId) ?? new Set<ExplicitAuthFlow>();
 
   const withClient =
@@ -103,7 +103,7 @@ export function createOperations(deps: OperationDependencies): Record<string, Op
     const username = () => requiredParameter(parameters, 'USERNAME', 128);
     switch (flow) {
       case 'CUSTOM_AUTH':
-        return authFlow.start({
+        return signInFlow.start({
           authFlow: 'CUSTOM_AUTH',
           clientId,
           username: username(),
@@ -113,14 +113,14 @@ export function createOperations(deps: OperationDependencies): Record<string, Op
               : optionalString(parameters, 'SRP_A', maxSrpALength),
         });
       case 'USER_SRP_AUTH':
-        return authFlow.start({
+        return signInFlow.start({
           authFlow: 'USER_SRP_AUTH',
           clientId,
           username: username(),
           srpA: requiredParameter(parameters, 'SRP_A', maxSrpALength),
         });
       case 'USER_PASSWORD_AUTH':
-        return authFlow.passwordSignIn({
+        return signInFlow.passwordSignIn({
           clientId,
           username: username(),
           password: requiredParameter(parameters, 'PASSWORD', 256),
@@ -142,7 +142,7 @@ export function createOperations(deps: OperationDependencies): Record<string, Op
     ResendConfirmationCode: withClient((body) => signUpFlow.resendConfirmationCode(body)),
     InitiateAuth: withClient(initiateAuth),
     RespondToAuthChallenge: withClient((body) =>
-      authFlow.respond({
+      signInFlow.respond({
         clientId: requiredString(body, 'ClientId'),
         challengeName: requiredString(body, 'ChallengeName', 64),
         session: requiredString(body, 'Session', maxTokenLength),

@@ -15,7 +15,7 @@ import { type ChallengeEntry, LocalLog, type OutboxEntry } from '../local-aids/l
 import { PoolStore } from '../persistence/pool-store.ts';
 import { builtInTriggers, type PoolFlow } from '../sign-in/built-in-triggers.ts';
 import { defaultSessionLimits, SessionStore } from '../sign-in/sessions.ts';
-import { AuthFlow } from '../sign-in/sign-in-flow.ts';
+import { SignInFlow } from '../sign-in/sign-in-flow.ts';
 import { loadTriggerModule } from '../sign-in/trigger-runner.ts';
 import { UnknownUsers } from '../sign-in/unknown-users.ts';
 import { TokenIssuer } from '../tokens/token-issuer.ts';
@@ -135,7 +135,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
   );
   const sessionValiditySeconds = options.sessionValiditySeconds ?? 180;
   const pool = { region, userPoolId, poolName };
-  const authFlow = new AuthFlow({
+  const signInFlow = new SignInFlow({
     pool,
     store,
     tokens,
@@ -184,7 +184,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
         store,
         schema,
         tokens,
-        authFlow,
+        signInFlow,
         signUpFlow,
       }),
       ...createDescribeOperations({

@@ -1,7 +1,7 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { StoredUser } from '../persistence/pool-store.ts';
 import { defaultUsernameKey, type UsernameKey } from '../persistence/usernames.ts';
 import { CognitoError, notAuthorized } from '../protocol/errors.ts';
+import { SessionTokens } from './session-tokens.ts';
 
 /** One entry of the session array the Define trigger sees. */
 export interface ChallengeResult {
@@ -68,38 +68,8 @@ const sessionRefusals: Record<SessionRefusal, string> = {
 export const invalidSession = (why: SessionRefusal = 'unknown') =>
   notAuthorized(sessionRefusals[why]);
 
-const nonceBytes = 48;
-const macBytes = 32;
 /** Answered sessions remembered to word a replay; past this many the oldest are forgotten. */
 const maxRememberedUses = 50_000;
-
-/**
- * A token carries its own expiry under a MAC, so an expired session is told apart from one the
- * pool never issued without keeping either: nonce | expiry (ms, 8 bytes) | HMAC of both.
- */
-class SessionTokens {
-  private readonly key = randomBytes(32);
-
-  create(expiresAt: number): string {
-    const body = Buffer.alloc(nonceBytes + 8);
-    randomBytes(nonceBytes).copy(body);
-    body.writeBigUInt64BE(BigInt(expiresAt), nonceBytes);
-    return Buffer.concat([body, this.mac(body)]).toString('base64');
-  }
-
-  /** The expiry a token was issued with, or undefined when the pool did not issue it. */
-  expiryOf(token: string): number | undefined {
-    const bytes = Buffer.from(token, 'base64');
-    if (bytes.length !== nonceBytes + 8 + macBytes) return undefined;
-    const body = bytes.subarray(0, nonceBytes + 8);
-    if (!timingSafeEqual(bytes.subarray(nonceBytes + 8), this.mac(body))) return undefined;
-    return Number(body.readBigUInt64BE(nonceBytes));
-  }
-
-  private mac(body: Buffer): Buffer {
-    return createHmac('sha256', this.key).update(body).digest();
-  }
-}
 
 /**
  * Sessions as Cognito hands them out: opaque, single-use (every answer gets a new one) and
