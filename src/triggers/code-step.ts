@@ -19,10 +19,11 @@ import { sendCodeWithSes } from './ses.ts';
 import { sendCodeWithSns } from './sns.ts';
 
 /**
- * Where a code can go: the user's `email` (Amazon SES by default), `phone_number` (SNS), or
- * the one the user picks in a step of its own just before (`choice`).
+ * The channel a {@link codeStep} sends its code by: the user's `email` (Amazon SES by
+ * default), `phone_number` (SNS), or the one the user picks in a step of its own just before
+ * (`choice`).
  */
-export type CodeDelivery = 'email' | 'sms' | 'choice';
+export type CodeStepChannel = 'email' | 'sms' | 'choice';
 
 const attributeFor = { email: 'email', sms: 'phone_number' } as const;
 
@@ -68,7 +69,7 @@ export interface CodeStepOptions {
    * first, in a step of its own, and the kit's client sends the pick as ClientMetadata
    * `choice` with its answer, which Cognito hands to this step's Create.
    */
-  deliver?: CodeDelivery;
+  deliver?: CodeStepChannel;
   /** With `deliver: 'choice'`: the wording of that step. */
   choice?: DeliveryChoiceOptions;
   /**

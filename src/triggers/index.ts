@@ -37,7 +37,7 @@ export {
   type StepVerifyInput,
 } from './chain-steps.ts';
 export { type ChoiceOption, type ChoiceStepOptions, choiceStep } from './choice-step.ts';
-export { type CodeDelivery, type CodeStepOptions, codeStep } from './code-step.ts';
+export { type CodeStepChannel, type CodeStepOptions, codeStep } from './code-step.ts';
 export {
   type CreateAuthChallengeHandler,
   type CustomChallengeParameters,
