@@ -3,7 +3,7 @@ import type {
   VerifyAuthChallengeResponseTriggerEvent,
 } from 'aws-lambda';
 import type { AttemptStore } from './attempt-store.ts';
-import { integerInRange, maxAttemptsRange } from './options.ts';
+import { integerInRange, maxAttemptsRange } from './common/option-values.ts';
 
 /** What a step gets to make one round of its challenge. */
 export interface StepCreateInput {

@@ -3,6 +3,7 @@ import { answersMatch, normalizeAnswer } from './answers.ts';
 import type { CustomChallengeStep } from './chain-steps.ts';
 import { validAttempts } from './chain-steps.ts';
 import { generateCode, unguessableAnswer } from './code.ts';
+import { codeLengthRange, integerInRange } from './common/option-values.ts';
 import {
   type Channel,
   channelsOf,
@@ -14,7 +15,7 @@ import {
   maskedDestinationOf,
 } from './delivery-choice.ts';
 import { isEmailAddress, maskDestination } from './mask.ts';
-import { codeLengthRange, integerInRange, type SendCode } from './options.ts';
+import type { SendCode } from './options.ts';
 import { sendCodeWithSes } from './ses.ts';
 import { sendCodeWithSns } from './sns.ts';
 

@@ -13,10 +13,10 @@ import {
   validAttempts,
 } from './chain-steps.ts';
 import { generateCode, unguessableAnswer } from './code.ts';
+import { codeLengthRange, integerInRange } from './common/option-values.ts';
 import { deliverableAddress, maskedDestinationOf } from './delivery-choice.ts';
 import { type LinkKey, linkKeysFromEnvironment, magicLinkTokens } from './magic-link-token.ts';
 import { maskDestination } from './mask.ts';
-import { codeLengthRange, integerInRange } from './options.ts';
 import { LINK_KEYS_SECRET_VARIABLE, linkKeysFromSecretsManager } from './secrets-manager.ts';
 import { sendLinkWithSes } from './ses.ts';
 

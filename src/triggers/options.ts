@@ -2,6 +2,12 @@ import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
 import { type CustomAuthFlow, customAuthFlows } from '../shared/flows.ts';
 import { defaultDecoyEmailDomains } from './code.ts';
 import {
+  codeLengthRange,
+  integerInRange,
+  maxAttemptsRange,
+  withoutUndefined,
+} from './common/option-values.ts';
+import {
   defaultSignInLimits,
   limitsStoreFromEnvironment,
   type ResolvedSignInLimits,
@@ -80,8 +86,6 @@ export type ResolvedTriggerOptions = Required<Omit<CustomAuthTriggerOptions, 'li
 
 export const triggerFlows: readonly CustomAuthTriggerFlow[] = [...customAuthFlows, 'either'];
 
-export const codeLengthRange = { min: 4, max: 12 } as const;
-export const maxAttemptsRange = { min: 1, max: 10 } as const;
 const limitRanges = {
   maxCodes: { min: 1, max: 100 },
   maxWrongAnswers: { min: 1, max: 1000 },
@@ -103,15 +107,6 @@ export const defaultTriggerOptions: ResolvedTriggerOptions = {
 
 export function isTriggerFlow(value: unknown): value is CustomAuthTriggerFlow {
   return triggerFlows.includes(value as CustomAuthTriggerFlow);
-}
-
-export function integerInRange(name: string, value: number, range: { min: number; max: number }) {
-  if (!Number.isInteger(value) || value < range.min || value > range.max) {
-    throw new RangeError(
-      `${name} must be a whole number from ${range.min} to ${range.max}, got ${String(value)}.`,
-    );
-  }
-  return value;
 }
 
 function validFlow(value: unknown): CustomAuthTriggerFlow {
@@ -195,10 +190,4 @@ function resolveLimits(limits: SignInLimits = {}): ResolvedSignInLimits {
       return resolved;
     },
   };
-}
-
-function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(value).filter(([, entry]) => entry !== undefined),
-  ) as Partial<T>;
 }

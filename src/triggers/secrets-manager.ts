@@ -1,4 +1,4 @@
-import { lazily } from './lazily.ts';
+import { lazily } from './common/lazily.ts';
 import { type LinkKey, parseLinkKeys } from './magic-link-token.ts';
 
 /** The environment variable naming the Secrets Manager secret that holds the link keys. */

@@ -1,4 +1,4 @@
-import { lazily } from './lazily.ts';
+import { lazily } from './common/lazily.ts';
 import type { SendCodeInput } from './options.ts';
 
 /** The environment variable holding the verified SES identity codes are sent from. */

@@ -1,4 +1,4 @@
-import { lazily } from './lazily.ts';
+import { lazily } from './common/lazily.ts';
 import type { SendCodeInput } from './options.ts';
 
 const SNS_PACKAGE = '@aws-sdk/client-sns';
