@@ -2,8 +2,8 @@ import type {
   CreateAuthChallengeTriggerEvent,
   VerifyAuthChallengeResponseTriggerEvent,
 } from 'aws-lambda';
-import type { AttemptStore } from './attempt-store.ts';
 import { integerInRange, maxAttemptsRange } from './common/option-values.ts';
+import type { AttemptStore } from './limits/attempt-store.ts';
 
 /** What a step gets to make one round of its challenge. */
 export interface StepCreateInput {

@@ -7,11 +7,6 @@ import type { VerifyAuthChallengeResponseHandler } from './verify.ts';
 
 export type { CustomAuthFlow } from '../shared/flows.ts';
 export {
-  type AttemptCount,
-  type AttemptStore,
-  createMemoryAttemptStore,
-} from './attempt-store.ts';
-export {
   type CaptchaProvider,
   type CaptchaStepOptions,
   captchaStep,
@@ -51,17 +46,23 @@ export {
   type DeliveryChoiceOptions,
 } from './delivery-choice.ts';
 export {
+  type AttemptCount,
+  type AttemptStore,
+  createMemoryAttemptStore,
+} from './limits/attempt-store.ts';
+export {
   createDynamoDbAttemptStore,
   type DynamoDbAttemptStoreOptions,
   type DynamoDbClient,
   LIMITS_TABLE_VARIABLE,
-} from './dynamodb-store.ts';
+} from './limits/dynamodb-store.ts';
+export { type RecordOwnerEvent, recordOwner, type UsernameRules } from './limits/owner.ts';
 export {
   defaultSignInLimits,
   limitsStoreFromEnvironment,
   type SignInLimits,
-  SignInLockedError,
-} from './limits.ts';
+} from './limits/sign-in-limits.ts';
+export { SignInLockedError } from './limits/throttle.ts';
 export {
   LINK_REQUEST_PREFIX,
   type MagicLinkStepOptions,
@@ -88,7 +89,6 @@ export type {
   SendCode,
   SendCodeInput,
 } from './options.ts';
-export { type RecordOwnerEvent, recordOwner, type UsernameRules } from './owner.ts';
 export {
   LINK_KEYS_SECRET_VARIABLE,
   linkKeysFromSecretsManager,

@@ -5,7 +5,6 @@ import {
   REDIRECT_METADATA_KEY,
 } from '../shared/link-protocol.ts';
 import { answersMatch, normalizeAnswer } from './answers.ts';
-import type { AttemptStore } from './attempt-store.ts';
 import {
   ChallengeRefusedError,
   type CustomChallengeStep,
@@ -15,6 +14,7 @@ import {
 import { generateCode, unguessableAnswer } from './code.ts';
 import { codeLengthRange, integerInRange } from './common/option-values.ts';
 import { deliverableAddress, maskedDestinationOf } from './delivery-choice.ts';
+import type { AttemptStore } from './limits/attempt-store.ts';
 import { type LinkKey, linkKeysFromEnvironment, magicLinkTokens } from './magic-link-token.ts';
 import { maskDestination } from './mask.ts';
 import { LINK_KEYS_SECRET_VARIABLE, linkKeysFromSecretsManager } from './secrets-manager.ts';

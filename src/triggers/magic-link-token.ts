@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { type LinkClaimsView, linkBrowserPattern } from '../shared/link-protocol.ts';
-import type { AttemptStore } from './attempt-store.ts';
-import { counterKey } from './limits.ts';
+import type { AttemptStore } from './limits/attempt-store.ts';
+import { counterKey } from './limits/owner.ts';
 
 /** A key that signs links; `id` travels in each link, so keys can be rotated. */
 export interface LinkKey {

@@ -11,8 +11,9 @@ import {
   defaultSignInLimits,
   limitsStoreFromEnvironment,
   type ResolvedSignInLimits,
+  resolveSignInLimits,
   type SignInLimits,
-} from './limits.ts';
+} from './limits/sign-in-limits.ts';
 import { sendCodeWithSes } from './ses.ts';
 
 /**
@@ -86,12 +87,7 @@ export type ResolvedTriggerOptions = Required<Omit<CustomAuthTriggerOptions, 'li
 
 export const triggerFlows: readonly CustomAuthTriggerFlow[] = [...customAuthFlows, 'either'];
 
-const limitRanges = {
-  maxCodes: { min: 1, max: 100 },
-  maxWrongAnswers: { min: 1, max: 1000 },
-  windowSeconds: { min: 60, max: 86_400 },
-  decoySendDelayMs: { min: 0, max: 10_000 },
-} as const;
+const decoySendDelayMsRange = { min: 0, max: 10_000 } as const;
 
 export const defaultTriggerOptions: ResolvedTriggerOptions = {
   flow: 'passwordless',
@@ -134,10 +130,10 @@ export function resolveOptions(options: CustomAuthTriggerOptions = {}): Resolved
     decoySendDelayMs: integerInRange(
       'decoySendDelayMs',
       merged.decoySendDelayMs,
-      limitRanges.decoySendDelayMs,
+      decoySendDelayMsRange,
     ),
     decoyEmailDomains: validDomains(merged.decoyEmailDomains),
-    limits: resolveLimits(limits),
+    limits: resolveSignInLimits(limits),
   };
 }
 
@@ -150,44 +146,4 @@ function validDomains(domains: readonly string[]): readonly string[] {
     throw new TypeError('decoyEmailDomains must be a non-empty list of domains like example.com.');
   }
   return domains;
-}
-
-function resolveLimits(limits: SignInLimits = {}): ResolvedSignInLimits {
-  if ('maxWrongAnswersPerDay' in limits) {
-    // A daily cut-off let anyone keep an account locked for a day; the waits replace it.
-    throw new TypeError(
-      'limits.maxWrongAnswersPerDay is gone: past maxWrongAnswers each wrong answer waits ' +
-        'longer, up to windowSeconds (see "Limits across sign-ins" in the README).',
-    );
-  }
-  const merged = { ...defaultSignInLimits, ...withoutUndefined(limits) };
-  if (typeof merged.caseSensitiveUsernames !== 'boolean') {
-    throw new TypeError('limits.caseSensitiveUsernames must be true or false.');
-  }
-  const { store } = limits;
-  const methods = ['get', 'increment', 'decrement', 'secret'] as const;
-  if (store !== undefined && methods.some((method) => typeof store[method] !== 'function')) {
-    throw new TypeError(`limits.store must have the methods ${methods.join(', ')}.`);
-  }
-  // The environment's store is looked up on first use, so a misconfiguration fails the
-  // invocation with a clear message rather than the Lambda's module load.
-  let resolved = store;
-  return {
-    maxCodes: integerInRange('limits.maxCodes', merged.maxCodes, limitRanges.maxCodes),
-    maxWrongAnswers: integerInRange(
-      'limits.maxWrongAnswers',
-      merged.maxWrongAnswers,
-      limitRanges.maxWrongAnswers,
-    ),
-    windowSeconds: integerInRange(
-      'limits.windowSeconds',
-      merged.windowSeconds,
-      limitRanges.windowSeconds,
-    ),
-    caseSensitiveUsernames: merged.caseSensitiveUsernames,
-    store: () => {
-      resolved ??= limitsStoreFromEnvironment();
-      return resolved;
-    },
-  };
 }

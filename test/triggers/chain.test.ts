@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createMemoryAttemptStore } from '../../src/triggers/attempt-store.ts';
 import { createCustomAuthTriggers } from '../../src/triggers/chain.ts';
 import { passwordStep, questionStep } from '../../src/triggers/chain-steps.ts';
 import { codeStep } from '../../src/triggers/code-step.ts';
+import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
 import type { SendCode } from '../../src/triggers/options.ts';
 import {
   createEvent,

@@ -1,11 +1,11 @@
 import { randomInt } from 'node:crypto';
 import type { CreateAuthChallengeTriggerHandler } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
-import { createMemoryAttemptStore } from '../../src/triggers/attempt-store.ts';
 import {
   type CreateAuthChallengeHandler,
   createCreateAuthChallenge,
 } from '../../src/triggers/create.ts';
+import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
 import type { SendCode } from '../../src/triggers/options.ts';
 import {
   createEvent,

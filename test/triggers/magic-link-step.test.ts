@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createMemoryAttemptStore } from '../../src/triggers/attempt-store.ts';
 import { createCustomAuthTriggers } from '../../src/triggers/chain.ts';
-import { counterKey } from '../../src/triggers/limits.ts';
+import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
+import { counterKey } from '../../src/triggers/limits/owner.ts';
 import {
   type MagicLinkStepOptions,
   magicLinkStep,

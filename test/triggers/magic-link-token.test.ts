@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { type AttemptStore, createMemoryAttemptStore } from '../../src/triggers/attempt-store.ts';
-import { createDynamoDbAttemptStore } from '../../src/triggers/dynamodb-store.ts';
+import {
+  type AttemptStore,
+  createMemoryAttemptStore,
+} from '../../src/triggers/limits/attempt-store.ts';
+import { createDynamoDbAttemptStore } from '../../src/triggers/limits/dynamodb-store.ts';
 import {
   type LinkKey,
   linkKeysFromEnvironment,

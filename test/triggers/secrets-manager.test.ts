@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMemoryAttemptStore } from '../../src/triggers/attempt-store.ts';
+import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
 import { magicLinkTokens } from '../../src/triggers/magic-link-token.ts';
 import { linkKeysFromSecretsManager } from '../../src/triggers/secrets-manager.ts';
 

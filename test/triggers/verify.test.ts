@@ -1,6 +1,6 @@
 import type { VerifyAuthChallengeResponseTriggerHandler } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { createMemoryAttemptStore } from '../../src/triggers/attempt-store.ts';
+import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
 import {
   answersMatch,
   createVerifyAuthChallengeResponse,

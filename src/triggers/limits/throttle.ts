@@ -1,44 +1,6 @@
-import { createHash } from 'node:crypto';
-import { type AttemptCount, type AttemptStore, createMemoryAttemptStore } from './attempt-store.ts';
-import { createDynamoDbAttemptStore, LIMITS_TABLE_VARIABLE } from './dynamodb-store.ts';
-
-/**
- * Limits per account that hold across sign-ins: without them, starting over gives a fresh code
- * and fresh attempts, so a six-digit code could be guessed and a mailbox flooded. They follow
- * Cognito's own lock-out: a few tries go free, then each one waits longer than the last, up to
- * a short cap, so that a guesser gets about a hundred tries a day while nobody can keep the
- * real user out for longer than the cap.
- */
-export interface SignInLimits {
-  /** Where the counters live. Default: {@link limitsStoreFromEnvironment}. */
-  store?: AttemptStore;
-  /** Messages (codes, links) sent without a wait, per account per day, 1 to 100. Default 5. */
-  maxCodes?: number;
-  /** Wrong answers without a wait, per account per day, 1 to 1000. Default 5. */
-  maxWrongAnswers?: number;
-  /**
-   * The longest wait, in seconds, 60 to 86,400. Default 900. Past the free ones, each wrong
-   * answer waits 1 minute, then 2, 4, 8, ... up to this; so does each message sent.
-   */
-  windowSeconds?: number;
-  /**
-   * Whether the pool's usernames are case-sensitive (Cognito's `UsernameConfiguration`).
-   * Only users who do not exist are counted by name, and this says which spellings are one
-   * name. Default false, as for pools created in the console.
-   */
-  caseSensitiveUsernames?: boolean;
-}
-
-export type ResolvedSignInLimits = Required<Omit<SignInLimits, 'store'>> & {
-  store: () => AttemptStore;
-};
-
-export const defaultSignInLimits = {
-  maxCodes: 5,
-  maxWrongAnswers: 5,
-  windowSeconds: 900,
-  caseSensitiveUsernames: false,
-};
+import type { AttemptCount } from './attempt-store.ts';
+import { counterKey } from './owner.ts';
+import type { ResolvedSignInLimits } from './sign-in-limits.ts';
 
 /**
  * Thrown by Create and Verify. Cognito passes nothing from a trigger to the client but the
@@ -55,35 +17,6 @@ export class SignInLockedError extends Error {
     this.name = 'SignInLockedError';
     this.retryAfterSeconds = seconds;
   }
-}
-
-let processStore: AttemptStore | undefined;
-
-/**
- * The store the triggers use unless given one: DynamoDB when `CUSTOM_AUTH_LIMITS_TABLE` names
- * a table; this process's memory elsewhere (the local pool, tests). On AWS Lambda without the
- * variable it refuses to run: Create and Verify are separate Lambdas, so memory would hold
- * no limit at all.
- */
-export function limitsStoreFromEnvironment(): AttemptStore {
-  const tableName = process.env[LIMITS_TABLE_VARIABLE]?.trim();
-  if (tableName) return createDynamoDbAttemptStore({ tableName });
-  if (process.env.AWS_LAMBDA_FUNCTION_NAME) {
-    throw new Error(
-      `Set ${LIMITS_TABLE_VARIABLE} to a DynamoDB table for the sign-in limits (see the README's ` +
-        'Security section), or pass limits.store to the trigger factories.',
-    );
-  }
-  processStore ??= createMemoryAttemptStore();
-  return processStore;
-}
-
-type CounterKind = 'codes' | 'codes-wait' | 'wrong' | 'wrong-wait' | 'links' | 'link-used';
-
-/** Counter keys name no user: a hash of the pool and the record's owner (`recordOwner`). */
-export function counterKey(kind: CounterKind, userPoolId: string, owner: string): string {
-  const digest = createHash('sha256').update(`${userPoolId}\0${owner}`, 'utf8').digest('base64url');
-  return `${kind}#${digest}`;
 }
 
 /** Whose counters: the pool and the owner `recordOwner` names. */

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Whose records a sign-in touches. A record that protects an account (the link series, used
  * links, the counters of wrong answers and sends) belongs to the account, named by its `sub`,
@@ -22,4 +24,12 @@ export function recordOwner(event: RecordOwnerEvent, rules: UsernameRules): stri
   const sub = event.request.userNotFound === true ? undefined : event.request.userAttributes?.sub;
   if (sub) return `sub:${sub}`;
   return `name:${rules.caseSensitive ? event.userName : event.userName.toLowerCase()}`;
+}
+
+type CounterKind = 'codes' | 'codes-wait' | 'wrong' | 'wrong-wait' | 'links' | 'link-used';
+
+/** Counter keys name no user: a hash of the pool and the record's owner (`recordOwner`). */
+export function counterKey(kind: CounterKind, userPoolId: string, owner: string): string {
+  const digest = createHash('sha256').update(`${userPoolId}\0${owner}`, 'utf8').digest('base64url');
+  return `${kind}#${digest}`;
 }

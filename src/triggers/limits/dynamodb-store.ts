@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { lazily } from '../common/lazily.ts';
 import type { AttemptCount, AttemptStore } from './attempt-store.ts';
-import { lazily } from './common/lazily.ts';
 
 const DYNAMODB_PACKAGE = '@aws-sdk/client-dynamodb';
 /** The environment variable naming the table the ready-made handlers count attempts in. */
