@@ -7,11 +7,11 @@ import {
 } from './chain-steps.ts';
 import type { CreateAuthChallengeHandler } from './create.ts';
 import type { DefineAuthChallengeHandler } from './define.ts';
+import { SendDurations } from './delivery/send-durations.ts';
 import { recordOwner } from './limits/owner.ts';
 import type { SignInLimits } from './limits/sign-in-limits.ts';
 import { assertNotLocked, countCodeSent, reserveAnswer } from './limits/throttle.ts';
 import { resolveOptions } from './options.ts';
-import { SendDurations } from './send-durations.ts';
 import { CUSTOM_CHALLENGE, PASSWORD_VERIFIER, sessionOf } from './session.ts';
 import type { VerifyAuthChallengeResponseHandler } from './verify.ts';
 

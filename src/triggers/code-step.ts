@@ -8,16 +8,15 @@ import {
   type Channel,
   channelsOf,
   chosenChannel,
-  type DeliveryChoiceOptions,
   defaultDecoyChannels,
   deliverableAddress,
-  deliveryChoiceStep,
   maskedDestinationOf,
-} from './delivery-choice.ts';
-import { isEmailAddress, maskDestination } from './mask.ts';
-import type { SendCode } from './options.ts';
-import { sendCodeWithSes } from './ses.ts';
-import { sendCodeWithSns } from './sns.ts';
+} from './delivery/channels.ts';
+import { isEmailAddress, maskDestination } from './delivery/mask.ts';
+import type { SendCode } from './delivery/send-code.ts';
+import { sendCodeWithSes } from './delivery/ses.ts';
+import { sendCodeWithSns } from './delivery/sns.ts';
+import { type DeliveryChoiceOptions, deliveryChoiceStep } from './delivery-choice.ts';
 
 /**
  * The channel a {@link codeStep} sends its code by: the user's `email` (Amazon SES by

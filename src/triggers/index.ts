@@ -40,11 +40,12 @@ export {
   createCreateAuthChallenge,
 } from './create.ts';
 export { createDefineAuthChallenge, type DefineAuthChallengeHandler } from './define.ts';
-export {
-  CHOICE_METADATA_KEY,
-  type Channel,
-  type DeliveryChoiceOptions,
-} from './delivery-choice.ts';
+export { CHOICE_METADATA_KEY, type Channel } from './delivery/channels.ts';
+export { maskDestination, maskEmail, maskPhoneNumber } from './delivery/mask.ts';
+export type { SendCode, SendCodeInput } from './delivery/send-code.ts';
+export { SENDER_EMAIL_VARIABLE, sendCodeWithSes, sendLinkWithSes } from './delivery/ses.ts';
+export { sendCodeWithSns } from './delivery/sns.ts';
+export type { DeliveryChoiceOptions } from './delivery-choice.ts';
 export {
   type AttemptCount,
   type AttemptStore,
@@ -82,21 +83,13 @@ export {
   type MagicLinkTokens,
   magicLinkTokens,
 } from './magic-link-token.ts';
-export { maskDestination, maskEmail, maskPhoneNumber } from './mask.ts';
-export type {
-  CustomAuthTriggerFlow,
-  CustomAuthTriggerOptions,
-  SendCode,
-  SendCodeInput,
-} from './options.ts';
+export type { CustomAuthTriggerFlow, CustomAuthTriggerOptions } from './options.ts';
 export {
   LINK_KEYS_SECRET_VARIABLE,
   linkKeysFromSecretsManager,
   type SecretKeysOptions,
 } from './secrets-manager.ts';
-export { SENDER_EMAIL_VARIABLE, sendCodeWithSes, sendLinkWithSes } from './ses.ts';
 export type { SessionEntry } from './session.ts';
-export { sendCodeWithSns } from './sns.ts';
 export {
   createVerifyAuthChallengeResponse,
   type VerifyAuthChallengeResponseHandler,

@@ -13,12 +13,12 @@ import {
 } from './chain-steps.ts';
 import { generateCode, unguessableAnswer } from './code.ts';
 import { codeLengthRange, integerInRange } from './common/option-values.ts';
-import { deliverableAddress, maskedDestinationOf } from './delivery-choice.ts';
+import { deliverableAddress, maskedDestinationOf } from './delivery/channels.ts';
+import { maskDestination } from './delivery/mask.ts';
+import { sendLinkWithSes } from './delivery/ses.ts';
 import type { AttemptStore } from './limits/attempt-store.ts';
 import { type LinkKey, linkKeysFromEnvironment, magicLinkTokens } from './magic-link-token.ts';
-import { maskDestination } from './mask.ts';
 import { LINK_KEYS_SECRET_VARIABLE, linkKeysFromSecretsManager } from './secrets-manager.ts';
-import { sendLinkWithSes } from './ses.ts';
 
 export { LINK_REQUEST_PREFIX, REDIRECT_METADATA_KEY } from '../shared/link-protocol.ts';
 

@@ -1,12 +1,13 @@
-import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
 import { type CustomAuthFlow, customAuthFlows } from '../shared/flows.ts';
-import { defaultDecoyEmailDomains } from './code.ts';
 import {
   codeLengthRange,
   integerInRange,
   maxAttemptsRange,
   withoutUndefined,
 } from './common/option-values.ts';
+import { defaultDecoyEmailDomains } from './delivery/decoy-destinations.ts';
+import type { SendCode } from './delivery/send-code.ts';
+import { sendCodeWithSes } from './delivery/ses.ts';
 import {
   defaultSignInLimits,
   limitsStoreFromEnvironment,
@@ -14,7 +15,6 @@ import {
   resolveSignInLimits,
   type SignInLimits,
 } from './limits/sign-in-limits.ts';
-import { sendCodeWithSes } from './ses.ts';
 
 /**
  * Which sequence of challenges the Define Auth Challenge trigger asks for.
@@ -24,22 +24,6 @@ import { sendCodeWithSes } from './ses.ts';
  * - `either`: what the client asks for; the password first when it opens with SRP_A.
  */
 export type CustomAuthTriggerFlow = CustomAuthFlow | 'either';
-
-/** What a {@link SendCode} function receives. */
-export interface SendCodeInput {
-  /** The unmasked email address or phone number to deliver the code to. */
-  destination: string;
-  /** The one-time code, digits only. Keep it out of logs. */
-  code: string;
-  /** The Create Auth Challenge event, for the user's attributes and `clientMetadata`. */
-  event: CreateAuthChallengeTriggerEvent;
-}
-
-/**
- * Delivers a one-time code. Called once per sign-in, not once per round. A rejection fails the
- * trigger, which Cognito reports to the client as `UserLambdaValidationException`.
- */
-export type SendCode = (input: SendCodeInput) => Promise<void>;
 
 /**
  * Options shared by the three trigger factories. Give all three the same values: Define

@@ -6,10 +6,11 @@ import { createCustomAuthTriggers } from '../../src/triggers/chain.ts';
 import { questionStep } from '../../src/triggers/chain-steps.ts';
 import { codeStep } from '../../src/triggers/code-step.ts';
 import { createCreateAuthChallenge } from '../../src/triggers/create.ts';
+import type { SendCode } from '../../src/triggers/delivery/send-code.ts';
 import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
 import { counterKey } from '../../src/triggers/limits/owner.ts';
 import { SignInLockedError } from '../../src/triggers/limits/throttle.ts';
-import type { CustomAuthTriggerOptions, SendCode } from '../../src/triggers/options.ts';
+import type { CustomAuthTriggerOptions } from '../../src/triggers/options.ts';
 import { createVerifyAuthChallengeResponse } from '../../src/triggers/verify.ts';
 import { createEvent, verifyEvent } from '../triggers/events.ts';
 

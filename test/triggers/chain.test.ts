@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createCustomAuthTriggers } from '../../src/triggers/chain.ts';
 import { passwordStep, questionStep } from '../../src/triggers/chain-steps.ts';
 import { codeStep } from '../../src/triggers/code-step.ts';
+import type { SendCode } from '../../src/triggers/delivery/send-code.ts';
 import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
-import type { SendCode } from '../../src/triggers/options.ts';
 import {
   createEvent,
   defineEvent,

@@ -5,8 +5,8 @@ import {
   type CreateAuthChallengeHandler,
   createCreateAuthChallenge,
 } from '../../src/triggers/create.ts';
+import type { SendCode } from '../../src/triggers/delivery/send-code.ts';
 import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
-import type { SendCode } from '../../src/triggers/options.ts';
 import {
   createEvent,
   customChallenge,

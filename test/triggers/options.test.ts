@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { defaultDecoyEmailDomains } from '../../src/triggers/code.ts';
 import { createCreateAuthChallenge } from '../../src/triggers/create.ts';
 import { createDefineAuthChallenge } from '../../src/triggers/define.ts';
+import { defaultDecoyEmailDomains } from '../../src/triggers/delivery/decoy-destinations.ts';
+import { sendCodeWithSes } from '../../src/triggers/delivery/ses.ts';
 import { resolveOptions } from '../../src/triggers/options.ts';
-import { sendCodeWithSes } from '../../src/triggers/ses.ts';
 import { createVerifyAuthChallengeResponse } from '../../src/triggers/verify.ts';
 
 describe('resolveOptions', () => {

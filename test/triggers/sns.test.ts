@@ -17,7 +17,7 @@ vi.mock('@aws-sdk/client-sns', () => ({
   PublishCommand: sns.PublishCommand,
 }));
 
-const { sendCodeWithSns, codeSms } = await import('../../src/triggers/sns.ts');
+const { sendCodeWithSns, codeSms } = await import('../../src/triggers/delivery/sns.ts');
 const { codeStep } = await import('../../src/triggers/code-step.ts');
 
 const input = (destination = '+15555551234') => ({

@@ -1,5 +1,5 @@
-import { lazily } from './common/lazily.ts';
-import type { SendCodeInput } from './options.ts';
+import { lazily } from '../common/lazily.ts';
+import type { SendCodeInput } from './send-code.ts';
 
 /** The environment variable holding the verified SES identity codes are sent from. */
 export const SENDER_EMAIL_VARIABLE = 'CUSTOM_AUTH_SENDER_EMAIL';

@@ -1,5 +1,5 @@
-import { lazily } from './common/lazily.ts';
-import type { SendCodeInput } from './options.ts';
+import { lazily } from '../common/lazily.ts';
+import type { SendCodeInput } from './send-code.ts';
 
 const SNS_PACKAGE = '@aws-sdk/client-sns';
 
