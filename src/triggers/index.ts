@@ -65,6 +65,24 @@ export {
 } from './limits/sign-in-limits.ts';
 export { SignInLockedError } from './limits/throttle.ts';
 export {
+  LINK_KEYS_VARIABLE,
+  type LinkKey,
+  linkKeysFromEnvironment,
+} from './magic-link/link-keys.ts';
+export {
+  LINK_KEYS_SECRET_VARIABLE,
+  linkKeysFromSecretsManager,
+  type SecretKeysOptions,
+} from './magic-link/secrets-manager.ts';
+export {
+  type LinkHolder,
+  type LinkRedemption,
+  type LinkRefusal,
+  type MagicLinkTokenOptions,
+  type MagicLinkTokens,
+  magicLinkTokens,
+} from './magic-link/tokens.ts';
+export {
   LINK_REQUEST_PREFIX,
   type MagicLinkStepOptions,
   magicLinkStep,
@@ -72,23 +90,7 @@ export {
   type SendLink,
   type SendLinkInput,
 } from './magic-link-step.ts';
-export {
-  LINK_KEYS_VARIABLE,
-  type LinkHolder,
-  type LinkKey,
-  type LinkRedemption,
-  type LinkRefusal,
-  linkKeysFromEnvironment,
-  type MagicLinkTokenOptions,
-  type MagicLinkTokens,
-  magicLinkTokens,
-} from './magic-link-token.ts';
 export type { CustomAuthTriggerFlow, CustomAuthTriggerOptions } from './options.ts';
-export {
-  LINK_KEYS_SECRET_VARIABLE,
-  linkKeysFromSecretsManager,
-  type SecretKeysOptions,
-} from './secrets-manager.ts';
 export type { SessionEntry } from './session.ts';
 export {
   createVerifyAuthChallengeResponse,

@@ -17,8 +17,12 @@ import { deliverableAddress, maskedDestinationOf } from './delivery/channels.ts'
 import { maskDestination } from './delivery/mask.ts';
 import { sendLinkWithSes } from './delivery/ses.ts';
 import type { AttemptStore } from './limits/attempt-store.ts';
-import { type LinkKey, linkKeysFromEnvironment, magicLinkTokens } from './magic-link-token.ts';
-import { LINK_KEYS_SECRET_VARIABLE, linkKeysFromSecretsManager } from './secrets-manager.ts';
+import { type LinkKey, linkKeysFromEnvironment } from './magic-link/link-keys.ts';
+import {
+  LINK_KEYS_SECRET_VARIABLE,
+  linkKeysFromSecretsManager,
+} from './magic-link/secrets-manager.ts';
+import { magicLinkTokens } from './magic-link/tokens.ts';
 
 export { LINK_REQUEST_PREFIX, REDIRECT_METADATA_KEY } from '../shared/link-protocol.ts';
 

@@ -5,11 +5,8 @@ import {
   createMemoryAttemptStore,
 } from '../../src/triggers/limits/attempt-store.ts';
 import { createDynamoDbAttemptStore } from '../../src/triggers/limits/dynamodb-store.ts';
-import {
-  type LinkKey,
-  linkKeysFromEnvironment,
-  magicLinkTokens,
-} from '../../src/triggers/magic-link-token.ts';
+import { type LinkKey, linkKeysFromEnvironment } from '../../src/triggers/magic-link/link-keys.ts';
+import { magicLinkTokens } from '../../src/triggers/magic-link/tokens.ts';
 import { localDynamoDbForFile } from '../support/dynamodb.ts';
 
 const pool = 'eu-west-1_AbC';

@@ -1,5 +1,5 @@
-import { lazily } from './common/lazily.ts';
-import { type LinkKey, parseLinkKeys } from './magic-link-token.ts';
+import { lazily } from '../common/lazily.ts';
+import { type LinkKey, parseLinkKeys } from './link-keys.ts';
 
 /** The environment variable naming the Secrets Manager secret that holds the link keys. */
 export const LINK_KEYS_SECRET_VARIABLE = 'CUSTOM_AUTH_LINK_KEYS_SECRET';
