@@ -1,7 +1,7 @@
 import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
 import { answersMatch, normalizeAnswer } from './answers.ts';
-import type { CustomChallengeStep } from './chain-steps.ts';
-import { validAttempts } from './chain-steps.ts';
+import type { CustomChallengeStep } from './chain/chain-step.ts';
+import { validAttempts } from './chain/chain-step.ts';
 import { generateCode, unguessableAnswer } from './code.ts';
 import { codeLengthRange, integerInRange } from './common/option-values.ts';
 import {

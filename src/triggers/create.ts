@@ -1,11 +1,6 @@
-import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
+import type { CreateAuthChallengeHandler } from './chain/handlers.ts';
 import type { CustomAuthTriggerOptions } from './options.ts';
 import { presetTriggers } from './presets.ts';
-
-/** A Create Auth Challenge Lambda handler; it returns the event with its response filled in. */
-export type CreateAuthChallengeHandler = (
-  event: CreateAuthChallengeTriggerEvent,
-) => Promise<CreateAuthChallengeTriggerEvent>;
 
 /**
  * The public challenge parameters of the kit's code step, all strings since Cognito passes

@@ -1,11 +1,6 @@
-import type { DefineAuthChallengeTriggerEvent } from 'aws-lambda';
+import type { DefineAuthChallengeHandler } from './chain/handlers.ts';
 import type { CustomAuthTriggerOptions } from './options.ts';
 import { presetTriggers } from './presets.ts';
-
-/** A Define Auth Challenge Lambda handler; it returns the event with its response filled in. */
-export type DefineAuthChallengeHandler = (
-  event: DefineAuthChallengeTriggerEvent,
-) => Promise<DefineAuthChallengeTriggerEvent>;
 
 /** Builds the Define Auth Challenge handler for the configured flow. */
 export function createDefineAuthChallenge(

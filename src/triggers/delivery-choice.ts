@@ -1,4 +1,4 @@
-import { type CustomChallengeStep, validAttempts } from './chain-steps.ts';
+import { type CustomChallengeStep, validAttempts } from './chain/chain-step.ts';
 import {
   type Channel,
   channelsOf,

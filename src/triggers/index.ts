@@ -1,9 +1,11 @@
-import type { CustomAuthTriggers } from './chain.ts';
-import type { CreateAuthChallengeHandler } from './create.ts';
-import type { DefineAuthChallengeHandler } from './define.ts';
+import type {
+  CreateAuthChallengeHandler,
+  CustomAuthTriggers,
+  DefineAuthChallengeHandler,
+  VerifyAuthChallengeResponseHandler,
+} from './chain/handlers.ts';
 import { type CustomAuthTriggerFlow, isTriggerFlow, triggerFlows } from './options.ts';
 import { presetTriggers } from './presets.ts';
-import type { VerifyAuthChallengeResponseHandler } from './verify.ts';
 
 export type { CustomAuthFlow } from '../shared/flows.ts';
 export {
@@ -13,33 +15,34 @@ export {
   LOCAL_CAPTCHA_TOKEN,
   siteverifyUrls,
 } from './captcha-step.ts';
-export {
-  type CustomAuthTriggers,
-  type CustomAuthTriggersOptions,
-  createCustomAuthTriggers,
-} from './chain.ts';
+export type { CustomAuthTriggersOptions } from './chain/chain-options.ts';
 export {
   type ChainStep,
   ChallengeRefusedError,
   type CustomChallengeStep,
   type PasswordStep,
-  passwordStep,
-  type QuestionStepOptions,
-  questionStep,
   type StepChallenge,
   type StepCreateInput,
   type StepVerdict,
   type StepVerifyInput,
-} from './chain-steps.ts';
+} from './chain/chain-step.ts';
+export { createCustomAuthTriggers } from './chain/custom-auth-triggers.ts';
+export type {
+  CreateAuthChallengeHandler,
+  CustomAuthTriggers,
+  DefineAuthChallengeHandler,
+  VerifyAuthChallengeResponseHandler,
+} from './chain/handlers.ts';
+export type { SessionEntry } from './chain/session.ts';
+export { passwordStep, type QuestionStepOptions, questionStep } from './chain-steps.ts';
 export { type ChoiceOption, type ChoiceStepOptions, choiceStep } from './choice-step.ts';
 export { type CodeStepChannel, type CodeStepOptions, codeStep } from './code-step.ts';
 export {
-  type CreateAuthChallengeHandler,
   type CustomChallengeParameters,
   type CustomChallengePrivateParameters,
   createCreateAuthChallenge,
 } from './create.ts';
-export { createDefineAuthChallenge, type DefineAuthChallengeHandler } from './define.ts';
+export { createDefineAuthChallenge } from './define.ts';
 export { CHOICE_METADATA_KEY, type Channel } from './delivery/channels.ts';
 export { maskDestination, maskEmail, maskPhoneNumber } from './delivery/mask.ts';
 export type { SendCode, SendCodeInput } from './delivery/send-code.ts';
@@ -91,11 +94,7 @@ export {
   type SendLinkInput,
 } from './magic-link-step.ts';
 export type { CustomAuthTriggerFlow, CustomAuthTriggerOptions } from './options.ts';
-export type { SessionEntry } from './session.ts';
-export {
-  createVerifyAuthChallengeResponse,
-  type VerifyAuthChallengeResponseHandler,
-} from './verify.ts';
+export { createVerifyAuthChallengeResponse } from './verify.ts';
 
 /** The environment variable the ready-made handlers read their flow from. */
 export const FLOW_VARIABLE = 'CUSTOM_AUTH_FLOW';

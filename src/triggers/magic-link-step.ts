@@ -10,7 +10,7 @@ import {
   type CustomChallengeStep,
   type StepChallenge,
   validAttempts,
-} from './chain-steps.ts';
+} from './chain/chain-step.ts';
 import { generateCode, unguessableAnswer } from './code.ts';
 import { codeLengthRange, integerInRange } from './common/option-values.ts';
 import { deliverableAddress, maskedDestinationOf } from './delivery/channels.ts';

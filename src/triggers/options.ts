@@ -1,18 +1,17 @@
 import { type CustomAuthFlow, customAuthFlows } from '../shared/flows.ts';
+import { defaultChainOptions, resolveChainOptions } from './chain/chain-options.ts';
 import {
   codeLengthRange,
   integerInRange,
   maxAttemptsRange,
   withoutUndefined,
 } from './common/option-values.ts';
-import { defaultDecoyEmailDomains } from './delivery/decoy-destinations.ts';
 import type { SendCode } from './delivery/send-code.ts';
 import { sendCodeWithSes } from './delivery/ses.ts';
 import {
   defaultSignInLimits,
   limitsStoreFromEnvironment,
   type ResolvedSignInLimits,
-  resolveSignInLimits,
   type SignInLimits,
 } from './limits/sign-in-limits.ts';
 
@@ -71,8 +70,6 @@ export type ResolvedTriggerOptions = Required<Omit<CustomAuthTriggerOptions, 'li
 
 export const triggerFlows: readonly CustomAuthTriggerFlow[] = [...customAuthFlows, 'either'];
 
-const decoySendDelayMsRange = { min: 0, max: 10_000 } as const;
-
 export const defaultTriggerOptions: ResolvedTriggerOptions = {
   flow: 'passwordless',
   codeLength: 6,
@@ -80,8 +77,7 @@ export const defaultTriggerOptions: ResolvedTriggerOptions = {
   hint: undefined,
   sendCode: sendCodeWithSes,
   allowUnverified: false,
-  decoySendDelayMs: 100,
-  decoyEmailDomains: defaultDecoyEmailDomains,
+  ...defaultChainOptions,
   limits: { ...defaultSignInLimits, store: limitsStoreFromEnvironment },
 };
 
@@ -98,7 +94,7 @@ function validFlow(value: unknown): CustomAuthTriggerFlow {
 
 /** Applies the defaults and checks every value, so a misconfiguration fails on deploy. */
 export function resolveOptions(options: CustomAuthTriggerOptions = {}): ResolvedTriggerOptions {
-  const { limits, ...rest } = options;
+  const { limits, decoySendDelayMs, decoyEmailDomains, ...rest } = options;
   const merged = { ...defaultTriggerOptions, ...withoutUndefined(rest) };
   if (merged.hint !== undefined && typeof merged.hint !== 'string') {
     throw new TypeError('hint must be a string.');
@@ -111,23 +107,6 @@ export function resolveOptions(options: CustomAuthTriggerOptions = {}): Resolved
     hint: merged.hint,
     sendCode: merged.sendCode,
     allowUnverified: merged.allowUnverified === true,
-    decoySendDelayMs: integerInRange(
-      'decoySendDelayMs',
-      merged.decoySendDelayMs,
-      decoySendDelayMsRange,
-    ),
-    decoyEmailDomains: validDomains(merged.decoyEmailDomains),
-    limits: resolveSignInLimits(limits),
+    ...resolveChainOptions({ limits, decoySendDelayMs, decoyEmailDomains }),
   };
-}
-
-function validDomains(domains: readonly string[]): readonly string[] {
-  const valid =
-    Array.isArray(domains) &&
-    domains.length > 0 &&
-    domains.every((domain) => typeof domain === 'string' && /^[^@\s]+\.[^@\s.]+$/.test(domain));
-  if (!valid) {
-    throw new TypeError('decoyEmailDomains must be a non-empty list of domains like example.com.');
-  }
-  return domains;
 }

@@ -1,4 +1,5 @@
-import { type CustomAuthTriggers, createCustomAuthTriggers } from './chain.ts';
+import { createCustomAuthTriggers } from './chain/custom-auth-triggers.ts';
+import type { CustomAuthTriggers } from './chain/handlers.ts';
 import { passwordStep } from './chain-steps.ts';
 import { codeStep } from './code-step.ts';
 import { type CustomAuthTriggerOptions, resolveOptions } from './options.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import { createCustomAuthTriggers } from '../../src/triggers/chain.ts';
+import { createCustomAuthTriggers } from '../../src/triggers/chain/custom-auth-triggers.ts';
 import { questionStep } from '../../src/triggers/chain-steps.ts';
 import {
   type AttemptStore,

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { en, errorText } from '../../src/components/messages/index.ts';
 import { toAuthError } from '../../src/machine/errors.ts';
 import { captchaStep } from '../../src/triggers/captcha-step.ts';
-import { createCustomAuthTriggers } from '../../src/triggers/chain.ts';
+import { createCustomAuthTriggers } from '../../src/triggers/chain/custom-auth-triggers.ts';
 import { questionStep } from '../../src/triggers/chain-steps.ts';
 import { codeStep } from '../../src/triggers/code-step.ts';
 import { createCreateAuthChallenge } from '../../src/triggers/create.ts';

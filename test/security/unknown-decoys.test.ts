@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startLocalPool } from '../../src/local-pool/index.ts';
-import { createCustomAuthTriggers } from '../../src/triggers/chain.ts';
+import { createCustomAuthTriggers } from '../../src/triggers/chain/custom-auth-triggers.ts';
 import { codeStep } from '../../src/triggers/code-step.ts';
 import { createCreateAuthChallenge } from '../../src/triggers/create.ts';
 import { decoyMaskedDestination } from '../../src/triggers/delivery/decoy-destinations.ts';

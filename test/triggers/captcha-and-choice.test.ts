@@ -6,7 +6,7 @@ import {
   LOCAL_CAPTCHA_TOKEN,
   siteverifyUrls,
 } from '../../src/triggers/captcha-step.ts';
-import type { StepCreateInput } from '../../src/triggers/chain-steps.ts';
+import type { StepCreateInput } from '../../src/triggers/chain/chain-step.ts';
 import { choiceStep } from '../../src/triggers/choice-step.ts';
 import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
 import { createEvent, verifyEvent } from './events.ts';

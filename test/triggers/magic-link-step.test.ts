@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createCustomAuthTriggers } from '../../src/triggers/chain.ts';
+import { createCustomAuthTriggers } from '../../src/triggers/chain/custom-auth-triggers.ts';
 import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
 import { counterKey } from '../../src/triggers/limits/owner.ts';
 import {

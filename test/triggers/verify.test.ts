@@ -1,11 +1,11 @@
 import type { VerifyAuthChallengeResponseTriggerHandler } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import type { VerifyAuthChallengeResponseHandler } from '../../src/triggers/chain/handlers.ts';
 import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
 import {
   answersMatch,
   createVerifyAuthChallengeResponse,
   normalizeAnswer,
-  type VerifyAuthChallengeResponseHandler,
 } from '../../src/triggers/verify.ts';
 import { verifyEvent } from './events.ts';
 

@@ -1,41 +1,21 @@
-import { type ChainPosition, chainMetadata, chainPosition } from './chain-position.ts';
+import { SendDurations } from '../delivery/send-durations.ts';
+import { recordOwner } from '../limits/owner.ts';
+import { assertNotLocked, countCodeSent, reserveAnswer } from '../limits/throttle.ts';
+import { type CustomAuthTriggersOptions, resolveChainOptions } from './chain-options.ts';
 import {
   type ChainStep,
   ChallengeRefusedError,
   type CustomChallengeStep,
   type StepVerdict,
-} from './chain-steps.ts';
-import type { CreateAuthChallengeHandler } from './create.ts';
-import type { DefineAuthChallengeHandler } from './define.ts';
-import { SendDurations } from './delivery/send-durations.ts';
-import { recordOwner } from './limits/owner.ts';
-import type { SignInLimits } from './limits/sign-in-limits.ts';
-import { assertNotLocked, countCodeSent, reserveAnswer } from './limits/throttle.ts';
-import { resolveOptions } from './options.ts';
+} from './chain-step.ts';
+import type {
+  CreateAuthChallengeHandler,
+  CustomAuthTriggers,
+  DefineAuthChallengeHandler,
+  VerifyAuthChallengeResponseHandler,
+} from './handlers.ts';
+import { type ChainPosition, chainMetadata, chainPosition } from './position.ts';
 import { CUSTOM_CHALLENGE, PASSWORD_VERIFIER, sessionOf } from './session.ts';
-import type { VerifyAuthChallengeResponseHandler } from './verify.ts';
-
-/** Options of {@link createCustomAuthTriggers}. */
-export interface CustomAuthTriggersOptions {
-  /**
-   * The chain, in order: `passwordStep()` may come first (Amplify's `CUSTOM_WITH_SRP`), then
-   * custom steps such as `codeStep()` and `questionStep(...)`. Each step has its own attempts;
-   * the user passes every step, or the sign-in fails.
-   */
-  steps: readonly ChainStep[];
-  /** Limits per username across sign-ins, for every step: see the README. */
-  limits?: SignInLimits;
-  /** As for the single-code factories. */
-  decoySendDelayMs?: number;
-  decoyEmailDomains?: readonly string[];
-}
-
-/** The three handlers of a chain; attach each to its trigger. */
-export interface CustomAuthTriggers {
-  defineAuthChallenge: DefineAuthChallengeHandler;
-  createAuthChallenge: CreateAuthChallengeHandler;
-  verifyAuthChallengeResponse: VerifyAuthChallengeResponseHandler;
-}
 
 function validSteps(given: readonly ChainStep[]): readonly ChainStep[] {
   if (!Array.isArray(given) || given.length === 0) {
@@ -61,7 +41,7 @@ function validSteps(given: readonly ChainStep[]): readonly ChainStep[] {
  */
 export function createCustomAuthTriggers(options: CustomAuthTriggersOptions): CustomAuthTriggers {
   const steps = validSteps(options.steps);
-  const { limits, decoySendDelayMs, decoyEmailDomains } = resolveOptions({
+  const { limits, decoySendDelayMs, decoyEmailDomains } = resolveChainOptions({
     limits: options.limits,
     decoySendDelayMs: options.decoySendDelayMs,
     decoyEmailDomains: options.decoyEmailDomains,
