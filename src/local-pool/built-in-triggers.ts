@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import { answersMatch } from '../triggers/answers.ts';
 import {
   type ChainStep,
   captchaStep,
@@ -15,6 +14,7 @@ import {
 } from '../triggers/index.ts';
 import type { CustomAuthTriggerFlow } from '../triggers/options.ts';
 import { presetTriggers } from '../triggers/presets.ts';
+import { answersMatch } from '../triggers/steps/answers.ts';
 import type { LocalLog, OutboxEntry } from './local-log.ts';
 import type { LambdaHandler, TriggerHandlers } from './trigger-runner.ts';
 

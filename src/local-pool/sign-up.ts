@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { generateCode } from '../triggers/code.ts';
 import { decoyMaskedDestination } from '../triggers/delivery/decoy-destinations.ts';
 import { isPhoneNumber, maskEmail, maskPhoneNumber } from '../triggers/delivery/mask.ts';
+import { generateCode } from '../triggers/steps/answers.ts';
 import type { AttributeSchema } from './attribute-schema.ts';
 import { ConfirmationLimits, defaultConfirmationLimits } from './confirmation-limits.ts';
 import { CognitoError, invalidParameter, userNotFound } from './errors.ts';

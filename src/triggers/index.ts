@@ -8,13 +8,6 @@ import { type CustomAuthTriggerFlow, isTriggerFlow, triggerFlows } from './optio
 import { presetTriggers } from './presets.ts';
 
 export type { CustomAuthFlow } from '../shared/flows.ts';
-export {
-  type CaptchaProvider,
-  type CaptchaStepOptions,
-  captchaStep,
-  LOCAL_CAPTCHA_TOKEN,
-  siteverifyUrls,
-} from './captcha-step.ts';
 export type { CustomAuthTriggersOptions } from './chain/chain-options.ts';
 export {
   type ChainStep,
@@ -34,9 +27,6 @@ export type {
   VerifyAuthChallengeResponseHandler,
 } from './chain/handlers.ts';
 export type { SessionEntry } from './chain/session.ts';
-export { passwordStep, type QuestionStepOptions, questionStep } from './chain-steps.ts';
-export { type ChoiceOption, type ChoiceStepOptions, choiceStep } from './choice-step.ts';
-export { type CodeStepChannel, type CodeStepOptions, codeStep } from './code-step.ts';
 export {
   type CustomChallengeParameters,
   type CustomChallengePrivateParameters,
@@ -48,7 +38,6 @@ export { maskDestination, maskEmail, maskPhoneNumber } from './delivery/mask.ts'
 export type { SendCode, SendCodeInput } from './delivery/send-code.ts';
 export { SENDER_EMAIL_VARIABLE, sendCodeWithSes, sendLinkWithSes } from './delivery/ses.ts';
 export { sendCodeWithSns } from './delivery/sns.ts';
-export type { DeliveryChoiceOptions } from './delivery-choice.ts';
 export {
   type AttemptCount,
   type AttemptStore,
@@ -85,6 +74,17 @@ export {
   type MagicLinkTokens,
   magicLinkTokens,
 } from './magic-link/tokens.ts';
+export type { CustomAuthTriggerFlow, CustomAuthTriggerOptions } from './options.ts';
+export {
+  type CaptchaProvider,
+  type CaptchaStepOptions,
+  captchaStep,
+  LOCAL_CAPTCHA_TOKEN,
+  siteverifyUrls,
+} from './steps/captcha-step.ts';
+export { type ChoiceOption, type ChoiceStepOptions, choiceStep } from './steps/choice-step.ts';
+export { type CodeStepChannel, type CodeStepOptions, codeStep } from './steps/code-step.ts';
+export type { DeliveryChoiceOptions } from './steps/delivery-choice-step.ts';
 export {
   LINK_REQUEST_PREFIX,
   type MagicLinkStepOptions,
@@ -92,8 +92,9 @@ export {
   REDIRECT_METADATA_KEY,
   type SendLink,
   type SendLinkInput,
-} from './magic-link-step.ts';
-export type { CustomAuthTriggerFlow, CustomAuthTriggerOptions } from './options.ts';
+} from './steps/magic-link-step.ts';
+export { passwordStep } from './steps/password-step.ts';
+export { type QuestionStepOptions, questionStep } from './steps/question-step.ts';
 export { createVerifyAuthChallengeResponse } from './verify.ts';
 
 /** The environment variable the ready-made handlers read their flow from. */

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startLocalPool } from '../../src/local-pool/index.ts';
 import { createCustomAuthTriggers } from '../../src/triggers/chain/custom-auth-triggers.ts';
-import { codeStep } from '../../src/triggers/code-step.ts';
 import { createCreateAuthChallenge } from '../../src/triggers/create.ts';
 import { decoyMaskedDestination } from '../../src/triggers/delivery/decoy-destinations.ts';
-import type { DeliveryChoiceOptions } from '../../src/triggers/delivery-choice.ts';
 import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
+import { codeStep } from '../../src/triggers/steps/code-step.ts';
+import type { DeliveryChoiceOptions } from '../../src/triggers/steps/delivery-choice-step.ts';
 import { createEvent } from '../triggers/events.ts';
 
 const usernames = Array.from({ length: 40 }, (_, index) => `member-${index}`);

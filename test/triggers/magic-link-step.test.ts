@@ -6,7 +6,7 @@ import {
   type MagicLinkStepOptions,
   magicLinkStep,
   type SendLinkInput,
-} from '../../src/triggers/magic-link-step.ts';
+} from '../../src/triggers/steps/magic-link-step.ts';
 import { aliceAttributes, createEvent, type SessionEntry, verifyEvent } from './events.ts';
 
 const ALICE = `sub:${aliceAttributes.sub}`;

@@ -3,28 +3,27 @@ import {
   LINK_BROWSER_METADATA_KEY,
   LINK_REQUEST_PREFIX,
   REDIRECT_METADATA_KEY,
-} from '../shared/link-protocol.ts';
-import { answersMatch, normalizeAnswer } from './answers.ts';
+} from '../../shared/link-protocol.ts';
 import {
   ChallengeRefusedError,
   type CustomChallengeStep,
   type StepChallenge,
   validAttempts,
-} from './chain/chain-step.ts';
-import { generateCode, unguessableAnswer } from './code.ts';
-import { codeLengthRange, integerInRange } from './common/option-values.ts';
-import { deliverableAddress, maskedDestinationOf } from './delivery/channels.ts';
-import { maskDestination } from './delivery/mask.ts';
-import { sendLinkWithSes } from './delivery/ses.ts';
-import type { AttemptStore } from './limits/attempt-store.ts';
-import { type LinkKey, linkKeysFromEnvironment } from './magic-link/link-keys.ts';
+} from '../chain/chain-step.ts';
+import { codeLengthRange, integerInRange } from '../common/option-values.ts';
+import { deliverableAddress, maskedDestinationOf } from '../delivery/channels.ts';
+import { maskDestination } from '../delivery/mask.ts';
+import { sendLinkWithSes } from '../delivery/ses.ts';
+import type { AttemptStore } from '../limits/attempt-store.ts';
+import { type LinkKey, linkKeysFromEnvironment } from '../magic-link/link-keys.ts';
 import {
   LINK_KEYS_SECRET_VARIABLE,
   linkKeysFromSecretsManager,
-} from './magic-link/secrets-manager.ts';
-import { magicLinkTokens } from './magic-link/tokens.ts';
+} from '../magic-link/secrets-manager.ts';
+import { magicLinkTokens } from '../magic-link/tokens.ts';
+import { answersMatch, generateCode, normalizeAnswer, unguessableAnswer } from './answers.ts';
 
-export { LINK_REQUEST_PREFIX, REDIRECT_METADATA_KEY } from '../shared/link-protocol.ts';
+export { LINK_REQUEST_PREFIX, REDIRECT_METADATA_KEY } from '../../shared/link-protocol.ts';
 
 /** What a link sender gets: where to, the link (token in its fragment), and a code for this tab. */
 export interface SendLinkInput {

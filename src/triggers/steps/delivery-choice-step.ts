@@ -1,10 +1,10 @@
-import { type CustomChallengeStep, validAttempts } from './chain/chain-step.ts';
+import { type CustomChallengeStep, validAttempts } from '../chain/chain-step.ts';
 import {
   type Channel,
   channelsOf,
   defaultDecoyChannels,
   maskedDestinationOf,
-} from './delivery/channels.ts';
+} from '../delivery/channels.ts';
 
 /** Options of the choice a `codeStep({ deliver: 'choice' })` asks first. */
 export interface DeliveryChoiceOptions {

@@ -1,14 +1,5 @@
 import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
-import { type CustomChallengeStep, type PasswordStep, validAttempts } from './chain/chain-step.ts';
-
-/**
- * The password first: Amplify's `CUSTOM_WITH_SRP` signs in with it, then the chain goes on.
- * `optional: true` follows the client: a sign-in without a password skips it (one pool
- * serving both of the kit's flows).
- */
-export function passwordStep(options: { optional?: boolean } = {}): PasswordStep {
-  return { kind: 'password', maxAttempts: 1, optional: options.optional === true };
-}
+import { type CustomChallengeStep, validAttempts } from '../chain/chain-step.ts';
 
 /** Options of {@link questionStep}. */
 export interface QuestionStepOptions {

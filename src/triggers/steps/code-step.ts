@@ -1,9 +1,7 @@
 import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
-import { answersMatch, normalizeAnswer } from './answers.ts';
-import type { CustomChallengeStep } from './chain/chain-step.ts';
-import { validAttempts } from './chain/chain-step.ts';
-import { generateCode, unguessableAnswer } from './code.ts';
-import { codeLengthRange, integerInRange } from './common/option-values.ts';
+import type { CustomChallengeStep } from '../chain/chain-step.ts';
+import { validAttempts } from '../chain/chain-step.ts';
+import { codeLengthRange, integerInRange } from '../common/option-values.ts';
 import {
   type Channel,
   channelsOf,
@@ -11,12 +9,13 @@ import {
   defaultDecoyChannels,
   deliverableAddress,
   maskedDestinationOf,
-} from './delivery/channels.ts';
-import { isEmailAddress, maskDestination } from './delivery/mask.ts';
-import type { SendCode } from './delivery/send-code.ts';
-import { sendCodeWithSes } from './delivery/ses.ts';
-import { sendCodeWithSns } from './delivery/sns.ts';
-import { type DeliveryChoiceOptions, deliveryChoiceStep } from './delivery-choice.ts';
+} from '../delivery/channels.ts';
+import { isEmailAddress, maskDestination } from '../delivery/mask.ts';
+import type { SendCode } from '../delivery/send-code.ts';
+import { sendCodeWithSes } from '../delivery/ses.ts';
+import { sendCodeWithSns } from '../delivery/sns.ts';
+import { answersMatch, generateCode, normalizeAnswer, unguessableAnswer } from './answers.ts';
+import { type DeliveryChoiceOptions, deliveryChoiceStep } from './delivery-choice-step.ts';
 
 /**
  * The channel a {@link codeStep} sends its code by: the user's `email` (Amazon SES by

@@ -1,5 +1,5 @@
 import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
-import { type CustomChallengeStep, validAttempts } from './chain/chain-step.ts';
+import { type CustomChallengeStep, validAttempts } from '../chain/chain-step.ts';
 
 /** One option of a {@link choiceStep}. */
 export interface ChoiceOption {

@@ -1,4 +1,4 @@
-import { type CustomChallengeStep, validAttempts } from './chain/chain-step.ts';
+import { type CustomChallengeStep, validAttempts } from '../chain/chain-step.ts';
 
 /** The CAPTCHA services a step can check with, and `local` for offline use. */
 export type CaptchaProvider = 'turnstile' | 'recaptcha' | 'hcaptcha' | 'local';
