@@ -12,8 +12,8 @@ import {
   type SendLink,
   type SignInLimits,
 } from '../triggers/index.ts';
-import type { CustomAuthTriggerFlow } from '../triggers/options.ts';
-import { presetTriggers } from '../triggers/presets.ts';
+import type { CustomAuthTriggerFlow } from '../triggers/presets/options.ts';
+import { presetTriggers } from '../triggers/presets/preset-triggers.ts';
 import { answersMatch } from '../triggers/steps/answers.ts';
 import type { LocalLog, OutboxEntry } from './local-log.ts';
 import type { LambdaHandler, TriggerHandlers } from './trigger-runner.ts';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isTriggerFlow, triggerFlows } from '../triggers/options.ts';
+import { isTriggerFlow, triggerFlows } from '../triggers/presets/options.ts';
 import { customAttributeName } from './attribute-schema.ts';
 import { parseExplicitAuthFlows } from './auth-flows.ts';
 import { type ChainStepName, chainStepNames, type PoolFlow } from './built-in-triggers.ts';

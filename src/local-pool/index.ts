@@ -1,7 +1,7 @@
 export type { CustomAuthFlow } from '../shared/flows.ts';
 export type { AttemptCount, AttemptStore } from '../triggers/limits/attempt-store.ts';
 export type { SignInLimits } from '../triggers/limits/sign-in-limits.ts';
-export type { CustomAuthTriggerFlow } from '../triggers/options.ts';
+export type { CustomAuthTriggerFlow } from '../triggers/presets/options.ts';
 export {
   type ExplicitAuthFlow,
   type ExtraClientOptions,

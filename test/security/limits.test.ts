@@ -2,16 +2,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { en, errorText } from '../../src/components/messages/index.ts';
 import { toAuthError } from '../../src/machine/errors.ts';
 import { createCustomAuthTriggers } from '../../src/triggers/chain/custom-auth-triggers.ts';
-import { createCreateAuthChallenge } from '../../src/triggers/create.ts';
 import type { SendCode } from '../../src/triggers/delivery/send-code.ts';
 import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
 import { counterKey } from '../../src/triggers/limits/owner.ts';
 import { SignInLockedError } from '../../src/triggers/limits/throttle.ts';
-import type { CustomAuthTriggerOptions } from '../../src/triggers/options.ts';
+import {
+  createCreateAuthChallenge,
+  createVerifyAuthChallengeResponse,
+} from '../../src/triggers/presets/handler-factories.ts';
+import type { CustomAuthTriggerOptions } from '../../src/triggers/presets/options.ts';
 import { captchaStep } from '../../src/triggers/steps/captcha-step.ts';
 import { codeStep } from '../../src/triggers/steps/code-step.ts';
 import { questionStep } from '../../src/triggers/steps/question-step.ts';
-import { createVerifyAuthChallengeResponse } from '../../src/triggers/verify.ts';
 import { createEvent, verifyEvent } from '../triggers/events.ts';
 
 const start = Date.UTC(2026, 10, 26, 12);

@@ -1,8 +1,8 @@
-import { createCustomAuthTriggers } from './chain/custom-auth-triggers.ts';
-import type { CustomAuthTriggers } from './chain/handlers.ts';
+import { createCustomAuthTriggers } from '../chain/custom-auth-triggers.ts';
+import type { CustomAuthTriggers } from '../chain/handlers.ts';
+import { codeStep } from '../steps/code-step.ts';
+import { passwordStep } from '../steps/password-step.ts';
 import { type CustomAuthTriggerOptions, resolveOptions } from './options.ts';
-import { codeStep } from './steps/code-step.ts';
-import { passwordStep } from './steps/password-step.ts';
 
 /**
  * The kit's own flows as chains: a code (`passwordless`), the password then a code

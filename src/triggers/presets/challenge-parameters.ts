@@ -1,7 +1,3 @@
-import type { CreateAuthChallengeHandler } from './chain/handlers.ts';
-import type { CustomAuthTriggerOptions } from './options.ts';
-import { presetTriggers } from './presets.ts';
-
 /**
  * The public challenge parameters of the kit's code step, all strings since Cognito passes
  * only strings. They reach the client as Amplify's `nextStep.additionalInfo`.
@@ -29,11 +25,4 @@ export interface CustomChallengePrivateParameters {
   answer: string;
   /** The step of the chain the round belongs to. */
   step: string;
-}
-
-/** Builds the Create Auth Challenge handler: a one-time code, sent once per sign-in. */
-export function createCreateAuthChallenge(
-  options?: CustomAuthTriggerOptions,
-): CreateAuthChallengeHandler {
-  return presetTriggers(options).createAuthChallenge;
 }

@@ -1,19 +1,19 @@
-import { type CustomAuthFlow, customAuthFlows } from '../shared/flows.ts';
-import { defaultChainOptions, resolveChainOptions } from './chain/chain-options.ts';
+import { type CustomAuthFlow, customAuthFlows } from '../../shared/flows.ts';
+import { defaultChainOptions, resolveChainOptions } from '../chain/chain-options.ts';
 import {
   codeLengthRange,
   integerInRange,
   maxAttemptsRange,
   withoutUndefined,
-} from './common/option-values.ts';
-import type { SendCode } from './delivery/send-code.ts';
-import { sendCodeWithSes } from './delivery/ses.ts';
+} from '../common/option-values.ts';
+import type { SendCode } from '../delivery/send-code.ts';
+import { sendCodeWithSes } from '../delivery/ses.ts';
 import {
   defaultSignInLimits,
   limitsStoreFromEnvironment,
   type ResolvedSignInLimits,
   type SignInLimits,
-} from './limits/sign-in-limits.ts';
+} from '../limits/sign-in-limits.ts';
 
 /**
  * Which sequence of challenges the Define Auth Challenge trigger asks for.
