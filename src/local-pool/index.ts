@@ -1,7 +1,7 @@
 export type { CustomAuthFlow } from '../shared/flows.ts';
-export type { AttemptCount, AttemptStore } from '../triggers/attempt-store.ts';
-export type { SignInLimits } from '../triggers/limits.ts';
-export type { CustomAuthTriggerFlow } from '../triggers/options.ts';
+export type { AttemptCount, AttemptStore } from '../triggers/limits/attempt-store.ts';
+export type { SignInLimits } from '../triggers/limits/sign-in-limits.ts';
+export type { CustomAuthTriggerFlow } from '../triggers/presets/options.ts';
 export type { ExtraClientOptions } from './clients/app-clients.ts';
 export { type ExplicitAuthFlow, explicitAuthFlowNames } from './clients/explicit-auth-flows.ts';
 export type { FaultPlan } from './local-aids/faults.ts';

@@ -7,7 +7,7 @@ import {
   type ChallengeControls,
   ChoiceChallenge,
 } from '../../src/index.ts';
-import { LOCAL_CAPTCHA_TOKEN } from '../../src/triggers/captcha-step.ts';
+import { LOCAL_CAPTCHA_TOKEN } from '../../src/triggers/steps/captcha-step.ts';
 import { challengeStep, fakeServices } from '../support/fake-services.ts';
 import { renderAuthenticator } from '../support/render-authenticator.tsx';
 

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import { type AttemptStore, createMemoryAttemptStore } from '../../src/triggers/attempt-store.ts';
-import { createCustomAuthTriggers } from '../../src/triggers/chain.ts';
-import { questionStep } from '../../src/triggers/chain-steps.ts';
-import { createDynamoDbAttemptStore } from '../../src/triggers/dynamodb-store.ts';
+import { createCustomAuthTriggers } from '../../src/triggers/chain/custom-auth-triggers.ts';
+import {
+  type AttemptStore,
+  createMemoryAttemptStore,
+} from '../../src/triggers/limits/attempt-store.ts';
+import { createDynamoDbAttemptStore } from '../../src/triggers/limits/dynamodb-store.ts';
+import { questionStep } from '../../src/triggers/steps/question-step.ts';
 import { localDynamoDbForFile } from '../support/dynamodb.ts';
 import { verifyEvent } from '../triggers/events.ts';
 

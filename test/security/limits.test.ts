@@ -1,15 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { en, errorText } from '../../src/components/messages/index.ts';
 import { toAuthError } from '../../src/machine/errors.ts';
-import { createMemoryAttemptStore } from '../../src/triggers/attempt-store.ts';
-import { captchaStep } from '../../src/triggers/captcha-step.ts';
-import { createCustomAuthTriggers } from '../../src/triggers/chain.ts';
-import { questionStep } from '../../src/triggers/chain-steps.ts';
-import { codeStep } from '../../src/triggers/code-step.ts';
-import { createCreateAuthChallenge } from '../../src/triggers/create.ts';
-import { counterKey, SignInLockedError } from '../../src/triggers/limits.ts';
-import type { CustomAuthTriggerOptions, SendCode } from '../../src/triggers/options.ts';
-import { createVerifyAuthChallengeResponse } from '../../src/triggers/verify.ts';
+import { createCustomAuthTriggers } from '../../src/triggers/chain/custom-auth-triggers.ts';
+import type { SendCode } from '../../src/triggers/delivery/send-code.ts';
+import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
+import { counterKey } from '../../src/triggers/limits/owner.ts';
+import { SignInLockedError } from '../../src/triggers/limits/throttle.ts';
+import {
+  createCreateAuthChallenge,
+  createVerifyAuthChallengeResponse,
+} from '../../src/triggers/presets/handler-factories.ts';
+import type { CustomAuthTriggerOptions } from '../../src/triggers/presets/options.ts';
+import { captchaStep } from '../../src/triggers/steps/captcha-step.ts';
+import { codeStep } from '../../src/triggers/steps/code-step.ts';
+import { questionStep } from '../../src/triggers/steps/question-step.ts';
 import { createEvent, verifyEvent } from '../triggers/events.ts';
 
 const start = Date.UTC(2026, 10, 26, 12);

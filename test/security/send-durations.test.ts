@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { SendDurations } from '../../src/triggers/send-durations.ts';
+import { SendDurations } from '../../src/triggers/delivery/send-durations.ts';
 
 describe('SendDurations: how long an unknown user’s Create waits', () => {
   it('waits the fallback until a real send has been timed', () => {

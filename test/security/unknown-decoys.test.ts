@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startLocalPool } from '../../src/local-pool/index.ts';
-import { createMemoryAttemptStore } from '../../src/triggers/attempt-store.ts';
-import { createCustomAuthTriggers } from '../../src/triggers/chain.ts';
-import { decoyMaskedDestination } from '../../src/triggers/code.ts';
-import { codeStep } from '../../src/triggers/code-step.ts';
-import { createCreateAuthChallenge } from '../../src/triggers/create.ts';
-import type { DeliveryChoiceOptions } from '../../src/triggers/delivery-choice.ts';
+import { createCustomAuthTriggers } from '../../src/triggers/chain/custom-auth-triggers.ts';
+import { decoyMaskedDestination } from '../../src/triggers/delivery/decoy-destinations.ts';
+import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
+import { createCreateAuthChallenge } from '../../src/triggers/presets/handler-factories.ts';
+import { codeStep } from '../../src/triggers/steps/code-step.ts';
+import type { DeliveryChoiceOptions } from '../../src/triggers/steps/delivery-choice-step.ts';
 import { createEvent } from '../triggers/events.ts';
 
 const usernames = Array.from({ length: 40 }, (_, index) => `member-${index}`);

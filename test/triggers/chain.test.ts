@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createMemoryAttemptStore } from '../../src/triggers/attempt-store.ts';
-import { createCustomAuthTriggers } from '../../src/triggers/chain.ts';
-import { passwordStep, questionStep } from '../../src/triggers/chain-steps.ts';
-import { codeStep } from '../../src/triggers/code-step.ts';
-import type { SendCode } from '../../src/triggers/options.ts';
+import { createCustomAuthTriggers } from '../../src/triggers/chain/custom-auth-triggers.ts';
+import type { SendCode } from '../../src/triggers/delivery/send-code.ts';
+import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
+import { codeStep } from '../../src/triggers/steps/code-step.ts';
+import { passwordStep } from '../../src/triggers/steps/password-step.ts';
+import { questionStep } from '../../src/triggers/steps/question-step.ts';
 import {
   createEvent,
   defineEvent,

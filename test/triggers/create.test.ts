@@ -1,12 +1,10 @@
 import { randomInt } from 'node:crypto';
 import type { CreateAuthChallengeTriggerHandler } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
-import { createMemoryAttemptStore } from '../../src/triggers/attempt-store.ts';
-import {
-  type CreateAuthChallengeHandler,
-  createCreateAuthChallenge,
-} from '../../src/triggers/create.ts';
-import type { SendCode } from '../../src/triggers/options.ts';
+import type { CreateAuthChallengeHandler } from '../../src/triggers/chain/handlers.ts';
+import type { SendCode } from '../../src/triggers/delivery/send-code.ts';
+import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
+import { createCreateAuthChallenge } from '../../src/triggers/presets/handler-factories.ts';
 import {
   createEvent,
   customChallenge,

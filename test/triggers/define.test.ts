@@ -1,6 +1,6 @@
 import type { DefineAuthChallengeTriggerHandler } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { createDefineAuthChallenge } from '../../src/triggers/define.ts';
+import { createDefineAuthChallenge } from '../../src/triggers/presets/handler-factories.ts';
 import {
   customChallenge,
   defineEvent,

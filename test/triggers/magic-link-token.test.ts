@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { type AttemptStore, createMemoryAttemptStore } from '../../src/triggers/attempt-store.ts';
-import { createDynamoDbAttemptStore } from '../../src/triggers/dynamodb-store.ts';
 import {
-  type LinkKey,
-  linkKeysFromEnvironment,
-  magicLinkTokens,
-} from '../../src/triggers/magic-link-token.ts';
+  type AttemptStore,
+  createMemoryAttemptStore,
+} from '../../src/triggers/limits/attempt-store.ts';
+import { createDynamoDbAttemptStore } from '../../src/triggers/limits/dynamodb-store.ts';
+import { type LinkKey, linkKeysFromEnvironment } from '../../src/triggers/magic-link/link-keys.ts';
+import { magicLinkTokens } from '../../src/triggers/magic-link/tokens.ts';
 import { localDynamoDbForFile } from '../support/dynamodb.ts';
 
 const pool = 'eu-west-1_AbC';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskDestination, maskEmail, maskPhoneNumber } from '../../src/triggers/mask.ts';
+import { maskDestination, maskEmail, maskPhoneNumber } from '../../src/triggers/delivery/mask.ts';
 
 describe('maskEmail', () => {
   it.each([

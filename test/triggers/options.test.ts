@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultDecoyEmailDomains } from '../../src/triggers/code.ts';
-import { createCreateAuthChallenge } from '../../src/triggers/create.ts';
-import { createDefineAuthChallenge } from '../../src/triggers/define.ts';
-import { resolveOptions } from '../../src/triggers/options.ts';
-import { sendCodeWithSes } from '../../src/triggers/ses.ts';
-import { createVerifyAuthChallengeResponse } from '../../src/triggers/verify.ts';
+import { defaultDecoyEmailDomains } from '../../src/triggers/delivery/decoy-destinations.ts';
+import { sendCodeWithSes } from '../../src/triggers/delivery/ses.ts';
+import {
+  createCreateAuthChallenge,
+  createDefineAuthChallenge,
+  createVerifyAuthChallengeResponse,
+} from '../../src/triggers/presets/handler-factories.ts';
+import { resolveOptions } from '../../src/triggers/presets/options.ts';
 
 describe('resolveOptions', () => {
   it('applies the defaults', () => {

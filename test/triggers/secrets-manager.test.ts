@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMemoryAttemptStore } from '../../src/triggers/attempt-store.ts';
-import { magicLinkTokens } from '../../src/triggers/magic-link-token.ts';
-import { linkKeysFromSecretsManager } from '../../src/triggers/secrets-manager.ts';
+import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
+import { linkKeysFromSecretsManager } from '../../src/triggers/magic-link/secrets-manager.ts';
+import { magicLinkTokens } from '../../src/triggers/magic-link/tokens.ts';
 
 const secrets = vi.hoisted(() => ({ value: '', reads: [] as string[], fail: false }));
 

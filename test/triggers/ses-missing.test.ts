@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { sendCodeWithSes } from '../../src/triggers/ses.ts';
+import { sendCodeWithSes } from '../../src/triggers/delivery/ses.ts';
 import { createEvent } from './events.ts';
 
 vi.mock('@aws-sdk/client-sesv2', () => {

@@ -21,7 +21,7 @@ vi.mock('@aws-sdk/client-sesv2', () => ({
 }));
 
 const { sendCodeWithSes, sendLinkWithSes, SENDER_EMAIL_VARIABLE } = await import(
-  '../../src/triggers/ses.ts'
+  '../../src/triggers/delivery/ses.ts'
 );
 
 const input = (destination = 'alice@example.com') => ({

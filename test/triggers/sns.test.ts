@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMemoryAttemptStore } from '../../src/triggers/attempt-store.ts';
+import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
 import { createEvent } from './events.ts';
 
 const sns = vi.hoisted(() => {
@@ -17,8 +17,8 @@ vi.mock('@aws-sdk/client-sns', () => ({
   PublishCommand: sns.PublishCommand,
 }));
 
-const { sendCodeWithSns, codeSms } = await import('../../src/triggers/sns.ts');
-const { codeStep } = await import('../../src/triggers/code-step.ts');
+const { sendCodeWithSns, codeSms } = await import('../../src/triggers/delivery/sns.ts');
+const { codeStep } = await import('../../src/triggers/steps/code-step.ts');
 
 const input = (destination = '+15555551234') => ({
   destination,

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isTriggerFlow, triggerFlows } from '../../triggers/options.ts';
+import { isTriggerFlow, triggerFlows } from '../../triggers/presets/options.ts';
 import { customAttributeName } from '../accounts/attribute-schema.ts';
 import { parseExplicitAuthFlows } from '../clients/explicit-auth-flows.ts';
 import { isLoopbackAddress } from '../local-aids/loopback.ts';

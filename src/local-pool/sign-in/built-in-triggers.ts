@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import { answersMatch } from '../../triggers/answers.ts';
 import {
   type ChainStep,
   captchaStep,
@@ -13,8 +12,9 @@ import {
   type SendLink,
   type SignInLimits,
 } from '../../triggers/index.ts';
-import type { CustomAuthTriggerFlow } from '../../triggers/options.ts';
-import { presetTriggers } from '../../triggers/presets.ts';
+import type { CustomAuthTriggerFlow } from '../../triggers/presets/options.ts';
+import { presetTriggers } from '../../triggers/presets/preset-triggers.ts';
+import { answersMatch } from '../../triggers/steps/answers.ts';
 import type { LocalLog, OutboxEntry } from '../local-aids/local-log.ts';
 import type { LambdaHandler, TriggerHandlers } from './trigger-runner.ts';
 

@@ -1,0 +1,62 @@
+import type {
+  CreateAuthChallengeHandler,
+  CustomAuthTriggers,
+  DefineAuthChallengeHandler,
+  VerifyAuthChallengeResponseHandler,
+} from '../chain/handlers.ts';
+import { type CustomAuthTriggerFlow, isTriggerFlow, triggerFlows } from './options.ts';
+import { presetTriggers } from './preset-triggers.ts';
+
+/** The environment variable the ready-made handlers read their flow from. */
+export const FLOW_VARIABLE = 'CUSTOM_AUTH_FLOW';
+
+/**
+ * The flow named by `CUSTOM_AUTH_FLOW`, or the default when it is unset. A value that names
+ * no flow is an error rather than a silent fallback: a typo must not turn a password-then-code
+ * pool into a passwordless one.
+ */
+export function flowFromEnvironment(): CustomAuthTriggerFlow | undefined {
+  const value = process.env[FLOW_VARIABLE]?.trim();
+  if (!value) return undefined;
+  if (!isTriggerFlow(value)) {
+    throw new RangeError(
+      `${FLOW_VARIABLE} must be one of ${triggerFlows.join(', ')}, got ${value}.`,
+    );
+  }
+  return value;
+}
+
+/** The ready handlers' preset, for the value of `CUSTOM_AUTH_FLOW` it was built for. */
+let ready: { flow: CustomAuthTriggerFlow | undefined; triggers: CustomAuthTriggers } | undefined;
+
+/**
+ * The preset for the flow `CUSTOM_AUTH_FLOW` names. The variable is read at each call, not at
+ * module load, so a bad value fails the invocation with its message rather than the Lambda's
+ * start, and is never kept; the preset is built once per value (a Lambda's environment does
+ * not change, so once per container), so the three handlers share its state.
+ */
+function readyTriggers(): CustomAuthTriggers {
+  const flow = flowFromEnvironment();
+  if (ready === undefined || ready.flow !== flow) {
+    ready = { flow, triggers: presetTriggers({ flow }) };
+  }
+  return ready.triggers;
+}
+
+/**
+ * Define Auth Challenge with the defaults, the flow taken from `CUSTOM_AUTH_FLOW`
+ * (`passwordless` when unset). Point the Lambda's handler at this export.
+ */
+export const defineAuthChallenge: DefineAuthChallengeHandler = async (event) =>
+  readyTriggers().defineAuthChallenge(event);
+
+/**
+ * Create Auth Challenge with the defaults: a 6-digit code emailed through Amazon SES, at the
+ * step of the chain `CUSTOM_AUTH_FLOW` names. Set the same value on all three functions.
+ */
+export const createAuthChallenge: CreateAuthChallengeHandler = async (event) =>
+  readyTriggers().createAuthChallenge(event);
+
+/** Verify Auth Challenge Response with the defaults, for the flow `CUSTOM_AUTH_FLOW` names. */
+export const verifyAuthChallengeResponse: VerifyAuthChallengeResponseHandler = async (event) =>
+  readyTriggers().verifyAuthChallengeResponse(event);

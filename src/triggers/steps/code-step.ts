@@ -1,0 +1,177 @@
+import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
+import type { CustomChallengeStep } from '../chain/chain-step.ts';
+import { validAttempts } from '../chain/chain-step.ts';
+import { codeLengthRange, integerInRange } from '../common/option-values.ts';
+import {
+  type Channel,
+  channelsOf,
+  chosenChannel,
+  defaultDecoyChannels,
+  deliverableAddress,
+  maskedDestinationOf,
+} from '../delivery/channels.ts';
+import { isEmailAddress, maskDestination } from '../delivery/mask.ts';
+import type { SendCode } from '../delivery/send-code.ts';
+import { sendCodeWithSes } from '../delivery/ses.ts';
+import { sendCodeWithSns } from '../delivery/sns.ts';
+import { answersMatch, generateCode, normalizeAnswer, unguessableAnswer } from './answers.ts';
+import { type DeliveryChoiceOptions, deliveryChoiceStep } from './delivery-choice-step.ts';
+
+/**
+ * The channel a {@link codeStep} sends its code by: the user's `email` (Amazon SES by
+ * default), `phone_number` (SNS), or the one the user picks in a step of its own just before
+ * (`choice`).
+ */
+export type CodeStepChannel = 'email' | 'sms' | 'choice';
+
+const attributeFor = { email: 'email', sms: 'phone_number' } as const;
+
+/**
+ * The address the code goes to: the delivery's attribute, or without one, the email and else
+ * the phone number.
+ */
+export function destinationOf(
+  event: CreateAuthChallengeTriggerEvent,
+  deliver: Channel | undefined,
+): string {
+  const attributes: Partial<Record<string, string>> = event.request.userAttributes ?? {};
+  const names = deliver ? [attributeFor[deliver]] : ['email', 'phone_number'];
+  const destination = names.map((name) => attributes[name]?.trim()).find(Boolean);
+  // A user who does not exist has no address; the caller shows a decoy instead.
+  if (event.request.userNotFound === true) return destination ?? '';
+  if (!destination) {
+    throw new Error(
+      `User ${event.userName} has no ${names.join(' or ')} attribute, so there is nowhere to ` +
+        'send a sign-in code. Require it at sign-up.',
+    );
+  }
+  return destination;
+}
+
+/** The kit's senders: SES for an address, SNS for a phone number. */
+const sendByDefault: SendCode = (input) =>
+  isEmailAddress(input.destination) ? sendCodeWithSes(input) : sendCodeWithSns(input);
+
+/** Options of {@link codeStep}. */
+export interface CodeStepOptions {
+  /** Digits, 4 to 12. Default 6. */
+  codeLength?: number;
+  /** Default 3. */
+  maxAttempts?: number;
+  /**
+   * Text for the user besides what the UI says of a code (where it went, its length). Default
+   * none: the kit's screen already says where the code went.
+   */
+  hint?: string;
+  /**
+   * Where the code goes. Default: the email address, else the phone number. `choice` asks
+   * first, in a step of its own, and the kit's client sends the pick as ClientMetadata
+   * `choice` with its answer, which Cognito hands to this step's Create.
+   */
+  deliver?: CodeStepChannel;
+  /** With `deliver: 'choice'`: the wording of that step. */
+  choice?: DeliveryChoiceOptions;
+  /**
+   * Delivers the code. Default: email through Amazon SES (`CUSTOM_AUTH_SENDER_EMAIL`), SMS
+   * through Amazon SNS.
+   */
+  sendCode?: SendCode;
+  /**
+   * Send to addresses Cognito has not marked verified (`email_verified`,
+   * `phone_number_verified`). Default false: without verification, whoever changes the address
+   * (one stolen access token can, unless the pool requires verification before an update)
+   * receives every later code. Only for pools that verify addresses some other way.
+   */
+  allowUnverified?: boolean;
+}
+
+/**
+ * A one-time code (`type: code`), made with `crypto.randomInt` and sent once per sign-in:
+ * later rounds of the step reuse it, so a wrong answer does not send a second code.
+ */
+export function codeStep(options: CodeStepOptions = {}): CustomChallengeStep {
+  const codeLength = integerInRange('codeLength', options.codeLength ?? 6, codeLengthRange);
+  const { deliver } = options;
+  if (deliver !== undefined && deliver !== 'choice' && !(deliver in attributeFor)) {
+    throw new RangeError(`deliver must be email, sms or choice, got ${String(deliver)}.`);
+  }
+  const sendCode = options.sendCode ?? sendByDefault;
+  const { hint } = options;
+  const allowUnverified = options.allowUnverified === true;
+  const decoyChannels = options.choice?.decoyChannels ?? defaultDecoyChannels;
+  // The step's metadata carries the code to later rounds, and the channel after a choice.
+  const kept = (metadata: string | undefined) =>
+    new RegExp(`^(?:(email|sms):)?(\\d{${codeLength}}|NONE)$`).exec(metadata ?? '') ?? [];
+  return {
+    kind: 'custom',
+    type: 'code',
+    maxAttempts: validAttempts(options.maxAttempts ?? 3),
+    lead: deliver === 'choice' ? deliveryChoiceStep(options.choice, allowUnverified) : undefined,
+    async create({ event, previousMetadata, deliver: send, decoySecret, decoyEmailDomains }) {
+      const [, keptChannel, keptCode] = kept(previousMetadata);
+      const channels = () => channelsOf(event, { decoySecret, allowUnverified, decoyChannels });
+      const channel =
+        deliver === 'choice'
+          ? ((keptChannel as Channel | undefined) ?? chosenChannel(event, channels()))
+          : deliver;
+      const channelTag = deliver === 'choice' && channel ? `${channel}:` : '';
+      const destination = destinationOf(event, channel);
+      const unknown = event.request.userNotFound === true;
+      const deliverable =
+        !unknown && deliverableAddress(event, channelOf(destination), allowUnverified);
+      if (!deliverable) {
+        // Nothing is sent, and the round looks and takes as long as one that sent a code.
+        if (!unknown && previousMetadata === undefined) warnUnverified(channelOf(destination));
+        if (previousMetadata === undefined) await send(null);
+        const shown = unknown
+          ? maskedDestinationOf(event, channel ?? channels()[0] ?? 'email', {
+              secret: decoySecret,
+              emailDomains: decoyEmailDomains,
+            })
+          : maskDestination(destination);
+        return {
+          hint,
+          parameters: parametersFor(shown, codeLength),
+          privateParameters: { answer: unguessableAnswer() },
+          metadata: `${channelTag}NONE`,
+        };
+      }
+      let code = keptCode === 'NONE' ? undefined : keptCode;
+      if (code === undefined) {
+        const fresh = generateCode(codeLength);
+        await send(() => sendCode({ destination, code: fresh, event }));
+        code = fresh;
+      }
+      return {
+        hint,
+        parameters: parametersFor(maskDestination(destination), codeLength),
+        privateParameters: { answer: code },
+        metadata: `${channelTag}${code}`,
+      };
+    },
+    // Compared for everyone, so unknown users take as long; a code never passes for them.
+    verify: async ({ event, answer, privateParameters }) => {
+      const expected = normalizeAnswer(privateParameters.answer);
+      const matches = answersMatch(normalizeAnswer(answer), expected);
+      return matches && expected !== '' && event.request.userNotFound !== true;
+    },
+  };
+}
+
+const channelOf = (destination: string): Channel => (isEmailAddress(destination) ? 'email' : 'sms');
+
+/** Says in the Lambda's log, once per sign-in, why a user got no code; names no address. */
+function warnUnverified(channel: Channel) {
+  console.warn(
+    `No sign-in code sent: the user's ${attributeFor[channel]} is not verified ` +
+      '(allowUnverified is off). See "Codes only to verified addresses" in the README.',
+  );
+}
+
+function parametersFor(maskedDestination: string, codeLength: number) {
+  return {
+    codeLength: String(codeLength),
+    destination: maskedDestination,
+    deliveryMedium: isEmailAddress(maskedDestination) ? 'EMAIL' : 'SMS',
+  };
+}
