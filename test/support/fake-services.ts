@@ -11,10 +11,7 @@ export {
   challengeStep,
   cognitoError,
   deferred,
-  maskedEmail,
   rightCode,
-  rightPassword,
-  wrongCode,
 } from './fake-backend.ts';
 
 export type FakeServices = {

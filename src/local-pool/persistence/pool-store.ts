@@ -10,7 +10,7 @@ import {
 } from './pool-data.ts';
 import { type UsernameKey, usernameKey } from './usernames.ts';
 
-export type { RefreshRecord, StoredUser, UserStatus } from './pool-data.ts';
+export type { RefreshRecord, StoredUser } from './pool-data.ts';
 
 const hash = (value: string) => createHash('sha256').update(value).digest('base64url');
 
