@@ -95,9 +95,10 @@ const buildMachine = () =>
         actions: { type: 'signedIn', params: ({ event }) => ({ user: event.user }) },
       },
     },
+    // Each top-level state names its route in a tag: the view reads the route from there.
     states: {
       initializing: {
-        tags: pending,
+        tags: [pending, 'initializing'],
         initial: 'deciding',
         // What was stored is resumed now (and stored again) or never: not after a signed-in
         // start, nor after a failed check, where a later reload would bring back a stale sign-in.
@@ -148,6 +149,7 @@ const buildMachine = () =>
         },
       },
       signIn: {
+        tags: 'signIn',
         initial: 'idle',
         states: {
           idle: {
@@ -180,6 +182,7 @@ const buildMachine = () =>
         },
       },
       challenge: {
+        tags: 'challenge',
         initial: 'idle',
         exit: ['forgetChallenge', 'dropChallenge'],
         states: {
@@ -276,6 +279,7 @@ const buildMachine = () =>
         },
       },
       signUp: {
+        tags: 'signUp',
         initial: 'idle',
         states: {
           idle: {
@@ -331,6 +335,7 @@ const buildMachine = () =>
         },
       },
       confirmSignUp: {
+        tags: 'confirmSignUp',
         initial: 'idle',
         exit: 'forgetCodeDelivery',
         states: {
@@ -400,6 +405,7 @@ const buildMachine = () =>
         },
       },
       signedIn: {
+        tags: 'signedIn',
         initial: 'idle',
         on: { SIGNED_OUT: { target: 'signIn', actions: 'signedOut' } },
         states: {

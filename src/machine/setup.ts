@@ -19,7 +19,7 @@ import {
 import type { PendingChallenge } from './pending-challenge.ts';
 import { nothingToResume } from './resume.ts';
 import type { StepType } from './transitions.ts';
-import type { AuthUserInfo, CustomAuthInput } from './types.ts';
+import type { AuthUserInfo, CustomAuthInput, CustomAuthRoute } from './types.ts';
 
 export const pending = 'pending' as const;
 
@@ -50,7 +50,7 @@ const setupWithTypes = typedSetup({
     input: {} as CustomAuthInput | undefined,
     context: {} as CustomAuthContext,
     events: {} as CustomAuthEvent,
-    tags: {} as typeof pending,
+    tags: {} as typeof pending | CustomAuthRoute,
   },
   actors: serviceActors(amplifyServices),
   delays: {

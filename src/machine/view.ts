@@ -27,9 +27,18 @@ export interface CustomAuthView {
   flow: CustomAuthFlow;
 }
 
-/** Every top-level state has states of its own, so the value names the route first. */
+const routes: readonly CustomAuthRoute[] = [
+  'initializing',
+  'signIn',
+  'challenge',
+  'signUp',
+  'confirmSignUp',
+  'signedIn',
+];
+
+/** The route the active top-level state declares in its tags. */
 export function routeOf(snapshot: CustomAuthSnapshot): CustomAuthRoute {
-  return Object.keys(snapshot.value)[0] as CustomAuthRoute;
+  return routes.find((route) => snapshot.hasTag(route)) ?? 'initializing';
 }
 
 function toView(route: CustomAuthRoute, isPending: boolean, context: CustomAuthContext) {
