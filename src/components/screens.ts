@@ -11,6 +11,12 @@ import { SignedInView } from './signed-in/SignedInView.tsx';
  * answer part of a challenge type (`challenges: { captcha: MyCaptcha }`).
  */
 export interface AuthenticatorComponents {
+  /**
+   * Answer parts by challenge type name. A part renders inside the drop-in's challenge form,
+   * under its title, hint and step line and above its Confirm button: it renders its fields
+   * only (never a `<form>`: the drop-in's form submits), spreads `fieldProps` on its input,
+   * and answers with `submit(value)` when a value is not typed (a widget's token, a pick).
+   */
   challenges: Readonly<Record<string, ComponentType<ChallengeControls>>>;
   Header: ComponentType;
   Footer: ComponentType;

@@ -112,6 +112,7 @@ describe('what the kit adds to an app', () => {
     for (const name of ['hook', 'dropin'] as const) {
       expect(size(name).jsText).not.toContain('once, when it mounts');
       expect(size(name).jsText).not.toContain('inside <CustomAuthProvider> ignores');
+      expect(size(name).jsText).not.toContain('submits with submit(value)');
     }
   });
 

@@ -1,4 +1,5 @@
-import { type FormEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+import { type FormEvent, type ReactNode, type RefObject, useEffect, useId, useRef } from 'react';
+import { warnOnce } from '../../react/development.ts';
 
 export interface ScreenFormProps {
   screen: string;
@@ -12,6 +13,10 @@ export interface ScreenFormProps {
 export function ScreenForm({ screen, title, isPending, onSubmit, children }: ScreenFormProps) {
   const titleId = useId();
   const form = useRestoredFocus(isPending);
+  if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
+    // biome-ignore lint/correctness/useHookAtTopLevel: the condition is fixed for a build.
+    useNoNestedForm(form, screen);
+  }
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!isPending) onSubmit();
@@ -54,4 +59,19 @@ function useRestoredFocus(isPending: boolean) {
     target?.focus();
   }, [isPending]);
   return form;
+}
+
+/**
+ * Parts an app passes in (an answer in `components.challenges`, a sign-up screen's fields) render
+ * inside this form and submit through it. A `<form>` of their own nests forms: a second set of
+ * buttons, and a native submit that sends the answer to the page's address.
+ */
+function useNoNestedForm(form: RefObject<HTMLFormElement | null>, screen: string) {
+  useEffect(() => {
+    if (!form.current?.querySelector('form')) return;
+    warnOnce(
+      `a <form> inside the ${screen} screen's form. A part given to the drop-in (an answer in components.challenges, say) renders its fields only, and submits with submit(value) from the props it receives; the drop-in's form holds it and its Confirm button.`,
+      'error',
+    );
+  });
 }
