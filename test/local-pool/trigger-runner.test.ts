@@ -130,6 +130,47 @@ describe('the pool running user triggers', () => {
     }
   });
 
+  it('answers a trigger error of several lines and any characters, whole in the body', async () => {
+    const failing: LambdaHandler = () => {
+      throw new Error('first line\n  second line \u2014 caf\u00e9 \u{1f511}');
+    };
+    const pool = await startLocalPool({
+      port: 0,
+      log: () => {},
+      triggers: {
+        defineAuthChallenge: failing,
+        createAuthChallenge: failing,
+        verifyAuthChallengeResponse: failing,
+      },
+    });
+    try {
+      const response = await fetch(pool.endpoint, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth',
+        },
+        body: JSON.stringify({
+          ClientId: pool.userPoolClientId,
+          AuthFlow: 'CUSTOM_AUTH',
+          AuthParameters: { USERNAME: 'anyone' },
+        }),
+      });
+      expect(response.status).toBe(400);
+      expect(response.headers.get('x-amzn-errortype')).toBe('UserLambdaValidationException');
+      expect(response.headers.get('x-amzn-errormessage')).toBe(
+        'DefineAuthChallenge failed with error first line second line ? caf? ??.',
+      );
+      expect(await response.json()).toEqual({
+        __type: 'UserLambdaValidationException',
+        message:
+          'DefineAuthChallenge failed with error first line\n  second line \u2014 caf\u00e9 \u{1f511}.',
+      });
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('answers a throwing trigger with UserLambdaValidationException and keeps serving', async () => {
     const failing: LambdaHandler = () => {
       throw new Error('no challenges today');

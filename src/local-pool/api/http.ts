@@ -42,6 +42,14 @@ export function sendJson(
   response.end(payload);
 }
 
+/**
+ * A message as a header value may carry it: a trigger's error can hold line breaks or any
+ * character, which Node refuses in a header (the answer would never be written). The body keeps
+ * the message whole.
+ */
+const headerText = (text: string) =>
+  text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[^\t\x20-\x7e]/g, '?');
+
 export function sendCognitoError(
   response: ServerResponse,
   error: CognitoError,
@@ -51,7 +59,11 @@ export function sendCognitoError(
     response,
     error.status,
     { __type: error.type, message: error.message },
-    { ...headers, 'x-amzn-errortype': error.type, 'x-amzn-errormessage': error.message },
+    {
+      ...headers,
+      'x-amzn-errortype': error.type,
+      'x-amzn-errormessage': headerText(error.message),
+    },
     'application/x-amz-json-1.1',
   );
 }
