@@ -74,7 +74,10 @@ export interface LocalPoolOptions {
   limits?: Omit<SignInLimits, 'store' | 'caseSensitiveUsernames'>;
   /** Delay added to every API request, in milliseconds. */
   latencyMs?: number;
-  /** Where codes and internal errors are printed. Default console.log. */
+  /**
+   * Where codes, trigger failures (one line each: the username, the trigger, its error's
+   * message) and internal errors are printed. Default console.log.
+   */
   log?: (line: string) => void;
 }
 

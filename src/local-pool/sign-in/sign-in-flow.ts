@@ -7,7 +7,12 @@ import { PasswordChecks } from './password-checks.ts';
 import { type AuthSession, invalidSession, type SessionStore } from './sessions.ts';
 import { isSrpPublicValue } from './srp.ts';
 import { createEvent, defineEvent, type PoolIdentity, verifyEvent } from './trigger-events.ts';
-import { boilerplateMismatch, lambdaResponseError, stringParameters } from './trigger-responses.ts';
+import {
+  boilerplateMismatch,
+  lambdaResponseError,
+  stringParameters,
+  triggerFailureLine,
+} from './trigger-responses.ts';
 import { invokeTrigger, type TriggerHandlers } from './trigger-runner.ts';
 import type { UnknownUsers } from './unknown-users.ts';
 
@@ -24,7 +29,10 @@ export interface SignInFlowDependencies {
   challenges: LocalLog<ChallengeEntry>;
   preventUserExistenceErrors: boolean;
   unknownUsers: UnknownUsers;
-  /** Where a trigger written for a different start of the flow is pointed out. */
+  /**
+   * Where every trigger failure is printed, with the trigger's name and its error's message,
+   * and where a trigger written for a different start of the flow is pointed out.
+   */
   log: (line: string) => void;
 }
 
@@ -52,7 +60,29 @@ export class SignInFlow {
     this.passwords = new PasswordChecks(deps.pool, deps.unknownUsers);
   }
 
-  async start(request: StartRequest): Promise<AuthResponse> {
+  start(request: StartRequest): Promise<AuthResponse> {
+    return this.reportingTriggerFailures(request.username, () => this.startSignIn(request));
+  }
+
+  respond(request: RespondRequest): Promise<AuthResponse> {
+    const username = request.responses.USERNAME ?? '';
+    return this.reportingTriggerFailures(username, () => this.respondToChallenge(request));
+  }
+
+  private async reportingTriggerFailures(
+    username: string,
+    run: () => Promise<AuthResponse>,
+  ): Promise<AuthResponse> {
+    try {
+      return await run();
+    } catch (error) {
+      const line = triggerFailureLine(username, error);
+      if (line) this.deps.log(line);
+      throw error;
+    }
+  }
+
+  private async startSignIn(request: StartRequest): Promise<AuthResponse> {
     // Refused before any trigger runs, so a Define that ignores SRP_A cannot let it through.
     if (request.srpA !== undefined && !isSrpPublicValue(request.srpA)) {
       throw invalidParameter('SRP_A must be a hexadecimal number that is not 0 mod N.');
@@ -73,7 +103,7 @@ export class SignInFlow {
     return this.advance(session);
   }
 
-  async respond(request: RespondRequest): Promise<AuthResponse> {
+  private async respondToChallenge(request: RespondRequest): Promise<AuthResponse> {
     // Checked before the session is spent, as a malformed request leaves it usable.
     const claimed = requiredParameter(request.responses, 'USERNAME', 128);
     const session = this.deps.sessions.take(request.session);

@@ -44,3 +44,21 @@ export function stringParameters(value: unknown, what: string): Record<string, s
   }
   return Object.fromEntries(entries) as Record<string, string>;
 }
+
+/** The answers Cognito gives when a trigger throws, hangs or returns what it cannot use. */
+const triggerFailures = new Set([
+  'UserLambdaValidationException',
+  'UnexpectedLambdaException',
+  'InvalidLambdaResponseException',
+]);
+
+/**
+ * A trigger's failure as one line: the client sees only Cognito's generic answer, so the
+ * developer reads the reason here. The message already names the trigger; nothing of the event
+ * (codes, private parameters) is printed.
+ */
+export function triggerFailureLine(username: string, error: unknown): string | undefined {
+  if (!(error instanceof CognitoError) || !triggerFailures.has(error.type)) return undefined;
+  const message = error.message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return `${username}'s sign-in: ${message} (answered ${error.type})`;
+}
