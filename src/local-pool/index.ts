@@ -6,6 +6,11 @@ export type { ExtraClientOptions } from './clients/app-clients.ts';
 export { type ExplicitAuthFlow, explicitAuthFlowNames } from './clients/explicit-auth-flows.ts';
 export type { FaultPlan } from './local-aids/faults.ts';
 export type { ChallengeEntry, OutboxEntry } from './local-aids/local-log.ts';
+export {
+  type OutboxSenderInput,
+  sendCodeToOutbox,
+  sendLinkToOutbox,
+} from './local-aids/outbox-senders.ts';
 export { defaultClientId, defaultUserPoolId, type LocalPoolOptions } from './pool/options.ts';
 export { type LocalPool, startLocalPool } from './pool/start.ts';
 export {

@@ -12,6 +12,7 @@ import {
 } from '../clients/explicit-auth-flows.ts';
 import { FaultInjector, type FaultPlan } from '../local-aids/faults.ts';
 import { type ChallengeEntry, LocalLog, type OutboxEntry } from '../local-aids/local-log.ts';
+import { outboxTarget } from '../local-aids/outbox-senders.ts';
 import { PoolStore } from '../persistence/pool-store.ts';
 import { builtInTriggers, type PoolFlow } from '../sign-in/built-in-triggers.ts';
 import { defaultSessionLimits, SessionStore } from '../sign-in/sessions.ts';
@@ -115,8 +116,6 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
             // Names nobody has are counted by name: spellings the pool tells apart stay apart.
             limits: { ...options.limits, caseSensitiveUsernames: store.caseSensitive },
           },
-          outbox,
-          log,
           decoySecret,
         ));
   let endpoint = '';
@@ -141,6 +140,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
     tokens,
     triggers,
     challenges,
+    outbox: outboxTarget(outbox, log),
     preventUserExistenceErrors,
     log,
     unknownUsers: new UnknownUsers(store.unknownUserSecret, store.usernameKey),

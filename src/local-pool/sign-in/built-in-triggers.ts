@@ -8,14 +8,12 @@ import {
   magicLinkStep,
   passwordStep,
   questionStep,
-  type SendCode,
-  type SendLink,
   type SignInLimits,
 } from '../../triggers/index.ts';
 import type { CustomAuthTriggerFlow } from '../../triggers/presets/options.ts';
 import { presetTriggers } from '../../triggers/presets/preset-triggers.ts';
 import { answersMatch } from '../../triggers/steps/answers.ts';
-import type { LocalLog, OutboxEntry } from '../local-aids/local-log.ts';
+import { sendCodeToOutbox, sendLinkToOutbox } from '../local-aids/outbox-senders.ts';
 import type { LambdaHandler, TriggerHandlers } from './trigger-runner.ts';
 
 /** The steps a pool's chain can be made of, by name. */
@@ -55,22 +53,19 @@ const emailQuestion = questionStep({
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
 const isLoopbackPage = (page: URL) => loopbackHosts.has(page.hostname);
 
-interface Senders {
-  sendCode: SendCode;
-  sendLink: SendLink;
-  /** The pool's own link key, so that links survive restarts with the data. */
-  linkSecret: string;
-}
-
-function chainStep(name: ChainStepName, { sendCode, sendLink, linkSecret }: Senders): ChainStep {
+/**
+ * One step of a chain, sending to the pool's outbox. `linkSecret`: the pool's own link key, so
+ * that links survive restarts with the data.
+ */
+function chainStep(name: ChainStepName, linkSecret: string): ChainStep {
   switch (name) {
     case 'password':
       return passwordStep();
     case 'code':
-      return codeStep({ sendCode });
+      return codeStep({ sendCode: sendCodeToOutbox });
     case 'codeByChoice':
       // Two steps: which channel (email or SMS), then the code by it.
-      return codeStep({ sendCode, deliver: 'choice' });
+      return codeStep({ sendCode: sendCodeToOutbox, deliver: 'choice' });
     case 'question':
       return emailQuestion;
     case 'captcha':
@@ -79,7 +74,7 @@ function chainStep(name: ChainStepName, { sendCode, sendLink, linkSecret }: Send
     case 'magicLink':
       return magicLinkStep({
         redirectUris: isLoopbackPage,
-        sendLink,
+        sendLink: sendLinkToOutbox,
         keys: [{ id: 'local', secret: linkSecret }],
       });
     default:
@@ -99,41 +94,21 @@ export interface BuiltInTriggerSettings {
 }
 
 /** The kit's own triggers, sending codes to the pool's outbox instead of a mail service. */
-export function builtInTriggers(
-  settings: BuiltInTriggerSettings,
-  outbox: LocalLog<OutboxEntry>,
-  log: (line: string) => void,
-  secret: string,
-): TriggerHandlers {
+export function builtInTriggers(settings: BuiltInTriggerSettings, secret: string): TriggerHandlers {
   const { flow } = settings;
   // One store for Create and Verify, as one DynamoDB table would be on AWS.
   const limits = { ...settings.limits, store: createMemoryAttemptStore({ secret }) };
-  /** The pool's "email": the outbox, and a line in the log. */
-  const send = (entry: Omit<OutboxEntry, 'kind' | 'time'>, line: string) => {
-    outbox.add({ ...entry, kind: 'challenge', time: new Date().toISOString() });
-    log(line);
-  };
-  const sendCode: SendCode = async ({ destination, code, event }) =>
-    send(
-      { username: event.userName, destination, code },
-      `sign-in code for ${event.userName} (${destination}): ${code}`,
-    );
-  const sendLink: SendLink = async ({ destination, link, code, event }) =>
-    send(
-      { username: event.userName, destination, code, link },
-      `sign-in link for ${event.userName} (${destination}): ${link} (code ${code})`,
-    );
   const linkSecret = createHmac('sha256', secret).update('magic-link-key').digest('base64url');
   // The outbox answers at once, so an unknown user's wait need not imitate anything.
   const decoySendDelayMs = 0;
   const triggersFor = (chosen: PoolFlow | undefined): TriggerHandlers =>
     isChain(chosen)
       ? createCustomAuthTriggers({
-          steps: chosen.map((name) => chainStep(name, { sendCode, sendLink, linkSecret })),
+          steps: chosen.map((name) => chainStep(name, linkSecret)),
           limits,
           decoySendDelayMs,
         })
-      : presetTriggers({ flow: chosen, limits, decoySendDelayMs, sendCode });
+      : presetTriggers({ flow: chosen, limits, decoySendDelayMs, sendCode: sendCodeToOutbox });
   const main = triggersFor(flow);
   const byClient = new Map(
     Object.entries(settings.clientFlows ?? {}).map(([clientId, clientFlow]) => [

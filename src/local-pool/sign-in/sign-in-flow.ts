@@ -1,4 +1,5 @@
 import type { ChallengeEntry, LocalLog } from '../local-aids/local-log.ts';
+import { type OutboxTarget, runWithOutbox } from '../local-aids/outbox-senders.ts';
 import type { PoolStore, StoredUser } from '../persistence/pool-store.ts';
 import { CognitoError, invalidParameter, notAuthorized, userNotFound } from '../protocol/errors.ts';
 import { requiredParameter } from '../protocol/request-body.ts';
@@ -13,7 +14,7 @@ import {
   stringParameters,
   triggerFailureLine,
 } from './trigger-responses.ts';
-import { invokeTrigger, type TriggerHandlers } from './trigger-runner.ts';
+import { invokeTrigger, type LambdaHandler, type TriggerHandlers } from './trigger-runner.ts';
 import type { UnknownUsers } from './unknown-users.ts';
 
 export type AuthResponse =
@@ -27,6 +28,8 @@ export interface SignInFlowDependencies {
   tokens: TokenIssuer;
   triggers: TriggerHandlers;
   challenges: LocalLog<ChallengeEntry>;
+  /** Where the triggers' `sendCodeToOutbox` and `sendLinkToOutbox` deliver. */
+  outbox: OutboxTarget;
   preventUserExistenceErrors: boolean;
   unknownUsers: UnknownUsers;
   /**
@@ -120,7 +123,7 @@ export class SignInFlow {
     }
     if (pending.challengeName === 'CUSTOM_CHALLENGE') {
       const answer = requiredParameter(request.responses, 'ANSWER');
-      const verified = await invokeTrigger(
+      const verified = await this.runTrigger(
         'VerifyAuthChallengeResponse',
         this.deps.triggers.verifyAuthChallengeResponse,
         verifyEvent(this.deps.pool, session, pending.privateChallengeParameters, answer),
@@ -156,6 +159,11 @@ export class SignInFlow {
     return this.tokensFor(user, request.clientId);
   }
 
+  /** Runs a trigger as Lambda would, its sends going to this pool's outbox. */
+  private runTrigger<E extends object>(name: string, handler: LambdaHandler, event: E): Promise<E> {
+    return runWithOutbox(this.deps.outbox, () => invokeTrigger(name, handler, event));
+  }
+
   /** The user to sign in, or undefined for an unknown one when existence errors are hidden. */
   private signInUser(username: string): StoredUser | undefined {
     const user = this.deps.store.findUser(username);
@@ -167,7 +175,7 @@ export class SignInFlow {
   }
 
   private async advance(session: AuthSession): Promise<AuthResponse> {
-    const { response } = await invokeTrigger(
+    const { response } = await this.runTrigger(
       'DefineAuthChallenge',
       this.deps.triggers.defineAuthChallenge,
       defineEvent(this.deps.pool, session),
@@ -192,7 +200,7 @@ export class SignInFlow {
   }
 
   private async customChallenge(session: AuthSession): Promise<AuthResponse> {
-    const { response } = await invokeTrigger(
+    const { response } = await this.runTrigger(
       'CreateAuthChallenge',
       this.deps.triggers.createAuthChallenge,
       createEvent(this.deps.pool, session, 'CUSTOM_CHALLENGE'),
