@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type LambdaHandler, startLocalPool } from '../../src/local-pool/index.ts';
-import { invokeTrigger, loadTriggerModule } from '../../src/local-pool/sign-in/trigger-runner.ts';
+import { loadTriggerModule } from '../../src/local-pool/sign-in/trigger-module.ts';
+import { invokeTrigger } from '../../src/local-pool/sign-in/trigger-runner.ts';
 import { cognitoPost } from '../support/local-pool.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));

@@ -30,7 +30,8 @@ A local, Cognito-compatible user pool that runs the custom-auth triggers.
                                  test CAPTCHA; magicLink emails a link to a page on this
                                  machine, and a code, both shown in the outbox)
   --triggers <file>              module exporting defineAuthChallenge, createAuthChallenge,
-                                 verifyAuthChallengeResponse (default: the built-in ones)
+                                 verifyAuthChallengeResponse (default: the built-in ones);
+                                 JavaScript, or TypeScript through the project's tsx
   --session-validity <seconds>   challenge session lifetime (default 180)
   --auth-flows <flows>           the app client's explicit auth flows, comma-separated
                                  (default ALLOW_CUSTOM_AUTH,ALLOW_REFRESH_TOKEN_AUTH; others:

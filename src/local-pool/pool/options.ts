@@ -31,7 +31,11 @@ export interface LocalPoolOptions {
    * client: a sign-in that opens with SRP_A (CUSTOM_WITH_SRP) gets the password step.
    */
   flow?: PoolFlow;
-  /** A module path exporting the three handlers, or the handlers themselves. */
+  /**
+   * A module path exporting the three handlers (JavaScript; TypeScript through the `tsx` of the
+   * project holding the file, or of the working directory), or the handlers themselves. Their
+   * senders can deliver to this pool's outbox with `sendCodeToOutbox` and `sendLinkToOutbox`.
+   */
   triggers?: string | TriggerHandlers;
   /** AuthSessionValidity in seconds. Default 180. */
   sessionValiditySeconds?: number;

@@ -17,7 +17,7 @@ import { PoolStore } from '../persistence/pool-store.ts';
 import { builtInTriggers, type PoolFlow } from '../sign-in/built-in-triggers.ts';
 import { defaultSessionLimits, SessionStore } from '../sign-in/sessions.ts';
 import { SignInFlow } from '../sign-in/sign-in-flow.ts';
-import { loadTriggerModule } from '../sign-in/trigger-runner.ts';
+import { loadTriggerModule } from '../sign-in/trigger-module.ts';
 import { UnknownUsers } from '../sign-in/unknown-users.ts';
 import { TokenIssuer } from '../tokens/token-issuer.ts';
 import {

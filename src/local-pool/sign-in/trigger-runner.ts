@@ -1,5 +1,3 @@
-import { isAbsolute, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { CognitoError } from '../protocol/errors.ts';
 
 /** A Lambda handler in any of the styles Node Lambdas use: async, sync or callback. */
@@ -10,29 +8,6 @@ export interface TriggerHandlers {
   defineAuthChallenge: LambdaHandler;
   createAuthChallenge: LambdaHandler;
   verifyAuthChallengeResponse: LambdaHandler;
-}
-
-const triggerNames = [
-  'defineAuthChallenge',
-  'createAuthChallenge',
-  'verifyAuthChallengeResponse',
-] as const;
-
-/** Loads a user's trigger module (ESM or CommonJS) exporting the three handlers by name. */
-export async function loadTriggerModule(file: string): Promise<TriggerHandlers> {
-  const path = isAbsolute(file) ? file : resolve(process.cwd(), file);
-  const loaded = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
-  const exports = { ...(loaded.default as Record<string, unknown> | undefined), ...loaded };
-  const missing = triggerNames.filter((name) => typeof exports[name] !== 'function');
-  if (missing.length > 0) {
-    throw new Error(`${file} must export the trigger handlers ${missing.join(', ')}.`);
-  }
-  const handler = (name: (typeof triggerNames)[number]) => exports[name] as LambdaHandler;
-  return {
-    defineAuthChallenge: handler('defineAuthChallenge'),
-    createAuthChallenge: handler('createAuthChallenge'),
-    verifyAuthChallengeResponse: handler('verifyAuthChallengeResponse'),
-  };
 }
 
 const triggerTimeoutMs = 5_000;
