@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,19 @@ describe('TypeScript triggers', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the README's recipe", () => {
+  it.each(['triggers.ts', 'local-triggers.ts'])('shows %s as the tests run it', (name) => {
+    const fixture = readFileSync(join(root, 'test/fixtures/ts-triggers', name), 'utf8');
+    const code = fixture
+      .replace(/^\/\/.*\n/, '')
+      .replaceAll("'../../../src/triggers/index.ts'", "'cognito-custom-auth/triggers'")
+      .replaceAll("'../../../src/local-pool/index.ts'", "'cognito-custom-auth/local-pool'");
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(readme).toContain(`// auth/${name}: `);
+    expect(readme).toContain(code);
   });
 });
 
