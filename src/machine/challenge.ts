@@ -31,7 +31,7 @@ function optionsOf(json: string | undefined): ChallengeOption[] {
   }
 }
 
-/** Reads the public parameters as the wire protocol in README defines them. */
+/** Reads the public parameters as the wire protocol in docs/challenges.md defines them. */
 function challengeFields(parameters: Readonly<Record<string, string>>): ChallengeFields {
   const name = parameters.type ?? (parameters.codeLength ? 'code' : 'text');
   const base = {

@@ -12,7 +12,7 @@ export function warnOnce(text: string, level: 'warn' | 'error' = 'warn'): void {
   console[level](`cognito-custom-auth: ${text}`);
 }
 
-const boilerplateSection = 'See "Coming from the Amplify CLI boilerplate" in the README.';
+const boilerplateSection = 'See "Coming from the Amplify CLI boilerplate" in docs/triggers.md.';
 
 /** The change that lets a passwordless boilerplate Define accept the empty start as well. */
 const twoLines = `Let the Define accept an empty session as the start by changing two lines:

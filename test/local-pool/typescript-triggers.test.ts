@@ -55,16 +55,16 @@ describe('TypeScript triggers', () => {
   });
 });
 
-describe("the README's recipe", () => {
+describe("docs/local-pool.md's recipe", () => {
   it.each(['triggers.ts', 'local-triggers.ts'])('shows %s as the tests run it', (name) => {
     const fixture = readFileSync(join(root, 'test/fixtures/ts-triggers', name), 'utf8');
     const code = fixture
       .replace(/^\/\/.*\n/, '')
       .replaceAll("'../../../src/triggers/index.ts'", "'cognito-custom-auth/triggers'")
       .replaceAll("'../../../src/local-pool/index.ts'", "'cognito-custom-auth/local-pool'");
-    const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    expect(readme).toContain(`// auth/${name}: `);
-    expect(readme).toContain(code);
+    const page = readFileSync(join(root, 'docs/local-pool.md'), 'utf8');
+    expect(page).toContain(`// auth/${name}: `);
+    expect(page).toContain(code);
   });
 });
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 
 export interface LocalDynamoDb {
   client: DynamoDBClient;
-  /** Creates a table with the schema README documents for the attempt store. */
+  /** Creates a table with the schema docs/triggers.md documents for the attempt store. */
   createLimitsTable: (name: string) => Promise<void>;
 }
 

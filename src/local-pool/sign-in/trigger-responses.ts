@@ -1,7 +1,7 @@
 import { CognitoError } from '../protocol/errors.ts';
 import type { AuthSession } from './sessions.ts';
 
-const boilerplateHelp = 'see "Coming from the Amplify CLI boilerplate" in the README';
+const boilerplateHelp = 'see "Coming from the Amplify CLI boilerplate" in docs/triggers.md';
 
 /**
  * The two ways a Define written for the Amplify CLI boilerplate (which expects every session

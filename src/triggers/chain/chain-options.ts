@@ -15,7 +15,10 @@ export interface CustomAuthTriggersOptions {
    * the user passes every step, or the sign-in fails.
    */
   steps: readonly ChainStep[];
-  /** Limits per username across sign-ins, for every step: see the README. */
+  /**
+   * Limits per username across sign-ins, for every step: see "Limits across sign-ins" in
+   * docs/triggers.md.
+   */
   limits?: SignInLimits;
   /** As for the single-code factories. */
   decoySendDelayMs?: number;

@@ -59,8 +59,9 @@ export function limitsStoreFromEnvironment(): AttemptStore {
   if (tableName) return createDynamoDbAttemptStore({ tableName });
   if (process.env.AWS_LAMBDA_FUNCTION_NAME) {
     throw new Error(
-      `Set ${LIMITS_TABLE_VARIABLE} to a DynamoDB table for the sign-in limits (see the README's ` +
-        'Security section), or pass limits.store to the trigger factories.',
+      `Set ${LIMITS_TABLE_VARIABLE} to a DynamoDB table for the sign-in limits (see ` +
+        '"Limits across sign-ins" in docs/triggers.md), or pass limits.store to the trigger ' +
+        'factories.',
     );
   }
   processStore ??= createMemoryAttemptStore();
@@ -73,7 +74,7 @@ export function resolveSignInLimits(limits: SignInLimits = {}): ResolvedSignInLi
     // A daily cut-off let anyone keep an account locked for a day; the waits replace it.
     throw new TypeError(
       'limits.maxWrongAnswersPerDay is gone: past maxWrongAnswers each wrong answer waits ' +
-        'longer, up to windowSeconds (see "Limits across sign-ins" in the README).',
+        'longer, up to windowSeconds (see "Limits across sign-ins" in docs/triggers.md).',
     );
   }
   const merged = { ...defaultSignInLimits, ...withoutUndefined(limits) };

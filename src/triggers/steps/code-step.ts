@@ -164,7 +164,7 @@ const channelOf = (destination: string): Channel => (isEmailAddress(destination)
 function warnUnverified(channel: Channel) {
   console.warn(
     `No sign-in code sent: the user's ${attributeFor[channel]} is not verified ` +
-      '(allowUnverified is off). See "Codes only to verified addresses" in the README.',
+      '(allowUnverified is off). See "Codes only to verified addresses" in docs/triggers.md.',
   );
 }
 

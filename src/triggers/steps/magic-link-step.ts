@@ -179,7 +179,7 @@ export function magicLinkStep(options: MagicLinkStepOptions): CustomChallengeSte
         if (!unknown) {
           console.warn(
             'No sign-in link sent: the user has no verified email (allowUnverified is off). ' +
-              'See "Codes only to verified addresses" in the README.',
+              'See "Codes only to verified addresses" in docs/triggers.md.',
           );
         }
         await deliver(null);

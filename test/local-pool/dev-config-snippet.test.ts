@@ -8,26 +8,29 @@ import { poolsForEachTest } from '../support/local-pool.ts';
 const root = resolve(import.meta.dirname, '../..');
 const startPool = poolsForEachTest();
 
-/** The README's development configuration, as an app would hold it in a file of its own. */
-function readmeSnippet(): string {
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+/**
+ * The development configuration of docs/local-pool.md, as an app would hold it in a file of
+ * its own.
+ */
+function docsSnippet(): string {
+  const page = readFileSync(join(root, 'docs/local-pool.md'), 'utf8');
+  const blocks = [...page.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
   const snippet = blocks.find((block) => block.startsWith('// auth-config.ts:'));
-  if (!snippet) throw new Error('The README has no auth-config.ts snippet.');
+  if (!snippet) throw new Error('docs/local-pool.md has no auth-config.ts snippet.');
   return snippet;
 }
 
 type ConfigureAuth = () => Promise<void>;
 
-describe("the README's Amplify configuration for development", () => {
+describe("docs/local-pool.md's Amplify configuration for development", () => {
   // Inside the checkout (git-ignored), so the snippet resolves aws-amplify as an app does.
-  const dir = join(root, 'test-artifacts', `readme-dev-config-${process.pid}`);
+  const dir = join(root, 'test-artifacts', `dev-config-snippet-${process.pid}`);
   let configureAuth: ConfigureAuth;
 
   beforeAll(async () => {
     mkdirSync(dir, { recursive: true });
     const file = join(dir, 'auth-config.ts');
-    writeFileSync(file, readmeSnippet());
+    writeFileSync(file, docsSnippet());
     ({ configureAuth } = (await import(file)) as { configureAuth: ConfigureAuth });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
