@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,25 +23,38 @@ interface Module {
 const compiles = (block: CodeBlock) =>
   (block.lang === 'ts' || block.lang === 'tsx') && block.notChecked === null;
 
+/**
+ * A block that opens with `// <path>.ts: ...` is written at that path, in a folder of its
+ * Markdown file's own, so that blocks of one recipe import each other (`./triggers.js`).
+ */
+function fileNameOf(block: CodeBlock): string {
+  const named = /^\/\/ ([\w/-]+\.(?:ts|tsx|mts|cts)):/.exec(block.code)?.[1];
+  return named ?? `L${block.line}.${block.lang}`;
+}
+
 function modulesOf(markdown: string): Module[] {
-  const name = markdown.replace(/[/\\.]/g, '_');
-  return parseMarkdown(readText(join(root, markdown)))
+  const folder = join(workDir, markdown.replace(/[/\\.]/g, '_'));
+  const modules = parseMarkdown(readText(join(root, markdown)))
     .blocks.filter(compiles)
     .map((block) => {
       const prelude = block.prelude ? `${block.prelude}\n` : '';
       return {
-        path: join(workDir, `${name}_L${block.line}.${block.lang}`),
+        path: join(folder, fileNameOf(block)),
         source: markdown,
         firstLine: block.line,
         preludeLines: prelude ? 1 : 0,
         // Every block is a module, even one that only declares things.
         text: `${prelude}${block.code}\nexport {};\n`,
       };
-    })
-    .map(({ text, ...module }) => {
-      writeFileSync(module.path, text);
-      return module;
     });
+  const paths = modules.map((module) => module.path);
+  const twice = paths.filter((path, index) => paths.indexOf(path) !== index);
+  if (twice.length > 0) throw new Error(`${markdown}: two blocks name ${twice.join(', ')}`);
+  return modules.map(({ text, ...module }) => {
+    mkdirSync(dirname(module.path), { recursive: true });
+    writeFileSync(module.path, text);
+    return module;
+  });
 }
 
 /** The repository's compiler options, with the package's own name resolving to src/. */
@@ -122,6 +135,7 @@ describe('the TypeScript blocks of README.md, CONTRIBUTING.md and docs/', () => 
       `${fixture}:8: TS2322`,
       `${fixture}:16: TS2304`,
       `${fixture}:29: TS2345`,
+      `${fixture}:51: TS2345`,
     ]);
   }, 60_000);
 });
