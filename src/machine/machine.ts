@@ -200,7 +200,11 @@ const buildMachine = () =>
             on: {
               ANSWER_CHALLENGE: [
                 // A link from another browser: the user said to go on.
-                { guard: 'confirmsLink', target: 'linking' },
+                {
+                  guard: 'confirmsLink',
+                  target: 'linking',
+                  actions: ['confirmLink', 'forgetChallenge'],
+                },
                 { guard: 'inputInvalid', actions: 'rejectInput' },
                 { target: 'answering', actions: 'clearError' },
               ],

@@ -92,6 +92,10 @@ const setupWithTypes = typedSetup({
       };
     }),
     clearError: assign({ error: null }),
+    // Once the user says to go on, the sign-in is the link's user's, as if typed.
+    confirmLink: assign({
+      username: ({ context }) => context.challenge?.parameters.username ?? '',
+    }),
     forgetPassword: assign({ password: undefined }),
     dropChallenge: assign({ challenge: null, link: undefined }),
     forgetCodeDelivery: assign({ codeDelivery: null }),

@@ -138,7 +138,9 @@ export function linkServices(
       return {
         username: ours ? u : '',
         challenge: {
-          parameters: ours ? { type: 'magicLink' } : { type: 'linkConfirmation', destination: d },
+          parameters: ours
+            ? { type: 'magicLink' }
+            : { type: 'linkConfirmation', destination: d, username: u },
           round: 1,
           // The sign-in starts with the answer; until then, nothing is waiting on Cognito.
           expiresAt: Date.now() + 120_000,

@@ -77,7 +77,7 @@ describe('signInLinks: the browser that asked for a link', () => {
     expect(await links.loadPendingChallenge?.()).toEqual({
       username: '',
       challenge: {
-        parameters: { type: 'linkConfirmation', destination: 'm***@e***.com' },
+        parameters: { type: 'linkConfirmation', destination: 'm***@e***.com', username: 'mallory' },
         round: 1,
         expiresAt: expect.any(Number),
         resendAvailableAt: 0,

@@ -138,7 +138,7 @@ describe('customAuthMachine: magic links', () => {
     const foreignLink = async () => ({
       username: '',
       challenge: {
-        parameters: { type: 'linkConfirmation', destination: 'm***@e***.com' },
+        parameters: { type: 'linkConfirmation', destination: 'm***@e***.com', username: 'mallory' },
         round: 1,
         expiresAt: Date.now() + 120_000,
         resendAvailableAt: 0,
@@ -167,6 +167,30 @@ describe('customAuthMachine: magic links', () => {
       await settledOn(actor, 'signedIn');
       expect(services.answerLinkStep).toHaveBeenCalledExactlyOnceWith('k1.e30.sig');
       expect(view(actor).user).toEqual(alice);
+    });
+
+    it('signs in as the link’s user once confirmed: the code screen names them and a resend is theirs', async () => {
+      const services = fakeServices({
+        loadPendingChallenge: foreignLink,
+        // The link's sign-in goes on to a code (a chain, or a link that no longer works).
+        answerLinkStep: async () => challengeStep(),
+      });
+      const actor = startMachine(services, { initialRoute: 'signUp' });
+      await settledOn(actor, 'challenge');
+      actor.send({ type: 'ANSWER_CHALLENGE', answer: '' });
+      await vi.waitFor(() => expect(view(actor).challenge?.type).toBe('code'));
+      expect(view(actor)).toMatchObject({ route: 'challenge', username: 'mallory' });
+      // Nothing kept for a reload names anyone but the one signing in.
+      const saved = services.savePendingChallenge.mock.calls.at(-1)?.[0];
+      expect(saved === null || saved?.username === 'mallory').toBe(true);
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 31_000 });
+      try {
+        actor.send({ type: 'RESEND_CHALLENGE' });
+        await vi.waitFor(() => expect(services.signIn).toHaveBeenCalled());
+      } finally {
+        vi.useRealTimers();
+      }
+      expect(services.signIn.mock.calls[0]?.[0]).toMatchObject({ username: 'mallory' });
     });
 
     it('drops it on Cancel: the empty sign-in form, and a later sign-in asks for its own link', async () => {
