@@ -200,11 +200,7 @@ const buildMachine = () =>
             on: {
               ANSWER_CHALLENGE: [
                 // A link from another browser: the user said to go on.
-                {
-                  guard: 'confirmsLink',
-                  target: 'linking',
-                  actions: ['confirmLink', 'forgetChallenge'],
-                },
+                { guard: 'confirmsLink', target: 'linking' },
                 { guard: 'inputInvalid', actions: 'rejectInput' },
                 { target: 'answering', actions: 'clearError' },
               ],
@@ -262,7 +258,7 @@ const buildMachine = () =>
                 {
                   guard: stepIs('customChallenge'),
                   target: 'idle',
-                  actions: startChallengeFromStep,
+                  actions: ['confirmLink', startChallengeFromStep],
                 },
                 toSignedIn,
                 toSignInUnsupported,

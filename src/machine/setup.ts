@@ -92,9 +92,11 @@ const setupWithTypes = typedSetup({
       };
     }),
     clearError: assign({ error: null }),
-    // Once the user says to go on, the sign-in is the link's user's, as if typed.
+    // A link confirmed in another browser whose sign-in goes on is the link's user's, as if
+    // typed; one that is refused leaves that browser knowing nothing more of whose it was.
     confirmLink: assign({
-      username: ({ context }) => context.challenge?.parameters.username ?? '',
+      username: ({ context: { challenge, username } }) =>
+        (challenge?.type === 'linkConfirmation' && challenge.parameters.username) || username,
     }),
     forgetPassword: assign({ password: undefined }),
     dropChallenge: assign({ challenge: null, link: undefined }),

@@ -98,8 +98,8 @@ export interface CustomChallengeInfo extends ChallengeBase {
 /**
  * A sign-in link opened in a browser that did not ask for it (`signInLinks`): before it signs
  * anyone in, the user confirms whose account it opens. `answerChallenge` (any answer)
- * continues, and the link's user (`parameters.username`) becomes the one signing in;
- * `goToSignIn` drops the link.
+ * continues, and once the link's sign-in goes on, its user (`parameters.username`) is the one
+ * signing in; `goToSignIn` drops the link.
  */
 export interface LinkConfirmationInfo extends ChallengeBase {
   type: 'linkConfirmation';
