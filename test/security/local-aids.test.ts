@@ -9,7 +9,11 @@ import {
   LocalLog,
   type OutboxEntry,
 } from '../../src/local-pool/local-aids/local-log.ts';
-import { isLocalCaller, isLocalHost } from '../../src/local-pool/local-aids/loopback.ts';
+import {
+  isLocalCaller,
+  isLocalHost,
+  mayAdminister,
+} from '../../src/local-pool/local-aids/loopback.ts';
 import { type AuthSession, SessionStore } from '../../src/local-pool/sign-in/sessions.ts';
 import { cognitoPost, poolsForEachTest, registerOverHttp } from '../support/local-pool.ts';
 import {
@@ -162,6 +166,41 @@ describe('the local aids answer this machine only', () => {
     for (const remote of ['128.0.0.1', '::2', '::ffff:128.0.0.1', '127.0.0.1.evil', '1127.0.0.1']) {
       expect(isLocalCaller(caller(remote), '0.0.0.0')).toBe(false);
     }
+  });
+
+  it('takes administrator calls from this machine only, never from another site’s page', async () => {
+    const pool = await start();
+    await registerOverHttp(pool, 'wes');
+    const body = JSON.stringify({
+      UserPoolId: pool.userPoolId,
+      Username: 'wes',
+      UserAttributes: [{ Name: 'email', Value: 'attacker@evil.example' }],
+    });
+    const update = (headers: Record<string, string>) =>
+      raw(pool, {
+        method: 'POST',
+        path: '/',
+        body,
+        headers: {
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amz-target': 'AWSCognitoIdentityProviderService.AdminUpdateUserAttributes',
+          ...headers,
+        },
+      });
+    const fromPage = await update({ origin: 'https://evil.example' });
+    expect(fromPage.status).toBe(400);
+    expect(JSON.parse(fromPage.body)).toEqual({
+      __type: 'MissingAuthenticationTokenException',
+      message: 'Missing Authentication Token',
+    });
+    expect((await update({ host: 'pool.example' })).status).toBe(400);
+    expect((await update({})).status).toBe(200);
+    // A caller on the network is refused whatever Host and Origin it claims.
+    const lan = { headers: { host: 'localhost', origin: 'http://localhost:5173' } };
+    expect(mayAdminister({ ...lan, socket: { remoteAddress: '192.168.1.20' } }, '0.0.0.0')).toBe(
+      false,
+    );
+    expect(mayAdminister({ ...lan, socket: { remoteAddress: '127.0.0.1' } }, '0.0.0.0')).toBe(true);
   });
 
   it('leaves the Cognito API and the JWKS open to any Host, as Cognito is', async () => {

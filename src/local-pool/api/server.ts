@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FaultInjector, FaultPlan } from '../local-aids/faults.ts';
 import type { ChallengeEntry, LocalLog, OutboxEntry } from '../local-aids/local-log.ts';
-import { isLocalCaller, isLoopbackOrigin } from '../local-aids/loopback.ts';
+import { isLocalCaller, isLoopbackOrigin, mayAdminister } from '../local-aids/loopback.ts';
 import { CognitoError } from '../protocol/errors.ts';
 import { asBody, type Operation } from '../protocol/request-body.ts';
 import { corsHeaders, readBody, sendCognitoError, sendJson } from './http.ts';
@@ -162,6 +162,9 @@ async function serveApi(
   const operation = Object.hasOwn(deps.operations, name) ? deps.operations[name] : undefined;
   if (!operation) {
     throw new CognitoError('UnknownOperationException', `Unknown operation: ${target || '(none)'}`);
+  }
+  if (name.startsWith('Admin') && !mayAdminister(request, deps.host)) {
+    throw new CognitoError('MissingAuthenticationTokenException', 'Missing Authentication Token');
   }
   deps.countRequest(name);
   let parsed: unknown;

@@ -48,3 +48,16 @@ export function isLocalCaller(
     isLoopbackAddress(request.socket.remoteAddress) && isLocalHost(request.headers.host, listenHost)
   );
 }
+
+/**
+ * Whether a request may use an administrator operation (AdminUpdateUserAttributes): on AWS only
+ * IAM credentials can, which no page in a browser holds; here, this machine only, and no page
+ * from another site (a web page a developer visits could otherwise mark an address verified).
+ */
+export function mayAdminister(
+  request: { headers: { host?: string; origin?: string }; socket: { remoteAddress?: string } },
+  listenHost: string,
+): boolean {
+  const { origin } = request.headers;
+  return isLocalCaller(request, listenHost) && (origin === undefined || isLoopbackOrigin(origin));
+}
