@@ -170,6 +170,23 @@ describe('createCreateAuthChallenge', () => {
     expect(response.privateChallengeParameters.answer).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('sends to the verified phone number when the email is not verified', async () => {
+    const { create, sendCode } = setup();
+    const userAttributes = {
+      sub: 'sub-6',
+      email: 'alice@example.com',
+      email_verified: 'false',
+      phone_number: '+15555551234',
+      phone_number_verified: 'true',
+    };
+    const { response } = await create(createEvent([], { userAttributes }));
+    expect(sendCode.mock.calls.map(([input]) => input.destination)).toEqual(['+15555551234']);
+    expect(response.publicChallengeParameters).toMatchObject({
+      destination: '+*******1234',
+      deliveryMedium: 'SMS',
+    });
+  });
+
   it('sends to an unverified address when told the pool verifies elsewhere', async () => {
     const sendCode = vi.fn<SendCode>(async () => {});
     const create = createCreateAuthChallenge({

@@ -64,7 +64,7 @@ export interface CodeStepOptions {
    */
   hint?: string;
   /**
-   * Where the code goes. Default: the email address, else the phone number. `choice` asks
+   * Where the code goes. Default: the verified email address, else the verified phone number. `choice` asks
    * first, in a step of its own, and the kit's client sends the pick as ClientMetadata
    * `choice` with its answer, which Cognito hands to this step's Create.
    */
@@ -110,10 +110,11 @@ export function codeStep(options: CodeStepOptions = {}): CustomChallengeStep {
     async create({ event, previousMetadata, deliver: send, decoySecret, decoyEmailDomains }) {
       const [, keptChannel, keptCode] = kept(previousMetadata);
       const channels = () => channelsOf(event, { decoySecret, allowUnverified, decoyChannels });
+      // Without a set channel, the first the user may be sent to: a verified one first.
       const channel =
         deliver === 'choice'
           ? ((keptChannel as Channel | undefined) ?? chosenChannel(event, channels()))
-          : deliver;
+          : (deliver ?? channels()[0]);
       const channelTag = deliver === 'choice' && channel ? `${channel}:` : '';
       const destination = destinationOf(event, channel);
       const unknown = event.request.userNotFound === true;
@@ -124,7 +125,7 @@ export function codeStep(options: CodeStepOptions = {}): CustomChallengeStep {
         if (!unknown && previousMetadata === undefined) warnUnverified(channelOf(destination));
         if (previousMetadata === undefined) await send(null);
         const shown = unknown
-          ? maskedDestinationOf(event, channel ?? channels()[0] ?? 'email', {
+          ? maskedDestinationOf(event, channel ?? 'email', {
               secret: decoySecret,
               emailDomains: decoyEmailDomains,
             })
