@@ -47,13 +47,19 @@ const encodeBase64Url = (bytes: Uint8Array) =>
  * What a token's claims tell the client (whom it signs in, which browser asked for it, where
  * it went), or null without a username; the signature is the trigger's to check.
  */
+/**
+ * Text fit to show the user: of a sensible length, with no control or format characters (a
+ * right-to-left override could make one address read as another).
+ */
+const readable = (text: unknown): text is string =>
+  typeof text === 'string' && /^\P{C}{1,254}$/u.test(text);
+
 function claimsIn(token: string): LinkClaimsView | null {
   try {
     const { u, b, d } = JSON.parse(decodeBase64Url(token.split('.')[1] as string));
-    if (typeof u !== 'string' || u === '') return null;
-    // Shown to the user: only an address of a sensible length, with no control or format
-    // characters (a right-to-left override could make it read as another).
-    const shown = typeof d === 'string' && /^\P{C}{1,254}$/u.test(d) ? d : u;
+    // No Cognito username holds control or format characters, so such a link is none of ours.
+    if (!readable(u)) return null;
+    const shown = readable(d) ? d : u;
     return { u, d: shown, ...(typeof b === 'string' ? { b } : {}) };
   } catch {
     return null;

@@ -102,6 +102,13 @@ describe('signInLinks: the browser that asked for a link', () => {
     });
   });
 
+  it('ignores a link whose username could not be shown as it is', async () => {
+    for (const u of ['\u202eecila', 'ali\u0000ce', 'x'.repeat(255)]) {
+      const { links } = load(token({ u, d: 'm***@e***.com' }));
+      expect(await links.loadPendingChallenge?.()).toBeNull();
+    }
+  });
+
   it('asks about every link, and sends no digest, where storage cannot be used', async () => {
     vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
       throw new Error('storage blocked');
