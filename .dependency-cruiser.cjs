@@ -1,8 +1,27 @@
 /**
  * The layers of DESIGN.md as rules, checked in `npm test` (test/package/layers.test.ts): a
  * wrong import fails the build instead of waiting for review.
+ *
+ * A challenge type's folder (src/challenges/<type>/) holds a file for each layer, named by
+ * its role, and each obeys its layer's rules: `protocol.ts` is shared by client and server,
+ * `*step.ts` and `server/` run in the triggers, `client.ts` beside the statechart, `*.tsx` in
+ * the drop-in, `pool.ts` in the local pool.
  */
-const browser = '^src/(machine|react|components|shared)/';
+const challenge = {
+  protocol: '^src/challenges/([a-z-]+/protocol|protocols?)\\.ts$',
+  server: '^src/challenges/[a-z-]+/(server/|[a-z-]*step\\.ts$)',
+  client: '^src/challenges/[a-z-]+/client\\.ts$',
+  ui: '^src/challenges/[a-z-]+/[^/]+\\.tsx$',
+  pool: '^src/challenges/[a-z-]+/pool\\.ts$',
+};
+const browser = [
+  '^src/(machine|react|components|shared)/',
+  challenge.protocol,
+  challenge.client,
+  challenge.ui,
+];
+const reactModules = '^node_modules/(react|react-dom)/';
+const amplifyModules = '^node_modules/(@aws-amplify|aws-amplify)/';
 
 module.exports = {
   forbidden: [
@@ -17,11 +36,14 @@ module.exports = {
       name: 'machine-is-framework-free',
       severity: 'error',
       comment: 'The statechart never imports React, the UI, or server code.',
-      from: { path: '^src/machine/' },
+      from: { path: ['^src/machine/', challenge.client] },
       to: {
         path: [
           '^src/(react|components|triggers|local-pool|doctor)/',
-          '^node_modules/react(-dom)?/',
+          challenge.server,
+          challenge.ui,
+          challenge.pool,
+          reactModules,
         ],
       },
     },
@@ -30,31 +52,42 @@ module.exports = {
       severity: 'error',
       comment: 'The headless layer never imports the drop-in or server code.',
       from: { path: '^src/react/' },
-      to: { path: '^src/(components|triggers|local-pool|doctor)/' },
+      to: {
+        path: [
+          '^src/(components|triggers|local-pool|doctor)/',
+          challenge.server,
+          challenge.ui,
+          challenge.pool,
+        ],
+      },
     },
     {
       name: 'components-are-browser-only',
       severity: 'error',
       comment: 'The drop-in composes the hook; it never imports server code.',
-      from: { path: '^src/components/' },
-      to: { path: '^src/(triggers|local-pool|doctor)/' },
+      from: { path: ['^src/components/', challenge.ui] },
+      to: { path: ['^src/(triggers|local-pool|doctor)/', challenge.server, challenge.pool] },
     },
     {
       name: 'shared-stands-alone',
       severity: 'error',
       comment: 'What client and server share depends on neither.',
-      from: { path: '^src/shared/' },
-      to: { path: '^src/(?!shared/)' },
+      from: { path: ['^src/shared/', challenge.protocol] },
+      to: { pathNot: ['^src/shared/', challenge.protocol] },
     },
     {
       name: 'triggers-are-server-only',
       severity: 'error',
       comment: 'Lambda handlers never import React, Amplify or the browser side.',
-      from: { path: '^src/triggers/' },
+      from: { path: ['^src/triggers/', challenge.server] },
       to: {
         path: [
           '^src/(machine|react|components|local-pool|doctor)/',
-          '^node_modules/(react|react-dom|@aws-amplify|aws-amplify)/',
+          challenge.client,
+          challenge.ui,
+          challenge.pool,
+          reactModules,
+          amplifyModules,
         ],
       },
     },
@@ -62,11 +95,14 @@ module.exports = {
       name: 'pool-runs-triggers-not-the-ui',
       severity: 'error',
       comment: 'The local pool serves the API and runs the triggers; it never imports the client.',
-      from: { path: '^src/local-pool/' },
+      from: { path: ['^src/local-pool/', challenge.pool] },
       to: {
         path: [
           '^src/(machine|react|components)/',
-          '^node_modules/(react|react-dom|@aws-amplify|aws-amplify)/',
+          challenge.client,
+          challenge.ui,
+          reactModules,
+          amplifyModules,
         ],
       },
     },

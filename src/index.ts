@@ -56,6 +56,7 @@ export type {
   ChallengeInfo,
   ChallengeOption,
   ChoiceChallengeInfo,
+  ClientAnswerRequest,
   CodeChallengeInfo,
   CodeDelivery,
   ConfirmSignUpRequest,

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { localCaptchaToken } from '../src/components/challenge/CaptchaChallenge.tsx';
+import { LOCAL_CAPTCHA_TOKEN } from '../src/challenges/captcha/protocol.ts';
 import {
   CaptchaChallenge,
   type ChallengeControls,
@@ -35,7 +35,7 @@ const channel: FakeStep = {
 };
 const captcha: FakeStep = {
   parameters: { type: 'captcha', provider: 'local', siteKey: 'local' },
-  answer: localCaptchaToken,
+  answer: LOCAL_CAPTCHA_TOKEN,
 };
 const passkey: FakeStep = {
   parameters: { type: 'passkey', hint: 'Use the security key on your desk.' },

@@ -29,7 +29,7 @@ const meta = {
   args: {
     services: fakePool({
       loadPendingChallenge: linkFromElsewhere,
-      answerLinkStep: async () => ({ type: 'done', user: mallory }),
+      answerOnClient: async () => ({ type: 'done', user: mallory }),
     }),
   },
   argTypes: {
@@ -70,7 +70,7 @@ export const Cancel: Story = {
 
 export const UsingTheLink: Story = {
   args: {
-    services: fakePool({ loadPendingChallenge: linkFromElsewhere, answerLinkStep: never }),
+    services: fakePool({ loadPendingChallenge: linkFromElsewhere, answerOnClient: never }),
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

@@ -19,7 +19,7 @@ import { amplifyUiConsumer, kitConsumer, packKit, pinned, root, versionIn } from
 
 /** Goal and budget for the drop-in (JS + CSS), and the budget for the hook alone, gzip. */
 const dropInGoal = 20 * 1024;
-const dropInBudget = 24 * 1024;
+const dropInBudget = 26.5 * 1024;
 const hookBudget = 16 * 1024;
 
 async function measure(consumerDir: string, name: AppName): Promise<AppSize> {

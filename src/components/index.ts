@@ -1,18 +1,18 @@
+export {
+  CaptchaChallenge,
+  type CaptchaChallengeProps,
+  type CaptchaWidgetProps,
+} from '../challenges/captcha/CaptchaChallenge.tsx';
+export { ChoiceChallenge } from '../challenges/choice/ChoiceChallenge.tsx';
+export { CodeChallenge } from '../challenges/code/CodeChallenge.tsx';
+export { TextChallenge } from '../challenges/text/TextChallenge.tsx';
 export type { SignUpAttribute } from './AuthUiContext.tsx';
 export {
   CustomAuthenticator,
   type CustomAuthenticatorProps,
   type SignedInRenderProps,
 } from './CustomAuthenticator.tsx';
-export {
-  CaptchaChallenge,
-  type CaptchaChallengeProps,
-  type CaptchaWidgetProps,
-} from './challenge/CaptchaChallenge.tsx';
 export { ChallengeForm } from './challenge/ChallengeForm.tsx';
-export { ChoiceChallenge } from './challenge/ChoiceChallenge.tsx';
-export { CodeChallenge } from './challenge/CodeChallenge.tsx';
-export { TextChallenge } from './challenge/TextChallenge.tsx';
 export { CodeInput, type CodeInputProps } from './code-input/CodeInput.tsx';
 export { ConfirmSignUpForm } from './confirm-sign-up/ConfirmSignUpForm.tsx';
 export {

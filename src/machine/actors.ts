@@ -1,7 +1,7 @@
 import { fromCallback, fromPromise } from 'xstate';
 import type { PendingChallenge } from './pending-challenge.ts';
 import { ignoreFailure, nothingToResume } from './resume.ts';
-import type { CustomAuthServices } from './services.ts';
+import type { ClientAnswerRequest, CustomAuthServices } from './services.ts';
 import type {
   AuthUserInfo,
   ChallengeInfo,
@@ -59,8 +59,8 @@ export function serviceActors(services: CustomAuthServices) {
         for (const stop of stops) ignoreFailure(() => stop?.());
       };
     }),
-    answerLinkStep: fromPromise<SignInStep, string | undefined>(({ input }) =>
-      services.answerLinkStep(input),
+    answerOnClient: fromPromise<SignInStep, ClientAnswerRequest>(({ input }) =>
+      services.answerOnClient(input),
     ),
     loadPendingChallenge: fromPromise<PendingChallenge | null>(() =>
       services.loadPendingChallenge(),

@@ -9,15 +9,25 @@ import {
   signOut,
 } from '@aws-amplify/auth';
 import { Hub } from '@aws-amplify/core';
+import { protocolOf } from '../challenges/protocols.ts';
 import { isErrorNamed } from './errors.ts';
 import { loadPendingChallenge, savePendingChallenge } from './pending-challenge.ts';
 import { storedToResume } from './resume.ts';
-import type { CustomAuthServices } from './services.ts';
+import type { ClientAnswerRequest, CustomAuthServices } from './services.ts';
 import type { AuthUserInfo, CustomAuthFlow, SignInStep } from './types.ts';
 
 /** A call the app did not opt in to: says which option brings it. */
 const notEnabled = (name: string, option: string) => async (): Promise<never> => {
   throw Object.assign(new Error(`Not enabled: pass ${option}.`), { name });
+};
+
+/** No type's client answer is built in: each says what brings it. */
+const noClientAnswer = ({ challenge }: ClientAnswerRequest) => {
+  const { name, option } = protocolOf(challenge.name)?.clientAnswerNotEnabled ?? {
+    name: 'ClientAnswerNotEnabled',
+    option: `an answerOnClient service for ${challenge.name}`,
+  };
+  return notEnabled(name, option)();
 };
 
 export function authFlowType(flow: CustomAuthFlow) {
@@ -100,7 +110,7 @@ export const amplifyServices: CustomAuthServices = {
       if (payload.event === 'signedOut') onSignedOut();
     }),
   listenForOtherTabs,
-  answerLinkStep: notEnabled('SignInLinksNotEnabled', 'signInLinks()'),
+  answerOnClient: noClientAnswer,
   savePendingChallenge,
   loadPendingChallenge,
   mayResume: storedToResume,

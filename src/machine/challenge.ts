@@ -1,4 +1,6 @@
-import type { ChallengeInfo, ChallengeOption, CustomAuthTiming } from './types.ts';
+import { count } from '../challenges/protocol.ts';
+import { challengeName, ownFields, protocolOf } from '../challenges/protocols.ts';
+import type { ChallengeInfo, CustomAuthTiming } from './types.ts';
 
 /** What a challenge is made of; the rest is read from its parameters. */
 export type SavedChallenge = Pick<
@@ -6,76 +8,16 @@ export type SavedChallenge = Pick<
   'parameters' | 'round' | 'expiresAt' | 'resendAvailableAt'
 >;
 
-type ChallengeFields = ChallengeInfo extends infer Challenge
-  ? Challenge extends ChallengeInfo
-    ? Omit<Challenge, keyof SavedChallenge>
-    : never
-  : never;
-
-/** A count the trigger sent as a string of digits, or null. */
-const count = (text: string | undefined) => (/^\d{1,9}$/.test(text ?? '') ? Number(text) : null);
-
-const isOption = (value: unknown): value is ChallengeOption => {
-  const { value: optionValue, label } = (value ?? {}) as Partial<ChallengeOption>;
-  return typeof optionValue === 'string' && typeof label === 'string';
-};
-
-function optionsOf(json: string | undefined): ChallengeOption[] {
-  try {
-    const options: unknown = JSON.parse(json ?? '[]');
-    return Array.isArray(options) && options.every(isOption)
-      ? options.map(({ value, label }) => ({ value, label }))
-      : [];
-  } catch {
-    return [];
-  }
-}
-
-/** Reads the public parameters as the wire protocol in docs/challenges.md defines them. */
-function challengeFields(parameters: Readonly<Record<string, string>>): ChallengeFields {
-  const name = parameters.type ?? (parameters.codeLength ? 'code' : 'text');
-  const base = {
-    name,
+/** Reads the public parameters as the wire protocol (src/challenges) defines them. */
+function challengeFields(parameters: Readonly<Record<string, string>>) {
+  return {
+    name: challengeName(parameters),
     hint: parameters.hint ?? null,
     step: count(parameters.step),
     steps: count(parameters.steps),
     attemptsLeft: count(parameters.attemptsLeft),
+    ...ownFields(parameters),
   };
-  switch (name) {
-    // A magic link's email carries a code too: once it is sent, the step is answered as one.
-    case 'magicLink':
-    case 'code': {
-      const { deliveryMedium } = parameters;
-      return {
-        ...base,
-        type: 'code',
-        codeLength: count(parameters.codeLength),
-        destination: parameters.destination ?? null,
-        deliveryMedium:
-          deliveryMedium === 'EMAIL' || deliveryMedium === 'SMS' ? deliveryMedium : null,
-      };
-    }
-    case 'text':
-      return {
-        ...base,
-        type: name,
-        secret: parameters.secret === 'true',
-        autocomplete: parameters.autocomplete ?? null,
-      };
-    case 'choice':
-      return { ...base, type: name, options: optionsOf(parameters.options) };
-    case 'captcha':
-      return {
-        ...base,
-        type: name,
-        provider: parameters.provider ?? '',
-        siteKey: parameters.siteKey ?? '',
-      };
-    case 'linkConfirmation':
-      return { ...base, type: name, destination: parameters.destination ?? '' };
-    default:
-      return { ...base, type: 'custom' };
-  }
 }
 
 export function challengeOf({
@@ -84,7 +26,13 @@ export function challengeOf({
   expiresAt,
   resendAvailableAt,
 }: SavedChallenge): ChallengeInfo {
-  return { ...challengeFields(parameters), parameters, round, expiresAt, resendAvailableAt };
+  return {
+    ...challengeFields(parameters),
+    parameters,
+    round,
+    expiresAt,
+    resendAvailableAt,
+  } as ChallengeInfo;
 }
 
 export function newChallenge(
@@ -103,3 +51,7 @@ export function newChallenge(
  */
 export const isNextStep = (current: ChallengeInfo | null, next: ChallengeInfo) =>
   next.step !== null && current?.step !== next.step;
+
+/** Whether the client answers the challenge's round itself, and when (its type's protocol). */
+export const clientAnswerOf = (challenge: ChallengeInfo | null) =>
+  challenge && protocolOf(challenge.name)?.clientAnswer?.(challenge.parameters);

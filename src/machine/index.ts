@@ -1,3 +1,4 @@
+export { type SignInLinkOptions, signInLinks } from '../challenges/magic-link/client.ts';
 export { amplifyServices } from './amplify.ts';
 export { amplifySignUp } from './amplify-sign-up.ts';
 export type { CustomAuthContext, CustomAuthEvent } from './context.ts';
@@ -5,8 +6,7 @@ export { defaultTiming } from './context.ts';
 export type { CustomAuthError, CustomAuthErrorCode, KnownErrorName } from './errors.ts';
 export { type CustomAuthMachine, customAuthMachine, withServices } from './machine.ts';
 export type { PendingChallenge } from './pending-challenge.ts';
-export type { CustomAuthServices } from './services.ts';
-export { type SignInLinkOptions, signInLinks } from './sign-in-links.ts';
+export type { ClientAnswerRequest, CustomAuthServices } from './services.ts';
 export type { StepType } from './transitions.ts';
 export type {
   AuthUserInfo,

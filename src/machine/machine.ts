@@ -1,3 +1,4 @@
+import { protocolOf } from '../challenges/protocols.ts';
 import { serviceActions, serviceActors } from './actors.ts';
 import { amplifyServices } from './amplify.ts';
 import { type EventOf, initialContext } from './context.ts';
@@ -19,7 +20,7 @@ import {
   toSignInUnsupported,
   toSignInWhenRefused,
 } from './transitions.ts';
-import type { AuthUserInfo } from './types.ts';
+import type { AuthUserInfo, ChallengeInfo } from './types.ts';
 
 const toSignInWithError = {
   target: '#customAuth.signIn',
@@ -188,9 +189,12 @@ const buildMachine = () =>
         states: {
           idle: {
             entry: 'rememberChallenge',
-            // A magic-link step's first round is answered for the user: with the link being
-            // opened, or with a request for one.
-            always: [toSignedInElsewhere, { guard: 'asksForLink', target: 'linking' }],
+            // A round the client answers by itself (a magic link's first: with the link being
+            // opened, or with a request for one).
+            always: [
+              toSignedInElsewhere,
+              { guard: 'clientAnswersAtOnce', target: 'answeringOnClient' },
+            ],
             after: {
               challengeExpiry: {
                 target: '#customAuth.signIn',
@@ -199,13 +203,13 @@ const buildMachine = () =>
             },
             on: {
               ANSWER_CHALLENGE: [
-                // A link from another browser: the user said to go on.
-                { guard: 'confirmsLink', target: 'linking' },
+                // The user said to go on, and the client answers (a link from another browser).
+                { guard: 'clientAnswersOnSubmit', target: 'answeringOnClient' },
                 { guard: 'inputInvalid', actions: 'rejectInput' },
                 { target: 'answering', actions: 'clearError' },
               ],
               RESEND_CHALLENGE: [
-                { guard: 'confirmsLink' },
+                { guard: 'clientAnswersOnSubmit' },
                 {
                   guard: 'needsPasswordAgain',
                   target: '#customAuth.signIn',
@@ -230,8 +234,8 @@ const buildMachine = () =>
               input: ({ context, event }) => {
                 const answer = (event as EventOf<'ANSWER_CHALLENGE'>).answer.trim();
                 // Cognito gives the next Create no answer, only the ClientMetadata sent with it.
-                const picked = context.challenge?.type === 'choice';
-                return { answer, clientMetadata: picked ? { choice: answer } : undefined };
+                const protocol = context.challenge && protocolOf(context.challenge.name);
+                return { answer, clientMetadata: protocol?.answerMetadata?.(answer) };
               },
               onDone: [
                 {
@@ -248,22 +252,27 @@ const buildMachine = () =>
               onError: [...answerEndsSignIn, { target: 'idle', actions: setErrorFromEvent }],
             },
           }),
-          linking: calling({
+          answeringOnClient: calling({
             invoke: {
-              id: 'answerLinkStep',
-              src: 'answerLinkStep',
-              input: ({ context }) => context.link,
+              id: 'answerOnClient',
+              src: 'answerOnClient',
+              // Present: the guards that lead here read it.
+              input: ({ context }) => ({
+                challenge: context.challenge as ChallengeInfo,
+                link: context.link,
+              }),
               onDone: [
-                // The email is out (or the link let the chain on): a first round, not a wrong answer.
+                // What comes next (a link's email out, the chain let on) is a first round, not
+                // a wrong answer.
                 {
                   guard: stepIs('customChallenge'),
                   target: 'idle',
-                  actions: ['confirmLink', startChallengeFromStep],
+                  actions: ['takeAnsweredUsername', startChallengeFromStep],
                 },
                 toSignedIn,
                 toSignInUnsupported,
               ],
-              // Not back to idle, which would ask again at once: without a link there is no sign-in.
+              // Not back to idle, which would answer again at once.
               onError: [...answerEndsSignIn, toSignInWithError],
             },
           }),

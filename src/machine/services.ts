@@ -1,6 +1,7 @@
 import type { PendingChallenge } from './pending-challenge.ts';
 import type {
   AuthUserInfo,
+  ChallengeInfo,
   CodeDelivery,
   ConfirmSignUpRequest,
   ConfirmSignUpStep,
@@ -9,6 +10,14 @@ import type {
   SignUpRequest,
   SignUpStep,
 } from './types.ts';
+
+/** What `answerOnClient` is asked to answer. */
+export interface ClientAnswerRequest {
+  /** The round to answer. */
+  challenge: ChallengeInfo;
+  /** The sign-in link this sign-in started from (`loadPendingChallenge` gave it), if any. */
+  link?: string;
+}
 
 /**
  * The backend calls the statechart makes, each a plain async function. The defaults call
@@ -30,11 +39,13 @@ export interface CustomAuthServices {
   /** Calls `onChange` with the user after another tab signed in or out; returns the unsubscribe. */
   listenForOtherTabs: (onChange: (user: AuthUserInfo | null) => void) => () => void;
   /**
-   * Answers a `magicLink` step's first round: with `link` (the token `loadPendingChallenge`
-   * gave with the sign-in a link in the address started), signs in with it; without, asks
-   * for a link. Default: refused (`signInLinks`).
+   * Answers a round that the challenge's type answers on the client, not the user (its
+   * protocol's `clientAnswer`): a `magicLink` step's first round (with the link this page
+   * was opened with, signs in with it; without, asks for one), a link from another browser
+   * once the user says to go on. Default: refused, naming the option that brings it
+   * (`signInLinks()`).
    */
-  answerLinkStep: (link?: string) => Promise<SignInStep>;
+  answerOnClient: (request: ClientAnswerRequest) => Promise<SignInStep>;
   /** Keeps the open challenge (null: forgets it) so a reload can resume it. */
   savePendingChallenge: (pending: PendingChallenge | null) => void;
   loadPendingChallenge: () => Promise<PendingChallenge | null>;

@@ -1,7 +1,7 @@
 import { assign, createMachine, type setup } from 'xstate';
 import { serviceActions, serviceActors } from './actors.ts';
 import { amplifyServices } from './amplify.ts';
-import { challengeOf, isNextStep, newChallenge } from './challenge.ts';
+import { challengeOf, clientAnswerOf, isNextStep, newChallenge } from './challenge.ts';
 import {
   type CustomAuthContext,
   type CustomAuthEvent,
@@ -71,9 +71,8 @@ const setupWithTypes = typedSetup({
       context.flow === 'passwordless' && isFailedByDefine((event as { error?: unknown }).error),
     endsSignIn: (_, params: { error: unknown }) =>
       /^(SignInLocked|LinkRefused)$/.test(toAuthError(params.error).code),
-    confirmsLink: ({ context }) => context.challenge?.type === 'linkConfirmation',
-    asksForLink: ({ context }) =>
-      context.challenge?.name === 'magicLink' && context.challenge.parameters.linkSent !== 'true',
+    clientAnswersAtOnce: ({ context }) => clientAnswerOf(context.challenge) === 'atOnce',
+    clientAnswersOnSubmit: ({ context }) => clientAnswerOf(context.challenge) === 'onSubmit',
     // A done event that brings something: a user signed in, a challenge kept.
     hasOutput: ({ event }) => (event as { output?: unknown }).output != null,
     signedInElsewhere: ({ context }) => context.elsewhere !== undefined,
@@ -92,11 +91,11 @@ const setupWithTypes = typedSetup({
       };
     }),
     clearError: assign({ error: null }),
-    // A link confirmed in another browser whose sign-in goes on is the link's user's, as if
-    // typed; one that is refused leaves that browser knowing nothing more of whose it was.
-    confirmLink: assign({
-      username: ({ context: { challenge, username } }) =>
-        (challenge?.type === 'linkConfirmation' && challenge.parameters.username) || username,
+    // A client's answer that named its user (a link confirmed in another browser) makes the
+    // sign-in theirs, as if typed; one that is refused leaves the page knowing nothing more.
+    takeAnsweredUsername: assign({
+      username: ({ context, event }) =>
+        (event as { output?: { username?: string } }).output?.username || context.username,
     }),
     forgetPassword: assign({ password: undefined }),
     dropChallenge: assign({ challenge: null, link: undefined }),

@@ -1,3 +1,45 @@
+export {
+  type CaptchaProvider,
+  type CaptchaStepOptions,
+  captchaStep,
+  LOCAL_CAPTCHA_TOKEN,
+  siteverifyUrls,
+} from '../challenges/captcha/step.ts';
+export { CHOICE_METADATA_KEY } from '../challenges/choice/protocol.ts';
+export {
+  type ChoiceOption,
+  type ChoiceStepOptions,
+  choiceStep,
+} from '../challenges/choice/step.ts';
+export type { DeliveryChoiceOptions } from '../challenges/code/delivery-choice-step.ts';
+export { type CodeStepChannel, type CodeStepOptions, codeStep } from '../challenges/code/step.ts';
+export {
+  LINK_KEYS_VARIABLE,
+  type LinkKey,
+  linkKeysFromEnvironment,
+} from '../challenges/magic-link/server/link-keys.ts';
+export {
+  LINK_KEYS_SECRET_VARIABLE,
+  linkKeysFromSecretsManager,
+  type SecretKeysOptions,
+} from '../challenges/magic-link/server/secrets-manager.ts';
+export {
+  type LinkHolder,
+  type LinkRedemption,
+  type LinkRefusal,
+  type MagicLinkTokenOptions,
+  type MagicLinkTokens,
+  magicLinkTokens,
+} from '../challenges/magic-link/server/tokens.ts';
+export {
+  LINK_REQUEST_PREFIX,
+  type MagicLinkStepOptions,
+  magicLinkStep,
+  REDIRECT_METADATA_KEY,
+  type SendLink,
+  type SendLinkInput,
+} from '../challenges/magic-link/step.ts';
+export { type QuestionStepOptions, questionStep } from '../challenges/text/step.ts';
 export type { CustomAuthFlow } from '../shared/flows.ts';
 export type { CustomAuthTriggersOptions } from './chain/chain-options.ts';
 export {
@@ -17,8 +59,9 @@ export type {
   DefineAuthChallengeHandler,
   VerifyAuthChallengeResponseHandler,
 } from './chain/handlers.ts';
+export { passwordStep } from './chain/password-step.ts';
 export type { SessionEntry } from './chain/session.ts';
-export { CHOICE_METADATA_KEY, type Channel } from './delivery/channels.ts';
+export type { Channel } from './delivery/channels.ts';
 export { maskDestination, maskEmail, maskPhoneNumber } from './delivery/mask.ts';
 export type { SendCode, SendCodeInput } from './delivery/send-code.ts';
 export { SENDER_EMAIL_VARIABLE, sendCodeWithSes, sendLinkWithSes } from './delivery/ses.ts';
@@ -41,24 +84,6 @@ export {
   type SignInLimits,
 } from './limits/sign-in-limits.ts';
 export { SignInLockedError } from './limits/throttle.ts';
-export {
-  LINK_KEYS_VARIABLE,
-  type LinkKey,
-  linkKeysFromEnvironment,
-} from './magic-link/link-keys.ts';
-export {
-  LINK_KEYS_SECRET_VARIABLE,
-  linkKeysFromSecretsManager,
-  type SecretKeysOptions,
-} from './magic-link/secrets-manager.ts';
-export {
-  type LinkHolder,
-  type LinkRedemption,
-  type LinkRefusal,
-  type MagicLinkTokenOptions,
-  type MagicLinkTokens,
-  magicLinkTokens,
-} from './magic-link/tokens.ts';
 export type {
   CustomChallengeParameters,
   CustomChallengePrivateParameters,
@@ -76,23 +101,3 @@ export {
   flowFromEnvironment,
   verifyAuthChallengeResponse,
 } from './presets/ready-handlers.ts';
-export {
-  type CaptchaProvider,
-  type CaptchaStepOptions,
-  captchaStep,
-  LOCAL_CAPTCHA_TOKEN,
-  siteverifyUrls,
-} from './steps/captcha-step.ts';
-export { type ChoiceOption, type ChoiceStepOptions, choiceStep } from './steps/choice-step.ts';
-export { type CodeStepChannel, type CodeStepOptions, codeStep } from './steps/code-step.ts';
-export type { DeliveryChoiceOptions } from './steps/delivery-choice-step.ts';
-export {
-  LINK_REQUEST_PREFIX,
-  type MagicLinkStepOptions,
-  magicLinkStep,
-  REDIRECT_METADATA_KEY,
-  type SendLink,
-  type SendLinkInput,
-} from './steps/magic-link-step.ts';
-export { passwordStep } from './steps/password-step.ts';
-export { type QuestionStepOptions, questionStep } from './steps/question-step.ts';

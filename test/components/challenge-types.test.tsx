@@ -1,13 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { localCaptchaToken } from '../../src/components/challenge/CaptchaChallenge.tsx';
+import { LOCAL_CAPTCHA_TOKEN } from '../../src/challenges/captcha/protocol.ts';
 import {
   CaptchaChallenge,
   type CaptchaWidgetProps,
   type ChallengeControls,
   ChoiceChallenge,
 } from '../../src/index.ts';
-import { LOCAL_CAPTCHA_TOKEN } from '../../src/triggers/steps/captcha-step.ts';
 import { challengeStep, fakeServices } from '../support/fake-services.ts';
 import { renderAuthenticator } from '../support/render-authenticator.tsx';
 
@@ -157,8 +156,7 @@ describe('<CustomAuthenticator> opt-in answer parts', () => {
     const box = screen.getByRole('checkbox', { name: 'I am a person (local test check)' });
     await waitFor(() => expect(document.activeElement).toBe(box));
     await user.keyboard(' ');
-    expect(services.confirmSignIn).toHaveBeenCalledWith(localCaptchaToken);
-    expect(localCaptchaToken).toBe(LOCAL_CAPTCHA_TOKEN);
+    expect(services.confirmSignIn).toHaveBeenCalledWith(LOCAL_CAPTCHA_TOKEN);
   });
 
   it('renders the widget an app gives for its provider, and says so when there is none', async () => {

@@ -23,7 +23,7 @@ function openForeignLink(props = {}) {
   const services = fakeServices({
     mayResume: () => true,
     loadPendingChallenge: foreignLink,
-    answerLinkStep: async () => ({ type: 'done', user: alice }),
+    answerOnClient: async () => ({ type: 'done', user: alice }),
   });
   return renderAuthenticator(props, services);
 }
@@ -40,11 +40,13 @@ describe('<CustomAuthenticator> with a sign-in link another browser asked for', 
     ).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('textbox')).toBeNull();
-    expect(services.answerLinkStep).not.toHaveBeenCalled();
+    expect(services.answerOnClient).not.toHaveBeenCalled();
 
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     await screen.findByText('Signed in as alice');
-    expect(services.answerLinkStep).toHaveBeenCalledExactlyOnceWith('k1.e30.sig');
+    expect(services.answerOnClient).toHaveBeenCalledExactlyOnceWith(
+      expect.objectContaining({ link: 'k1.e30.sig' }),
+    );
   });
 
   it('drops the link on Cancel, or on Enter with the focus where it starts, for the empty sign-in form', async () => {
@@ -54,7 +56,7 @@ describe('<CustomAuthenticator> with a sign-in link another browser asked for', 
     await screen.findByRole('form', { name: 'Sign in' });
     expect((screen.getByLabelText('Username') as HTMLInputElement).value).toBe('');
     expect(screen.getByRole('alert').textContent).toBe('');
-    expect(services.answerLinkStep).not.toHaveBeenCalled();
+    expect(services.answerOnClient).not.toHaveBeenCalled();
   });
 
   it('words it in the chosen language', async () => {
@@ -69,7 +71,7 @@ describe('<CustomAuthenticator> with a sign-in link another browser asked for', 
     const services = fakeServices({
       mayResume: () => true,
       loadPendingChallenge: foreignLink,
-      answerLinkStep: () => new Promise((resolve) => (finish = resolve)),
+      answerOnClient: () => new Promise((resolve) => (finish = resolve)),
     });
     const { container, user } = renderAuthenticator({}, services);
     const form = await screen.findByRole('form', { name: question });

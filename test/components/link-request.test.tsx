@@ -12,13 +12,13 @@ describe('<CustomAuthenticator> asking for a sign-in link', () => {
         type: 'customChallenge',
         parameters: { type: 'magicLink', step: '1', steps: '1', attemptsLeft: '4' },
       }),
-      answerLinkStep: async () =>
+      answerOnClient: async () =>
         challengeStep({ type: 'magicLink', linkSent: 'true', step: '1', steps: '1' }),
     });
     const { user } = renderAuthenticator({}, services);
     await user.type(await screen.findByLabelText('Username'), 'alice');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    await waitFor(() => expect(services.answerLinkStep).toHaveBeenCalledOnce());
+    await waitFor(() => expect(services.answerOnClient).toHaveBeenCalledOnce());
     await screen.findByLabelText('Code');
     expect(document.body.textContent).not.toContain('We sent you a new code.');
   });

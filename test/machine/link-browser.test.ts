@@ -1,8 +1,12 @@
 // @vitest-environment jsdom
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { linkServices, type OpenedLinkHolder } from '../../src/machine/sign-in-links.ts';
-import { LINK_BROWSER_METADATA_KEY, linkBrowserPattern } from '../../src/shared/link-protocol.ts';
+import { linkServices, type OpenedLinkHolder } from '../../src/challenges/magic-link/client.ts';
+import {
+  LINK_BROWSER_METADATA_KEY,
+  linkBrowserPattern,
+} from '../../src/challenges/magic-link/protocol.ts';
+import { challengeOf } from '../../src/machine/challenge.ts';
 import { fakeServices } from '../support/fake-services.ts';
 
 const page = 'http://localhost/app';
@@ -15,6 +19,14 @@ const digest = (secret: string) => createHash('sha256').update(secret).digest('b
 const token = (claims: Record<string, unknown>) =>
   `k1.${base64Url(JSON.stringify(claims))}.${'s'.repeat(43)}`;
 
+/** A magic-link step's first round, which the link services answer with a request. */
+const linkStep = challengeOf({
+  parameters: { type: 'magicLink' },
+  round: 1,
+  expiresAt: 0,
+  resendAvailableAt: 0,
+});
+
 /** A page load with `link` in the address, or none. */
 function load(link?: string) {
   history.replaceState(null, '', link ? `/app#${link}` : '/app');
@@ -26,7 +38,7 @@ function load(link?: string) {
 /** Asks for a link from this browser; the digest the request carried. */
 async function ask(): Promise<string | undefined> {
   const { base, links } = load();
-  await links.answerLinkStep?.();
+  await links.answerOnClient?.({ challenge: linkStep });
   return base.confirmSignIn.mock.lastCall?.[1]?.[LINK_BROWSER_METADATA_KEY];
 }
 
@@ -102,6 +114,23 @@ describe('signInLinks: the browser that asked for a link', () => {
     });
   });
 
+  it('names the link’s user on the step its sign-in goes on to, and leaves other types to the base', async () => {
+    const link = token({ u: 'mallory', d: 'm***@e***.com' });
+    const { base, links } = load();
+    base.signIn.mockResolvedValue({ type: 'customChallenge', parameters: { type: 'magicLink' } });
+    base.confirmSignIn.mockResolvedValue({ type: 'customChallenge', parameters: { type: 'code' } });
+    const confirming = challengeOf({ ...linkStep, parameters: { type: 'linkConfirmation' } });
+    expect(await links.answerOnClient?.({ challenge: confirming, link })).toMatchObject({
+      type: 'customChallenge',
+      username: 'mallory',
+    });
+    expect(base.confirmSignIn).toHaveBeenCalledExactlyOnceWith(link);
+    const passkey = challengeOf({ ...linkStep, parameters: { type: 'passkey' } });
+    await expect(links.answerOnClient?.({ challenge: passkey })).rejects.toMatchObject({
+      name: 'ClientAnswerNotEnabled',
+    });
+  });
+
   it('ignores a link whose username could not be shown as it is', async () => {
     for (const u of ['\u202eecila', 'ali\u0000ce', 'x'.repeat(255)]) {
       const { links } = load(token({ u, d: 'm***@e***.com' }));
@@ -117,7 +146,7 @@ describe('signInLinks: the browser that asked for a link', () => {
       throw new Error('storage blocked');
     });
     const { base, links } = load();
-    await links.answerLinkStep?.();
+    await links.answerOnClient?.({ challenge: linkStep });
     expect(base.confirmSignIn.mock.lastCall?.[1]).toEqual({ redirectUri: page });
     const opened = load(token({ u: 'alice', b: digest('x'), d: 'a***@e***.com' })).links;
     expect(await opened.loadPendingChallenge?.()).toMatchObject({

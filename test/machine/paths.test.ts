@@ -20,7 +20,7 @@ const outputsByActor: Record<string, unknown[]> = {
     { type: 'unsupported', signInStep: 'RESET_PASSWORD' },
   ],
   confirmSignIn: [challengeStep({ attemptsLeft: '2' }), { type: 'done', user: alice }],
-  answerLinkStep: [
+  answerOnClient: [
     challengeStep({ type: 'magicLink', linkSent: 'true' }),
     { type: 'done', user: alice },
   ],

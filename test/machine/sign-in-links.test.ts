@@ -39,11 +39,11 @@ describe('customAuthMachine: magic links', () => {
   it('asks for a link by itself, then waits on a code screen that the code passes', async () => {
     const services = fakeServices({
       signIn: async () => askForLink(),
-      answerLinkStep: async () => linkSent(),
+      answerOnClient: async () => linkSent(),
     });
     const actor = await atChallenge(services);
 
-    expect(services.answerLinkStep).toHaveBeenCalledTimes(1);
+    expect(services.answerOnClient).toHaveBeenCalledTimes(1);
     expect(services.confirmSignIn).not.toHaveBeenCalled();
     expect(view(actor).error).toBeNull();
     expect(view(actor).challenge).toMatchObject({
@@ -63,7 +63,7 @@ describe('customAuthMachine: magic links', () => {
   it('counts a wrong code on the waiting screen as a wrong answer', async () => {
     const services = fakeServices({
       signIn: async () => askForLink(),
-      answerLinkStep: async () => linkSent(),
+      answerOnClient: async () => linkSent(),
       confirmSignIn: async () => linkSent('2'),
     });
     const actor = await atChallenge(services);
@@ -71,30 +71,30 @@ describe('customAuthMachine: magic links', () => {
     await settledOn(actor, 'challenge');
     expect(view(actor).error).toEqual({ code: 'WrongAnswer', attemptsLeft: 2 });
     expect(view(actor).challenge?.round).toBe(2);
-    expect(services.answerLinkStep).toHaveBeenCalledTimes(1);
+    expect(services.answerOnClient).toHaveBeenCalledTimes(1);
   });
 
   it('sends a new link on resend: a fresh sign-in that asks again', async () => {
     const services = fakeServices({
       signIn: async () => askForLink(),
-      answerLinkStep: async () => linkSent(),
+      answerOnClient: async () => linkSent(),
     });
     const actor = await atChallenge(services, { resendCooldownMs: 0 });
     actor.send({ type: 'RESEND_CHALLENGE' });
     await settledOn(actor, 'challenge');
     expect(services.signIn).toHaveBeenCalledTimes(2);
-    expect(services.answerLinkStep).toHaveBeenCalledTimes(2);
+    expect(services.answerOnClient).toHaveBeenCalledTimes(2);
     expect(view(actor).error).toBeNull();
   });
 
   it('opens a link at start: signs its user in before anything else, and stores nothing', async () => {
     const services = fakeServices({
       loadPendingChallenge: openedLink('Alice'),
-      answerLinkStep: async () => ({ type: 'done', user: alice }),
+      answerOnClient: async () => ({ type: 'done', user: alice }),
     });
     const actor = startMachine(services);
     await settledOn(actor, 'signedIn');
-    expect(services.answerLinkStep).toHaveBeenCalledTimes(1);
+    expect(services.answerOnClient).toHaveBeenCalledTimes(1);
     expect(services.signIn).not.toHaveBeenCalled();
     expect(view(actor)).toMatchObject({ user: alice, error: null });
   });
@@ -103,7 +103,7 @@ describe('customAuthMachine: magic links', () => {
     const services = fakeServices({
       loadPendingChallenge: async () => ({ ...(await openedLink('alice')()), link: 'k1.e30.sig' }),
       signIn: async () => askForLink(),
-      answerLinkStep: async (link) => {
+      answerOnClient: async ({ link }) => {
         if (link) throw refused('used');
         return linkSent();
       },
@@ -111,12 +111,16 @@ describe('customAuthMachine: magic links', () => {
     const actor = startMachine(services);
     await settledOn(actor, 'signIn');
     expect(view(actor).error).toEqual({ code: 'LinkRefused', reason: 'used' });
-    expect(services.answerLinkStep).toHaveBeenLastCalledWith('k1.e30.sig');
+    expect(services.answerOnClient).toHaveBeenLastCalledWith(
+      expect.objectContaining({ link: 'k1.e30.sig' }),
+    );
 
     actor.send({ type: 'SIGN_IN', username: 'bob' });
     await settledOn(actor, 'challenge');
-    expect(services.answerLinkStep).toHaveBeenCalledTimes(2);
-    expect(services.answerLinkStep).toHaveBeenLastCalledWith(undefined);
+    expect(services.answerOnClient).toHaveBeenCalledTimes(2);
+    expect(services.answerOnClient).toHaveBeenLastCalledWith(
+      expect.objectContaining({ link: undefined }),
+    );
     expect(view(actor)).toMatchObject({ username: 'bob', error: null });
     expect(actor.getSnapshot().context.link).toBeUndefined();
   });
@@ -124,7 +128,7 @@ describe('customAuthMachine: magic links', () => {
   it('keeps the opened link out of storage', async () => {
     const services = fakeServices({
       loadPendingChallenge: async () => ({ ...(await openedLink('alice')()), link: 'k1.e30.sig' }),
-      answerLinkStep: async () => linkSent(),
+      answerOnClient: async () => linkSent(),
     });
     const actor = startMachine(services);
     await settledOn(actor, 'challenge');
@@ -149,7 +153,7 @@ describe('customAuthMachine: magic links', () => {
     it('asks whose account it opens before using it, and Continue signs in', async () => {
       const services = fakeServices({
         loadPendingChallenge: foreignLink,
-        answerLinkStep: async () => ({ type: 'done', user: alice }),
+        answerOnClient: async () => ({ type: 'done', user: alice }),
       });
       const actor = startMachine(services);
       await settledOn(actor, 'challenge');
@@ -158,22 +162,25 @@ describe('customAuthMachine: magic links', () => {
         error: null,
         challenge: { type: 'linkConfirmation', destination: 'm***@e***.com' },
       });
-      expect(services.answerLinkStep).not.toHaveBeenCalled();
+      expect(services.answerOnClient).not.toHaveBeenCalled();
       expect(services.signIn).not.toHaveBeenCalled();
 
       actor.send({ type: 'RESEND_CHALLENGE' });
       expect(view(actor)).toMatchObject({ route: 'challenge', isPending: false, error: null });
       actor.send({ type: 'ANSWER_CHALLENGE', answer: '' });
       await settledOn(actor, 'signedIn');
-      expect(services.answerLinkStep).toHaveBeenCalledExactlyOnceWith('k1.e30.sig');
+      expect(services.answerOnClient).toHaveBeenCalledExactlyOnceWith(
+        expect.objectContaining({ link: 'k1.e30.sig' }),
+      );
       expect(view(actor).user).toEqual(alice);
     });
 
     it('signs in as the link’s user once confirmed: the code screen names them and a resend is theirs', async () => {
       const services = fakeServices({
         loadPendingChallenge: foreignLink,
-        // The link's sign-in goes on to a code (a chain, or a link that no longer works).
-        answerLinkStep: async () => challengeStep(),
+        // The link's sign-in goes on to a code (a chain, or a link that no longer works), and
+        // the link services say whose it is.
+        answerOnClient: async () => ({ ...challengeStep(), username: 'mallory' }),
       });
       const actor = startMachine(services, { initialRoute: 'signUp' });
       await settledOn(actor, 'challenge');
@@ -197,7 +204,7 @@ describe('customAuthMachine: magic links', () => {
       const services = fakeServices({
         loadPendingChallenge: foreignLink,
         signIn: async () => askForLink(),
-        answerLinkStep: async () => linkSent(),
+        answerOnClient: async () => linkSent(),
       });
       const actor = startMachine(services);
       await settledOn(actor, 'challenge');
@@ -208,7 +215,9 @@ describe('customAuthMachine: magic links', () => {
 
       actor.send({ type: 'SIGN_IN', username: 'alice' });
       await settledOn(actor, 'challenge');
-      expect(services.answerLinkStep).toHaveBeenCalledExactlyOnceWith(undefined);
+      expect(services.answerOnClient).toHaveBeenCalledExactlyOnceWith(
+        expect.objectContaining({ link: undefined }),
+      );
     });
 
     it('drops it when another tab signs in meanwhile', async () => {
@@ -218,7 +227,7 @@ describe('customAuthMachine: magic links', () => {
       services.emitOtherTab(alice);
       await settledOn(actor, 'signedIn');
       expect(actor.getSnapshot().context.link).toBeUndefined();
-      expect(services.answerLinkStep).not.toHaveBeenCalled();
+      expect(services.answerOnClient).not.toHaveBeenCalled();
     });
 
     it('drops it when the question is left unanswered too long', async () => {
@@ -230,7 +239,7 @@ describe('customAuthMachine: magic links', () => {
         await vi.advanceTimersByTimeAsync(120_000);
         expect(view(actor)).toMatchObject({ route: 'signIn', error: { code: 'SessionExpired' } });
         expect(actor.getSnapshot().context.link).toBeUndefined();
-        expect(services.answerLinkStep).not.toHaveBeenCalled();
+        expect(services.answerOnClient).not.toHaveBeenCalled();
       } finally {
         vi.useRealTimers();
       }
@@ -244,7 +253,7 @@ describe('customAuthMachine: magic links', () => {
     });
     const actor = startMachine(services);
     await settledOn(actor, 'signedIn');
-    expect(services.answerLinkStep).not.toHaveBeenCalled();
+    expect(services.answerOnClient).not.toHaveBeenCalled();
     expect(view(actor).user).toEqual(alice);
   });
 
@@ -253,7 +262,7 @@ describe('customAuthMachine: magic links', () => {
     async (reason) => {
       const services = fakeServices({
         loadPendingChallenge: openedLink('alice'),
-        answerLinkStep: async () => {
+        answerOnClient: async () => {
           throw refused(reason);
         },
       });
@@ -270,7 +279,7 @@ describe('customAuthMachine: magic links', () => {
   it('follows a sign-in or sign-out in another tab', async () => {
     const services = fakeServices({
       signIn: async () => askForLink(),
-      answerLinkStep: async () => linkSent(),
+      answerOnClient: async () => linkSent(),
     });
     const actor = await atChallenge(services);
 
@@ -295,6 +304,6 @@ describe('customAuthMachine: magic links', () => {
     await settledOn(actor, 'signIn');
     expect(view(actor)).toMatchObject({ username: 'alice', error: { code: 'Unknown' } });
     expect(view(actor).error?.serverMessage).toContain('signInLinks()');
-    expect(services.answerLinkStep).toHaveBeenCalledTimes(1);
+    expect(services.answerOnClient).toHaveBeenCalledTimes(1);
   });
 });

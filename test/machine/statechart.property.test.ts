@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActor } from 'xstate';
+import { linkServices, type OpenedLinkHolder } from '../../src/challenges/magic-link/client.ts';
 import {
   type CustomAuthEvent,
   type CustomAuthFlow,
@@ -11,7 +12,6 @@ import {
   type SignInStep,
   withServices,
 } from '../../src/machine/index.ts';
-import { linkServices, type OpenedLinkHolder } from '../../src/machine/sign-in-links.ts';
 import { routeOf } from '../../src/machine/view.ts';
 import { customAuthFlows } from '../../src/shared/flows.ts';
 import { type DeliveredStep, ScriptedBackend } from '../support/scripted-backend.ts';
@@ -300,7 +300,7 @@ async function play(
     const services = {
       ...base,
       ...links,
-      answerLinkStep: backend.answeringLinks(links.answerLinkStep ?? base.answerLinkStep),
+      answerOnClient: backend.answeringLinks(links.answerOnClient ?? base.answerOnClient),
     };
     const actor = createActor(withServices(services), {
       input: { flow, initialRoute },

@@ -15,8 +15,12 @@ import {
 
 const root = resolve(import.meta.dirname, '../..');
 
-/** What the drop-in (JS and CSS, gzip) may add to an app that signs in with Amplify alone. */
-const dropInBudget = 24 * 1024;
+/**
+ * What the default drop-in loads in all (JS and CSS, gzip) over an app that signs in with
+ * Amplify alone. What its first paint needs gets a budget of its own (10 KB) once the
+ * statechart loads after it; until then both are one chunk, under this budget.
+ */
+const dropInBudget = 26.5 * 1024;
 /**
  * The goal for the hook alone is 16 KB; XState by itself is about 12.9 KB of it, so the
  * hook cannot meet it while it runs on XState. This ceiling stops it from growing.
@@ -93,7 +97,7 @@ describe('what the kit adds to an app', () => {
     return `largest additions (estimated gzip): ${top.map((entry) => `${entry.name} ~${entry.gzip} B`).join(', ')}`;
   };
 
-  it('adds at most 24 KB gzip (JS and CSS) with the drop-in', () => {
+  it('adds at most 26.5 KB gzip (JS and CSS) with the drop-in', () => {
     expect(increment('dropin'), largest('dropin')).toBeLessThanOrEqual(dropInBudget);
   });
 

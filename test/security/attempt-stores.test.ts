@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
+import { questionStep } from '../../src/challenges/text/step.ts';
 import { createCustomAuthTriggers } from '../../src/triggers/chain/custom-auth-triggers.ts';
 import {
   type AttemptStore,
   createMemoryAttemptStore,
 } from '../../src/triggers/limits/attempt-store.ts';
 import { createDynamoDbAttemptStore } from '../../src/triggers/limits/dynamodb-store.ts';
-import { questionStep } from '../../src/triggers/steps/question-step.ts';
 import { localDynamoDbForFile } from '../support/dynamodb.ts';
 import { verifyEvent } from '../triggers/events.ts';
 

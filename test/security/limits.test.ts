@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { captchaStep } from '../../src/challenges/captcha/step.ts';
+import { codeStep } from '../../src/challenges/code/step.ts';
+import { questionStep } from '../../src/challenges/text/step.ts';
 import { en, errorText } from '../../src/components/messages/index.ts';
 import { toAuthError } from '../../src/machine/errors.ts';
 import { createCustomAuthTriggers } from '../../src/triggers/chain/custom-auth-triggers.ts';
@@ -11,9 +14,6 @@ import {
   createVerifyAuthChallengeResponse,
 } from '../../src/triggers/presets/handler-factories.ts';
 import type { CustomAuthTriggerOptions } from '../../src/triggers/presets/options.ts';
-import { captchaStep } from '../../src/triggers/steps/captcha-step.ts';
-import { codeStep } from '../../src/triggers/steps/code-step.ts';
-import { questionStep } from '../../src/triggers/steps/question-step.ts';
 import { createEvent, verifyEvent } from '../triggers/events.ts';
 
 const start = Date.UTC(2026, 10, 26, 12);

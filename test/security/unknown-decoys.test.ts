@@ -2,13 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { DeliveryChoiceOptions } from '../../src/challenges/code/delivery-choice-step.ts';
+import { codeStep } from '../../src/challenges/code/step.ts';
 import { startLocalPool } from '../../src/local-pool/index.ts';
 import { createCustomAuthTriggers } from '../../src/triggers/chain/custom-auth-triggers.ts';
 import { decoyMaskedDestination } from '../../src/triggers/delivery/decoy-destinations.ts';
 import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
 import { createCreateAuthChallenge } from '../../src/triggers/presets/handler-factories.ts';
-import { codeStep } from '../../src/triggers/steps/code-step.ts';
-import type { DeliveryChoiceOptions } from '../../src/triggers/steps/delivery-choice-step.ts';
 import { createEvent } from '../triggers/events.ts';
 
 const usernames = Array.from({ length: 40 }, (_, index) => `member-${index}`);

@@ -135,7 +135,7 @@ export function fakePool(
     signOut: async () => {},
     listenForSignOut: () => () => {},
     listenForOtherTabs: () => () => {},
-    answerLinkStep: async () => startChallenge(username),
+    answerOnClient: async () => startChallenge(username),
     savePendingChallenge: (challenge) => {
       if (keepsChallenge) pending = challenge;
     },

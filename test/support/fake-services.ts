@@ -42,7 +42,7 @@ export function fakeServices(overrides: Partial<CustomAuthServices> = {}): FakeS
       return () => tabListeners.delete(listener);
     },
     // The kit's own default: links are opt-in.
-    answerLinkStep: amplifyServices.answerLinkStep,
+    answerOnClient: amplifyServices.answerOnClient,
   };
   const implementations = { ...defaults, ...quickCheckFor(overrides), ...overrides };
   const services = {
@@ -56,7 +56,7 @@ export function fakeServices(overrides: Partial<CustomAuthServices> = {}): FakeS
     signOut: vi.fn(implementations.signOut),
     listenForSignOut: vi.fn(implementations.listenForSignOut),
     listenForOtherTabs: vi.fn(implementations.listenForOtherTabs),
-    answerLinkStep: vi.fn(implementations.answerLinkStep),
+    answerOnClient: vi.fn(implementations.answerOnClient),
     savePendingChallenge: vi.fn(implementations.savePendingChallenge),
     loadPendingChallenge: vi.fn(implementations.loadPendingChallenge),
     mayResume: vi.fn(implementations.mayResume),

@@ -1,3 +1,4 @@
+import { LINK_REQUEST_PREFIX } from '../../src/challenges/magic-link/protocol.ts';
 import type {
   AuthUserInfo,
   ConfirmSignUpStep,
@@ -7,7 +8,7 @@ import type {
   SignUpStep,
 } from '../../src/machine/index.ts';
 import { parsePendingChallenge } from '../../src/machine/pending-challenge.ts';
-import { LINK_REQUEST_PREFIX } from '../../src/shared/link-protocol.ts';
+import type { ClientAnswerRequest } from '../../src/machine/services.ts';
 
 /** The sign-in step a settled call answered, as the statechart got it. */
 export interface DeliveredStep {
@@ -226,12 +227,12 @@ export class ScriptedBackend {
    * returns, not the calls it makes, is the step the statechart must follow.
    */
   answeringLinks(
-    answer: (link?: string) => Promise<SignInStep>,
-  ): (link?: string) => Promise<SignInStep> {
-    return async (link) => {
+    answer: (request: ClientAnswerRequest) => Promise<SignInStep>,
+  ): (request: ClientAnswerRequest) => Promise<SignInStep> {
+    return async (request) => {
       this.insideLinkStep = true;
       try {
-        const step = await answer(link);
+        const step = await answer(request);
         this.deliveredStep = {
           step: step.type,
           signedInElsewhere: this.signInElsewhereDuringCall,
@@ -314,7 +315,7 @@ export class ScriptedBackend {
         ]);
       },
       // The kit's link services answer link steps over these calls (`answeringLinks`).
-      answerLinkStep: async () => {
+      answerOnClient: async () => {
         throw new Error('Compose the link services over the scripted backend.');
       },
       signUp: ({ username }) =>

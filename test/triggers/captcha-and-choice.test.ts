@@ -1,14 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { StepCreateInput } from '../../src/triggers/chain/chain-step.ts';
-import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
 import {
   captchaStep,
   LOCAL_CAPTCHA_TOKEN,
   siteverifyUrls,
-} from '../../src/triggers/steps/captcha-step.ts';
-import { choiceStep } from '../../src/triggers/steps/choice-step.ts';
+} from '../../src/challenges/captcha/step.ts';
+import { choiceStep } from '../../src/challenges/choice/step.ts';
+import type { StepCreateInput } from '../../src/triggers/chain/chain-step.ts';
+import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
 import { createEvent, verifyEvent } from './events.ts';
 
 /**

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
+import { codeStep } from '../../src/challenges/code/step.ts';
+import { questionStep } from '../../src/challenges/text/step.ts';
 import { createCustomAuthTriggers } from '../../src/triggers/chain/custom-auth-triggers.ts';
+import { passwordStep } from '../../src/triggers/chain/password-step.ts';
 import type { SendCode } from '../../src/triggers/delivery/send-code.ts';
 import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
-import { codeStep } from '../../src/triggers/steps/code-step.ts';
-import { passwordStep } from '../../src/triggers/steps/password-step.ts';
-import { questionStep } from '../../src/triggers/steps/question-step.ts';
 import {
   createEvent,
   defineEvent,

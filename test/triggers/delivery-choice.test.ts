@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
+import { codeStep } from '../../src/challenges/code/step.ts';
 import { createCustomAuthTriggers } from '../../src/triggers/chain/custom-auth-triggers.ts';
 import type { SendCode } from '../../src/triggers/delivery/send-code.ts';
 import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
-import { codeStep } from '../../src/triggers/steps/code-step.ts';
 import { aliceAttributes, createEvent, type SessionEntry, verifyEvent } from './events.ts';
 
 const withPhone = {

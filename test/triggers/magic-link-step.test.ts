@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createCustomAuthTriggers } from '../../src/triggers/chain/custom-auth-triggers.ts';
-import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
-import { counterKey } from '../../src/triggers/limits/owner.ts';
 import {
   type MagicLinkStepOptions,
   magicLinkStep,
   type SendLinkInput,
-} from '../../src/triggers/steps/magic-link-step.ts';
+} from '../../src/challenges/magic-link/step.ts';
+import { createCustomAuthTriggers } from '../../src/triggers/chain/custom-auth-triggers.ts';
+import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
+import { counterKey } from '../../src/triggers/limits/owner.ts';
 import { aliceAttributes, createEvent, type SessionEntry, verifyEvent } from './events.ts';
 
 const ALICE = `sub:${aliceAttributes.sub}`;

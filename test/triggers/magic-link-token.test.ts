@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
+  type LinkKey,
+  linkKeysFromEnvironment,
+} from '../../src/challenges/magic-link/server/link-keys.ts';
+import { magicLinkTokens } from '../../src/challenges/magic-link/server/tokens.ts';
+import {
   type AttemptStore,
   createMemoryAttemptStore,
 } from '../../src/triggers/limits/attempt-store.ts';
 import { createDynamoDbAttemptStore } from '../../src/triggers/limits/dynamodb-store.ts';
-import { type LinkKey, linkKeysFromEnvironment } from '../../src/triggers/magic-link/link-keys.ts';
-import { magicLinkTokens } from '../../src/triggers/magic-link/tokens.ts';
 import { localDynamoDbForFile } from '../support/dynamodb.ts';
 
 const pool = 'eu-west-1_AbC';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { linkKeysFromSecretsManager } from '../../src/challenges/magic-link/server/secrets-manager.ts';
+import { magicLinkTokens } from '../../src/challenges/magic-link/server/tokens.ts';
 import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
-import { linkKeysFromSecretsManager } from '../../src/triggers/magic-link/secrets-manager.ts';
-import { magicLinkTokens } from '../../src/triggers/magic-link/tokens.ts';
 
 const secrets = vi.hoisted(() => ({ value: '', reads: [] as string[], fail: false }));
 

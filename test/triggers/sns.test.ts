@@ -18,7 +18,7 @@ vi.mock('@aws-sdk/client-sns', () => ({
 }));
 
 const { sendCodeWithSns, codeSms } = await import('../../src/triggers/delivery/sns.ts');
-const { codeStep } = await import('../../src/triggers/steps/code-step.ts');
+const { codeStep } = await import('../../src/challenges/code/step.ts');
 
 const input = (destination = '+15555551234') => ({
   destination,

@@ -1,9 +1,9 @@
 import type { VerifyAuthChallengeResponseTriggerHandler } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import type { VerifyAuthChallengeResponseHandler } from '../../src/triggers/chain/handlers.ts';
+import { answersMatch, normalizeAnswer } from '../../src/triggers/common/answers.ts';
 import { createMemoryAttemptStore } from '../../src/triggers/limits/attempt-store.ts';
 import { createVerifyAuthChallengeResponse } from '../../src/triggers/presets/handler-factories.ts';
-import { answersMatch, normalizeAnswer } from '../../src/triggers/steps/answers.ts';
 import { verifyEvent } from './events.ts';
 
 /** A fresh store per verdict: these tests are about the comparison, not the limits. */

@@ -1,3 +1,6 @@
+import { CodeChallenge } from '../../challenges/code/CodeChallenge.tsx';
+import { LinkConfirmation } from '../../challenges/magic-link/LinkConfirmation.tsx';
+import { TextChallenge } from '../../challenges/text/TextChallenge.tsx';
 import type { ChallengeInfo } from '../../machine/index.ts';
 import { useChallenge } from '../../react/index.ts';
 import { useAuthUi } from '../AuthUiContext.tsx';
@@ -6,9 +9,6 @@ import { ErrorMessage } from '../parts/ErrorMessage.tsx';
 import { ScreenForm } from '../parts/ScreenForm.tsx';
 import { StatusMessage } from '../parts/StatusMessage.tsx';
 import { ExpiryCountdown, ResendButton } from './ChallengeCountdowns.tsx';
-import { CodeChallenge } from './CodeChallenge.tsx';
-import { LinkConfirmation } from './LinkConfirmation.tsx';
-import { TextChallenge } from './TextChallenge.tsx';
 
 function titleOf(messages: Messages, challenge: ChallengeInfo): string {
   if (challenge.type !== 'code') return messages.challengeTitle;

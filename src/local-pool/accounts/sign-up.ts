@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { generateCode } from '../../triggers/common/answers.ts';
 import { decoyMaskedDestination } from '../../triggers/delivery/decoy-destinations.ts';
 import { isPhoneNumber, maskEmail, maskPhoneNumber } from '../../triggers/delivery/mask.ts';
-import { generateCode } from '../../triggers/steps/answers.ts';
 import type { LocalLog, OutboxEntry } from '../local-aids/local-log.ts';
 import type { PoolStore, StoredUser } from '../persistence/pool-store.ts';
 import { CognitoError, invalidParameter, userNotFound } from '../protocol/errors.ts';

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { answersMatch } from '../../triggers/common/answers.ts';
 import {
   type ChainStep,
   captchaStep,
@@ -12,7 +13,6 @@ import {
 } from '../../triggers/index.ts';
 import type { CustomAuthTriggerFlow } from '../../triggers/presets/options.ts';
 import { presetTriggers } from '../../triggers/presets/preset-triggers.ts';
-import { answersMatch } from '../../triggers/steps/answers.ts';
 import { sendCodeToOutbox, sendLinkToOutbox } from '../local-aids/outbox-senders.ts';
 import type { LambdaHandler, TriggerHandlers } from './trigger-runner.ts';
 

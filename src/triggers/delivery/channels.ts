@@ -1,13 +1,11 @@
 import { createHmac } from 'node:crypto';
 import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
+import { CHOICE_METADATA_KEY } from '../../challenges/choice/protocol.ts';
 import { decoyMaskedDestination, decoyPhoneMask } from './decoy-destinations.ts';
 import { isEmailAddress, isPhoneNumber, maskDestination } from './mask.ts';
 
 /** How a code can reach the user; also the `value` of each option the choice offers. */
 export type Channel = 'email' | 'sms';
-
-/** The ClientMetadata key the kit's client sends a choice's value in, for the next Create. */
-export const CHOICE_METADATA_KEY = 'choice';
 
 const attributeOf = { email: 'email', sms: 'phone_number' } as const;
 

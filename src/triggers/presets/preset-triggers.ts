@@ -1,7 +1,7 @@
+import { codeStep } from '../../challenges/code/step.ts';
 import { createCustomAuthTriggers } from '../chain/custom-auth-triggers.ts';
 import type { CustomAuthTriggers } from '../chain/handlers.ts';
-import { codeStep } from '../steps/code-step.ts';
-import { passwordStep } from '../steps/password-step.ts';
+import { passwordStep } from '../chain/password-step.ts';
 import { type CustomAuthTriggerOptions, resolveOptions } from './options.ts';
 
 /**

@@ -1,7 +1,13 @@
 import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
-import type { CustomChallengeStep } from '../chain/chain-step.ts';
-import { validAttempts } from '../chain/chain-step.ts';
-import { codeLengthRange, integerInRange } from '../common/option-values.ts';
+import type { CustomChallengeStep } from '../../triggers/chain/chain-step.ts';
+import { validAttempts } from '../../triggers/chain/chain-step.ts';
+import {
+  answersMatch,
+  generateCode,
+  normalizeAnswer,
+  unguessableAnswer,
+} from '../../triggers/common/answers.ts';
+import { codeLengthRange, integerInRange } from '../../triggers/common/option-values.ts';
 import {
   type Channel,
   channelsOf,
@@ -9,13 +15,13 @@ import {
   defaultDecoyChannels,
   deliverableAddress,
   maskedDestinationOf,
-} from '../delivery/channels.ts';
-import { isEmailAddress, maskDestination } from '../delivery/mask.ts';
-import type { SendCode } from '../delivery/send-code.ts';
-import { sendCodeWithSes } from '../delivery/ses.ts';
-import { sendCodeWithSns } from '../delivery/sns.ts';
-import { answersMatch, generateCode, normalizeAnswer, unguessableAnswer } from './answers.ts';
+} from '../../triggers/delivery/channels.ts';
+import { isEmailAddress, maskDestination } from '../../triggers/delivery/mask.ts';
+import type { SendCode } from '../../triggers/delivery/send-code.ts';
+import { sendCodeWithSes } from '../../triggers/delivery/ses.ts';
+import { sendCodeWithSns } from '../../triggers/delivery/sns.ts';
 import { type DeliveryChoiceOptions, deliveryChoiceStep } from './delivery-choice-step.ts';
+import { codeParameters } from './protocol.ts';
 
 /**
  * The channel a {@link codeStep} sends its code by: the user's `email` (Amazon SES by
@@ -169,10 +175,9 @@ function warnUnverified(channel: Channel) {
   );
 }
 
-function parametersFor(maskedDestination: string, codeLength: number) {
-  return {
-    codeLength: String(codeLength),
-    destination: maskedDestination,
-    deliveryMedium: isEmailAddress(maskedDestination) ? 'EMAIL' : 'SMS',
-  };
-}
+const parametersFor = (maskedDestination: string, codeLength: number) =>
+  codeParameters(
+    maskedDestination,
+    isEmailAddress(maskedDestination) ? 'EMAIL' : 'SMS',
+    codeLength,
+  );

@@ -1,29 +1,32 @@
 import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
 import {
-  LINK_BROWSER_METADATA_KEY,
-  LINK_REQUEST_PREFIX,
-  REDIRECT_METADATA_KEY,
-} from '../../shared/link-protocol.ts';
-import {
   ChallengeRefusedError,
   type CustomChallengeStep,
   type StepChallenge,
   validAttempts,
-} from '../chain/chain-step.ts';
-import { codeLengthRange, integerInRange } from '../common/option-values.ts';
-import { deliverableAddress, maskedDestinationOf } from '../delivery/channels.ts';
-import { maskDestination } from '../delivery/mask.ts';
-import { sendLinkWithSes } from '../delivery/ses.ts';
-import type { AttemptStore } from '../limits/attempt-store.ts';
-import { type LinkKey, linkKeysFromEnvironment } from '../magic-link/link-keys.ts';
+} from '../../triggers/chain/chain-step.ts';
 import {
-  LINK_KEYS_SECRET_VARIABLE,
-  linkKeysFromSecretsManager,
-} from '../magic-link/secrets-manager.ts';
-import { magicLinkTokens } from '../magic-link/tokens.ts';
-import { answersMatch, generateCode, normalizeAnswer, unguessableAnswer } from './answers.ts';
+  answersMatch,
+  generateCode,
+  normalizeAnswer,
+  unguessableAnswer,
+} from '../../triggers/common/answers.ts';
+import { codeLengthRange, integerInRange } from '../../triggers/common/option-values.ts';
+import { deliverableAddress, maskedDestinationOf } from '../../triggers/delivery/channels.ts';
+import { maskDestination } from '../../triggers/delivery/mask.ts';
+import { sendLinkWithSes } from '../../triggers/delivery/ses.ts';
+import type { AttemptStore } from '../../triggers/limits/attempt-store.ts';
+import {
+  LINK_BROWSER_METADATA_KEY,
+  LINK_REQUEST_PREFIX,
+  linkParameters,
+  REDIRECT_METADATA_KEY,
+} from './protocol.ts';
+import { type LinkKey, linkKeysFromEnvironment } from './server/link-keys.ts';
+import { LINK_KEYS_SECRET_VARIABLE, linkKeysFromSecretsManager } from './server/secrets-manager.ts';
+import { magicLinkTokens } from './server/tokens.ts';
 
-export { LINK_REQUEST_PREFIX, REDIRECT_METADATA_KEY } from '../../shared/link-protocol.ts';
+export { LINK_REQUEST_PREFIX, REDIRECT_METADATA_KEY } from './protocol.ts';
 
 /** What a link sender gets: where to, the link (token in its fragment), and a code for this tab. */
 export interface SendLinkInput {
@@ -216,14 +219,5 @@ export function magicLinkStep(options: MagicLinkStepOptions): CustomChallengeSte
       if (redeemed.ok) return event.request.userNotFound !== true;
       throw new ChallengeRefusedError(`MagicLinkRefused reason=${redeemed.reason}`);
     },
-  };
-}
-
-function linkParameters(maskedDestination: string, codeLength: number) {
-  return {
-    linkSent: 'true',
-    codeLength: String(codeLength),
-    destination: maskedDestination,
-    deliveryMedium: 'EMAIL',
   };
 }

@@ -1,6 +1,7 @@
 import type { ComponentType, Ref } from 'react';
+import { useAuthUi } from '../../components/AuthUiContext.tsx';
 import type { ChallengeControls } from '../../react/index.ts';
-import { useAuthUi } from '../AuthUiContext.tsx';
+import { LOCAL_CAPTCHA_TOKEN } from './protocol.ts';
 
 /** What a CAPTCHA widget gets: the site key, and where to hand the token once solved. */
 export interface CaptchaWidgetProps {
@@ -16,9 +17,6 @@ export interface CaptchaWidgetProps {
   inputRef?: Ref<HTMLInputElement>;
 }
 
-/** The token the `local` provider's triggers accept (the pool, the demo, stories, tests). */
-export const localCaptchaToken = 'local-captcha-passed';
-
 /** The `local` provider's test widget: one checkbox, no network, no keys. Never on AWS. */
 export function LocalCaptcha({ onToken, disabled, inputRef }: CaptchaWidgetProps) {
   const { messages } = useAuthUi();
@@ -29,7 +27,7 @@ export function LocalCaptcha({ onToken, disabled, inputRef }: CaptchaWidgetProps
         ref={inputRef}
         disabled={disabled}
         onChange={(event) => {
-          if (event.target.checked) onToken(localCaptchaToken);
+          if (event.target.checked) onToken(LOCAL_CAPTCHA_TOKEN);
         }}
       />
       {messages.captchaLocal ?? 'I am a person (local test check)'}

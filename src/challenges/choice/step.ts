@@ -1,5 +1,6 @@
 import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
-import { type CustomChallengeStep, validAttempts } from '../chain/chain-step.ts';
+import { type CustomChallengeStep, validAttempts } from '../../triggers/chain/chain-step.ts';
+import { choiceParameters } from './protocol.ts';
 
 /** One option of a {@link choiceStep}. */
 export interface ChoiceOption {
@@ -59,7 +60,7 @@ export function choiceStep(config: ChoiceStepOptions): CustomChallengeStep {
       const offered = validOptions(await listOptions(event));
       return {
         hint: config.question,
-        parameters: { options: JSON.stringify(offered) },
+        parameters: choiceParameters(offered),
         // Verify sees only what Create offered, so an answer outside it never reaches the app.
         privateParameters: { values: JSON.stringify(offered.map((option) => option.value)) },
         metadata: '',

@@ -1,9 +1,9 @@
+import { useAuthUi } from '../../components/AuthUiContext.tsx';
+import { format } from '../../components/messages/index.ts';
+import { ScreenForm } from '../../components/parts/ScreenForm.tsx';
+import { useFocusOnMount } from '../../components/parts/useFocusOnMount.ts';
 import type { LinkConfirmationInfo } from '../../machine/index.ts';
 import type { ChallengeControls } from '../../react/index.ts';
-import { useAuthUi } from '../AuthUiContext.tsx';
-import { format } from '../messages/index.ts';
-import { ScreenForm } from '../parts/ScreenForm.tsx';
-import { useFocusOnMount } from '../parts/useFocusOnMount.ts';
 
 /**
  * A sign-in link that another browser asked for: the account it opens (where it was mailed,

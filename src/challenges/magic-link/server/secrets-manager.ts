@@ -1,4 +1,4 @@
-import { lazily } from '../common/lazily.ts';
+import { lazily } from '../../../triggers/common/lazily.ts';
 import { type LinkKey, parseLinkKeys } from './link-keys.ts';
 
 /** The environment variable naming the Secrets Manager secret that holds the link keys. */

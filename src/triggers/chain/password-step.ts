@@ -1,4 +1,4 @@
-import type { PasswordStep } from '../chain/chain-step.ts';
+import type { PasswordStep } from './chain-step.ts';
 
 /**
  * The password first: Amplify's `CUSTOM_WITH_SRP` signs in with it, then the chain goes on.

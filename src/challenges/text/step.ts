@@ -1,5 +1,5 @@
 import type { CreateAuthChallengeTriggerEvent } from 'aws-lambda';
-import { type CustomChallengeStep, validAttempts } from '../chain/chain-step.ts';
+import { type CustomChallengeStep, validAttempts } from '../../triggers/chain/chain-step.ts';
 
 /** Options of {@link questionStep}. */
 export interface QuestionStepOptions {

@@ -1,10 +1,11 @@
-import { type CustomChallengeStep, validAttempts } from '../chain/chain-step.ts';
+import { type CustomChallengeStep, validAttempts } from '../../triggers/chain/chain-step.ts';
 import {
   type Channel,
   channelsOf,
   defaultDecoyChannels,
   maskedDestinationOf,
-} from '../delivery/channels.ts';
+} from '../../triggers/delivery/channels.ts';
+import { choiceParameters } from '../choice/protocol.ts';
 
 /** Options of the choice a `codeStep({ deliver: 'choice' })` asks first. */
 export interface DeliveryChoiceOptions {
@@ -43,7 +44,7 @@ export function deliveryChoiceStep(
       }));
       return {
         hint: options.hint ?? 'Where should we send your code?',
-        parameters: { options: JSON.stringify(offered) },
+        parameters: choiceParameters(offered),
         privateParameters: { values: JSON.stringify(channels) },
         metadata: '',
       };

@@ -1,6 +1,6 @@
+import { useAuthUi } from '../../components/AuthUiContext.tsx';
+import { CodeInput } from '../../components/code-input/CodeInput.tsx';
 import type { ChallengeControls } from '../../react/index.ts';
-import { useAuthUi } from '../AuthUiContext.tsx';
-import { CodeInput } from '../code-input/CodeInput.tsx';
 
 /**
  * The answer field of codes and free answers: for a code, one field cleaned as pasted and

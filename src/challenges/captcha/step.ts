@@ -1,4 +1,7 @@
-import { type CustomChallengeStep, validAttempts } from '../chain/chain-step.ts';
+import { type CustomChallengeStep, validAttempts } from '../../triggers/chain/chain-step.ts';
+import { LOCAL_CAPTCHA_TOKEN } from './protocol.ts';
+
+export { LOCAL_CAPTCHA_TOKEN } from './protocol.ts';
 
 /** The CAPTCHA services a step can check with, and `local` for offline use. */
 export type CaptchaProvider = 'turnstile' | 'recaptcha' | 'hcaptcha' | 'local';
@@ -11,9 +14,6 @@ export const siteverifyUrls: Record<Exclude<CaptchaProvider, 'local'>, string> =
   recaptcha: 'https://www.google.com/recaptcha/api/siteverify',
   hcaptcha: 'https://api.hcaptcha.com/siteverify',
 };
-
-/** What the `local` provider's widget answers once ticked. Useless anywhere but offline. */
-export const LOCAL_CAPTCHA_TOKEN = 'local-captcha-passed';
 
 /** Options of {@link captchaStep}. */
 export interface CaptchaStepOptions {

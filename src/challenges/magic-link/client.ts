@@ -1,12 +1,12 @@
+import { amplifyServices } from '../../machine/amplify.ts';
+import type { PendingChallenge } from '../../machine/pending-challenge.ts';
+import type { CustomAuthServices } from '../../machine/services.ts';
 import {
   LINK_BROWSER_METADATA_KEY,
   LINK_REQUEST_PREFIX,
   type LinkClaimsView,
   REDIRECT_METADATA_KEY,
-} from '../shared/link-protocol.ts';
-import { amplifyServices } from './amplify.ts';
-import type { PendingChallenge } from './pending-challenge.ts';
-import type { CustomAuthServices } from './services.ts';
+} from './protocol.ts';
 
 /** Options of {@link signInLinks}. */
 export interface SignInLinkOptions {
@@ -130,7 +130,7 @@ export function linkServices(
   return {
     /**
      * The opened link's sign-in (the token goes with it: the statechart holds it for this
-     * sign-in and gives it to `answerLinkStep`); before it, any challenge kept for a reload.
+     * sign-in and gives it to `answerOnClient`); before it, any challenge kept for a reload.
      * A link this browser asked for is a magic-link step waiting for its answer; any other
      * first asks the user whether to sign in to the account it names (`linkConfirmation`),
      * with no username until they say so.
@@ -162,13 +162,18 @@ export function linkServices(
     },
     // An opened link is a sign-in to resume: the start must wait to load it.
     mayResume: () => held.opened !== null || base.mayResume(),
-    answerLinkStep: async (link) => {
+    answerOnClient: async (request) => {
+      const { challenge, link } = request;
+      if (challenge.name !== 'magicLink' && challenge.name !== 'linkConfirmation')
+        return base.answerOnClient(request);
       const username = link && claimsIn(link)?.u;
       if (username) {
-        // A fresh sign-in, here or on another device, whose first answer is the link.
+        // A fresh sign-in, here or on another device, whose first answer is the link; what
+        // follows is the link's user's.
         const first = await base.signIn({ username, flow: 'passwordless' });
         const asks = first.type === 'customChallenge' && first.parameters.type === 'magicLink';
-        return asks ? base.confirmSignIn(link) : first;
+        const next = asks ? await base.confirmSignIn(link) : first;
+        return next.type === 'customChallenge' ? { ...next, username } : next;
       }
       const page = options.page ?? currentPage();
       return base.confirmSignIn(LINK_REQUEST_PREFIX + page, {

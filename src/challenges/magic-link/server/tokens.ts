@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { type LinkClaimsView, linkBrowserPattern } from '../../shared/link-protocol.ts';
-import type { AttemptStore } from '../limits/attempt-store.ts';
-import { counterKey } from '../limits/owner.ts';
+import type { AttemptStore } from '../../../triggers/limits/attempt-store.ts';
+import { counterKey } from '../../../triggers/limits/owner.ts';
+import { type LinkClaimsView, linkBrowserPattern } from '../protocol.ts';
 import { type LinkKey, validKeys } from './link-keys.ts';
 
 /** Why a link did not sign anyone in; a UI words each. */

@@ -1,6 +1,6 @@
+import { useAuthUi } from '../../components/AuthUiContext.tsx';
 import type { ChallengeControls } from '../../react/index.ts';
-import { useAuthUi } from '../AuthUiContext.tsx';
-import { TextChallenge } from './TextChallenge.tsx';
+import { TextChallenge } from '../text/TextChallenge.tsx';
 
 /**
  * Pick one option (`type: choice`): a radio group, moved through with the arrow keys, sent

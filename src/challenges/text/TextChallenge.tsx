@@ -1,5 +1,5 @@
 import type { ChallengeControls } from '../../react/index.ts';
-import { CodeChallenge } from './CodeChallenge.tsx';
+import { CodeChallenge } from '../code/CodeChallenge.tsx';
 
 /**
  * A free answer, masked when the trigger says it is secret; also the answer for any type

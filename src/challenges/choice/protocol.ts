@@ -1,0 +1,51 @@
+import type { ChallengeBase, ChallengeProtocol, ParameterRow } from '../protocol.ts';
+
+/** One option of a `choice` challenge. */
+export interface ChallengeOption {
+  value: string;
+  label: string;
+}
+
+/** Pick one of the options; the answer is the option's `value`. */
+export interface ChoiceChallengeInfo extends ChallengeBase {
+  type: 'choice';
+  /** Empty when the trigger sent none or sent them malformed. */
+  options: readonly ChallengeOption[];
+}
+
+/** The ClientMetadata key the kit's client sends a choice's value in, for the next Create. */
+export const CHOICE_METADATA_KEY = 'choice';
+
+/** What a step that offers options tells the client. */
+export const choiceParameters = (options: readonly ChallengeOption[]) => ({
+  options: JSON.stringify(options),
+});
+
+const isOption = (value: unknown): value is ChallengeOption => {
+  const { value: optionValue, label } = (value ?? {}) as Partial<ChallengeOption>;
+  return typeof optionValue === 'string' && typeof label === 'string';
+};
+
+function optionsOf(json: string | undefined): ChallengeOption[] {
+  try {
+    const options: unknown = JSON.parse(json ?? '[]');
+    return Array.isArray(options) && options.every(isOption)
+      ? options.map(({ value, label }) => ({ value, label }))
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Its rows of the wire protocol's table (docs/challenges.md). */
+export const choiceParameterRows: readonly ParameterRow[] = [
+  {
+    names: ['options'],
+    meaning: `\`choice\`: a JSON array of \`{ "value", "label" }\`; the answer is a \`value\`, which the kit's client also sends as ClientMetadata \`${CHOICE_METADATA_KEY}\``,
+  },
+];
+
+export const choiceProtocol: ChallengeProtocol<ChoiceChallengeInfo> = {
+  read: ({ options }) => ({ type: 'choice', options: optionsOf(options) }),
+  answerMetadata: (answer) => ({ [CHOICE_METADATA_KEY]: answer }),
+};
