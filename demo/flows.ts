@@ -1,7 +1,9 @@
 import type { CustomAuthFlow } from '../src/index.ts';
-import type { ExtraClientOptions, LocalPoolOptions } from '../src/local-pool/index.ts';
-
-type ChainStepName = 'password' | 'code' | 'codeByChoice' | 'question' | 'captcha' | 'magicLink';
+import type {
+  ChainStepName,
+  ExtraClientOptions,
+  LocalPoolOptions,
+} from '../src/local-pool/index.ts';
 
 /** A way to sign in that the demo's switch offers. */
 export interface DemoFlow {

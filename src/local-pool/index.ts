@@ -13,10 +13,7 @@ export {
 } from './local-aids/outbox-senders.ts';
 export { defaultClientId, defaultUserPoolId, type LocalPoolOptions } from './pool/options.ts';
 export { type LocalPool, startLocalPool } from './pool/start.ts';
-export {
-  type ChainStepName,
-  chainStepNames,
-  type PoolFlow,
-} from './sign-in/built-in-triggers.ts';
+export type { PoolFlow } from './sign-in/built-in-triggers.ts';
+export { type ChainStepName, chainStepNames } from './sign-in/chain-presets.ts';
 export type { SessionLimits } from './sign-in/sessions.ts';
 export type { LambdaHandler, TriggerHandlers } from './sign-in/trigger-runner.ts';

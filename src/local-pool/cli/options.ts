@@ -9,7 +9,8 @@ import {
   defaultUserPoolId,
   type LocalPoolOptions,
 } from '../pool/options.ts';
-import { type ChainStepName, chainStepNames, type PoolFlow } from '../sign-in/built-in-triggers.ts';
+import type { PoolFlow } from '../sign-in/built-in-triggers.ts';
+import { type ChainStepName, chainStepNames } from '../sign-in/chain-presets.ts';
 
 export const usage = `Usage: cognito-custom-auth-pool [options]
 
