@@ -45,7 +45,8 @@ export interface AnswerPart {
 }
 
 /**
- * What an app registers for a type name: an answer part with its settings, or a bare
- * component, which gets the kit's settings for the name (none for a name of its own).
+ * What an app registers for a type name: an answer part, or a bare component as its `Answer`.
+ * Either keeps the kit's settings for a built-in name (a code's title, no Confirm for a
+ * CAPTCHA); a part's own settings win over them.
  */
 export type AnswerPartOption = AnswerPart | ComponentType<ChallengeControls>;

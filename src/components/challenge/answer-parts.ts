@@ -7,8 +7,8 @@ import type { AnswerPart, AnswerPartOption } from './answer-part.ts';
  * What the kit knows of a type, by its name: the default parts whole (`text` is the free-text
  * part every name gets that has none), and for the opt-in types only the frame's settings,
  * which apply to whatever the app registers under the name (a wrapper of `CaptchaChallenge`
- * too). Their parts stay out of here, so that apps that do not register them do not bundle
- * them.
+ * too), or to the free-text part when it registers nothing. Their parts stay out of here, so
+ * that apps that do not register them do not bundle them.
  */
 const builtIn: Readonly<Record<string, Partial<AnswerPart>>> = {
   code: codePart,
