@@ -1,6 +1,8 @@
 'use client';
 
 export {
+  type AnswerPart,
+  type AnswerPartOption,
   type AuthenticatorComponents,
   ar,
   CaptchaChallenge,

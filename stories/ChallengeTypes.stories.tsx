@@ -42,7 +42,7 @@ const passkey: FakeStep = {
   answer: 'signed-assertion',
 };
 
-/** An app's own answer part, for the `passkey` type its triggers define. */
+/** An app's own answer part, for the `passkey` type its triggers define: it answers alone. */
 function Passkey({ submit, isPending }: ChallengeControls) {
   return (
     <button type="button" disabled={isPending} onClick={() => submit('signed-assertion')}>
@@ -51,7 +51,11 @@ function Passkey({ submit, isPending }: ChallengeControls) {
   );
 }
 
-const challenges = { choice: ChoiceChallenge, captcha: CaptchaChallenge, passkey: Passkey };
+const challenges = {
+  choice: ChoiceChallenge,
+  captcha: CaptchaChallenge,
+  passkey: { Answer: Passkey, submitsItself: true },
+};
 
 async function signIn(canvasElement: HTMLElement) {
   const canvas = within(canvasElement);
@@ -127,6 +131,7 @@ export const AppDefinedType: Story = {
   play: async ({ canvasElement }) => {
     const canvas = await signIn(canvasElement);
     expect(await canvas.findByText('Use the security key on your desk.')).toBeVisible();
+    expect(canvas.queryByRole('button', { name: 'Confirm' })).toBeNull();
     await userEvent.click(canvas.getByRole('button', { name: 'Use security key' }));
     expect(await signedIn(canvas)).toBeVisible();
   },

@@ -1,5 +1,5 @@
-import { type ComponentType, createContext, type ReactNode, useContext } from 'react';
-import type { ChallengeControls } from '../react/index.ts';
+import { createContext, type ReactNode, useContext } from 'react';
+import type { AnswerPartOption } from './challenge/answer-part.ts';
 import { en, type Messages } from './messages/index.ts';
 
 /** An attribute asked for at sign-up; a plain string means a required one. */
@@ -14,7 +14,7 @@ export interface AuthUiSettings {
   /** Ask for a password at sign-up; by default only in the passwordThenCode flow. */
   signUpPassword: boolean | undefined;
   /** Answer parts by challenge type name, over the built-in ones. */
-  challenges: Readonly<Record<string, ComponentType<ChallengeControls>>>;
+  challenges: Readonly<Record<string, AnswerPartOption>>;
 }
 
 const defaults: AuthUiSettings = {

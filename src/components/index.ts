@@ -12,6 +12,7 @@ export {
   type CustomAuthenticatorProps,
   type SignedInRenderProps,
 } from './CustomAuthenticator.tsx';
+export type { AnswerPart, AnswerPartOption } from './challenge/answer-part.ts';
 export { ChallengeForm } from './challenge/ChallengeForm.tsx';
 export { CodeInput, type CodeInputProps } from './code-input/CodeInput.tsx';
 export { ConfirmSignUpForm } from './confirm-sign-up/ConfirmSignUpForm.tsx';

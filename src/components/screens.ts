@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { CustomAuthRoute } from '../machine/index.ts';
-import type { ChallengeControls } from '../react/index.ts';
+import type { AnswerPartOption } from './challenge/answer-part.ts';
 import { ChallengeForm } from './challenge/ChallengeForm.tsx';
 import { ConfirmSignUpForm } from './confirm-sign-up/ConfirmSignUpForm.tsx';
 import { SignInForm } from './sign-in/SignInForm.tsx';
@@ -12,12 +12,15 @@ import { SignedInView } from './signed-in/SignedInView.tsx';
  */
 export interface AuthenticatorComponents {
   /**
-   * Answer parts by challenge type name. A part renders inside the drop-in's challenge form,
-   * under its title, hint and step line and above its Confirm button: it renders its fields
-   * only (never a `<form>`: the drop-in's form submits), spreads `fieldProps` on its input,
-   * and answers with `submit(value)` when a value is not typed (a widget's token, a pick).
+   * Answer parts by challenge type name: a component, or an `AnswerPart` that also tells the
+   * frame what it needs (`{ Answer: MyPasskey, submitsItself: true }` for no Confirm button).
+   * A part renders inside the drop-in's challenge form, under its title, hint and step line
+   * and above its Confirm button: it renders its fields only (never a `<form>`: the drop-in's
+   * form submits), spreads `fieldProps` on its input, and answers with `submit(value)` when a
+   * value is not typed (a widget's token, a pick). Under a built-in name (`code`, `captcha`),
+   * a bare component keeps the kit's settings for it (a code's title, no Confirm for a CAPTCHA).
    */
-  challenges: Readonly<Record<string, ComponentType<ChallengeControls>>>;
+  challenges: Readonly<Record<string, AnswerPartOption>>;
   Header: ComponentType;
   Footer: ComponentType;
   SignIn: ComponentType;

@@ -1,8 +1,8 @@
+/// <reference types="vite/client" />
 import { screen } from '@testing-library/react';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { plural } from '../../src/components/messages/index.ts';
-import { signUpEnglish } from '../../src/components/sign-up/messages.ts';
 import * as kit from '../../src/index.ts';
 import { en, type Messages } from '../../src/index.ts';
 import { alice, challengeStep, fakeServices } from '../support/fake-services.ts';
@@ -16,21 +16,29 @@ const dictionaries = Object.entries(kit).filter((entry): entry is [string, Messa
   isDictionary(entry[1]),
 );
 
-/** `en` leaves the opt-in parts' strings to the parts; every other dictionary words them. */
-const optInKeys = [
-  'captchaLocal',
-  'captchaUnavailable',
-  'chooseOne',
-  'createAccount',
-  'fieldRequired',
-  'goToSignIn',
-  'optionalField',
-  'phoneNumber',
-  'signUpTitle',
-];
+/**
+ * The opt-in parts' English: what each exports as `<part>English`, from its module or a
+ * `messages.ts` beside it (`signUpEnglish`, `choiceEnglish`), found without a list to keep.
+ */
+const optInEnglish: Record<string, unknown> = Object.assign(
+  {},
+  ...Object.values(
+    import.meta.glob<Record<string, unknown>>(
+      ['../../src/challenges/*/*.tsx', '../../src/{challenges,components}/*/messages.ts'],
+      { eager: true },
+    ),
+  ).flatMap((module) =>
+    Object.entries(module)
+      .filter(([name]) => name.endsWith('English'))
+      .map(([, words]) => words),
+  ),
+);
 
-/** The English of every key, the opt-in parts' included; the parts' inline English has none. */
-const english: Record<string, unknown> = { ...signUpEnglish, ...en };
+/** `en` leaves the opt-in parts' strings to the parts; every other dictionary words them. */
+const optInKeys = Object.keys(optInEnglish);
+
+/** The English of every key, the opt-in parts' included. */
+const english: Record<string, unknown> = { ...optInEnglish, ...en };
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
 
@@ -57,6 +65,13 @@ function directionOf(lang: string): string | undefined {
 describe('the dictionaries', () => {
   it('number more than the 20 languages Amplify UI ships', () => {
     expect(dictionaries.length).toBeGreaterThan(20);
+  });
+
+  it('find the opt-in parts’ English: sign-up’s, the choice’s and the CAPTCHA’s', () => {
+    expect(optInKeys).toEqual(
+      expect.arrayContaining(['signUpTitle', 'chooseOne', 'captchaLocal', 'captchaUnavailable']),
+    );
+    expect(optInKeys.filter((key) => key in en)).toEqual([]);
   });
 
   describe.each(dictionaries)('%s', (_name, dictionary) => {

@@ -1,7 +1,17 @@
 import type { ComponentType, Ref } from 'react';
 import { useAuthUi } from '../../components/AuthUiContext.tsx';
+import type { Messages } from '../../components/messages/index.ts';
 import type { ChallengeControls } from '../../react/index.ts';
 import { LOCAL_CAPTCHA_TOKEN } from './protocol.ts';
+
+/**
+ * The part's English, under the locale's words: `en` leaves it out, so that apps without the
+ * part do not ship it.
+ */
+export const captchaEnglish = {
+  captchaLocal: 'I am a person (local test check)',
+  captchaUnavailable: 'This check cannot be shown here. Try again later.',
+} satisfies Partial<Messages>;
 
 /** What a CAPTCHA widget gets: the site key, and where to hand the token once solved. */
 export interface CaptchaWidgetProps {
@@ -30,7 +40,7 @@ export function LocalCaptcha({ onToken, disabled, inputRef }: CaptchaWidgetProps
           if (event.target.checked) onToken(LOCAL_CAPTCHA_TOKEN);
         }}
       />
-      {messages.captchaLocal ?? 'I am a person (local test check)'}
+      {messages.captchaLocal ?? captchaEnglish.captchaLocal}
     </label>
   );
 }
@@ -59,9 +69,7 @@ export function CaptchaChallenge({
   const Widget = challenge.provider === 'local' ? LocalCaptcha : widgets?.[challenge.provider];
   if (!Widget)
     return (
-      <p data-part="captcha">
-        {messages.captchaUnavailable ?? 'This check cannot be shown here. Try again later.'}
-      </p>
+      <p data-part="captcha">{messages.captchaUnavailable ?? captchaEnglish.captchaUnavailable}</p>
     );
   // A new round starts the widget afresh.
   return (

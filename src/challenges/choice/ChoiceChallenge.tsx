@@ -1,6 +1,13 @@
 import { useAuthUi } from '../../components/AuthUiContext.tsx';
+import type { Messages } from '../../components/messages/index.ts';
 import type { ChallengeControls } from '../../react/index.ts';
 import { TextChallenge } from '../text/TextChallenge.tsx';
+
+/**
+ * The part's English, under the locale's words: `en` leaves it out, so that apps without the
+ * part do not ship it.
+ */
+export const choiceEnglish = { chooseOne: 'Choose one' } satisfies Partial<Messages>;
 
 /**
  * Pick one option (`type: choice`): a radio group, moved through with the arrow keys, sent
@@ -18,7 +25,7 @@ export function ChoiceChallenge(controls: ChallengeControls) {
       data-invalid={isInvalid || undefined}
       aria-describedby={`${hintProps.id} ${errorProps.id}`}
     >
-      <legend data-part="label">{messages.chooseOne ?? 'Choose one'}</legend>
+      <legend data-part="label">{messages.chooseOne ?? choiceEnglish.chooseOne}</legend>
       {options.map((option, index) => (
         <label key={option.value} data-part="choice">
           <input

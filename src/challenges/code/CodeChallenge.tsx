@@ -1,6 +1,9 @@
 import { useAuthUi } from '../../components/AuthUiContext.tsx';
+import type { AnswerPart } from '../../components/challenge/answer-part.ts';
 import { CodeInput } from '../../components/code-input/CodeInput.tsx';
+import { format } from '../../components/messages/index.ts';
 import type { ChallengeControls } from '../../react/index.ts';
+import type { CodeChallengeInfo } from './protocol.ts';
 
 /**
  * The answer field of codes and free answers: for a code, one field cleaned as pasted and
@@ -38,3 +41,17 @@ export function CodeChallenge({
     />
   );
 }
+
+/**
+ * Codes (`code`, and `magicLink` once its email is out, which the client reads as a code):
+ * titled by where the code went, which the frame also says.
+ */
+export const codePart: AnswerPart = {
+  Answer: CodeChallenge,
+  title: (messages, { deliveryMedium }: CodeChallengeInfo) => {
+    if (deliveryMedium === 'SMS') return messages.smsCodeTitle;
+    return deliveryMedium === 'EMAIL' ? messages.emailCodeTitle : messages.codeTitle;
+  },
+  sentTo: (messages, { destination }: CodeChallengeInfo) =>
+    destination ? format(messages.codeSentTo, { destination }) : null,
+};

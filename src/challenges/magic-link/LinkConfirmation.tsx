@@ -1,4 +1,5 @@
 import { useAuthUi } from '../../components/AuthUiContext.tsx';
+import type { AnswerPart } from '../../components/challenge/answer-part.ts';
 import { format } from '../../components/messages/index.ts';
 import { ScreenForm } from '../../components/parts/ScreenForm.tsx';
 import { useFocusOnMount } from '../../components/parts/useFocusOnMount.ts';
@@ -37,3 +38,6 @@ export function LinkConfirmation({ challenge, isPending, submit, cancel }: Chall
     </ScreenForm>
   );
 }
+
+/** A question with its own buttons rather than an answer: the whole screen, with no frame. */
+export const linkConfirmationPart: AnswerPart = { Answer: LinkConfirmation, ownsScreen: true };

@@ -1,3 +1,4 @@
+import type { AnswerPart } from '../../components/challenge/answer-part.ts';
 import type { ChallengeControls } from '../../react/index.ts';
 import { CodeChallenge } from '../code/CodeChallenge.tsx';
 
@@ -6,3 +7,6 @@ import { CodeChallenge } from '../code/CodeChallenge.tsx';
  * nobody registered a component for.
  */
 export const TextChallenge = (controls: ChallengeControls) => <CodeChallenge {...controls} />;
+
+/** Free answers, under the frame's default title, sent with Confirm. */
+export const textPart: AnswerPart = { Answer: TextChallenge };

@@ -1,39 +1,32 @@
-import { CodeChallenge } from '../../challenges/code/CodeChallenge.tsx';
-import { LinkConfirmation } from '../../challenges/magic-link/LinkConfirmation.tsx';
-import { TextChallenge } from '../../challenges/text/TextChallenge.tsx';
-import type { ChallengeInfo } from '../../machine/index.ts';
 import { useChallenge } from '../../react/index.ts';
 import { useAuthUi } from '../AuthUiContext.tsx';
-import { errorText, format, type Messages, plural } from '../messages/index.ts';
+import { errorText, format, plural } from '../messages/index.ts';
 import { ErrorMessage } from '../parts/ErrorMessage.tsx';
 import { ScreenForm } from '../parts/ScreenForm.tsx';
 import { StatusMessage } from '../parts/StatusMessage.tsx';
+import { answerPartFor } from './answer-parts.ts';
 import { ExpiryCountdown, ResendButton } from './ChallengeCountdowns.tsx';
 
-function titleOf(messages: Messages, challenge: ChallengeInfo): string {
-  if (challenge.type !== 'code') return messages.challengeTitle;
-  if (challenge.deliveryMedium === 'SMS') return messages.smsCodeTitle;
-  return challenge.deliveryMedium === 'EMAIL' ? messages.emailCodeTitle : messages.codeTitle;
-}
-
 /**
- * The frame of every challenge: title, who is signing in (with "Not you?"), the step of a
- * chain, the trigger's hint (as text, never HTML), where a code went, the answer part for the
- * challenge's type, attempts left after a wrong answer, expiry, and resend for codes.
- * `components.challenges` adds or replaces answer parts by type name; an unknown type gets
+ * The frame of every challenge: title, the step of a chain, who is signing in (with "Not
+ * you?"), where the challenge went, the trigger's hint (as text, never HTML), the answer part
+ * for the challenge's type, attempts left after a wrong answer, expiry, Confirm, and resend
+ * for codes. The part says what the frame shows of these (`AnswerPart`), or takes the whole
+ * screen. `components.challenges` adds or replaces parts by type name; an unknown type gets
  * the free-text answer.
  */
 export function ChallengeForm() {
   const controls = useChallenge();
   const { messages, challenges } = useAuthUi();
   if (!controls) return null;
-  if (controls.challenge.type === 'linkConfirmation') return <LinkConfirmation {...controls} />;
   const { challenge, username, isPending, error, errorProps, hintProps } = controls;
+  const { Answer, title, sentTo, submitsItself, ownsScreen } = answerPartFor(
+    challenge.name,
+    challenges,
+  );
+  if (ownsScreen) return <Answer {...controls} />;
   const { hint, step, steps, round, attemptsLeft } = challenge;
-  // Own keys only: a type named `constructor` must not find Object's.
-  const Answer =
-    (Object.hasOwn(challenges, challenge.name) && challenges[challenge.name]) ||
-    (challenge.type === 'code' ? CodeChallenge : TextChallenge);
+  const destination = sentTo?.(messages, challenge);
   const attempts =
     round > 1 && attemptsLeft !== null
       ? plural(messages, messages.attemptsLeft, attemptsLeft)
@@ -41,7 +34,7 @@ export function ChallengeForm() {
   return (
     <ScreenForm
       screen="challenge"
-      title={titleOf(messages, challenge)}
+      title={title ? title(messages, challenge) : messages.challengeTitle}
       isPending={isPending}
       onSubmit={controls.submit}
     >
@@ -54,11 +47,7 @@ export function ChallengeForm() {
           {messages.notYou}
         </button>
       </p>
-      {challenge.type === 'code' && challenge.destination && (
-        <p data-part="destination">
-          {format(messages.codeSentTo, { destination: challenge.destination })}
-        </p>
-      )}
+      {destination && <p data-part="destination">{destination}</p>}
       {hint && (
         <p {...hintProps} data-part="hint">
           {hint}
@@ -73,7 +62,7 @@ export function ChallengeForm() {
       <ExpiryCountdown expiresAt={challenge.expiresAt} messages={messages} />
       <ErrorMessage id={errorProps.id} text={error && errorText(messages, error)} />
       <StatusMessage text={controls.resent ? messages.codeResent : null} />
-      {challenge.type !== 'captcha' && (
+      {!submitsItself && (
         <button type="submit" data-part="submit" disabled={isPending}>
           {messages.confirm}
         </button>

@@ -2,8 +2,9 @@ import type { CustomAuthErrorCode } from '../../machine/index.ts';
 
 /**
  * Every string the drop-in shows. The opt-in parts' strings (sign-up, choice, CAPTCHA) are
- * optional: `en` leaves them out and each part falls back to its own English, so that apps
- * without the part do not ship its words. `{name}` marks a value filled in at render time.
+ * optional: `en` leaves them out and each part falls back to its own English (an object
+ * exported as `<part>English` from the part's module or a `messages.ts` beside it, where the
+ * dictionaries' test finds it), so that apps without the part do not ship its words. `{name}` marks a value filled in at render time.
  * Pass a partial copy as `messages` to change some, or pick a `locale` for all of them.
  */
 /**
