@@ -12,6 +12,17 @@ import {
 import type { PoolFlow } from '../sign-in/built-in-triggers.ts';
 import { type ChainStepName, chainStepNames } from '../sign-in/chain-presets.ts';
 
+/** `text` broken at commas into lines of the usage's right column, the first `used` shorter. */
+function wrapped(text: string, used: number): string {
+  const lines = [''];
+  for (const item of text.split(/(?<=,)/)) {
+    const width = 60 - (lines.length === 1 ? used : 0);
+    if (((lines.at(-1) as string) + item).length > width) lines.push('');
+    lines[lines.length - 1] += item;
+  }
+  return lines.join(`\n${' '.repeat(33)}`);
+}
+
 export const usage = `Usage: cognito-custom-auth-pool [options]
 
 A local, Cognito-compatible user pool that runs the custom-auth triggers.
@@ -25,8 +36,8 @@ A local, Cognito-compatible user pool that runs the custom-auth triggers.
   --data <dir>                   keep users and keys here across restarts
   --flow <flow>                  passwordless | passwordThenCode | either (default
                                  passwordless; either: what the client asks for), or a
-                                 chain of steps: password,code,codeByChoice,question,captcha,
-                                 magicLink (codeByChoice asks email or SMS first; the question
+                                 chain of steps: ${wrapped(chainStepNames.join(','), 'chain of steps: '.length)}
+                                 (codeByChoice asks email or SMS first; the question
                                  asks for the account's email address; captcha is the local
                                  test CAPTCHA; magicLink emails a link to a page on this
                                  machine, and a code, both shown in the outbox)
