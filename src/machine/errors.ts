@@ -33,8 +33,9 @@ export type CustomAuthErrorCode =
 export interface CustomAuthError {
   code: CustomAuthErrorCode;
   /**
-   * Cognito's own text, kept where it is the useful part: which password rule or parameter
-   * failed, or an error the kit does not know.
+   * Cognito's own text, kept where it is the useful part: which parameter failed, or an error
+   * the kit does not know. Never for `InvalidPassword`, whatever rule failed: the dictionaries
+   * word it, and the sign-up screen shows the rules beside the field.
    */
   serverMessage?: string;
   /** `SignInLocked` only: epoch ms (this device's clock) from which the username may try again. */
@@ -75,8 +76,11 @@ const cognitoErrorCodes: Readonly<Record<string, CustomAuthErrorCode>> = {
   NetworkError: 'Network',
 };
 
-/** Cognito's own text is the useful part for these (which password rule, which field). */
-const serverMessageCodes = new Set<CustomAuthErrorCode>(['InvalidPassword', 'InvalidParameter']);
+/**
+ * Cognito's own text is the useful part for this one (which field). A password rule's is
+ * not: it is English only, and names one rule of several.
+ */
+const serverMessageCodes = new Set<CustomAuthErrorCode>(['InvalidParameter']);
 
 export function authError(code: CustomAuthErrorCode, serverMessage?: string): CustomAuthError {
   return serverMessage === undefined ? { code } : { code, serverMessage };

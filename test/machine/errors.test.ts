@@ -17,16 +17,28 @@ describe('toAuthError', () => {
     ['TooManyFailedAttemptsException', 'TooManyRequests'],
     ['UserLambdaValidationException', 'TriggerFailed'],
     ['NetworkError', 'Network'],
+    ['InvalidPasswordException', 'InvalidPassword'],
   ] as const)('maps %s to %s, as data without words', (name, code) => {
     expect(toAuthError(cognitoError(name, 'raw server text'))).toEqual({ code });
   });
 
+  it('keeps Cognito’s explanation of an invalid parameter', () => {
+    const message = 'Attributes did not conform to the schema: email: The attribute is required';
+    expect(toAuthError(cognitoError('InvalidParameterException', message))).toEqual({
+      code: 'InvalidParameter',
+      serverMessage: message,
+    });
+  });
+
   it.each([
-    ['InvalidPasswordException', 'InvalidPassword'],
-    ['InvalidParameterException', 'InvalidParameter'],
-  ] as const)('keeps Cognito’s explanation for %s', (name, code) => {
-    const message = 'Password did not conform with policy: Password must have symbol characters';
-    expect(toAuthError(cognitoError(name, message))).toEqual({ code, serverMessage: message });
+    'Password did not conform with policy: Password not long enough',
+    'Password does not conform to policy: Password must have symbol characters',
+    'Provided password cannot be used for security reasons.',
+    '',
+  ])('words any InvalidPasswordException as the kit’s InvalidPassword: %j', (message) => {
+    expect(toAuthError(cognitoError('InvalidPasswordException', message))).toEqual({
+      code: 'InvalidPassword',
+    });
   });
 
   it('recognises a network failure under Amplify’s Unknown error', () => {
@@ -54,6 +66,22 @@ describe('toAuthError', () => {
 
   it.each([null, undefined, 'text', 42, {}])('gives a bare Unknown for %j', (value) => {
     expect(toAuthError(value)).toEqual({ code: 'Unknown' });
+  });
+});
+
+describe('InvalidPasswordException on the password-then-code sign-in', () => {
+  it('is the kit’s InvalidPassword there too, without Cognito’s English', async () => {
+    const services = fakeServices({
+      signIn: async () => {
+        throw cognitoError('InvalidPasswordException', 'Password does not conform to policy');
+      },
+    });
+    const actor = startMachine(services, { flow: 'passwordThenCode' });
+    await settledOn(actor, 'signIn');
+    actor.send({ type: 'SIGN_IN', username: 'alice', password: 'short' });
+    await waitFor(actor, (snapshot) => snapshot.context.error !== null);
+    expect(view(actor).error).toEqual({ code: 'InvalidPassword' });
+    actor.stop();
   });
 });
 
