@@ -33,6 +33,7 @@ export {
   type Messages,
   nb,
   nl,
+  type PasswordPolicy,
   type PluralText,
   pl,
   ptBR,

@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import type { AnswerPartOption } from './challenge/answer-part.ts';
 import { en, type Messages } from './messages/index.ts';
+import type { PasswordPolicy } from './sign-up/passwordPolicy.ts';
 
 /** An attribute asked for at sign-up; a plain string means a required one. */
 export type SignUpAttribute =
@@ -13,6 +14,8 @@ export interface AuthUiSettings {
   signUpAttributes: readonly SignUpAttribute[];
   /** Ask for a password at sign-up; by default only in the passwordThenCode flow. */
   signUpPassword: boolean | undefined;
+  /** The pool's password rules, shown and checked at sign-up; by default Cognito's own. */
+  passwordPolicy?: PasswordPolicy | undefined;
   /** Answer parts by challenge type name, over the built-in ones. */
   challenges: Readonly<Record<string, AnswerPartOption>>;
 }

@@ -11,6 +11,7 @@ import {
 import { AuthUiProvider, type AuthUiSettings, type SignUpAttribute } from './AuthUiContext.tsx';
 import { type Locale, type MessageOverrides, resolveMessages } from './messages/index.ts';
 import { type AuthenticatorComponents, defaultScreens, screenForRoute } from './screens.ts';
+import type { PasswordPolicy } from './sign-up/passwordPolicy.ts';
 import type { SignUpOption } from './sign-up/signUpWithAmplify.ts';
 import { useAuthEvents } from './useAuthEvents.ts';
 
@@ -34,6 +35,13 @@ export interface CustomAuthenticatorProps extends Omit<CustomAuthProviderProps, 
   signUpAttributes?: readonly SignUpAttribute[];
   /** Ask for a password at sign-up. Default: only in the passwordThenCode flow. */
   signUpPassword?: boolean;
+  /**
+   * The pool's password rules: worded under sign-up's password field, and checked before
+   * the request. Default: Cognito's default policy (8 characters, upper and lower case, a
+   * number, a symbol). Amplify's configuration holds the pool's:
+   * `Amplify.getConfig().Auth?.Cognito.passwordFormat`.
+   */
+  passwordPolicy?: PasswordPolicy;
   /** The dictionary to start from: `en` (default), `es`, or your own complete `Messages`. */
   locale?: Locale;
   /** Replaces any of the strings, errors included. */
@@ -65,7 +73,7 @@ function AuthenticatorScreens(props: CustomAuthenticatorProps) {
   const { children, components, className, theme, onSignIn, onSignOut } = props;
   const route = useCustomAuth(selectRoute);
   const screens = { ...defaultScreens, SignUp: props.signUp?.Screen, ...components };
-  const { messages, signUpAttributes, signUpPassword, locale } = props;
+  const { messages, signUpAttributes, signUpPassword, passwordPolicy, locale } = props;
   const noSignUp = !offersSignUp(props);
   useAuthEvents(onSignIn, onSignOut);
   const settings = useMemo<AuthUiSettings>(
@@ -74,9 +82,18 @@ function AuthenticatorScreens(props: CustomAuthenticatorProps) {
       hideSignUp: noSignUp,
       signUpAttributes: signUpAttributes ?? ['email'],
       signUpPassword,
+      passwordPolicy,
       challenges: components?.challenges ?? {},
     }),
-    [locale, messages, noSignUp, signUpAttributes, signUpPassword, components?.challenges],
+    [
+      locale,
+      messages,
+      noSignUp,
+      signUpAttributes,
+      signUpPassword,
+      passwordPolicy,
+      components?.challenges,
+    ],
   );
   if (route === 'signedIn' && children !== undefined) {
     return typeof children === 'function' ? <SignedInChildren render={children} /> : children;

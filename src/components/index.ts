@@ -47,6 +47,7 @@ export {
 } from './messages/index.ts';
 export type { AuthenticatorComponents } from './screens.ts';
 export { SignInForm } from './sign-in/SignInForm.tsx';
+export type { PasswordPolicy } from './sign-up/passwordPolicy.ts';
 export { SignUpForm } from './sign-up/SignUpForm.tsx';
 export { type SignUpOption, signUpWithAmplify } from './sign-up/signUpWithAmplify.ts';
 export { SignedInView } from './signed-in/SignedInView.tsx';

@@ -65,6 +65,19 @@ describe('accessibility of every screen (axe, WCAG 2 A and AA)', () => {
     expect(await violations(container)).toEqual([]);
   });
 
+  it('sign up with the password rules, and with every field flagged', async () => {
+    const { container, user } = renderAuthenticator({
+      flow: 'passwordThenCode',
+      initialRoute: 'signUp',
+      signUpAttributes: ['email', 'phone_number'],
+    });
+    await screen.findByRole('form', { name: 'Create account' });
+    expect(await violations(container)).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(screen.getAllByRole('textbox', { description: /./ })).toHaveLength(3);
+    expect(await violations(container)).toEqual([]);
+  });
+
   it('signed in, and loading', async () => {
     const { container } = renderAuthenticator(
       {},

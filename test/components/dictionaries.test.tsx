@@ -4,7 +4,7 @@ import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { plural } from '../../src/components/messages/index.ts';
 import * as kit from '../../src/index.ts';
-import { en, type Messages } from '../../src/index.ts';
+import { en, type Messages, type PluralText } from '../../src/index.ts';
 import { alice, challengeStep, fakeServices } from '../support/fake-services.ts';
 import { renderAuthenticator } from '../support/render-authenticator.tsx';
 
@@ -39,6 +39,11 @@ const optInKeys = Object.keys(optInEnglish);
 
 /** The English of every key, the opt-in parts' included. */
 const english: Record<string, unknown> = { ...optInEnglish, ...en };
+
+/** The keys worded for each plural category (`attemptsLeft`, sign-up's `passwordMinLength`). */
+const pluralKeys = Object.entries(english)
+  .filter(([, text]) => typeof text === 'object' && text !== null && 'other' in text)
+  .map(([key]) => key);
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
 
@@ -86,19 +91,16 @@ describe('the dictionaries', () => {
       expect(keys.sort()).toEqual(expected.sort());
       expect(Object.keys(dictionary.errors).sort()).toEqual(Object.keys(en.errors).sort());
       const texts = [
-        ...Object.values({ ...dictionary, errors: '', attemptsLeft: '' }),
-        ...Object.values(dictionary.attemptsLeft),
+        ...Object.values({ ...dictionary, errors: '' }).flatMap((text) =>
+          typeof text === 'string' ? [text] : Object.values(text),
+        ),
         ...Object.values(dictionary.errors),
       ];
       expect(texts.filter((text) => text !== '' && text.trim() === '')).toEqual([]);
     });
 
     it('keeps every placeholder of the English text, and adds none', () => {
-      const mismatched = Object.entries({
-        ...dictionary,
-        errors: undefined,
-        attemptsLeft: undefined,
-      })
+      const mismatched = Object.entries({ ...dictionary, errors: undefined })
         .filter(([key, text]) => typeof text === 'string' && key !== 'lang' && key !== 'dir')
         .concat(Object.entries(dictionary.errors).map(([code, text]) => [`errors.${code}`, text]))
         .filter(([key, text]) => {
@@ -112,16 +114,23 @@ describe('the dictionaries', () => {
       expect(mismatched).toEqual([]);
     });
 
-    it('words the attempts left for exactly the plural categories of its language', () => {
+    it.each(pluralKeys)('words %s for exactly the plural categories of its language', (key) => {
+      // `en` leaves an opt-in part's words to the part's English.
+      const text = (dictionary[key as keyof Messages] ?? english[key]) as PluralText;
       const categories = categoriesOf(dictionary.lang);
       const expected = new Set([...categories.keys(), 'other']);
-      expect(Object.keys(dictionary.attemptsLeft).sort()).toEqual([...expected].sort());
+      expect(Object.keys(text).sort()).toEqual([...expected].sort());
       // A category for one number alone (English one, Arabic zero and two) may spell it out.
-      const withoutCount = Object.entries(dictionary.attemptsLeft)
-        .filter(([, text]) => !text.includes('{count}'))
+      const withoutCount = Object.entries(text)
+        .filter(([, form]) => !form.includes('{count}'))
         .filter(([category]) => categories.get(category as Intl.LDMLPluralRule)?.length !== 1)
         .map(([category]) => category);
       expect(withoutCount).toEqual([]);
+      // Every form names nothing but the count.
+      const others = Object.values(text)
+        .flatMap(placeholders)
+        .filter((name) => name !== 'count');
+      expect(others).toEqual([]);
     });
   });
 

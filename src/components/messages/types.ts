@@ -41,6 +41,14 @@ export interface Messages {
   captchaUnavailable?: string;
   signUpTitle?: string;
   confirmSignUpTitle: string;
+  /** Sign-up's password rules, under the field: `{rules}` is the list of the ones below. */
+  passwordRules?: string;
+  /** The shortest password, `{count}` characters. */
+  passwordMinLength?: PluralText;
+  passwordUppercase?: string;
+  passwordLowercase?: string;
+  passwordNumber?: string;
+  passwordSymbol?: string;
   loading: string;
   username: string;
   password: string;

@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, type Ref, useId } from 'react';
+import { type InputHTMLAttributes, type ReactNode, type Ref, useId } from 'react';
 
 export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: string;
@@ -12,6 +12,8 @@ export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 
   inputRef?: Ref<HTMLInputElement>;
   /** The input's `data-part`, for styling. Default 'input'. */
   part?: string;
+  /** Shown under the input and its help, inside the field: the field's own error message. */
+  children?: ReactNode;
 }
 
 /** A visible label, an input, and the error it is tied to through aria-describedby. */
@@ -23,6 +25,7 @@ export function Field({
   describedBy: moreIds,
   inputRef,
   part = 'input',
+  children,
   ...input
 }: FieldProps) {
   const id = useId();
@@ -48,6 +51,7 @@ export function Field({
           {help}
         </p>
       )}
+      {children}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { useAuthUi } from '../AuthUiContext.tsx';
 import { Field } from './Field.tsx';
 
@@ -9,6 +9,8 @@ export interface UsernameFieldProps {
   invalid: boolean;
   errorId: string;
   inputRef?: Ref<HTMLInputElement>;
+  /** The field's own error message, under the input. */
+  children?: ReactNode;
 }
 
 /** The username as sign-in and sign-up both ask for it: no autocapitalising or spellcheck. */

@@ -1,15 +1,17 @@
-import { useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import type { CustomAuthError, CustomAuthErrorCode } from '../../machine/index.ts';
 import { type CustomAuth, useCustomAuth } from '../../react/index.ts';
 import { useAuthUi } from '../AuthUiContext.tsx';
-import { format } from '../messages/index.ts';
+import { errorText, format } from '../messages/index.ts';
 import { ErrorMessage } from '../parts/ErrorMessage.tsx';
 import { Field } from '../parts/Field.tsx';
 import { ScreenForm } from '../parts/ScreenForm.tsx';
 import { UsernameField } from '../parts/UsernameField.tsx';
 import { useFocusOnMount } from '../parts/useFocusOnMount.ts';
-import { useScreenError } from '../parts/useScreenError.ts';
 import { type SignUpMessages, signUpEnglish } from './messages.ts';
-import { type SignUpFieldSpec, signUpFields } from './signUpFields.ts';
+import { cognitoDefaultPasswordPolicy, passwordRulesText } from './passwordPolicy.ts';
+import { type SignUpFieldErrors, signUpFieldErrors } from './signUpChecks.ts';
+import { signUpFields } from './signUpFields.ts';
 
 const select = ({ isPending, error, flow, signUp, goToSignIn }: CustomAuth) => ({
   isPending,
@@ -19,11 +21,31 @@ const select = ({ isPending, error, flow, signUp, goToSignIn }: CustomAuth) => (
   goToSignIn,
 });
 
-/** The chosen attributes, and a password only when the flow or the app wants one. */
+/** The field a statechart error is about, when the form can tell. */
+const fieldOfError: Partial<Record<CustomAuthErrorCode, string>> = {
+  EmptyUsername: 'username',
+  UsernameExists: 'username',
+  EmptyPassword: 'password',
+  InvalidPassword: 'password',
+};
+
+/** A field's own error, under it; its id is what the field's aria-describedby names. */
+const FieldError = ({ id, text }: { id: string; text: string | undefined }) =>
+  text ? (
+    <p id={id} data-part="error">
+      {text}
+    </p>
+  ) : null;
+
+/**
+ * The chosen attributes, and a password only when the flow or the app wants one. A submit
+ * checks every field at once and shows each message under its own field; the statechart's
+ * errors about one field (a username taken, a password refused) show under that field too.
+ */
 export function SignUpForm() {
   const { isPending, error, flow, signUp, goToSignIn } = useCustomAuth(select);
   const ui = useAuthUi();
-  const { signUpAttributes, signUpPassword } = ui;
+  const { signUpAttributes, signUpPassword, passwordPolicy = cognitoDefaultPasswordPolicy } = ui;
   // A custom sign-up option may bring no words: English then.
   const messages: SignUpMessages = { ...signUpEnglish, ...ui.messages };
   const fields = signUpFields(signUpAttributes, messages);
@@ -31,28 +53,50 @@ export function SignUpForm() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [values, setValues] = useState<Record<string, string>>({});
-  const [missing, setMissing] = useState<SignUpFieldSpec | null>(null);
+  // The form's own findings, and the statechart's error they replaced (stale from then on).
+  const [checked, setChecked] = useState<{
+    errors: SignUpFieldErrors;
+    replaced: CustomAuthError | null;
+  }>({ errors: {}, replaced: null });
+  const [refusals, setRefusals] = useState(0);
   const firstField = useFocusOnMount<HTMLInputElement>();
-  const screenError = useScreenError(error, {
-    EmptyUsername: 'username',
-    UsernameExists: 'username',
-    EmptyPassword: 'password',
-    InvalidPassword: 'password',
+  const idBase = useId();
+  const errorIdOf = (name: string) => `${idBase}-${name}`;
+  const formErrorId = errorIdOf('form');
+  const current = error === checked.replaced ? null : error;
+  const currentField = current ? fieldOfError[current.code] : undefined;
+  const placed = currentField === 'username' || (currentField === 'password' && withPassword);
+  const errors: SignUpFieldErrors =
+    current && placed
+      ? { ...checked.errors, [currentField]: errorText(messages, current) }
+      : checked.errors;
+  const formError = current && !placed ? errorText(messages, current) : null;
+  const fieldProps = (name: string) => ({
+    invalid: name in errors,
+    errorId: errorIdOf(name),
+    children: <FieldError id={errorIdOf(name)} text={errors[name]} />,
   });
-  const { errorId, isInvalid } = screenError;
-  const text = missing
-    ? format(messages.fieldRequired, { field: missing.label })
-    : screenError.text;
+  // Focus goes to the first field in error, in the order the form shows them: after the
+  // form's own check, and when the pool refuses what one field holds.
+  const placedError = placed ? current : null;
+  useEffect(() => {
+    if (refusals === 0 && !placedError) return;
+    firstField.current?.form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refusals, placedError, firstField]);
   const submit = () => {
-    const empty = fields.find((field) => field.required && !values[field.name]?.trim());
-    setMissing(empty ?? null);
-    if (empty) return;
+    const entries = { username, password: withPassword ? password : undefined, values };
+    const found = signUpFieldErrors(entries, fields, passwordPolicy, messages);
+    setChecked({ errors: found, replaced: error });
+    if (Object.keys(found).length > 0) {
+      setRefusals((count) => count + 1);
+      return;
+    }
     const attributes = Object.fromEntries(
       fields
         .filter((field) => values[field.name]?.trim())
         .map((field) => [field.name, values[field.name]?.trim() ?? '']),
     );
-    signUp({ username, password: withPassword ? password : undefined, attributes });
+    signUp({ username, password: entries.password, attributes });
   };
   return (
     <ScreenForm
@@ -65,9 +109,8 @@ export function SignUpForm() {
         value={username}
         onChange={setUsername}
         disabled={isPending}
-        invalid={!missing && isInvalid('username')}
-        errorId={errorId}
         inputRef={firstField}
+        {...fieldProps('username')}
       />
       {withPassword && (
         <Field
@@ -78,8 +121,8 @@ export function SignUpForm() {
           value={password}
           onChange={(event) => setPassword(event.target.value)}
           disabled={isPending}
-          invalid={!missing && isInvalid('password')}
-          errorId={errorId}
+          help={passwordRulesText(passwordPolicy, messages) ?? undefined}
+          {...fieldProps('password')}
         />
       )}
       {fields.map((field) => (
@@ -94,14 +137,13 @@ export function SignUpForm() {
           required={field.required}
           value={values[field.name] ?? ''}
           onChange={(event) =>
-            setValues((current) => ({ ...current, [field.name]: event.target.value }))
+            setValues((entered) => ({ ...entered, [field.name]: event.target.value }))
           }
           disabled={isPending}
-          invalid={missing?.name === field.name}
-          errorId={errorId}
+          {...fieldProps(field.name)}
         />
       ))}
-      <ErrorMessage id={errorId} text={text} />
+      <ErrorMessage id={formErrorId} text={formError} />
       <button type="submit" data-part="submit" disabled={isPending}>
         {messages.createAccount}
       </button>

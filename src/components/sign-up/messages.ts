@@ -1,4 +1,4 @@
-import type { Messages } from '../messages/index.ts';
+import type { Messages, PluralText } from '../messages/index.ts';
 
 /**
  * Sign-up's English, under the locale's words: `en` leaves these out, so that apps without
@@ -11,6 +11,15 @@ export const signUpEnglish = {
   phoneNumber: 'Phone number',
   optionalField: '{field} (optional)',
   fieldRequired: '{field} is required.',
+  passwordRules: 'Your password needs {rules}.',
+  passwordMinLength: {
+    one: 'at least {count} character',
+    other: 'at least {count} characters',
+  } as PluralText,
+  passwordUppercase: 'an uppercase letter',
+  passwordLowercase: 'a lowercase letter',
+  passwordNumber: 'a number',
+  passwordSymbol: 'a symbol',
 } satisfies Partial<Messages>;
 
 export type SignUpMessages = Messages & typeof signUpEnglish;
