@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, within } from 'storybook/test';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { CustomAuthenticator, signUpWithAmplify } from '../src/index.ts';
 import {
   cognitoError,
@@ -49,8 +49,11 @@ function signInError(error: Error, text: string, field?: 'Username' | 'Password'
   };
 }
 
-/** Signing up as bob meets `error`; the alert says `text`. */
-function signUpError(error: Error, text: string): Story {
+/**
+ * Signing up as bob, with a password the default rules take, meets `error`: `text` shows under
+ * `field` when the error is about one, else in the form's alert.
+ */
+function signUpError(error: Error, text: string, field?: string): Story {
   return {
     args: {
       initialRoute: 'signUp',
@@ -64,10 +67,16 @@ function signUpError(error: Error, text: string): Story {
     play: async ({ canvasElement }) => {
       const canvas = within(canvasElement);
       await userEvent.type(await canvas.findByLabelText('Username'), 'bob');
-      await userEvent.type(canvas.getByLabelText('Password'), 'short');
+      await userEvent.type(canvas.getByLabelText('Password'), 'Long-enough-1');
       await userEvent.type(canvas.getByLabelText('Email'), 'bob@example.com');
       await userEvent.click(canvas.getByRole('button', { name: 'Create account' }));
-      expect(await canvas.findByRole('alert')).toHaveTextContent(text);
+      if (!field) {
+        expect(await canvas.findByRole('alert')).toHaveTextContent(text);
+        return;
+      }
+      const input = canvas.getByLabelText(field);
+      await waitFor(() => expect(input).toHaveAttribute('aria-invalid', 'true'));
+      expect(input).toHaveAccessibleDescription(expect.stringContaining(text));
     },
   };
 }
@@ -179,14 +188,17 @@ export const SessionCheckFailed: Story = {
 export const UsernameExists = signUpError(
   cognitoError('UsernameExistsException', 'User already exists'),
   'An account with that username already exists.',
+  'Username',
 );
 
+/** The pool's rules are stricter than the ones the form knows: the dictionary words the refusal. */
 export const InvalidPassword = signUpError(
   cognitoError(
     'InvalidPasswordException',
     'Password did not conform with policy: Password not long enough',
   ),
-  'Password did not conform with policy: Password not long enough',
+  'That password does not meet the requirements.',
+  'Password',
 );
 
 export const InvalidParameter = signUpError(

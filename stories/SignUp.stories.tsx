@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { CustomAuthenticator, signUpWithAmplify } from '../src/index.ts';
+import { CustomAuthenticator, de, signUpWithAmplify } from '../src/index.ts';
 import {
   cognitoError,
   emailDelivery,
@@ -63,8 +63,70 @@ export const MissingEmail: Story = {
     const canvas = within(canvasElement);
     await userEvent.type(await canvas.findByLabelText('Username'), 'bob');
     await userEvent.click(canvas.getByRole('button', { name: 'Create account' }));
-    expect(await canvas.findByRole('alert')).toHaveTextContent('Email is required.');
-    expect(canvas.getByLabelText('Email')).toHaveAttribute('aria-invalid', 'true');
+    const email = canvas.getByLabelText('Email');
+    expect(email).toHaveAttribute('aria-invalid', 'true');
+    expect(email).toHaveAccessibleDescription('Email is required.');
+    expect(email).toHaveFocus();
+  },
+};
+
+/** An empty submit: every field says what it lacks, under itself; focus on the first. */
+export const EveryFieldFlagged: Story = {
+  args: {
+    services: fakePool(),
+    flow: 'passwordThenCode',
+    signUpAttributes: ['email', 'phone_number'],
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('form', { name: 'Create account' });
+    await userEvent.click(canvas.getByRole('button', { name: 'Create account' }));
+    const expected = {
+      Username: 'Enter your username.',
+      Email: 'Email is required.',
+      'Phone number': 'Phone number is required.',
+    };
+    for (const [label, message] of Object.entries(expected)) {
+      const field = canvas.getByLabelText(label);
+      expect(field).toHaveAttribute('aria-invalid', 'true');
+      expect(field).toHaveAccessibleDescription(message);
+    }
+    const password = canvas.getByLabelText('Password');
+    expect(password).toHaveAttribute('aria-invalid', 'true');
+    expect(password).toHaveAccessibleDescription(expect.stringContaining('Enter your password.'));
+    expect(canvas.getByLabelText('Username')).toHaveFocus();
+  },
+};
+
+/** The password rules under the field before any submit: Cognito's default policy. */
+export const PasswordRules: Story = {
+  args: { services: fakePool(), flow: 'passwordThenCode' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('form', { name: 'Create account' });
+    expect(canvas.getByLabelText('Password')).toHaveAccessibleDescription(
+      'Your password needs at least 8 characters, an uppercase letter, a lowercase letter, a number, and a symbol.',
+    );
+  },
+};
+
+/** The pool's own rules, passed as `passwordPolicy`, in the drop-in's language. */
+export const PasswordRulesFromThePool: Story = {
+  args: {
+    services: fakePool(),
+    flow: 'passwordThenCode',
+    locale: de,
+    passwordPolicy: { minLength: 12, requireNumbers: true, requireSpecialCharacters: true },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('form', { name: 'Konto erstellen' });
+    const password = canvas.getByLabelText('Passwort');
+    expect(password).toHaveAccessibleDescription(
+      'Ihr Passwort braucht mindestens 12 Zeichen, eine Ziffer und ein Sonderzeichen.',
+    );
+    await userEvent.type(password, 'kurz1!{Enter}');
+    expect(password).toHaveAttribute('aria-invalid', 'true');
   },
 };
 

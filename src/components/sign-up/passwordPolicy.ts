@@ -10,10 +10,15 @@ import type { SignUpMessages } from './messages.ts';
  * `RequireSymbols` `requireSpecialCharacters`. A rule left out is not required.
  */
 export interface PasswordPolicy {
+  /** The fewest characters. */
   minLength?: number;
+  /** A Basic Latin capital, A to Z. */
   requireUppercase?: boolean;
+  /** A Basic Latin small letter, a to z. */
   requireLowercase?: boolean;
+  /** A digit, 0 to 9. */
   requireNumbers?: boolean;
+  /** One of Cognito's symbols: ^ $ * . [ ] { } ( ) ? " ! @ # % & / \ , > < ' : ; | _ ~ ` = + - or a space. */
   requireSpecialCharacters?: boolean;
 }
 
