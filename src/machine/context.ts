@@ -34,6 +34,11 @@ export interface CustomAuthContext {
    * no other sign-in can use it.
    */
   link?: string | undefined;
+  /**
+   * Set by a confirmed sign-up, until the sign-in it starts ends: Cognito's custom flow cannot
+   * take the confirmation as a sign-in, so that sign-in asks for another code.
+   */
+  signUpConfirmed?: boolean | undefined;
 }
 
 export type CustomAuthEvent =

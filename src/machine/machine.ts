@@ -394,8 +394,9 @@ const buildMachine = () =>
                 {
                   guard: stepIs('autoSignIn'),
                   target: 'autoSigningIn',
+                  actions: 'signUpConfirmed',
                 },
-                { target: '#customAuth.signIn.submitting' },
+                { target: '#customAuth.signIn.submitting', actions: 'signUpConfirmed' },
               ],
               onError: {
                 target: 'idle',

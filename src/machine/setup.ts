@@ -32,6 +32,7 @@ const noSignInUnderway = {
   challenge: null,
   codeDelivery: null,
   link: undefined,
+  signUpConfirmed: undefined,
 };
 
 /**
@@ -88,9 +89,11 @@ const setupWithTypes = typedSetup({
         password: context.flow === 'passwordThenCode' ? password : undefined,
         codeDelivery: null,
         error: null,
+        signUpConfirmed: undefined,
       };
     }),
     clearError: assign({ error: null }),
+    signUpConfirmed: assign({ signUpConfirmed: true }),
     // A client's answer that named its user (a link confirmed in another browser) makes the
     // sign-in theirs, as if typed; one that is refused leaves the page knowing nothing more.
     takeAnsweredUsername: assign({

@@ -25,6 +25,11 @@ export interface CustomAuthView {
   user: AuthUserInfo | null;
   /** The variant this provider runs, fixed at mount. */
   flow: CustomAuthFlow;
+  /**
+   * True from a confirmed sign-up until the sign-in it starts ends. Cognito's custom flow
+   * cannot sign in with the confirmation, so that sign-in asks for another code: a UI says why.
+   */
+  signUpConfirmed: boolean;
 }
 
 const routes: readonly CustomAuthRoute[] = [
@@ -51,6 +56,7 @@ function toView(route: CustomAuthRoute, isPending: boolean, context: CustomAuthC
     codeDelivery: context.codeDelivery,
     user: context.user,
     flow: context.flow,
+    signUpConfirmed: context.signUpConfirmed === true,
   };
 }
 

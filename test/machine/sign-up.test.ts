@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomAuthFlow } from '../../src/machine/index.ts';
-import { alice, cognitoError, fakeServices } from '../support/fake-services.ts';
+import { alice, cognitoError, fakeServices, rightCode } from '../support/fake-services.ts';
 import { settledOn, startMachine, view } from '../support/machine-harness.ts';
 
 async function atSignUp(services = fakeServices(), flow: CustomAuthFlow = 'passwordless') {
@@ -192,5 +192,75 @@ describe('customAuthMachine: sign-out', () => {
     actor.send({ type: 'SIGN_OUT' });
     await settledOn(actor, 'signedIn');
     expect(view(actor)).toMatchObject({ user: alice, error: { code: 'Network' } });
+  });
+});
+
+describe('customAuthMachine: the sign-in that follows a confirmed sign-up', () => {
+  async function confirmed(services = fakeServices()) {
+    const actor = await atSignUp(services);
+    actor.send({ type: 'SIGN_UP', username: 'alice', attributes: { email: 'a@example.com' } });
+    await settledOn(actor, 'confirmSignUp');
+    expect(view(actor).signUpConfirmed).toBe(false);
+    actor.send({ type: 'CONFIRM_SIGN_UP', code: rightCode });
+    await settledOn(actor, 'challenge');
+    return actor;
+  }
+
+  it('says the challenge follows a confirmation, through auto sign-in, until the sign-in ends', async () => {
+    const actor = await confirmed();
+    expect(view(actor).signUpConfirmed).toBe(true);
+    actor.send({ type: 'ANSWER_CHALLENGE', answer: '000000' });
+    await settledOn(actor, 'challenge');
+    expect(view(actor).signUpConfirmed).toBe(true);
+    actor.send({ type: 'ANSWER_CHALLENGE', answer: rightCode });
+    await settledOn(actor, 'signedIn');
+    expect(view(actor).signUpConfirmed).toBe(false);
+  });
+
+  it('says so too when the pool’s confirmation leads to a sign-in of the kit’s own', async () => {
+    const services = fakeServices();
+    const confirm = services.confirmSignUp.getMockImplementation();
+    services.confirmSignUp.mockImplementation(async (request) => {
+      await confirm?.(request);
+      return { type: 'done' };
+    });
+    const actor = await confirmed(services);
+    expect(services.autoSignIn).not.toHaveBeenCalled();
+    expect(view(actor).signUpConfirmed).toBe(true);
+  });
+
+  it('forgets it when the user leaves the challenge, and on the next sign-in', async () => {
+    const actor = await confirmed();
+    actor.send({ type: 'GO_TO_SIGN_IN' });
+    await settledOn(actor, 'signIn');
+    expect(view(actor).signUpConfirmed).toBe(false);
+    actor.send({ type: 'SIGN_IN', username: 'alice' });
+    await settledOn(actor, 'challenge');
+    expect(view(actor).signUpConfirmed).toBe(false);
+  });
+
+  it('is not set for a sign-up the pool confirmed by itself, nor for a plain sign-in', async () => {
+    const services = fakeServices({ signUp: async () => ({ type: 'autoSignIn' }) });
+    const actor = await atSignUp(services);
+    actor.send({ type: 'SIGN_UP', username: 'alice', attributes: { email: 'a@example.com' } });
+    await settledOn(actor, 'challenge');
+    expect(view(actor).signUpConfirmed).toBe(false);
+  });
+
+  it('is forgotten when the sign-in after the confirmation fails, and the user signs in again', async () => {
+    const services = fakeServices({
+      autoSignIn: async () => {
+        throw cognitoError('LimitExceededException');
+      },
+    });
+    const actor = await atSignUp(services);
+    actor.send({ type: 'SIGN_UP', username: 'alice', attributes: { email: 'a@example.com' } });
+    await settledOn(actor, 'confirmSignUp');
+    actor.send({ type: 'CONFIRM_SIGN_UP', code: rightCode });
+    await settledOn(actor, 'signIn');
+    expect(view(actor)).toMatchObject({
+      signUpConfirmed: false,
+      error: { code: 'TooManyRequests' },
+    });
   });
 });

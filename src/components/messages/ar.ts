@@ -17,6 +17,7 @@ export const ar: Messages = {
   captchaUnavailable: 'لا يمكن عرض هذا التحقق هنا. حاول مرة أخرى لاحقًا.',
   signUpTitle: 'إنشاء حساب',
   confirmSignUpTitle: 'تأكيد حسابك',
+  signUpConfirmed: 'تم تأكيد الحساب. يتبقى رمز واحد آخر لتسجيل دخولك.',
   passwordRules: 'يجب أن تحتوي كلمة المرور على {rules}.',
   passwordMinLength: {
     zero: '{count} حرف على الأقل',

@@ -16,6 +16,7 @@ export const da: Messages = {
   captchaUnavailable: 'Denne kontrol kan ikke vises her. Prøv igen senere.',
   signUpTitle: 'Opret konto',
   confirmSignUpTitle: 'Bekræft din konto',
+  signUpConfirmed: 'Kontoen er bekræftet. Én kode mere, så er du logget ind.',
   passwordRules: 'Din adgangskode skal have {rules}.',
   passwordMinLength: { one: 'mindst {count} tegn', other: 'mindst {count} tegn' },
   passwordUppercase: 'et stort bogstav',

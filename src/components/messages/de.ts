@@ -17,6 +17,7 @@ export const de: Messages = {
     'Diese Prüfung kann hier nicht angezeigt werden. Versuchen Sie es später erneut.',
   signUpTitle: 'Konto erstellen',
   confirmSignUpTitle: 'Bestätigen Sie Ihr Konto',
+  signUpConfirmed: 'Konto bestätigt. Noch ein Code, dann sind Sie angemeldet.',
   passwordRules: 'Ihr Passwort braucht {rules}.',
   passwordMinLength: { one: 'mindestens {count} Zeichen', other: 'mindestens {count} Zeichen' },
   passwordUppercase: 'einen Großbuchstaben',

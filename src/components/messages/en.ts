@@ -12,6 +12,7 @@ export const en: Messages = {
   notYou: 'Not you?',
   answer: 'Answer',
   confirmSignUpTitle: 'Confirm your account',
+  signUpConfirmed: 'Account confirmed. One more code to sign you in.',
   loading: 'Loading…',
   username: 'Username',
   password: 'Password',

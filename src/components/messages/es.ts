@@ -16,6 +16,7 @@ export const es: Messages = {
   captchaUnavailable: 'Esta comprobación no se puede mostrar aquí. Inténtalo más tarde.',
   signUpTitle: 'Crear cuenta',
   confirmSignUpTitle: 'Confirma tu cuenta',
+  signUpConfirmed: 'Cuenta confirmada. Falta un código más para iniciar sesión.',
   passwordRules: 'Tu contraseña debe tener {rules}.',
   passwordMinLength: { one: 'al menos {count} carácter', other: 'al menos {count} caracteres' },
   passwordUppercase: 'una letra mayúscula',

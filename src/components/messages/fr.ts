@@ -16,6 +16,7 @@ export const fr: Messages = {
   captchaUnavailable: 'Cette vérification ne peut pas s’afficher ici. Réessayez plus tard.',
   signUpTitle: 'Créer un compte',
   confirmSignUpTitle: 'Confirmez votre compte',
+  signUpConfirmed: 'Compte confirmé. Encore un code pour vous connecter.',
   passwordRules: 'Votre mot de passe doit contenir {rules}.',
   passwordMinLength: { one: 'au moins {count} caractère', other: 'au moins {count} caractères' },
   passwordUppercase: 'une majuscule',

@@ -17,6 +17,7 @@ export const he: Messages = {
   captchaUnavailable: 'לא ניתן להציג כאן את הבדיקה הזו. נסו שוב מאוחר יותר.',
   signUpTitle: 'יצירת חשבון',
   confirmSignUpTitle: 'אימות החשבון',
+  signUpConfirmed: 'החשבון אומת. עוד קוד אחד כדי להיכנס.',
   passwordRules: 'הסיסמה צריכה לכלול {rules}.',
   passwordMinLength: { one: 'תו אחד לפחות', two: 'שני תווים לפחות', other: '{count} תווים לפחות' },
   passwordUppercase: 'אות לטינית גדולה',

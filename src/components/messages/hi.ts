@@ -16,6 +16,7 @@ export const hi: Messages = {
   captchaUnavailable: 'यह जाँच यहाँ नहीं दिखाई जा सकती। बाद में फिर से कोशिश करें।',
   signUpTitle: 'खाता बनाएँ',
   confirmSignUpTitle: 'अपने खाते की पुष्टि करें',
+  signUpConfirmed: 'खाते की पुष्टि हो गई। साइन इन करने के लिए एक और कोड।',
   passwordRules: 'पासवर्ड में {rules} होना ज़रूरी है।',
   passwordMinLength: { one: 'कम से कम {count} वर्ण', other: 'कम से कम {count} वर्ण' },
   passwordUppercase: 'एक बड़ा अंग्रेज़ी अक्षर',

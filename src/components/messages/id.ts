@@ -16,6 +16,7 @@ export const id: Messages = {
   captchaUnavailable: 'Pemeriksaan ini tidak dapat ditampilkan di sini. Coba lagi nanti.',
   signUpTitle: 'Buat akun',
   confirmSignUpTitle: 'Konfirmasi akun Anda',
+  signUpConfirmed: 'Akun dikonfirmasi. Satu kode lagi untuk masuk.',
   passwordRules: 'Kata sandi Anda harus memiliki {rules}.',
   passwordMinLength: { other: 'minimal {count} karakter' },
   passwordUppercase: 'satu huruf besar',

@@ -16,6 +16,7 @@ export const it: Messages = {
   captchaUnavailable: 'Questa verifica non può essere mostrata qui. Riprova più tardi.',
   signUpTitle: 'Crea un account',
   confirmSignUpTitle: 'Conferma il tuo account',
+  signUpConfirmed: 'Account confermato. Ancora un codice per accedere.',
   passwordRules: 'La password deve contenere {rules}.',
   passwordMinLength: { one: 'almeno {count} carattere', other: 'almeno {count} caratteri' },
   passwordUppercase: 'una lettera maiuscola',

@@ -16,6 +16,7 @@ export const ja: Messages = {
   captchaUnavailable: 'この確認はここでは表示できません。しばらくしてからもう一度お試しください。',
   signUpTitle: 'アカウントを作成',
   confirmSignUpTitle: 'アカウントの確認',
+  signUpConfirmed: 'アカウントを確認しました。サインインするには、もう1つコードが必要です。',
   passwordRules: 'パスワードには{rules}が必要です。',
   passwordMinLength: { other: '{count}文字以上' },
   passwordUppercase: '英大文字',

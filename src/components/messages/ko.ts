@@ -16,6 +16,7 @@ export const ko: Messages = {
   captchaUnavailable: '여기에서는 이 확인을 표시할 수 없습니다. 나중에 다시 시도하세요.',
   signUpTitle: '계정 만들기',
   confirmSignUpTitle: '계정 확인',
+  signUpConfirmed: '계정이 확인되었습니다. 로그인하려면 코드를 한 번 더 입력하세요.',
   passwordRules: '비밀번호 조건: {rules}.',
   passwordMinLength: { other: '{count}자 이상' },
   passwordUppercase: '영문 대문자',

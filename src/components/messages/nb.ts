@@ -16,6 +16,7 @@ export const nb: Messages = {
   captchaUnavailable: 'Denne kontrollen kan ikke vises her. Prøv igjen senere.',
   signUpTitle: 'Opprett konto',
   confirmSignUpTitle: 'Bekreft kontoen din',
+  signUpConfirmed: 'Kontoen er bekreftet. Én kode til, så er du logget inn.',
   passwordRules: 'Passordet må ha {rules}.',
   passwordMinLength: { one: 'minst {count} tegn', other: 'minst {count} tegn' },
   passwordUppercase: 'en stor bokstav',

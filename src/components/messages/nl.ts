@@ -16,6 +16,7 @@ export const nl: Messages = {
   captchaUnavailable: 'Deze controle kan hier niet worden weergegeven. Probeer het later opnieuw.',
   signUpTitle: 'Account maken',
   confirmSignUpTitle: 'Bevestig je account',
+  signUpConfirmed: 'Account bevestigd. Nog één code om je aan te melden.',
   passwordRules: 'Je wachtwoord moet {rules} bevatten.',
   passwordMinLength: { one: 'minstens {count} teken', other: 'minstens {count} tekens' },
   passwordUppercase: 'een hoofdletter',

@@ -16,6 +16,7 @@ export const pl: Messages = {
   captchaUnavailable: 'Nie można tu wyświetlić tej weryfikacji. Spróbuj ponownie później.',
   signUpTitle: 'Utwórz konto',
   confirmSignUpTitle: 'Potwierdź konto',
+  signUpConfirmed: 'Konto potwierdzone. Jeszcze jeden kod, aby się zalogować.',
   passwordRules: 'Hasło musi mieć {rules}.',
   passwordMinLength: {
     one: 'co najmniej {count} znak',

@@ -16,6 +16,7 @@ export const ptBR: Messages = {
   captchaUnavailable: 'Não é possível exibir esta verificação aqui. Tente novamente mais tarde.',
   signUpTitle: 'Criar conta',
   confirmSignUpTitle: 'Confirme sua conta',
+  signUpConfirmed: 'Conta confirmada. Só mais um código para você entrar.',
   passwordRules: 'Sua senha precisa ter {rules}.',
   passwordMinLength: {
     one: 'pelo menos {count} caractere',

@@ -16,6 +16,7 @@ export const ru: Messages = {
   captchaUnavailable: 'Эту проверку нельзя показать здесь. Повторите попытку позже.',
   signUpTitle: 'Создайте аккаунт',
   confirmSignUpTitle: 'Подтвердите аккаунт',
+  signUpConfirmed: 'Аккаунт подтверждён. Ещё один код — и вы войдёте.',
   passwordRules: 'Пароль должен содержать {rules}.',
   passwordMinLength: {
     one: 'не менее {count} символа',

@@ -16,6 +16,7 @@ export const sv: Messages = {
   captchaUnavailable: 'Den här kontrollen kan inte visas här. Försök igen senare.',
   signUpTitle: 'Skapa konto',
   confirmSignUpTitle: 'Bekräfta ditt konto',
+  signUpConfirmed: 'Kontot är bekräftat. En kod till, så är du inloggad.',
   passwordRules: 'Lösenordet måste ha {rules}.',
   passwordMinLength: { one: 'minst {count} tecken', other: 'minst {count} tecken' },
   passwordUppercase: 'en stor bokstav',

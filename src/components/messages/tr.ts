@@ -16,6 +16,7 @@ export const tr: Messages = {
   captchaUnavailable: 'Bu doğrulama burada gösterilemiyor. Daha sonra tekrar deneyin.',
   signUpTitle: 'Hesap oluştur',
   confirmSignUpTitle: 'Hesabınızı doğrulayın',
+  signUpConfirmed: 'Hesap doğrulandı. Oturum açmanız için bir kod daha gerekiyor.',
   passwordRules: 'Şifreniz şunları içermeli: {rules}.',
   passwordMinLength: { one: 'en az {count} karakter', other: 'en az {count} karakter' },
   passwordUppercase: 'bir büyük harf',

@@ -41,6 +41,11 @@ export interface Messages {
   captchaUnavailable?: string;
   signUpTitle?: string;
   confirmSignUpTitle: string;
+  /**
+   * Over the challenge that follows a confirmed sign-up: Cognito's custom flow signs the new
+   * account in with a sign-in of its own, so the user is asked for another code.
+   */
+  signUpConfirmed: string;
   /** Sign-up's password rules, under the field: `{rules}` is the list of the ones below. */
   passwordRules?: string;
   /** The shortest password, `{count}` characters. */

@@ -16,6 +16,7 @@ export const uk: Messages = {
   captchaUnavailable: 'Цю перевірку не можна показати тут. Спробуйте пізніше.',
   signUpTitle: 'Створіть обліковий запис',
   confirmSignUpTitle: 'Підтвердьте обліковий запис',
+  signUpConfirmed: 'Обліковий запис підтверджено. Ще один код — і ви ввійдете.',
   passwordRules: 'Пароль має містити {rules}.',
   passwordMinLength: {
     one: 'щонайменше {count} символ',

@@ -16,6 +16,7 @@ export const vi: Messages = {
   captchaUnavailable: 'Không thể hiển thị bước kiểm tra này ở đây. Vui lòng thử lại sau.',
   signUpTitle: 'Tạo tài khoản',
   confirmSignUpTitle: 'Xác nhận tài khoản của bạn',
+  signUpConfirmed: 'Đã xác nhận tài khoản. Cần thêm một mã nữa để đăng nhập.',
   passwordRules: 'Mật khẩu cần có {rules}.',
   passwordMinLength: { other: 'ít nhất {count} ký tự' },
   passwordUppercase: 'một chữ in hoa',

@@ -16,6 +16,7 @@ export const zhHans: Messages = {
   captchaUnavailable: '此处无法显示该验证，请稍后重试。',
   signUpTitle: '创建账号',
   confirmSignUpTitle: '确认账号',
+  signUpConfirmed: '账户已确认。还需再输入一个验证码即可登录。',
   passwordRules: '密码需包含{rules}。',
   passwordMinLength: { other: '至少 {count} 个字符' },
   passwordUppercase: '大写英文字母',
