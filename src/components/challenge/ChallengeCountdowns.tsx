@@ -1,8 +1,16 @@
+import { useState } from 'react';
 import type { Messages } from '../messages/index.ts';
 import { format } from '../messages/index.ts';
 import { minutesAndSeconds, secondsUntil, useNow } from '../parts/useNow.ts';
 
-/** Ticks every second on its own, so the screen around it does not re-render. */
+/** The last seconds of a challenge, marked `data-state="ending"` and said once. */
+const endingSeconds = 30;
+
+/**
+ * Ticks every second on its own, so the screen around it does not re-render. The countdown
+ * is no live region (a screen reader would read every second): the start of its last
+ * `endingSeconds` is said once, politely.
+ */
 export function ExpiryCountdown({
   expiresAt,
   messages,
@@ -11,13 +19,27 @@ export function ExpiryCountdown({
   messages: Messages;
 }) {
   const now = useNow(expiresAt);
+  const left = secondsUntil(expiresAt, now);
+  const text = format(messages.expiresIn, { time: minutesAndSeconds(left) });
+  const ending = left <= endingSeconds;
+  // The text when the last seconds began; none again once a new round gives more time.
+  const [warning, setWarning] = useState<string | null>(null);
+  if (ending !== (warning !== null)) setWarning(ending ? text : null);
   return (
-    <p data-part="expiry">
-      {format(messages.expiresIn, { time: minutesAndSeconds(secondsUntil(expiresAt, now)) })}
-    </p>
+    <>
+      <p data-part="expiry" data-state={ending ? 'ending' : 'running'}>
+        {text}
+      </p>
+      <Announcement text={warning} />
+    </>
   );
 }
 
+/**
+ * Focusable through its cooldown (`aria-disabled`, clicks ignored), so that keyboard and
+ * screen reader users find it and hear how long is left, in its name; that it is ready is
+ * said once, politely.
+ */
 export function ResendButton({
   availableAt,
   disabled,
@@ -31,15 +53,31 @@ export function ResendButton({
 }) {
   const now = useNow(availableAt);
   const wait = secondsUntil(availableAt, now);
+  // Only a cooldown seen to end is news: not a button that was ready when it appeared.
+  const [waited, setWaited] = useState(false);
+  if (wait > 0 && !waited) setWaited(true);
   return (
-    <button
-      type="button"
-      data-part="resend"
-      data-state={wait > 0 ? 'cooldown' : 'ready'}
-      disabled={disabled || wait > 0}
-      onClick={onResend}
-    >
-      {wait > 0 ? format(messages.resendCodeIn, { seconds: wait }) : messages.resendCode}
-    </button>
+    <>
+      <button
+        type="button"
+        data-part="resend"
+        data-state={wait > 0 ? 'cooldown' : 'ready'}
+        aria-disabled={wait > 0 || undefined}
+        disabled={disabled}
+        onClick={wait > 0 ? undefined : onResend}
+      >
+        {wait > 0 ? format(messages.resendCodeIn, { seconds: wait }) : messages.resendCode}
+      </button>
+      <Announcement text={waited && !wait ? messages.resendReady : null} />
+    </>
+  );
+}
+
+/** Said by screen readers when it changes, not shown: what it says is on screen already. */
+function Announcement({ text }: { text: string | null }) {
+  return (
+    <span data-part="announce" aria-live="polite">
+      {text}
+    </span>
   );
 }
