@@ -41,24 +41,16 @@ describe('<CustomAuthenticator> clocks', () => {
       expiryMarginMs: 5_000,
       resendCooldownMs: 0,
     });
-    const expiry = screen.getByText('Expires in 1:00', { selector: 'p' });
+    const expiry = screen.getByText('Expires in 1:00');
     expect(expiry.getAttribute('data-state')).toBe('running');
     await passSeconds(1);
-    expect(screen.getByText('Expires in 0:59', { selector: 'p' })).toBeTruthy();
+    expect(screen.getByText('Expires in 0:59')).toBeTruthy();
     await passSeconds(28);
-    expect(screen.getByText('Expires in 0:31', { selector: 'p' }).getAttribute('data-state')).toBe(
-      'running',
-    );
-    expect(announced()).toEqual([]);
+    expect(screen.getByText('Expires in 0:31').getAttribute('data-state')).toBe('running');
     await passSeconds(1);
-    expect(screen.getByText('Expires in 0:30', { selector: 'p' }).getAttribute('data-state')).toBe(
-      'ending',
-    );
-    // Said once as the last seconds begin, not at every tick.
-    expect(announced()).toEqual(['Expires in 0:30']);
+    expect(screen.getByText('Expires in 0:30').getAttribute('data-state')).toBe('ending');
     await passSeconds(29);
-    expect(screen.getByText('Expires in 0:01', { selector: 'p' })).toBeTruthy();
-    expect(announced()).toEqual(['Expires in 0:30']);
+    expect(screen.getByText('Expires in 0:01')).toBeTruthy();
     await passSeconds(1);
     // Still the same screen: time ran out, and the one thing to do has focus.
     expect(screen.getByRole('form', { name: 'Enter your code' })).toBeTruthy();
@@ -72,7 +64,7 @@ describe('<CustomAuthenticator> clocks', () => {
       await vi.advanceTimersByTimeAsync(0);
     });
     expect(services.signIn).toHaveBeenCalledTimes(2);
-    expect(screen.getByText('Expires in 1:00', { selector: 'p' })).toBeTruthy();
+    expect(screen.getByText('Expires in 1:00')).toBeTruthy();
     expect(screen.getByLabelText('Code')).toBeTruthy();
   });
 

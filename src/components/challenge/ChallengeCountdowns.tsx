@@ -3,14 +3,10 @@ import type { Messages } from '../messages/index.ts';
 import { format } from '../messages/index.ts';
 import { minutesAndSeconds, secondsUntil, useNow } from '../parts/useNow.ts';
 
-/** The last seconds of a challenge, marked `data-state="ending"` and said once. */
+/** The last seconds of a challenge, marked `data-state="ending"`. */
 const endingSeconds = 30;
 
-/**
- * Ticks every second on its own, so the screen around it does not re-render. The countdown
- * is no live region (a screen reader would read every second): the start of its last
- * `endingSeconds` is said once, politely.
- */
+/** Ticks every second on its own, so the screen around it does not re-render. */
 export function ExpiryCountdown({
   expiresAt,
   messages,
@@ -20,18 +16,10 @@ export function ExpiryCountdown({
 }) {
   const now = useNow(expiresAt);
   const left = secondsUntil(expiresAt, now);
-  const text = format(messages.expiresIn, { time: minutesAndSeconds(left) });
-  const ending = left <= endingSeconds;
-  // The text when the last seconds began; none again once a new round gives more time.
-  const [warning, setWarning] = useState<string | null>(null);
-  if (ending !== (warning !== null)) setWarning(ending ? text : null);
   return (
-    <>
-      <p data-part="expiry" data-state={ending ? 'ending' : 'running'}>
-        {text}
-      </p>
-      <Announcement text={warning} />
-    </>
+    <p data-part="expiry" data-state={left > endingSeconds ? 'running' : 'ending'}>
+      {format(messages.expiresIn, { time: minutesAndSeconds(left) })}
+    </p>
   );
 }
 
@@ -68,16 +56,10 @@ export function ResendButton({
       >
         {wait > 0 ? format(messages.resendCodeIn, { seconds: wait }) : messages.resendCode}
       </button>
-      <Announcement text={waited && !wait ? messages.resendReady : null} />
+      {/* Said, not shown: the button says it already. */}
+      <span data-part="announce" aria-live="polite">
+        {waited && !wait && messages.resendReady}
+      </span>
     </>
-  );
-}
-
-/** Said by screen readers when it changes, not shown: what it says is on screen already. */
-function Announcement({ text }: { text: string | null }) {
-  return (
-    <span data-part="announce" aria-live="polite">
-      {text}
-    </span>
   );
 }
