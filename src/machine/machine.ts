@@ -62,7 +62,7 @@ const toFirstForm = [
   { target: '#customAuth.signIn' },
 ];
 
-/** A resend is a new sign-in, which a password-then-code flow resumed after a reload cannot make. */
+/** A resend is a new sign-in: in password-then-code, a reload has dropped the password it needs. */
 const needsPasswordAgain = {
   guard: 'needsPasswordAgain' as const,
   target: '#customAuth.signIn',

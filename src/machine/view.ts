@@ -22,9 +22,10 @@ export interface CustomAuthView {
   username: string;
   challenge: ChallengeInfo | null;
   /**
-   * The challenge on screen ran out of time: what is left is `resendChallenge()` (a new
-   * sign-in for the same user) or `goToSignIn()`. Only in the passwordless flows, for rounds
-   * the user answers; otherwise expiry goes back to sign-in, with `SessionExpired`.
+   * The challenge on screen ran out of time and takes no answer: what is left is
+   * `resendChallenge()` (a new sign-in for the same user) or `goToSignIn()`. Only for rounds
+   * the user answers: a round the client answers (a sign-in link) expires back to sign-in,
+   * with `SessionExpired`.
    */
   challengeExpired: boolean;
   codeDelivery: CodeDelivery | null;
