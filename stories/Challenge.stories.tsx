@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { CustomAuthenticator, signUpWithAmplify } from '../src/index.ts';
+import { ar, CustomAuthenticator, signUpWithAmplify } from '../src/index.ts';
 import {
   challengeParameters,
   cognitoError,
@@ -11,6 +11,7 @@ import {
   rightCode,
   wrongCode,
 } from '../test/support/fake-backend.ts';
+import { wholeText } from '../test/support/text.ts';
 
 /** Signs in as alice, so each story starts on the challenge screen. */
 async function openChallenge(canvasElement: HTMLElement) {
@@ -42,7 +43,7 @@ export const WithHint: Story = {
   play: async ({ canvasElement }) => {
     const canvas = await openChallenge(canvasElement);
     expect(canvas.getByText(hint)).toBeVisible();
-    expect(canvas.getByText(`We sent a code to ${maskedEmail}.`)).toBeVisible();
+    expect(canvas.getByText(wholeText(`We sent a code to ${maskedEmail}.`))).toBeVisible();
     expect(canvas.getByText('Expires in 2:55')).toBeVisible();
     const code = canvas.getByRole('textbox', { name: 'Code' });
     await waitFor(() => expect(code).toHaveFocus());
@@ -83,24 +84,31 @@ export const WrongAnswerWithRoundsLeft: Story = {
     const canvas = await openChallenge(canvasElement);
     const code = canvas.getByRole('textbox', { name: 'Code' });
     await userEvent.type(code, wrongCode);
-    expect(await canvas.findByRole('alert')).toHaveTextContent('That is not right.');
-    expect(canvas.getByText('2 attempts left')).toBeVisible();
+    // One message, under the field and read with it: what was wrong, and the tries left.
+    const alert = await canvas.findByRole('alert');
+    expect(alert).toHaveTextContent('Incorrect code. 2 attempts left.');
+    expect(alert).toBeVisible();
     await waitFor(() => expect(code).toHaveValue(''));
     expect(code).toHaveAttribute('aria-invalid', 'true');
-    // Read with the field: the error, and how many tries are left.
-    expect(code).toHaveAccessibleDescription(/2 attempts left/);
-    expect(code).toHaveAccessibleDescription(/That is not right\. Try again\./);
+    expect(code).toHaveAccessibleDescription(/Incorrect code\. 2 attempts left\./);
     await userEvent.type(code, rightCode);
     expect(await canvas.findByText('Signed in as alice')).toBeVisible();
   },
 };
 
-export const LastAttemptLeft: Story = {
+/** A wrong code with one attempt left: the message sits right under the field. */
+export const WrongCodeLastAttempt: Story = {
   args: { services: fakePool({}, { maxAttempts: 2 }) },
   play: async ({ canvasElement }) => {
     const canvas = await openChallenge(canvasElement);
-    await userEvent.type(canvas.getByLabelText('Code'), wrongCode);
-    expect(await canvas.findByText('1 attempt left')).toBeVisible();
+    const code = canvas.getByLabelText('Code');
+    await userEvent.type(code, wrongCode);
+    const alert = await canvas.findByRole('alert');
+    await waitFor(() => expect(alert).toHaveTextContent('Incorrect code. 1 attempt left.'));
+    const field = code.getBoundingClientRect();
+    // Right under the field and its help line (it came after the attempts and expiry lines,
+    // 131 px down at 1280x800).
+    expect(alert.getBoundingClientRect().top - field.bottom).toBeLessThan(80);
   },
 };
 
@@ -131,21 +139,31 @@ export const SessionRejected: Story = {
   },
 };
 
+/** The last 30 s: the countdown is marked (`data-state="ending"`) and stands out. */
 export const AboutToExpire: Story = {
-  args: { services: fakePool(), sessionValidityMs: 14_000, expiryMarginMs: 5_000 },
+  args: { services: fakePool(), sessionValidityMs: 35_000, expiryMarginMs: 5_000 },
   play: async ({ canvasElement }) => {
     const canvas = await openChallenge(canvasElement);
-    expect(canvas.getByText('Expires in 0:09')).toBeVisible();
-    expect(await canvas.findByText('Expires in 0:08', {}, { timeout: 2_000 })).toBeVisible();
+    const expiry = canvas.getByText('Expires in 0:30');
+    expect(expiry).toHaveAttribute('data-state', 'ending');
+    expect(await canvas.findByText('Expires in 0:29', {}, { timeout: 2_000 })).toBeVisible();
   },
 };
 
+/** Time ran out: the same screen offers a new code for the same user, with focus on it. */
 export const Expired: Story = {
   args: { services: fakePool(), sessionValidityMs: 6_000, expiryMarginMs: 5_000 },
   play: async ({ canvasElement }) => {
     const canvas = await openChallenge(canvasElement);
-    await canvas.findByRole('form', { name: 'Sign in' }, { timeout: 3_000 });
-    expect(canvas.getByRole('alert')).toHaveTextContent('Time ran out. Sign in again.');
+    const again = await canvas.findByRole(
+      'button',
+      { name: 'Send a new code' },
+      { timeout: 3_000 },
+    );
+    expect(canvas.getByRole('form', { name: 'Enter your code' })).toBeVisible();
+    expect(canvas.getByRole('alert')).toHaveTextContent('Time ran out.');
+    await waitFor(() => expect(again).toHaveFocus());
+    expect(canvas.queryByLabelText('Code')).toBeNull();
   },
 };
 
@@ -153,8 +171,10 @@ export const ResendCooldown: Story = {
   args: { services: fakePool() },
   play: async ({ canvasElement }) => {
     const canvas = await openChallenge(canvasElement);
+    // Focusable through the cooldown, its wait in its name.
     const resend = canvas.getByRole('button', { name: /^Resend code in \d+ s$/ });
-    expect(resend).toBeDisabled();
+    expect(resend).toHaveAttribute('aria-disabled', 'true');
+    expect(resend).toBeEnabled();
     expect(resend).toHaveTextContent('Resend code in 30 s');
   },
 };
@@ -168,10 +188,13 @@ export const ResendAfterCooldown: Story = {
     const resend = await canvas.findByRole('button', { name: 'Resend code' }, { timeout: 2_000 });
     await userEvent.click(resend);
     await waitFor(() => expect(code).toHaveValue(''));
-    expect(canvas.getByRole('button', { name: /^Resend code in \d+ s$/ })).toBeDisabled();
+    expect(canvas.getByRole('button', { name: /^Resend code in \d+ s$/ })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
     expect(
       await canvas.findByRole('button', { name: 'Resend code' }, { timeout: 2_500 }),
-    ).toBeEnabled();
+    ).not.toHaveAttribute('aria-disabled');
   },
 };
 
@@ -195,7 +218,7 @@ export const ResumedAfterReload: Story = {
     const canvas = within(canvasElement);
     await canvas.findByRole('form', { name: 'Enter your code' });
     expect(canvas.getByText(hint)).toBeVisible();
-    expect(canvas.getByText('2 attempts left')).toBeVisible();
+    expect(canvas.getByRole('alert')).toHaveTextContent('2 attempts left');
     expect(canvas.getByText(/^Expires in (1:00|0:59)$/)).toBeVisible();
     expect(canvas.getByRole('button', { name: 'Resend code' })).toBeEnabled();
   },
@@ -219,5 +242,34 @@ export const Answering: Story = {
     await waitFor(() => expect(form).toHaveAttribute('aria-busy', 'true'));
     expect(canvas.getByRole('button', { name: 'Confirm' })).toBeDisabled();
     expect(canvas.getByLabelText('Code')).toBeDisabled();
+  },
+};
+
+/** Right to left, with what the trigger sent in English: each keeps its own direction. */
+export const ArabicWithEnglishHint: Story = {
+  args: {
+    locale: ar,
+    services: fakePool({
+      signIn: async () => ({
+        type: 'customChallenge',
+        parameters: challengeParameters({
+          hint: 'Enter the 6-digit code (check your spam folder!)',
+          destination: '+1 ***-***-1234',
+        }),
+      }),
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(await canvas.findByLabelText(ar.username), 'alice{Enter}');
+    const hint = await canvas.findByText('Enter the 6-digit code (check your spam folder!)');
+    expect(hint).toHaveAttribute('dir', 'auto');
+    // The English hint reads left to right, its "!)" at its end, inside a right-to-left page.
+    expect(getComputedStyle(hint).direction).toBe('ltr');
+    expect(getComputedStyle(hint.parentElement as HTMLElement).direction).toBe('rtl');
+    expect([...canvasElement.querySelectorAll('bdi')].map((bdi) => bdi.textContent)).toEqual([
+      'alice',
+      '+1 ***-***-1234',
+    ]);
   },
 };

@@ -26,7 +26,7 @@ export const SignInWithOwnScreens: Story = {
     expect(canvas.getByText(hint)).toBeVisible();
     const code = canvas.getByLabelText('Your code');
     await userEvent.type(code, `${wrongCode}{Enter}`);
-    expect(await canvas.findByRole('alert')).toHaveTextContent('That is not right. Try again.');
+    expect(await canvas.findByRole('alert')).toHaveTextContent('Incorrect answer.');
     await waitFor(() => expect(code).toBeEnabled());
     await userEvent.type(code, `${rightCode}{Enter}`);
     expect(await canvas.findByText('You are alice.')).toBeVisible();
@@ -51,7 +51,7 @@ export const OwnChallengeScreen: Story = {
     expect(canvas.getByText('Part 1 of 2')).toBeVisible();
     await waitFor(() => expect(answer).toHaveFocus());
     await userEvent.keyboard(`${wrongCode}{Enter}`);
-    expect(await canvas.findByText('That is not right. Try again.')).toBeVisible();
+    expect(await canvas.findByText('Incorrect answer.')).toBeVisible();
     await waitFor(() => expect(answer).toHaveValue(''));
     await userEvent.keyboard(`${rightCode}{Enter}`);
     expect(await canvas.findByText('Your first pet?')).toBeVisible();

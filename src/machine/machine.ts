@@ -6,7 +6,7 @@ import { authError, toAuthError, toChallengeError } from './errors.ts';
 import type { PendingChallenge } from './pending-challenge.ts';
 import { nothingToResume } from './resume.ts';
 import type { CustomAuthServices } from './services.ts';
-import { customAuthSetup, pending } from './setup.ts';
+import { customAuthSetup, expired, pending } from './setup.ts';
 import {
   challengeParameters,
   errorIs,
@@ -61,6 +61,13 @@ const toFirstForm = [
   { guard: 'startsOnSignUp' as const, target: '#customAuth.signUp' },
   { target: '#customAuth.signIn' },
 ];
+
+/** A resend is a new sign-in: in password-then-code, a reload has dropped the password it needs. */
+const needsPasswordAgain = {
+  guard: 'needsPasswordAgain' as const,
+  target: '#customAuth.signIn',
+  actions: { type: 'backToSignIn' as const, params: { error: authError('EmptyPassword') } },
+};
 
 /** An answer that ends the sign-in. */
 const answerEndsSignIn = [
@@ -196,10 +203,17 @@ const buildMachine = () =>
               { guard: 'clientAnswersAtOnce', target: 'answeringOnClient' },
             ],
             after: {
-              challengeExpiry: {
-                target: '#customAuth.signIn',
-                actions: { type: 'backToSignIn', params: { error: authError('SessionExpired') } },
-              },
+              challengeExpiry: [
+                {
+                  guard: 'expiresInPlace',
+                  target: 'expired',
+                  actions: { type: 'setError', params: authError('SessionExpired') },
+                },
+                {
+                  target: '#customAuth.signIn',
+                  actions: { type: 'backToSignIn', params: { error: authError('SessionExpired') } },
+                },
+              ],
             },
             on: {
               ANSWER_CHALLENGE: [
@@ -210,11 +224,7 @@ const buildMachine = () =>
               ],
               RESEND_CHALLENGE: [
                 { guard: 'clientAnswersOnSubmit' },
-                {
-                  guard: 'needsPasswordAgain',
-                  target: '#customAuth.signIn',
-                  actions: { type: 'backToSignIn', params: { error: authError('EmptyPassword') } },
-                },
+                needsPasswordAgain,
                 {
                   guard: 'resendCoolingDown',
                   actions: { type: 'setError', params: authError('ResendCooldown') },
@@ -282,9 +292,28 @@ const buildMachine = () =>
               src: 'signIn',
               input: signInRequest,
               onDone: signInSucceeded,
-              onError: [...signInFailedElsewhere, { target: 'idle', actions: setErrorFromEvent }],
+              onError: [
+                ...signInFailedElsewhere,
+                // Past its time, the challenge cannot be answered: the error shows where it ended.
+                { guard: 'challengeTimedOut', target: 'expired', actions: setErrorFromEvent },
+                { target: 'idle', actions: setErrorFromEvent },
+              ],
             },
           }),
+          // The answer part gives way to a new start for the same user, or going back.
+          expired: {
+            tags: expired,
+            on: {
+              RESEND_CHALLENGE: [
+                needsPasswordAgain,
+                { target: 'resending', actions: 'clearError' },
+              ],
+              GO_TO_SIGN_IN: {
+                target: '#customAuth.signIn',
+                actions: { type: 'backToSignIn', params: { error: null } },
+              },
+            },
+          },
         },
       },
       signUp: {

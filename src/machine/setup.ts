@@ -22,6 +22,8 @@ import type { StepType } from './transitions.ts';
 import type { AuthUserInfo, CustomAuthInput, CustomAuthRoute } from './types.ts';
 
 export const pending = 'pending' as const;
+/** The challenge ran out of time, and stays on screen for a new start. */
+export const expired = 'expired' as const;
 
 /**
  * What a finished or abandoned sign-in leaves behind: nothing, the password and a sign-in
@@ -51,7 +53,7 @@ const setupWithTypes = typedSetup({
     input: {} as CustomAuthInput | undefined,
     context: {} as CustomAuthContext,
     events: {} as CustomAuthEvent,
-    tags: {} as typeof pending | CustomAuthRoute,
+    tags: {} as typeof pending | CustomAuthRoute | typeof expired,
   },
   actors: serviceActors(amplifyServices),
   delays: {
@@ -77,6 +79,9 @@ const setupWithTypes = typedSetup({
     // A done event that brings something: a user signed in, a challenge kept.
     hasOutput: ({ event }) => (event as { output?: unknown }).output != null,
     signedInElsewhere: ({ context }) => context.elsewhere !== undefined,
+    // A round the user answers, which a new start (a resend) replaces; not a link's.
+    expiresInPlace: ({ context }) => !clientAnswerOf(context.challenge),
+    challengeTimedOut: ({ context }) => Date.now() >= (context.challenge?.expiresAt ?? 0),
     needsPasswordAgain: ({ context }) =>
       context.flow === 'passwordThenCode' && context.password === undefined,
   },

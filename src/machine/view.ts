@@ -21,6 +21,13 @@ export interface CustomAuthView {
   error: CustomAuthError | null;
   username: string;
   challenge: ChallengeInfo | null;
+  /**
+   * The challenge on screen ran out of time and takes no answer: what is left is
+   * `resendChallenge()` (a new sign-in for the same user) or `goToSignIn()`. Only for rounds
+   * the user answers: a round the client answers (a sign-in link) expires back to sign-in,
+   * with `SessionExpired`.
+   */
+  challengeExpired: boolean;
   codeDelivery: CodeDelivery | null;
   user: AuthUserInfo | null;
   /** The variant this provider runs, fixed at mount. */
@@ -46,13 +53,19 @@ export function routeOf(snapshot: CustomAuthSnapshot): CustomAuthRoute {
   return routes.find((route) => snapshot.hasTag(route)) ?? 'initializing';
 }
 
-function toView(route: CustomAuthRoute, isPending: boolean, context: CustomAuthContext) {
+function toView(
+  route: CustomAuthRoute,
+  isPending: boolean,
+  context: CustomAuthContext,
+  challengeExpired = false,
+) {
   return {
     route,
     isPending,
     error: context.error,
     username: context.username,
     challenge: context.challenge,
+    challengeExpired,
     codeDelivery: context.codeDelivery,
     user: context.user,
     flow: context.flow,
@@ -61,7 +74,12 @@ function toView(route: CustomAuthRoute, isPending: boolean, context: CustomAuthC
 }
 
 export function viewOf(snapshot: CustomAuthSnapshot): CustomAuthView {
-  return toView(routeOf(snapshot), snapshot.hasTag('pending'), snapshot.context);
+  return toView(
+    routeOf(snapshot),
+    snapshot.hasTag('pending'),
+    snapshot.context,
+    snapshot.hasTag('expired'),
+  );
 }
 
 /**

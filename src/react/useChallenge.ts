@@ -19,6 +19,11 @@ export interface ChallengeControls {
   /** Only codes can be sent again; from `challenge.resendAvailableAt` on. */
   canResend: boolean;
   resend: () => void;
+  /**
+   * The challenge ran out of time: nothing can answer it, `resend` starts the sign-in again
+   * for the same user, `cancel` goes back. Stays true while that resend is pending.
+   */
+  isExpired: boolean;
   /** Back to the sign-in screen, e.g. for "Not you?". */
   cancel: () => void;
   /** A new code has just been sent for this step. */
@@ -42,6 +47,7 @@ export interface ChallengeControls {
 
 const select = ({
   challenge,
+  challengeExpired,
   username,
   isPending,
   error,
@@ -50,6 +56,7 @@ const select = ({
   goToSignIn,
 }: CustomAuth) => ({
   challenge,
+  challengeExpired,
   username,
   isPending,
   error,
@@ -66,8 +73,16 @@ const answerErrors = new Set<CustomAuthErrorCode>(['EmptyAnswer', 'InputTooLong'
  * texts they describe it with. Focus moves to the field at each new round or step. Null outside a challenge.
  */
 export function useChallenge(): ChallengeControls | null {
-  const { challenge, username, isPending, error, answerChallenge, resendChallenge, goToSignIn } =
-    useCustomAuth(select);
+  const {
+    challenge,
+    challengeExpired,
+    username,
+    isPending,
+    error,
+    answerChallenge,
+    resendChallenge,
+    goToSignIn,
+  } = useCustomAuth(select);
   const [answer, setAnswer] = useState('');
   const id = useId();
   const field = useRef<HTMLInputElement>(null);
@@ -81,6 +96,9 @@ export function useChallenge(): ChallengeControls | null {
     setSeen({ key, step: challenge?.step, sent, resent });
     setAnswer('');
   }
+  // A resend from an expired challenge is pending as any call is: the screen stays expired.
+  const [isExpired, setExpired] = useState(challengeExpired);
+  if (!isPending && isExpired !== challengeExpired) setExpired(challengeExpired);
   useEffect(() => {
     // At mount and at each new key: the test only names what the effect follows.
     if (key) field.current?.focus();
@@ -99,6 +117,7 @@ export function useChallenge(): ChallengeControls | null {
     submit,
     canResend: challenge.type === 'code',
     resend: resendChallenge,
+    isExpired,
     cancel: goToSignIn,
     resent: seen.resent,
     labelProps: { htmlFor: `${id}f` },

@@ -41,7 +41,17 @@ describe('accessibility of every screen (axe, WCAG 2 A and AA)', () => {
     const { container, user } = renderAuthenticator({}, services);
     await user.type(await screen.findByLabelText('Username'), 'alice{Enter}');
     await user.type(await screen.findByLabelText('Code'), '000000');
-    await screen.findByText('2 attempts left');
+    await screen.findByText('Incorrect code. 2 attempts left.');
+    expect(await violations(container)).toEqual([]);
+  });
+
+  it('challenge, expired', async () => {
+    const { container, user } = renderAuthenticator({
+      sessionValidityMs: 5_200,
+      expiryMarginMs: 5_000,
+    });
+    await user.type(await screen.findByLabelText('Username'), 'alice{Enter}');
+    await screen.findByRole('button', { name: 'Send a new code' }, { timeout: 2_000 });
     expect(await violations(container)).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ import {
 } from '../../src/index.ts';
 import { challengeStep, fakeServices } from '../support/fake-services.ts';
 import { renderAuthenticator } from '../support/render-authenticator.tsx';
+import { wholeText } from '../support/text.ts';
 
 async function startWith(
   parameters: Record<string, string>,
@@ -137,7 +138,7 @@ describe('<CustomAuthenticator> asks the answer part what the frame shows', () =
       expect.objectContaining({ name: 'code', deliveryMedium: 'SMS' }),
     );
     // Where the code went is the code part's, and stays.
-    expect(screen.getByText('We sent a code to +*******1234.')).toBeTruthy();
+    expect(screen.getByText(wholeText('We sent a code to +*******1234.'))).toBeTruthy();
     expect(screen.getByLabelText('PIN')).toBeTruthy();
   });
 

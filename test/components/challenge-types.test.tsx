@@ -9,6 +9,7 @@ import {
 } from '../../src/index.ts';
 import { challengeStep, fakeServices } from '../support/fake-services.ts';
 import { renderAuthenticator } from '../support/render-authenticator.tsx';
+import { wholeText } from '../support/text.ts';
 
 async function startWith(parameters: Record<string, string>, props = {}) {
   const services = fakeServices({ signIn: async () => challengeStep(parameters) });
@@ -39,7 +40,7 @@ describe('<CustomAuthenticator> challenge types', () => {
     await startWith({ type: 'code', deliveryMedium: 'SMS', destination: '+*******1234' });
     expect(form().getAttribute('aria-labelledby')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Check your phone' })).toBeTruthy();
-    expect(screen.getByText('We sent a code to +*******1234.')).toBeTruthy();
+    expect(screen.getByText(wholeText('We sent a code to +*******1234.'))).toBeTruthy();
     expect(screen.getByRole('button', { name: /^Resend code/ })).toBeTruthy();
   });
 
@@ -51,7 +52,7 @@ describe('<CustomAuthenticator> challenge types', () => {
       autocomplete: 'off',
     });
     expect(screen.getByRole('heading', { name: 'Confirm it’s you' })).toBeTruthy();
-    expect(screen.getByText('Signing in as alice.')).toBeTruthy();
+    expect(screen.getByText(wholeText('Signing in as alice. Not you?'))).toBeTruthy();
     const answer = screen.getByLabelText('Answer') as HTMLInputElement;
     expect(answer.type).toBe('password');
     expect(answer.getAttribute('autocomplete')).toBe('off');

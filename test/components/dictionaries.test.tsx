@@ -2,7 +2,7 @@
 import { screen } from '@testing-library/react';
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
-import { plural } from '../../src/components/messages/index.ts';
+import { format, plural } from '../../src/components/messages/index.ts';
 import * as kit from '../../src/index.ts';
 import { en, type Messages, type PluralText } from '../../src/index.ts';
 import { alice, challengeStep, fakeServices } from '../support/fake-services.ts';
@@ -171,7 +171,12 @@ describe('a right-to-left language', () => {
     expect([root?.getAttribute('lang'), root?.getAttribute('dir')]).toEqual(['ar', 'rtl']);
     await user.type(await screen.findByLabelText(arabic.username), `${alice.username}{Enter}`);
     await user.type(await screen.findByLabelText(arabic.code), '000000');
-    expect(await screen.findByText(plural(arabic, arabic.attemptsLeft, 2))).toBeTruthy();
+    const attempts = plural(arabic, arabic.attemptsLeft, 2);
+    expect(
+      await screen.findByText(
+        format(arabic.errorWithAttempts, { error: arabic.wrongCode, attempts }),
+      ),
+    ).toBeTruthy();
     const results = await axe.run(container, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
       rules: { 'color-contrast': { enabled: false } },

@@ -81,9 +81,9 @@ describe('the demo in Chromium, against the local pool', () => {
     await signInUntilChallenge('bea');
     const code = latestCode(stage.pool, 'bea');
     await page.getByLabel('Code', { exact: true }).fill(code === '000000' ? '111111' : '000000');
-    await page.getByText('2 attempts left').waitFor();
+    await page.getByText('Incorrect code. 2 attempts left.').waitFor();
     await expect(page.getByRole('alert').first().textContent()).resolves.toBe(
-      'That is not right. Try again.',
+      'Incorrect code. 2 attempts left.',
     );
     await screenshot(page, 'challenge-wrong-code');
     await page.getByLabel('Code', { exact: true }).fill(code);
@@ -123,7 +123,7 @@ describe('the demo in Chromium, against the local pool', () => {
     await page.getByText('Step 2 of 3').waitFor();
     const code = latestCode(stage.pool, 'hal');
     await page.getByLabel('Code', { exact: true }).fill(code === '000000' ? '111111' : '000000');
-    await page.getByText('2 attempts left').waitFor();
+    await page.getByText('Incorrect code. 2 attempts left.').waitFor();
     await page.getByLabel('Code', { exact: true }).fill(code);
 
     await page.getByRole('form', { name: 'Confirm it’s you' }).waitFor();
@@ -133,7 +133,7 @@ describe('the demo in Chromium, against the local pool', () => {
     await expect(answer.evaluate((field) => field === document.activeElement)).resolves.toBe(true);
     await answer.fill('someone@example.com');
     await answer.press('Enter');
-    await page.getByText('That is not right. Try again.').waitFor();
+    await page.getByText(/^Incorrect answer\./).waitFor();
     await screenshot(page, 'challenge-question');
     await answer.fill('hal@example.com');
     await answer.press('Enter');

@@ -1,40 +1,43 @@
-import { useChallenge } from '../../react/index.ts';
+import { type ChallengeControls, useChallenge } from '../../react/index.ts';
 import { useAuthUi } from '../AuthUiContext.tsx';
-import { errorText, format, plural } from '../messages/index.ts';
+import { errorText, format, type Messages, plural } from '../messages/index.ts';
 import { ErrorMessage } from '../parts/ErrorMessage.tsx';
+import { isolated } from '../parts/isolated.tsx';
 import { ScreenForm } from '../parts/ScreenForm.tsx';
 import { StatusMessage } from '../parts/StatusMessage.tsx';
 import { answerPartFor } from './answer-parts.ts';
 import { ExpiryCountdown, ResendButton } from './ChallengeCountdowns.tsx';
+import { ExpiredChallenge } from './ExpiredChallenge.tsx';
 
 /**
  * The frame of every challenge: title, the step of a chain, who is signing in (with "Not
  * you?"), where the challenge went, the trigger's hint (as text, never HTML), the answer part
- * for the challenge's type, attempts left after a wrong answer, expiry, Confirm, and resend
- * for codes. The part says what the frame shows of these (`AnswerPart`), or takes the whole
- * screen. `components.challenges` adds or replaces parts by type name; an unknown type gets
- * the free-text answer.
+ * for the challenge's type, one message under it (what was wrong, with the attempts left),
+ * expiry, Confirm, and resend for codes. The part says what the frame shows of these
+ * (`AnswerPart`), or takes the whole screen; once the challenge has run out of time, a new
+ * start takes its place. `components.challenges` adds or replaces parts by type name; an
+ * unknown type gets the free-text answer. What the trigger or the user sent (the hint, the
+ * address, the username) keeps its own direction inside a right-to-left language.
  */
 export function ChallengeForm() {
   const controls = useChallenge();
   const { messages, challenges } = useAuthUi();
   if (!controls) return null;
-  const { challenge, username, isPending, error, errorProps, hintProps } = controls;
+  const { challenge, username, isPending, errorProps, hintProps } = controls;
   const { Answer, title, sentTo, submitsItself, ownsScreen } = answerPartFor(
     challenge.name,
     challenges,
   );
+  const screenTitle = title ? title(messages, challenge) : messages.challengeTitle;
+  if (controls.isExpired) return <ExpiredChallenge {...controls} title={screenTitle} />;
   if (ownsScreen) return <Answer {...controls} />;
-  const { hint, step, steps, round, attemptsLeft } = challenge;
+  const { hint, step, steps } = challenge;
   const destination = sentTo?.(messages, challenge);
-  const attempts =
-    round > 1 && attemptsLeft !== null
-      ? plural(messages, messages.attemptsLeft, attemptsLeft)
-      : null;
+  const sentAddress = challenge.parameters.destination;
   return (
     <ScreenForm
       screen="challenge"
-      title={title ? title(messages, challenge) : messages.challengeTitle}
+      title={screenTitle}
       isPending={isPending}
       onSubmit={controls.submit}
     >
@@ -42,25 +45,24 @@ export function ChallengeForm() {
         <p data-part="step">{format(messages.stepOf, { step: step ?? 1, steps })}</p>
       )}
       <p data-part="user">
-        {format(messages.signingInAs, { username })}{' '}
+        {isolated(messages.signingInAs.split('{username}'), username)}{' '}
         <button type="button" data-part="link" onClick={controls.cancel} disabled={isPending}>
           {messages.notYou}
         </button>
       </p>
-      {destination && <p data-part="destination">{destination}</p>}
+      {destination && (
+        <p data-part="destination">
+          {sentAddress ? isolated(destination.split(sentAddress), sentAddress) : destination}
+        </p>
+      )}
       {hint && (
-        <p {...hintProps} data-part="hint">
+        <p {...hintProps} data-part="hint" dir="auto">
           {hint}
         </p>
       )}
       <Answer {...controls} />
-      {attempts && (
-        <p {...controls.attemptsProps} data-part="attempts">
-          {attempts}
-        </p>
-      )}
+      <ErrorMessage id={errorProps.id} text={answerMessage(messages, controls)} />
       <ExpiryCountdown expiresAt={challenge.expiresAt} messages={messages} />
-      <ErrorMessage id={errorProps.id} text={error && errorText(messages, error)} />
       <StatusMessage text={controls.resent ? messages.codeResent : null} />
       {!submitsItself && (
         <button type="submit" data-part="submit" disabled={isPending}>
@@ -77,4 +79,27 @@ export function ChallengeForm() {
       )}
     </ScreenForm>
   );
+}
+
+/**
+ * The one message under the answer, read with the field: what was wrong and the attempts
+ * left, as one sentence; the attempts alone on a round resumed after a reload.
+ */
+function answerMessage(
+  messages: Messages,
+  { challenge, error, isInvalid, isPending }: ChallengeControls,
+): string | null {
+  const { round, attemptsLeft } = challenge;
+  const attempts =
+    round > 1 && attemptsLeft !== null
+      ? plural(messages, messages.attemptsLeft, attemptsLeft)
+      : null;
+  if (!error) return isPending ? null : attempts;
+  const text =
+    error.code === 'WrongAnswer' && challenge.type === 'code'
+      ? messages.wrongCode
+      : errorText(messages, error);
+  return isInvalid && attempts
+    ? format(messages.errorWithAttempts, { error: text, attempts })
+    : text;
 }

@@ -84,6 +84,18 @@ export interface Messages {
   fieldRequired?: string;
   codeHint: string;
   codeResent: string;
+  /** A wrong code; `errors.WrongAnswer` words a wrong answer of any other type. */
+  wrongCode: string;
+  /** An error about the answer, `{error}`, and the attempts left, `{attempts}`, as one sentence. */
+  errorWithAttempts: string;
+  /** Said (not shown) when a new code may be asked for. */
+  resendReady: string;
+  /** The challenge ran out of time: a new sign-in for the same user is what is left. */
+  challengeExpired: string;
+  /** Starts that new sign-in, for a code, */
+  sendNewCode: string;
+  /** and for any other challenge. */
+  startAgain: string;
   /**
    * A sign-in link that another browser asked for: whether to sign in to the account it
    * names; `{destination}` is where it was mailed, masked.
