@@ -1,21 +1,14 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { SignUpConfirmedStatus } from '../../src/components/challenge/SignUpConfirmedStatus.tsx';
 import { es } from '../../src/index.ts';
 import { alice, rightCode } from '../support/fake-services.ts';
 import { renderAuthenticator } from '../support/render-authenticator.tsx';
 
 const confirmedText = 'Account confirmed. One more code to sign you in.';
 
-/**
- * The status above whichever screen is shown, as the challenge frame shows it too once it
- * renders the part: the tests hold either way.
- */
-const withStatus = { components: { Header: SignUpConfirmedStatus } };
-
 describe('the challenge after a confirmed sign-up', () => {
   it('says why it asks for another code, in a status line, until the sign-in ends', async () => {
-    const { user } = renderAuthenticator({ ...withStatus, initialRoute: 'signUp' });
+    const { user } = renderAuthenticator({ initialRoute: 'signUp' });
     await user.type(await screen.findByLabelText('Username'), alice.username);
     await user.type(screen.getByLabelText('Email'), 'alice@example.com{Enter}');
     await user.type(await screen.findByLabelText('Code'), rightCode);
@@ -29,7 +22,7 @@ describe('the challenge after a confirmed sign-up', () => {
   });
 
   it('says nothing on a plain sign-in’s challenge, and speaks the chosen language', async () => {
-    const first = renderAuthenticator(withStatus);
+    const first = renderAuthenticator();
     await first.user.type(await screen.findByLabelText('Username'), `${alice.username}{Enter}`);
     await screen.findByRole('form', { name: 'Enter your code' });
     // The frame's own live region for a resent code, and no other.
@@ -37,7 +30,7 @@ describe('the challenge after a confirmed sign-up', () => {
     expect(screen.queryByText(confirmedText)).toBeNull();
     first.unmount();
 
-    const { user } = renderAuthenticator({ ...withStatus, initialRoute: 'signUp', locale: es });
+    const { user } = renderAuthenticator({ initialRoute: 'signUp', locale: es });
     await user.type(await screen.findByLabelText(es.username), alice.username);
     await user.type(screen.getByLabelText(es.email), 'alice@example.com{Enter}');
     await user.type(await screen.findByLabelText(es.code), rightCode);

@@ -141,7 +141,7 @@ describe('customAuthMachine: path coverage', () => {
       ).toBeGreaterThan(0);
     }
     // A search over every simple path: seconds of CPU, more on a busy machine.
-  }, 30_000);
+  }, 120_000);
 
   it('marks every state that waits for the backend as pending', () => {
     for (const path of shortest) {

@@ -8,6 +8,7 @@ import { StatusMessage } from '../parts/StatusMessage.tsx';
 import { answerPartFor } from './answer-parts.ts';
 import { ExpiryCountdown, ResendButton } from './ChallengeCountdowns.tsx';
 import { ExpiredChallenge } from './ExpiredChallenge.tsx';
+import { SignUpConfirmedStatus } from './SignUpConfirmedStatus.tsx';
 
 /**
  * The frame of every challenge: title, the step of a chain, who is signing in (with "Not
@@ -41,6 +42,7 @@ export function ChallengeForm() {
       isPending={isPending}
       onSubmit={controls.submit}
     >
+      <SignUpConfirmedStatus />
       {steps !== null && steps > 1 && (
         <p data-part="step">{format(messages.stepOf, { step: step ?? 1, steps })}</p>
       )}
