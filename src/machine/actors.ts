@@ -28,30 +28,30 @@ interface CallStart {
  */
 export function serviceActors(services: CustomAuthServices) {
   let last: Promise<unknown> = Promise.resolve();
-  const inTurn = <T>(
-    { signal, self }: CallStart,
-    call: () => Promise<T>,
-    undo: (value: T) => unknown = () => {},
-  ): Promise<T> => {
+  const inTurn = <T>({ signal, self }: CallStart, call: () => Promise<T>, signsIn?: boolean) => {
     const run = last.then(async () => {
       signal.throwIfAborted();
       const value = await call();
       // Stopped while the statechart runs on: dropped. A statechart stopped as a whole (an
       // unmount) leaves a sign-in be, as before.
-      if (signal.aborted && self._parent?.getSnapshot().status === 'active') await undo(value);
+      if (
+        signsIn &&
+        signal.aborted &&
+        (value as SignInStep).type === 'done' &&
+        self._parent?.getSnapshot().status === 'active'
+      )
+        await services.signOut();
       return value;
     });
     last = run.catch(() => {});
     return run;
   };
-  const step = (start: CallStart, call: () => Promise<SignInStep>) =>
-    inTurn(start, call, (value) => value.type === 'done' && services.signOut());
   return {
     getCurrentUser: fromPromise<AuthUserInfo | null>((start) =>
       inTurn(start, () => services.getCurrentUser()),
     ),
     signIn: fromPromise<SignInStep, SignInRequest>((start) =>
-      step(start, () => services.signIn(start.input)),
+      inTurn(start, () => services.signIn(start.input), true),
     ),
     confirmSignIn: fromPromise<
       SignInStep,
@@ -59,10 +59,13 @@ export function serviceActors(services: CustomAuthServices) {
     >((start) => {
       const { answer, clientMetadata } = start.input;
       // Only with something to send, so that services written for one argument see one.
-      return step(start, () =>
-        clientMetadata
-          ? services.confirmSignIn(answer, clientMetadata)
-          : services.confirmSignIn(answer),
+      return inTurn(
+        start,
+        () =>
+          clientMetadata
+            ? services.confirmSignIn(answer, clientMetadata)
+            : services.confirmSignIn(answer),
+        true,
       );
     }),
     signUp: fromPromise<SignUpStep, SignUpRequest>((start) =>
@@ -74,7 +77,9 @@ export function serviceActors(services: CustomAuthServices) {
     resendSignUpCode: fromPromise<CodeDelivery, { username: string }>((start) =>
       inTurn(start, () => services.resendSignUpCode(start.input.username)),
     ),
-    autoSignIn: fromPromise<SignInStep>((start) => step(start, () => services.autoSignIn())),
+    autoSignIn: fromPromise<SignInStep>((start) =>
+      inTurn(start, () => services.autoSignIn(), true),
+    ),
     signOut: fromPromise<void>((start) => inTurn(start, () => services.signOut())),
     // Word of a sign-out here (Hub), or of a sign-in or sign-out in another tab, and the
     // session check behind a first form that nothing stored seemed to need (its failure
@@ -99,7 +104,7 @@ export function serviceActors(services: CustomAuthServices) {
       };
     }),
     answerOnClient: fromPromise<SignInStep, ClientAnswerRequest>((start) =>
-      step(start, () => services.answerOnClient(start.input)),
+      inTurn(start, () => services.answerOnClient(start.input), true),
     ),
     loadPendingChallenge: fromPromise<PendingChallenge | null>((start) =>
       inTurn(start, () => services.loadPendingChallenge()),

@@ -2,7 +2,7 @@ import { useChallenge } from '../../react/index.ts';
 import { useAuthUi } from '../AuthUiContext.tsx';
 import { errorText, format, plural } from '../messages/index.ts';
 import { ErrorMessage } from '../parts/ErrorMessage.tsx';
-import { ScreenForm } from '../parts/ScreenForm.tsx';
+import { ScreenForm, SubmitButton } from '../parts/ScreenForm.tsx';
 import { StatusMessage } from '../parts/StatusMessage.tsx';
 import { answerPartFor } from './answer-parts.ts';
 import { ExpiryCountdown, ResendButton } from './ChallengeCountdowns.tsx';
@@ -43,7 +43,8 @@ export function ChallengeForm() {
       )}
       <p data-part="user">
         {format(messages.signingInAs, { username })}{' '}
-        <button type="button" data-part="link" onClick={controls.cancel} disabled={isPending}>
+        {/* A cancel, while a request is pending too. */}
+        <button type="button" data-part="link" onClick={controls.cancel}>
           {messages.notYou}
         </button>
       </p>
@@ -63,9 +64,11 @@ export function ChallengeForm() {
       <ErrorMessage id={errorProps.id} text={error && errorText(messages, error)} />
       <StatusMessage text={controls.resent ? messages.codeResent : null} />
       {!submitsItself && (
-        <button type="submit" data-part="submit" disabled={isPending}>
-          {messages.confirm}
-        </button>
+        <SubmitButton
+          isPending={isPending}
+          label={messages.confirm}
+          pendingLabel={messages.checking}
+        />
       )}
       {controls.canResend && (
         <ResendButton
