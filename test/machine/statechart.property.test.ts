@@ -18,7 +18,8 @@ import { type DeliveredStep, ScriptedBackend } from '../support/scripted-backend
 
 /**
  * Random sequences of what can happen to the statechart: UI commands, backend calls ending
- * in any way a real call can, the clock jumping past cooldowns and expiry, sign-outs and
+ * in any way a real call can, the clock jumping past cooldowns, expiry and the call timeout
+ * (a call given up on runs on, unheard, until the sequence settles it), sign-outs and
  * sign-ins in other tabs (also while a call is in flight), reloads, reloads with a sign-in
  * link in the address (also while signed in), services that cannot listen for sign-outs.
  * The invariants below are checked after every transition

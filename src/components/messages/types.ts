@@ -35,6 +35,7 @@ export interface Messages {
   signingIn: string;
   /** Confirm's label while the answer or code is being checked. */
   checking: string;
+  /** Sign out's label while signing out. */
   signingOut: string;
   /** Sign-up's button while the account is being created. */
   creatingAccount?: string;
