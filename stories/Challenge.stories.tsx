@@ -240,8 +240,24 @@ export const Answering: Story = {
     await userEvent.type(canvas.getByLabelText('Code'), rightCode);
     const form = canvas.getByRole('form', { name: 'Enter your code' });
     await waitFor(() => expect(form).toHaveAttribute('aria-busy', 'true'));
-    expect(canvas.getByRole('button', { name: 'Confirm' })).toBeDisabled();
+    const confirm = canvas.getByRole('button', { name: 'Checking…' });
+    expect(confirm).toHaveAttribute('aria-disabled', 'true');
+    await waitFor(() => expect(confirm).toHaveFocus());
     expect(canvas.getByLabelText('Code')).toBeDisabled();
+    // "Not you?" stays a way out.
+    expect(canvas.getByRole('button', { name: 'Not you?' })).toBeEnabled();
+  },
+};
+
+export const AnswerCancelled: Story = {
+  args: { services: fakePool({ confirmSignIn: never }) },
+  play: async ({ canvasElement }) => {
+    const canvas = await openChallenge(canvasElement);
+    await userEvent.type(canvas.getByLabelText('Code'), rightCode);
+    await canvas.findByRole('button', { name: 'Checking…' });
+    await userEvent.click(canvas.getByRole('button', { name: 'Not you?' }));
+    expect(await canvas.findByLabelText('Username')).toHaveValue('alice');
+    expect(canvas.getByRole('button', { name: 'Sign in' })).not.toHaveAttribute('aria-disabled');
   },
 };
 

@@ -5,6 +5,7 @@ import {
   cognitoError,
   fakePool,
   networkError,
+  never,
   rightCode,
   signInFails,
   wrongCode,
@@ -144,6 +145,22 @@ export const Offline = signInError(
   networkError(),
   'Cannot reach the sign-in service. Check your connection.',
 );
+
+/** A call that does not answer gives up (after 15 s; 1 s here), and the button retries. */
+export const NoAnswer: Story = {
+  args: { services: fakePool({ signIn: never }), callTimeoutMs: 1_000 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(await canvas.findByLabelText('Username'), 'alice{Enter}');
+    await canvas.findByRole('button', { name: 'Signing in…' });
+    expect(await canvas.findByRole('alert', {}, { timeout: 3_000 })).toHaveTextContent(
+      'Cannot reach the sign-in service. Check your connection.',
+    );
+    const button = canvas.getByRole('button', { name: 'Sign in' });
+    expect(button).toHaveFocus();
+    expect(canvas.getByLabelText('Username')).toHaveValue('alice');
+  },
+};
 
 export const UnknownErrorKeepsItsMessage = signInError(
   cognitoError('InternalErrorException', 'The service is down for maintenance.'),

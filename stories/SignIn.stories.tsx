@@ -72,7 +72,11 @@ export const SigningIn: Story = {
     await waitFor(() => expect(form).toHaveAttribute('aria-busy', 'true'));
     expect(form).toHaveAttribute('data-state', 'pending');
     expect(canvas.getByLabelText('Username')).toBeDisabled();
-    expect(canvas.getByRole('button', { name: 'Sign in' })).toBeDisabled();
+    // The button says what it does, with a spinner, and keeps the focus the field had.
+    const button = canvas.getByRole('button', { name: 'Signing in…' });
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    expect(button).toHaveAttribute('data-state', 'pending');
+    await waitFor(() => expect(button).toHaveFocus());
   },
 };
 

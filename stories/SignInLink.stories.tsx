@@ -77,8 +77,11 @@ export const UsingTheLink: Story = {
     const form = await canvas.findByRole('form', { name: question });
     await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
     await waitFor(() => expect(form).toHaveAttribute('aria-busy', 'true'));
-    expect(canvas.getByRole('button', { name: 'Continue' })).toBeDisabled();
-    expect(canvas.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+    expect(canvas.getByRole('button', { name: 'Signing in…' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+    expect(canvas.getByRole('button', { name: 'Cancel' })).toBeEnabled();
   },
 };
 

@@ -138,7 +138,10 @@ export const CreatingAccount: Story = {
     await userEvent.type(canvas.getByLabelText('Email'), 'bob@example.com{Enter}');
     const form = canvas.getByRole('form', { name: 'Create account' });
     await waitFor(() => expect(form).toHaveAttribute('aria-busy', 'true'));
-    expect(canvas.getByRole('button', { name: 'Create account' })).toBeDisabled();
+    expect(canvas.getByRole('button', { name: 'Creating account…' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
   },
 };
 

@@ -131,8 +131,16 @@ function AuthenticatorScreens(props: CustomAuthenticatorProps) {
 export function CustomAuthenticator(props: CustomAuthenticatorProps) {
   const enclosed = useHasCustomAuthProvider();
   const screens = <AuthenticatorScreens {...props} />;
-  const { flow, sessionValidityMs, expiryMarginMs, resendCooldownMs, signUp, initialRoute } = props;
-  const providerProps = { flow, sessionValidityMs, expiryMarginMs, resendCooldownMs, initialRoute };
+  const { flow, sessionValidityMs, expiryMarginMs, resendCooldownMs, callTimeoutMs } = props;
+  const { signUp, initialRoute } = props;
+  const providerProps = {
+    flow,
+    sessionValidityMs,
+    expiryMarginMs,
+    resendCooldownMs,
+    callTimeoutMs,
+    initialRoute,
+  };
   if (enclosed) {
     if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
       warnOfIgnoredProps({ ...providerProps, services: props.services, signUp });

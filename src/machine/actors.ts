@@ -14,29 +14,73 @@ import type {
   SignUpStep,
 } from './types.ts';
 
-/** The statechart's invokable actors, each a thin wrapper over one service. */
+interface CallStart {
+  signal: AbortSignal;
+  self: { _parent?: { getSnapshot: () => { status: string } } | undefined };
+}
+
+/**
+ * The statechart's invokable actors, each a thin wrapper over one service. Backend calls run
+ * one at a time: a call the statechart stopped waiting for (too slow, or cancelled) still runs
+ * in Amplify, and would write its answer over the next call's sign-in (the session Amplify
+ * keeps, or the tokens). The next call waits until it has answered; a call given up before its
+ * turn is never made; and a sign-in it completed is undone, as nobody asked for it any more.
+ */
 export function serviceActors(services: CustomAuthServices) {
+  let last: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>({ signal, self }: CallStart, call: () => Promise<T>, signsIn?: boolean) => {
+    const run = last.then(async () => {
+      signal.throwIfAborted();
+      const value = await call();
+      // Stopped while the statechart runs on: dropped. A statechart stopped as a whole (an
+      // unmount) leaves a sign-in be, as before.
+      if (
+        signsIn &&
+        signal.aborted &&
+        (value as SignInStep).type === 'done' &&
+        self._parent?.getSnapshot().status === 'active'
+      )
+        await services.signOut();
+      return value;
+    });
+    last = run.catch(() => {});
+    return run;
+  };
   return {
-    getCurrentUser: fromPromise<AuthUserInfo | null>(() => services.getCurrentUser()),
-    signIn: fromPromise<SignInStep, SignInRequest>(({ input }) => services.signIn(input)),
+    getCurrentUser: fromPromise<AuthUserInfo | null>((start) =>
+      inTurn(start, () => services.getCurrentUser()),
+    ),
+    signIn: fromPromise<SignInStep, SignInRequest>((start) =>
+      inTurn(start, () => services.signIn(start.input), true),
+    ),
     confirmSignIn: fromPromise<
       SignInStep,
       { answer: string; clientMetadata: Record<string, string> | undefined }
-    >(({ input: { answer, clientMetadata } }) =>
+    >((start) => {
+      const { answer, clientMetadata } = start.input;
       // Only with something to send, so that services written for one argument see one.
-      clientMetadata
-        ? services.confirmSignIn(answer, clientMetadata)
-        : services.confirmSignIn(answer),
+      return inTurn(
+        start,
+        () =>
+          clientMetadata
+            ? services.confirmSignIn(answer, clientMetadata)
+            : services.confirmSignIn(answer),
+        true,
+      );
+    }),
+    signUp: fromPromise<SignUpStep, SignUpRequest>((start) =>
+      inTurn(start, () => services.signUp(start.input)),
     ),
-    signUp: fromPromise<SignUpStep, SignUpRequest>(({ input }) => services.signUp(input)),
-    confirmSignUp: fromPromise<ConfirmSignUpStep, ConfirmSignUpRequest>(({ input }) =>
-      services.confirmSignUp(input),
+    confirmSignUp: fromPromise<ConfirmSignUpStep, ConfirmSignUpRequest>((start) =>
+      inTurn(start, () => services.confirmSignUp(start.input)),
     ),
-    resendSignUpCode: fromPromise<CodeDelivery, { username: string }>(({ input }) =>
-      services.resendSignUpCode(input.username),
+    resendSignUpCode: fromPromise<CodeDelivery, { username: string }>((start) =>
+      inTurn(start, () => services.resendSignUpCode(start.input.username)),
     ),
-    autoSignIn: fromPromise<SignInStep>(() => services.autoSignIn()),
-    signOut: fromPromise<void>(() => services.signOut()),
+    autoSignIn: fromPromise<SignInStep>((start) =>
+      inTurn(start, () => services.autoSignIn(), true),
+    ),
+    signOut: fromPromise<void>((start) => inTurn(start, () => services.signOut())),
     // Word of a sign-out here (Hub), or of a sign-in or sign-out in another tab, and the
     // session check behind a first form that nothing stored seemed to need (its failure
     // leaves the form, whose own request then meets the trouble and says so). Missing word
@@ -59,11 +103,11 @@ export function serviceActors(services: CustomAuthServices) {
         for (const stop of stops) ignoreFailure(() => stop?.());
       };
     }),
-    answerOnClient: fromPromise<SignInStep, ClientAnswerRequest>(({ input }) =>
-      services.answerOnClient(input),
+    answerOnClient: fromPromise<SignInStep, ClientAnswerRequest>((start) =>
+      inTurn(start, () => services.answerOnClient(start.input), true),
     ),
-    loadPendingChallenge: fromPromise<PendingChallenge | null>(() =>
-      services.loadPendingChallenge(),
+    loadPendingChallenge: fromPromise<PendingChallenge | null>((start) =>
+      inTurn(start, () => services.loadPendingChallenge()),
     ),
   };
 }

@@ -64,6 +64,7 @@ export const defaultTiming: CustomAuthTiming = {
   sessionValidityMs: 180_000,
   expiryMarginMs: 5_000,
   resendCooldownMs: 30_000,
+  callTimeoutMs: 15_000,
 };
 
 export function initialContext(input: CustomAuthInput | undefined): CustomAuthContext {

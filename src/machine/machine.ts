@@ -30,16 +30,29 @@ const toSignInWithError = {
   },
 };
 
+const networkError = { type: 'setError' as const, params: authError('Network') };
+
+/** A call that took too long: the screen it was made from again, saying so. */
+const giveUp = { target: 'idle', actions: networkError };
+
+const giveUpToSignIn = {
+  target: '#customAuth.signIn',
+  actions: { type: 'backToSignIn' as const, params: { error: authError('Network') } },
+};
+
 /**
- * A state that waits on a backend call. Word from elsewhere waits for the call as well: a
- * call left running could answer later, and store tokens after a sign-out, or run beside the
- * next call. A sign-in elsewhere is noted and followed on the screen the call leads to; a
- * sign-out elsewhere during a sign-out here is that sign-out's own end.
+ * A state that waits on a backend call, until `callTimeout` (then `timedOut`). Word from
+ * elsewhere waits for the call as well: a call left running could answer later, and store
+ * tokens after a sign-out, or run beside the next call. A sign-in elsewhere is noted and
+ * followed on the screen the call leads to; a sign-out elsewhere during a sign-out here is
+ * that sign-out's own end. A call the statechart stops waiting for runs on in Amplify: the
+ * actors hold the next call until it has answered, and undo a sign-in it brings.
  */
-function calling<State extends object>(state: State) {
+function calling<State extends object>(state: State, timedOut: object) {
   return {
     ...state,
     tags: pending,
+    after: { callTimeout: timedOut },
     on: { SIGNED_IN: { actions: 'noteSignIn' as const }, SIGNED_OUT: {} },
   };
 }
@@ -117,43 +130,49 @@ const buildMachine = () =>
           deciding: {
             always: [{ guard: 'mayResume', target: 'checkingUser' }, ...toFirstForm],
           },
-          checkingUser: calling({
-            invoke: {
-              id: 'getCurrentUser',
-              src: 'getCurrentUser',
-              onDone: [
-                {
-                  guard: 'hasOutput',
-                  target: '#customAuth.signedIn',
-                  actions: { type: 'signedIn', params: ({ event }) => ({ user: event.output }) },
+          checkingUser: calling(
+            {
+              invoke: {
+                id: 'getCurrentUser',
+                src: 'getCurrentUser',
+                onDone: [
+                  {
+                    guard: 'hasOutput',
+                    target: '#customAuth.signedIn',
+                    actions: { type: 'signedIn', params: ({ event }) => ({ user: event.output }) },
+                  },
+                  { target: 'restoringChallenge' },
+                ],
+                onError: {
+                  target: '#customAuth.signIn',
+                  actions: setErrorFromEvent,
                 },
-                { target: 'restoringChallenge' },
-              ],
-              onError: {
-                target: '#customAuth.signIn',
-                actions: setErrorFromEvent,
               },
             },
-          }),
-          restoringChallenge: calling({
-            invoke: {
-              id: 'loadPendingChallenge',
-              src: 'loadPendingChallenge',
-              onDone: [
-                {
-                  guard: 'hasOutput',
-                  target: '#customAuth.challenge',
-                  actions: {
-                    type: 'restoreChallenge',
-                    // Present: the guard said so.
-                    params: ({ event }) => ({ pending: event.output as PendingChallenge }),
+            giveUpToSignIn,
+          ),
+          restoringChallenge: calling(
+            {
+              invoke: {
+                id: 'loadPendingChallenge',
+                src: 'loadPendingChallenge',
+                onDone: [
+                  {
+                    guard: 'hasOutput',
+                    target: '#customAuth.challenge',
+                    actions: {
+                      type: 'restoreChallenge',
+                      // Present: the guard said so.
+                      params: ({ event }) => ({ pending: event.output as PendingChallenge }),
+                    },
                   },
-                },
-                ...toFirstForm,
-              ],
-              onError: toFirstForm,
+                  ...toFirstForm,
+                ],
+                onError: toFirstForm,
+              },
             },
-          }),
+            toFirstForm,
+          ),
         },
       },
       signIn: {
@@ -170,29 +189,39 @@ const buildMachine = () =>
               GO_TO_SIGN_UP: { target: '#customAuth.signUp', actions: 'clearError' },
             },
           },
-          submitting: calling({
-            invoke: {
-              id: 'signIn',
-              src: 'signIn',
-              input: signInRequest,
-              onDone: signInSucceeded,
-              onError: [
-                ...signInFailedElsewhere,
-                {
-                  guard: 'startFailedByDefine',
-                  target: 'idle',
-                  actions: { type: 'setError', params: authError('DefineExpectsSrpA') },
-                },
-                { target: 'idle', actions: ['forgetPassword', setErrorFromEvent] },
-              ],
+          submitting: calling(
+            {
+              invoke: {
+                id: 'signIn',
+                src: 'signIn',
+                input: signInRequest,
+                onDone: signInSucceeded,
+                onError: [
+                  ...signInFailedElsewhere,
+                  {
+                    guard: 'startFailedByDefine',
+                    target: 'idle',
+                    actions: { type: 'setError', params: authError('DefineExpectsSrpA') },
+                  },
+                  { target: 'idle', actions: ['forgetPassword', setErrorFromEvent] },
+                ],
+              },
             },
-          }),
+            { target: 'idle', actions: ['forgetPassword', networkError] },
+          ),
         },
       },
       challenge: {
         tags: 'challenge',
         initial: 'idle',
         exit: ['forgetChallenge', 'dropChallenge'],
+        // Also while a call is in flight: "Not you?" cancels it (the actors see it stopped).
+        on: {
+          GO_TO_SIGN_IN: {
+            target: '#customAuth.signIn',
+            actions: { type: 'backToSignIn', params: { error: null } },
+          },
+        },
         states: {
           idle: {
             entry: 'rememberChallenge',
@@ -231,75 +260,80 @@ const buildMachine = () =>
                 },
                 { target: 'resending', actions: 'clearError' },
               ],
-              GO_TO_SIGN_IN: {
-                target: '#customAuth.signIn',
-                actions: { type: 'backToSignIn', params: { error: null } },
-              },
             },
           },
-          answering: calling({
-            invoke: {
-              id: 'confirmSignIn',
-              src: 'confirmSignIn',
-              input: ({ context, event }) => {
-                const answer = (event as EventOf<'ANSWER_CHALLENGE'>).answer.trim();
-                // Cognito gives the next Create no answer, only the ClientMetadata sent with it.
-                const protocol = context.challenge && protocolOf(context.challenge.name);
-                return { answer, clientMetadata: protocol?.answerMetadata?.(answer) };
-              },
-              onDone: [
-                {
-                  guard: stepIs('customChallenge'),
-                  target: 'idle',
-                  actions: {
-                    type: 'nextRound',
-                    params: ({ event }) => challengeParameters(event.output),
+          answering: calling(
+            {
+              invoke: {
+                id: 'confirmSignIn',
+                src: 'confirmSignIn',
+                input: ({ context, event }) => {
+                  const answer = (event as EventOf<'ANSWER_CHALLENGE'>).answer.trim();
+                  // Cognito gives the next Create no answer, only the ClientMetadata sent with it.
+                  const protocol = context.challenge && protocolOf(context.challenge.name);
+                  return { answer, clientMetadata: protocol?.answerMetadata?.(answer) };
+                },
+                onDone: [
+                  {
+                    guard: stepIs('customChallenge'),
+                    target: 'idle',
+                    actions: {
+                      type: 'nextRound',
+                      params: ({ event }) => challengeParameters(event.output),
+                    },
                   },
-                },
-                toSignedIn,
-                toSignInUnsupported,
-              ],
-              onError: [...answerEndsSignIn, { target: 'idle', actions: setErrorFromEvent }],
+                  toSignedIn,
+                  toSignInUnsupported,
+                ],
+                onError: [...answerEndsSignIn, { target: 'idle', actions: setErrorFromEvent }],
+              },
             },
-          }),
-          answeringOnClient: calling({
-            invoke: {
-              id: 'answerOnClient',
-              src: 'answerOnClient',
-              // Present: the guards that lead here read it.
-              input: ({ context }) => ({
-                challenge: context.challenge as ChallengeInfo,
-                link: context.link,
-              }),
-              onDone: [
-                // What comes next (a link's email out, the chain let on) is a first round, not
-                // a wrong answer.
-                {
-                  guard: stepIs('customChallenge'),
-                  target: 'idle',
-                  actions: ['takeAnsweredUsername', startChallengeFromStep],
-                },
-                toSignedIn,
-                toSignInUnsupported,
-              ],
-              // Not back to idle, which would answer again at once.
-              onError: [...answerEndsSignIn, toSignInWithError],
+            giveUp,
+          ),
+          answeringOnClient: calling(
+            {
+              invoke: {
+                id: 'answerOnClient',
+                src: 'answerOnClient',
+                // Present: the guards that lead here read it.
+                input: ({ context }) => ({
+                  challenge: context.challenge as ChallengeInfo,
+                  link: context.link,
+                }),
+                onDone: [
+                  // What comes next (a link's email out, the chain let on) is a first round, not
+                  // a wrong answer.
+                  {
+                    guard: stepIs('customChallenge'),
+                    target: 'idle',
+                    actions: ['takeAnsweredUsername', startChallengeFromStep],
+                  },
+                  toSignedIn,
+                  toSignInUnsupported,
+                ],
+                // Not back to idle, which would answer again at once.
+                onError: [...answerEndsSignIn, toSignInWithError],
+              },
             },
-          }),
-          resending: calling({
-            invoke: {
-              id: 'signIn',
-              src: 'signIn',
-              input: signInRequest,
-              onDone: signInSucceeded,
-              onError: [
-                ...signInFailedElsewhere,
-                // Past its time, the challenge cannot be answered: the error shows where it ended.
-                { guard: 'challengeTimedOut', target: 'expired', actions: setErrorFromEvent },
-                { target: 'idle', actions: setErrorFromEvent },
-              ],
+            giveUpToSignIn,
+          ),
+          resending: calling(
+            {
+              invoke: {
+                id: 'signIn',
+                src: 'signIn',
+                input: signInRequest,
+                onDone: signInSucceeded,
+                onError: [
+                  ...signInFailedElsewhere,
+                  // Past its time, the challenge cannot be answered: the error shows where it ended.
+                  { guard: 'challengeTimedOut', target: 'expired', actions: setErrorFromEvent },
+                  { target: 'idle', actions: setErrorFromEvent },
+                ],
+              },
             },
-          }),
+            [{ guard: 'challengeTimedOut', target: 'expired', actions: networkError }, giveUp],
+          ),
           // The answer part gives way to a new start for the same user, or going back.
           expired: {
             tags: expired,
@@ -308,10 +342,6 @@ const buildMachine = () =>
                 needsPasswordAgain,
                 { target: 'resending', actions: 'clearError' },
               ],
-              GO_TO_SIGN_IN: {
-                target: '#customAuth.signIn',
-                actions: { type: 'backToSignIn', params: { error: null } },
-              },
             },
           },
         },
@@ -330,46 +360,49 @@ const buildMachine = () =>
               GO_TO_SIGN_IN: { target: '#customAuth.signIn', actions: 'clearError' },
             },
           },
-          submitting: calling({
-            invoke: {
-              id: 'signUp',
-              src: 'signUp',
-              input: ({ context, event }) => {
-                const { password, attributes } = event as EventOf<'SIGN_UP'>;
-                return {
-                  username: context.username,
-                  password: password || undefined,
-                  attributes: attributes ?? {},
-                  flow: context.flow,
-                };
-              },
-              onDone: [
-                {
-                  guard: stepIs('confirmSignUp'),
-                  target: '#customAuth.confirmSignUp',
-                  actions: {
-                    type: 'setCodeDelivery',
-                    params: ({ event }) => ({
-                      codeDelivery:
-                        event.output.type === 'confirmSignUp' ? event.output.codeDelivery : null,
-                    }),
+          submitting: calling(
+            {
+              invoke: {
+                id: 'signUp',
+                src: 'signUp',
+                input: ({ context, event }) => {
+                  const { password, attributes } = event as EventOf<'SIGN_UP'>;
+                  return {
+                    username: context.username,
+                    password: password || undefined,
+                    attributes: attributes ?? {},
+                    flow: context.flow,
+                  };
+                },
+                onDone: [
+                  {
+                    guard: stepIs('confirmSignUp'),
+                    target: '#customAuth.confirmSignUp',
+                    actions: {
+                      type: 'setCodeDelivery',
+                      params: ({ event }) => ({
+                        codeDelivery:
+                          event.output.type === 'confirmSignUp' ? event.output.codeDelivery : null,
+                      }),
+                    },
                   },
+                  {
+                    guard: stepIs('autoSignIn'),
+                    target: '#customAuth.confirmSignUp.autoSigningIn',
+                  },
+                  {
+                    target: '#customAuth.signIn',
+                    actions: { type: 'backToSignIn', params: { error: null } },
+                  },
+                ],
+                onError: {
+                  target: 'idle',
+                  actions: ['forgetPassword', setErrorFromEvent],
                 },
-                {
-                  guard: stepIs('autoSignIn'),
-                  target: '#customAuth.confirmSignUp.autoSigningIn',
-                },
-                {
-                  target: '#customAuth.signIn',
-                  actions: { type: 'backToSignIn', params: { error: null } },
-                },
-              ],
-              onError: {
-                target: 'idle',
-                actions: ['forgetPassword', setErrorFromEvent],
               },
             },
-          }),
+            { target: 'idle', actions: ['forgetPassword', networkError] },
+          ),
         },
       },
       confirmSignUp: {
@@ -391,56 +424,65 @@ const buildMachine = () =>
               },
             },
           },
-          resendingCode: calling({
-            invoke: {
-              id: 'resendSignUpCode',
-              src: 'resendSignUpCode',
-              input: ({ context }) => ({ username: context.username }),
-              onDone: {
-                target: 'idle',
-                actions: {
-                  type: 'setCodeDelivery',
-                  params: ({ event }) => ({ codeDelivery: event.output }),
+          resendingCode: calling(
+            {
+              invoke: {
+                id: 'resendSignUpCode',
+                src: 'resendSignUpCode',
+                input: ({ context }) => ({ username: context.username }),
+                onDone: {
+                  target: 'idle',
+                  actions: {
+                    type: 'setCodeDelivery',
+                    params: ({ event }) => ({ codeDelivery: event.output }),
+                  },
+                },
+                onError: {
+                  target: 'idle',
+                  actions: setErrorFromEvent,
                 },
               },
-              onError: {
-                target: 'idle',
-                actions: setErrorFromEvent,
-              },
             },
-          }),
-          confirming: calling({
-            invoke: {
-              id: 'confirmSignUp',
-              src: 'confirmSignUp',
-              input: ({ context, event }) => {
-                return {
-                  username: context.username,
-                  code: (event as EventOf<'CONFIRM_SIGN_UP'>).code.trim(),
-                };
-              },
-              onDone: [
-                {
-                  guard: stepIs('autoSignIn'),
-                  target: 'autoSigningIn',
-                  actions: 'signUpConfirmed',
+            giveUp,
+          ),
+          confirming: calling(
+            {
+              invoke: {
+                id: 'confirmSignUp',
+                src: 'confirmSignUp',
+                input: ({ context, event }) => {
+                  return {
+                    username: context.username,
+                    code: (event as EventOf<'CONFIRM_SIGN_UP'>).code.trim(),
+                  };
                 },
-                { target: '#customAuth.signIn.submitting', actions: 'signUpConfirmed' },
-              ],
-              onError: {
-                target: 'idle',
-                actions: setErrorFromEvent,
+                onDone: [
+                  {
+                    guard: stepIs('autoSignIn'),
+                    target: 'autoSigningIn',
+                    actions: 'signUpConfirmed',
+                  },
+                  { target: '#customAuth.signIn.submitting', actions: 'signUpConfirmed' },
+                ],
+                onError: {
+                  target: 'idle',
+                  actions: setErrorFromEvent,
+                },
               },
             },
-          }),
-          autoSigningIn: calling({
-            invoke: {
-              id: 'autoSignIn',
-              src: 'autoSignIn',
-              onDone: signInSucceeded,
-              onError: toSignInWithError,
+            giveUp,
+          ),
+          autoSigningIn: calling(
+            {
+              invoke: {
+                id: 'autoSignIn',
+                src: 'autoSignIn',
+                onDone: signInSucceeded,
+                onError: toSignInWithError,
+              },
             },
-          }),
+            giveUpToSignIn,
+          ),
         },
       },
       signedIn: {
@@ -449,17 +491,20 @@ const buildMachine = () =>
         on: { SIGNED_OUT: { target: 'signIn', actions: 'signedOut' } },
         states: {
           idle: { on: { SIGN_OUT: 'signingOut' } },
-          signingOut: calling({
-            invoke: {
-              id: 'signOut',
-              src: 'signOut',
-              onDone: { target: '#customAuth.signIn', actions: 'signedOut' },
-              onError: {
-                target: 'idle',
-                actions: setErrorFromEvent,
+          signingOut: calling(
+            {
+              invoke: {
+                id: 'signOut',
+                src: 'signOut',
+                onDone: { target: '#customAuth.signIn', actions: 'signedOut' },
+                onError: {
+                  target: 'idle',
+                  actions: setErrorFromEvent,
+                },
               },
             },
-          }),
+            giveUp,
+          ),
         },
       },
     },

@@ -59,6 +59,7 @@ const setupWithTypes = typedSetup({
   delays: {
     challengeExpiry: ({ context }) =>
       Math.max(0, (context.challenge?.expiresAt ?? Date.now()) - Date.now()),
+    callTimeout: ({ context }) => context.timing.callTimeoutMs,
   },
   guards: {
     mayResume: () => !nothingToResume(amplifyServices),

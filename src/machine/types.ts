@@ -50,6 +50,11 @@ export interface CustomAuthTiming {
   expiryMarginMs: number;
   /** How long after a code was sent a new one may be requested. Default 30 000. */
   resendCooldownMs: number;
+  /**
+   * How long a backend call may take before the statechart stops waiting and reports a
+   * `Network` error. Default 15 000.
+   */
+  callTimeoutMs: number;
 }
 
 export interface CustomAuthInput extends Partial<CustomAuthTiming> {

@@ -16,7 +16,10 @@ export type CustomAuthSnapshot = SnapshotFrom<CustomAuthMachine>;
 /** Everything a UI reads from the statechart; every field keeps its identity until it changes. */
 export interface CustomAuthView {
   route: CustomAuthRoute;
-  /** True while a request to the backend is in flight; commands sent meanwhile are ignored. */
+  /**
+   * True while a request to the backend is in flight (for `callTimeoutMs` at most); commands
+   * sent meanwhile are ignored, but a challenge's `GO_TO_SIGN_IN`, which cancels it.
+   */
   isPending: boolean;
   error: CustomAuthError | null;
   username: string;

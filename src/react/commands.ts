@@ -1,6 +1,9 @@
 import type { CustomAuthEvent } from '../machine/index.ts';
 
-/** What a UI can ask of the flow. Each is ignored while a request is pending. */
+/**
+ * What a UI can ask of the flow. Each is ignored while a request is pending, but
+ * `goToSignIn` on a challenge, which gives up on the request.
+ */
 export interface CustomAuthCommands {
   /** Starts a sign-in; `password` is used only in the passwordThenCode flow. */
   signIn: (credentials: { username: string; password?: string }) => void;

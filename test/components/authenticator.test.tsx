@@ -146,9 +146,10 @@ describe('<CustomAuthenticator>', () => {
     expect(screen.getByRole('form', { name: 'Enter your code' }).getAttribute('aria-busy')).toBe(
       'true',
     );
-    expect((screen.getByRole('button', { name: 'Confirm' }) as HTMLButtonElement).disabled).toBe(
-      true,
-    );
+    const confirm = screen.getByRole('button', { name: 'Checking…' });
+    expect(confirm.getAttribute('aria-disabled')).toBe('true');
+    await user.click(confirm);
+    expect(services.confirmSignIn).toHaveBeenCalledTimes(1);
     await act(async () => answer.resolve({ type: 'done', user: alice }));
     await screen.findByText('Signed in as alice');
   });

@@ -82,9 +82,12 @@ describe('<CustomAuthenticator> with a sign-in link another browser asked for', 
     expect(results.violations.map(({ id }) => id)).toEqual([]);
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     await waitFor(() => expect(form.getAttribute('aria-busy')).toBe('true'));
+    // Cancel stays a way out; Continue says what it does.
     expect((screen.getByRole('button', { name: 'Cancel' }) as HTMLButtonElement).disabled).toBe(
-      true,
+      false,
     );
+    const continuing = screen.getByRole('button', { name: 'Signing in…' });
+    expect(continuing.getAttribute('aria-disabled')).toBe('true');
     finish({ type: 'done', user: alice });
     await screen.findByText('Signed in as alice');
   });

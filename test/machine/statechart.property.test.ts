@@ -18,7 +18,8 @@ import { type DeliveredStep, ScriptedBackend } from '../support/scripted-backend
 
 /**
  * Random sequences of what can happen to the statechart: UI commands, backend calls ending
- * in any way a real call can, the clock jumping past cooldowns and expiry, sign-outs and
+ * in any way a real call can, the clock jumping past cooldowns, expiry and the call timeout
+ * (a call given up on runs on, unheard, until the sequence settles it), sign-outs and
  * sign-ins in other tabs (also while a call is in flight), reloads, reloads with a sign-in
  * link in the address (also while signed in), services that cannot listen for sign-outs.
  * The invariants below are checked after every transition
@@ -127,6 +128,7 @@ const visited = new Set<string>();
 class Invariants {
   readonly broken: string[] = [];
   private screen: { route: CustomAuthRoute; error: unknown } | null = null;
+  private wasPending = false;
 
   constructor(
     private readonly flow: CustomAuthFlow,
@@ -137,9 +139,15 @@ class Invariants {
     if (!holds) this.broken.push(`${what} (in ${JSON.stringify(snapshot.value)})`);
   }
 
-  afterTransition(snapshot: CustomAuthSnapshot): void {
+  afterTransition(snapshot: CustomAuthSnapshot, event: { type: string }): void {
     visited.add(JSON.stringify(snapshot.value));
     const route = routeOf(snapshot);
+    const pendingNow = snapshot.hasTag('pending');
+    // Only a call that took too long, or a cancel, leaves a call unanswered behind.
+    if (this.wasPending && !pendingNow && /^(xstate\.after\.|GO_TO_SIGN_IN$)/.test(event.type)) {
+      this.backend.drop();
+    }
+    this.wasPending = pendingNow;
     if (!snapshot.hasTag('pending')) {
       this.backend.rested();
       // A link serves the sign-in it starts: once the statechart rests anywhere else (signed
@@ -148,7 +156,10 @@ class Invariants {
     }
     const open = this.backend.outstandingCall;
     this.expect(
-      open === null || snapshot.hasTag('pending') || snapshot.status !== 'active',
+      open === null ||
+        snapshot.hasTag('pending') ||
+        snapshot.status !== 'active' ||
+        this.backend.outstandingDropped,
       `no call left running behind a screen (${open})`,
       snapshot,
     );
@@ -306,7 +317,7 @@ async function play(
       input: { flow, initialRoute },
       inspect: (inspection) => {
         if (inspection.type === '@xstate.snapshot' && inspection.actorRef === actor) {
-          invariants.afterTransition(inspection.snapshot as CustomAuthSnapshot);
+          invariants.afterTransition(inspection.snapshot as CustomAuthSnapshot, inspection.event);
         }
       },
     });

@@ -27,6 +27,8 @@ interface OutstandingCall {
   settle: (choice: number) => void;
   /** How many sign-outs here had ended when the call was made. */
   signOuts: number;
+  /** The statechart stopped waiting for it (a timeout, a cancel): it runs on unheard. */
+  dropped?: boolean;
 }
 
 /** Calls whose answer is a sign-in step, which the statechart must follow. */
@@ -88,6 +90,12 @@ export class ScriptedBackend {
   private signingIn = 'alice';
   /** The calls made now are a link step's, whose own answer is what the statechart gets. */
   private insideLinkStep = false;
+  /** Calls dropped so far, to tell whether a link step's own call was. */
+  private drops = 0;
+  /** The link step under way: the drops before it, and the link live when it started. */
+  private linkStep: { drops: number; live: ScriptedBackend['liveLink'] } | null = null;
+  /** A dropped call signed someone in: the next call must be the sign-out that undoes it. */
+  private undoDue = false;
   /**
    * The sign-in link the page was opened with, while the sign-in it starts may still use it
    * (the test decides), and whether the user confirmed whose account it opens; a token
@@ -111,8 +119,28 @@ export class ScriptedBackend {
     call?.settle(choice);
   }
 
+  /**
+   * The statechart left the state that waited for the open call: the call still runs, and may
+   * still answer, but nobody hears it.
+   */
+  drop(): void {
+    if (!this.outstanding || this.outstanding.dropped) return;
+    this.outstanding.dropped = true;
+    this.drops += 1;
+  }
+
+  private get linkStepDropped(): boolean {
+    return this.insideLinkStep && this.linkStep?.drops !== this.drops;
+  }
+
+  /** Whether the open call is one the statechart no longer waits for. */
+  get outstandingDropped(): boolean {
+    return this.outstanding?.dropped === true;
+  }
+
   /** What a reload leaves behind: calls in flight are lost with the page. */
   reload(): void {
+    this.undoDue = false;
     this.outstanding = null;
     this.check = null;
     this.insideLinkStep = false;
@@ -162,15 +190,24 @@ export class ScriptedBackend {
     if (this.outstanding && !background) {
       this.violations.push(`${name} called while ${this.outstanding.name} was still open`);
     }
+    const undoing = this.undoDue;
+    if (undoing && name !== 'signOut') {
+      this.violations.push(`${name} called before a dropped call's sign-in was undone`);
+    }
+    this.undoDue = false;
     return new Promise<T>((resolve, reject) => {
       const call: OutstandingCall = {
         name,
         signOuts: this.signOuts,
+        // An undo is nobody's call either, nor the rest of a dropped link step.
+        dropped: undoing || this.linkStepDropped,
         settle: (choice) => {
           this.settling = call;
           try {
             const value = (outcomes[choice % outcomes.length] as Outcome<T>)();
-            if (stepCalls.has(name) && !this.insideLinkStep) {
+            if (call.dropped) {
+              if (stepCalls.has(name) && (value as SignInStep).type === 'done') this.undoDue = true;
+            } else if (stepCalls.has(name) && !this.insideLinkStep) {
               const step = (value as SignInStep).type;
               this.deliveredStep = { step, signedInElsewhere: this.signInElsewhereDuringCall };
             }
@@ -231,8 +268,14 @@ export class ScriptedBackend {
   ): (request: ClientAnswerRequest) => Promise<SignInStep> {
     return async (request) => {
       this.insideLinkStep = true;
+      this.linkStep = { drops: this.drops, live: this.liveLink };
       try {
         const step = await answer(request);
+        // The step's call was dropped: its sign-in must be undone, and nobody hears the rest.
+        if (this.linkStepDropped) {
+          if (step.type === 'done') this.undoDue = true;
+          return step;
+        }
         this.deliveredStep = {
           step: step.type,
           signedInElsewhere: this.signInElsewhereDuringCall,
@@ -241,12 +284,14 @@ export class ScriptedBackend {
         return step;
       } finally {
         this.insideLinkStep = false;
+        this.linkStep = null;
       }
     };
   }
 
   private redeemLink(token: string): Array<Outcome<SignInStep>> {
-    const live = this.liveLink;
+    // A dropped link step runs on with the link it started with, unheard.
+    const live = this.linkStepDropped ? this.linkStep?.live : this.liveLink;
     if (live?.token !== token) {
       this.violations.push('a sign-in link answered a sign-in it did not start');
     } else if (!live.confirmed) {

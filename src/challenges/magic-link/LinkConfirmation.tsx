@@ -1,7 +1,7 @@
 import { useAuthUi } from '../../components/AuthUiContext.tsx';
 import type { AnswerPart } from '../../components/challenge/answer-part.ts';
 import { format } from '../../components/messages/index.ts';
-import { ScreenForm } from '../../components/parts/ScreenForm.tsx';
+import { ScreenForm, SubmitButton } from '../../components/parts/ScreenForm.tsx';
 import { useFocusOnMount } from '../../components/parts/useFocusOnMount.ts';
 import type { LinkConfirmationInfo } from '../../machine/index.ts';
 import type { ChallengeControls } from '../../react/index.ts';
@@ -9,7 +9,7 @@ import type { ChallengeControls } from '../../react/index.ts';
 /**
  * A sign-in link that another browser asked for: the account it opens (where it was mailed,
  * masked), Continue and Cancel. Focus starts on Cancel, so that a reflexive Enter signs no one
- * in; Cancel drops the link and shows the empty sign-in form.
+ * in; Cancel drops the link and shows the empty sign-in form, also while Continue is pending.
  */
 export function LinkConfirmation({ challenge, isPending, submit, cancel }: ChallengeControls) {
   const { messages } = useAuthUi();
@@ -23,16 +23,13 @@ export function LinkConfirmation({ challenge, isPending, submit, cancel }: Chall
       onSubmit={submit}
     >
       <p data-part="hint">{messages.linkConfirmationHint}</p>
-      <button type="submit" data-part="submit" disabled={isPending}>
-        {messages.continue}
-      </button>
-      <button
-        type="button"
-        data-part="link"
-        ref={cancelButton}
-        onClick={cancel}
-        disabled={isPending}
-      >
+      <SubmitButton
+        isPending={isPending}
+        label={messages.continue}
+        pendingLabel={messages.signingIn}
+      />
+      {/* A cancel, while the sign-in is under way too. */}
+      <button type="button" data-part="link" ref={cancelButton} onClick={cancel}>
         {messages.cancel}
       </button>
     </ScreenForm>

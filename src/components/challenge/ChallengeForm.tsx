@@ -3,7 +3,7 @@ import { useAuthUi } from '../AuthUiContext.tsx';
 import { errorText, format, type Messages, plural } from '../messages/index.ts';
 import { ErrorMessage } from '../parts/ErrorMessage.tsx';
 import { isolated } from '../parts/isolated.tsx';
-import { ScreenForm } from '../parts/ScreenForm.tsx';
+import { ScreenForm, SubmitButton } from '../parts/ScreenForm.tsx';
 import { StatusMessage } from '../parts/StatusMessage.tsx';
 import { answerPartFor } from './answer-parts.ts';
 import { ExpiryCountdown, ResendButton } from './ChallengeCountdowns.tsx';
@@ -48,7 +48,8 @@ export function ChallengeForm() {
       )}
       <p data-part="user">
         {isolated(messages.signingInAs.split('{username}'), username)}{' '}
-        <button type="button" data-part="link" onClick={controls.cancel} disabled={isPending}>
+        {/* A cancel, while a request is pending too. */}
+        <button type="button" data-part="link" onClick={controls.cancel}>
           {messages.notYou}
         </button>
       </p>
@@ -67,9 +68,11 @@ export function ChallengeForm() {
       <ExpiryCountdown expiresAt={challenge.expiresAt} messages={messages} />
       <StatusMessage text={controls.resent ? messages.codeResent : null} />
       {!submitsItself && (
-        <button type="submit" data-part="submit" disabled={isPending}>
-          {messages.confirm}
-        </button>
+        <SubmitButton
+          isPending={isPending}
+          label={messages.confirm}
+          pendingLabel={messages.checking}
+        />
       )}
       {controls.canResend && (
         <ResendButton

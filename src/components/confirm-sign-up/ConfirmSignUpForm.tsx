@@ -4,7 +4,7 @@ import { useAuthUi } from '../AuthUiContext.tsx';
 import { CodeInput } from '../code-input/CodeInput.tsx';
 import { format } from '../messages/index.ts';
 import { ErrorMessage } from '../parts/ErrorMessage.tsx';
-import { ScreenForm } from '../parts/ScreenForm.tsx';
+import { ScreenForm, SubmitButton } from '../parts/ScreenForm.tsx';
 import { StatusMessage } from '../parts/StatusMessage.tsx';
 import { useFocusOnMount } from '../parts/useFocusOnMount.ts';
 import { useScreenError } from '../parts/useScreenError.ts';
@@ -61,10 +61,18 @@ export function ConfirmSignUpForm() {
       />
       <ErrorMessage id={errorId} text={text} />
       <StatusMessage text={resent ? messages.codeResent : null} />
-      <button type="submit" data-part="submit" disabled={isPending}>
-        {messages.confirm}
-      </button>
-      <button type="button" data-part="resend" onClick={resendSignUpCode} disabled={isPending}>
+      <SubmitButton
+        isPending={isPending}
+        label={messages.confirm}
+        pendingLabel={messages.checking}
+      />
+      {/* Focusable while pending, like the submit button: pressed, it keeps focus. */}
+      <button
+        type="button"
+        data-part="resend"
+        onClick={() => isPending || resendSignUpCode()}
+        aria-disabled={isPending || undefined}
+      >
         {messages.resendCode}
       </button>
       <button type="button" data-part="link" onClick={goToSignIn} disabled={isPending}>

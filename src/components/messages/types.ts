@@ -31,6 +31,14 @@ export interface Messages {
   /** `{username}`, followed by the `notYou` link. */
   signingInAs: string;
   notYou: string;
+  /** The sign-in button's label while its request is pending (a spinner beside it). */
+  signingIn: string;
+  /** Confirm's label while the answer or code is being checked. */
+  checking: string;
+  /** Sign out's label while signing out. */
+  signingOut: string;
+  /** Sign-up's button while the account is being created. */
+  creatingAccount?: string;
   /** The label of a free-text answer. */
   answer: string;
   /** The label of the options of a choice. */

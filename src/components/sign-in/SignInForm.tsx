@@ -3,7 +3,7 @@ import { type CustomAuth, useCustomAuth } from '../../react/index.ts';
 import { useAuthUi } from '../AuthUiContext.tsx';
 import { ErrorMessage } from '../parts/ErrorMessage.tsx';
 import { Field } from '../parts/Field.tsx';
-import { ScreenForm } from '../parts/ScreenForm.tsx';
+import { ScreenForm, SubmitButton } from '../parts/ScreenForm.tsx';
 import { UsernameField } from '../parts/UsernameField.tsx';
 import { useFocusOnMount } from '../parts/useFocusOnMount.ts';
 import { useScreenError } from '../parts/useScreenError.ts';
@@ -68,9 +68,11 @@ export function SignInForm() {
         />
       )}
       <ErrorMessage id={errorId} text={text} />
-      <button type="submit" data-part="submit" disabled={isPending}>
-        {messages.signIn}
-      </button>
+      <SubmitButton
+        isPending={isPending}
+        label={messages.signIn}
+        pendingLabel={messages.signingIn}
+      />
       {!hideSignUp && (
         <button type="button" data-part="link" onClick={goToSignUp} disabled={isPending}>
           {messages.goToSignUp}

@@ -5,7 +5,7 @@ import { useAuthUi } from '../AuthUiContext.tsx';
 import { errorText, format } from '../messages/index.ts';
 import { ErrorMessage } from '../parts/ErrorMessage.tsx';
 import { Field } from '../parts/Field.tsx';
-import { ScreenForm } from '../parts/ScreenForm.tsx';
+import { ScreenForm, SubmitButton } from '../parts/ScreenForm.tsx';
 import { UsernameField } from '../parts/UsernameField.tsx';
 import { useFocusOnMount } from '../parts/useFocusOnMount.ts';
 import { type SignUpMessages, signUpEnglish } from './messages.ts';
@@ -144,9 +144,11 @@ export function SignUpForm() {
         />
       ))}
       <ErrorMessage id={formErrorId} text={formError} />
-      <button type="submit" data-part="submit" disabled={isPending}>
-        {messages.createAccount}
-      </button>
+      <SubmitButton
+        isPending={isPending}
+        label={messages.createAccount}
+        pendingLabel={messages.creatingAccount}
+      />
       <button type="button" data-part="link" onClick={goToSignIn} disabled={isPending}>
         {messages.goToSignIn}
       </button>

@@ -7,6 +7,7 @@ import type { Messages, PluralText } from '../messages/index.ts';
 export const signUpEnglish = {
   signUpTitle: 'Create account',
   createAccount: 'Create account',
+  creatingAccount: 'Creating account…',
   goToSignIn: 'Have an account? Sign in',
   phoneNumber: 'Phone number',
   optionalField: '{field} (optional)',

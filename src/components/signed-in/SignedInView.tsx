@@ -2,6 +2,7 @@ import { type CustomAuth, useCustomAuth } from '../../react/index.ts';
 import { useAuthUi } from '../AuthUiContext.tsx';
 import { format } from '../messages/index.ts';
 import { ErrorMessage } from '../parts/ErrorMessage.tsx';
+import { SubmitButton } from '../parts/ScreenForm.tsx';
 import { useFocusOnMount } from '../parts/useFocusOnMount.ts';
 import { useScreenError } from '../parts/useScreenError.ts';
 
@@ -22,9 +23,13 @@ export function SignedInView() {
     <section data-part="signed-in">
       <p data-part="greeting">{format(messages.signedInAs, { username: user?.username ?? '' })}</p>
       <ErrorMessage id={errorId} text={text} />
-      <button type="button" data-part="submit" ref={button} onClick={signOut} disabled={isPending}>
-        {messages.signOut}
-      </button>
+      <SubmitButton
+        label={messages.signOut}
+        pendingLabel={messages.signingOut}
+        onClick={signOut}
+        isPending={isPending}
+        buttonRef={button}
+      />
     </section>
   );
 }
