@@ -73,7 +73,7 @@ export const PastedCode: Story = {
     const canvas = await openChallenge(canvasElement);
     await userEvent.click(canvas.getByLabelText('Code'));
     await userEvent.paste('123 - 456');
-    expect(await canvas.findByText('Signed in as alice')).toBeVisible();
+    expect(await canvas.findByRole('heading', { name: 'Signed in as alice' })).toBeVisible();
   },
 };
 
@@ -91,7 +91,7 @@ export const WrongAnswerWithRoundsLeft: Story = {
     expect(code).toHaveAccessibleDescription(/2 attempts left/);
     expect(code).toHaveAccessibleDescription(/That is not right\. Try again\./);
     await userEvent.type(code, rightCode);
-    expect(await canvas.findByText('Signed in as alice')).toBeVisible();
+    expect(await canvas.findByRole('heading', { name: 'Signed in as alice' })).toBeVisible();
   },
 };
 

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { LOCAL_CAPTCHA_TOKEN } from '../src/challenges/captcha/protocol.ts';
 import {
+  ar,
   CaptchaChallenge,
   type ChallengeControls,
   ChoiceChallenge,
@@ -29,6 +30,19 @@ const channel: FakeStep = {
     options: JSON.stringify([
       { value: 'email', label: 'Email' },
       { value: 'sms', label: 'Text message' },
+    ]),
+  },
+  answer: 'sms',
+};
+/** The choice `codeStep({ deliver: 'choice' })` asks: where the code goes. */
+const delivery: FakeStep = {
+  parameters: {
+    type: 'choice',
+    purpose: 'delivery',
+    hint: 'Where should we send your code?',
+    options: JSON.stringify([
+      { value: 'email', label: 'Email a***@e***.com' },
+      { value: 'sms', label: 'Text +*******1234' },
     ]),
   },
   answer: 'sms',
@@ -63,7 +77,8 @@ async function signIn(canvasElement: HTMLElement) {
   return canvas;
 }
 
-const signedIn = (canvas: ReturnType<typeof within>) => canvas.findByText('Signed in as alice');
+const signedIn = (canvas: ReturnType<typeof within>) =>
+  canvas.findByRole('heading', { name: 'Signed in as alice' });
 
 const meta = {
   title: 'CustomAuthenticator/Challenge types',
@@ -111,6 +126,32 @@ export const Choice: Story = {
     expect(within(group).getByLabelText('Text message')).toBeChecked();
     await userEvent.click(canvas.getByRole('button', { name: 'Confirm' }));
     expect(await signedIn(canvas)).toBeVisible();
+  },
+};
+
+/** A choice of where the code goes: its button says what it does. */
+export const DeliveryChoice: Story = {
+  args: { services: fakeChain([delivery, smsCode]) },
+  play: async ({ canvasElement }) => {
+    const canvas = await signIn(canvasElement);
+    const group = await canvas.findByRole('group', { name: 'Choose one' });
+    await userEvent.click(within(group).getByLabelText('Text +*******1234'));
+    await userEvent.click(canvas.getByRole('button', { name: 'Confirm' }));
+    await canvas.findByRole('form', { name: 'Check your phone' });
+  },
+};
+
+/** Arabic around English option labels: each label is isolated, so its order holds. */
+export const DeliveryChoiceInArabic: Story = {
+  args: { locale: ar, services: fakeChain([delivery, smsCode]) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(await canvas.findByLabelText(ar.username), 'alice{Enter}');
+    const group = await canvas.findByRole('group', { name: ar.chooseOne ?? '' });
+    const email = within(group).getByText('Email a***@e***.com');
+    expect(email.tagName).toBe('BDI');
+    // Isolated, the label keeps its left-to-right order inside the right-to-left row.
+    expect(getComputedStyle(email).unicodeBidi).toBe('isolate');
   },
 };
 
