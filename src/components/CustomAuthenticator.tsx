@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useMemo, useRef } from 'react';
-import type { AuthUserInfo, CustomAuthRoute } from '../machine/index.ts';
+import type { AuthUserInfo } from '../machine/index.ts';
 import { useHasCustomAuthProvider } from '../react/CustomAuthProvider.tsx';
 import { warnOfIgnoredProps } from '../react/development.ts';
 import {
@@ -61,35 +61,27 @@ function SignedInChildren({ render }: { render: (props: SignedInRenderProps) => 
 const offersSignUp = (props: CustomAuthenticatorProps) =>
   !props.hideSignUp && Boolean(props.components?.SignUp ?? props.signUp?.Screen);
 
-/**
- * After a sign-in on the page, focus goes to the signed-in screen's element that takes focus
- * from script (tabIndex -1: the default view's heading), which screen readers then read out:
- * the form that held it is gone, and focus would fall to the page's body. A session found at
- * start-up moves no focus, which stays where the page put it.
- */
-function useFocusOnSignIn(route: CustomAuthRoute, onSignIn?: (user: AuthUserInfo) => void) {
-  const root = useRef<HTMLDivElement>(null);
-  const signedInHere = useRef(false);
-  useEffect(() => {
-    if (route !== 'signedIn' || !signedInHere.current) return;
-    signedInHere.current = false;
-    root.current?.querySelector<HTMLElement>('[tabindex="-1"]')?.focus();
-  }, [route]);
-  const onSignInHere = (user: AuthUserInfo) => {
-    signedInHere.current = true;
-    onSignIn?.(user);
-  };
-  return { root, onSignInHere };
-}
-
 function AuthenticatorScreens(props: CustomAuthenticatorProps) {
   const { children, components, className, theme, onSignIn, onSignOut } = props;
   const route = useCustomAuth(selectRoute);
   const screens = { ...defaultScreens, SignUp: props.signUp?.Screen, ...components };
   const { messages, signUpAttributes, signUpPassword, locale } = props;
   const noSignUp = !offersSignUp(props);
-  const { root, onSignInHere } = useFocusOnSignIn(route, onSignIn);
-  useAuthEvents(onSignInHere, onSignOut);
+  const root = useRef<HTMLDivElement>(null);
+  // After a sign-in on the page the form that held focus is gone, and focus would fall to the
+  // page's body: it goes to the signed-in screen's element that takes it from script (the
+  // default view's heading), which screen readers read out. A session found at start-up is
+  // no sign-in here, and focus stays where the page put it.
+  const signedInHere = useRef(false);
+  useAuthEvents((user) => {
+    signedInHere.current = true;
+    onSignIn?.(user);
+  }, onSignOut);
+  useEffect(() => {
+    if (route === 'signedIn' && signedInHere.current) {
+      root.current?.querySelector<HTMLElement>('[tabindex="-1"]')?.focus();
+    }
+  }, [route]);
   const settings = useMemo<AuthUiSettings>(
     () => ({
       messages: resolveMessages(locale, messages),

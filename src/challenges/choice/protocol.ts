@@ -62,7 +62,7 @@ export const choiceProtocol: ChallengeProtocol<ChoiceChallengeInfo> = {
   read: ({ options, purpose }) => ({
     type: 'choice',
     options: optionsOf(options),
-    purpose: purpose || null,
+    purpose: purpose ?? null,
   }),
   answerMetadata: (answer) => ({ [CHOICE_METADATA_KEY]: answer }),
 };

@@ -21,7 +21,7 @@ export function SignedInView() {
   const { errorId, text } = useScreenError(error, {});
   return (
     <section data-part="signed-in">
-      <h2 data-part="greeting" tabIndex={-1}>
+      <h2 data-part="title" tabIndex={-1}>
         {formatIsolated(messages.signedInAs, { username: user?.username ?? '' })}
       </h2>
       <ErrorMessage id={errorId} text={text} />
