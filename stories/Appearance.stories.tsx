@@ -37,7 +37,9 @@ export const Spanish: Story = {
     );
     await waitFor(() => expect(code).toHaveValue(''));
     await userEvent.type(code, rightCode);
-    expect(await canvas.findByText('Sesión iniciada como alice')).toBeVisible();
+    expect(
+      await canvas.findByRole('heading', { name: 'Sesión iniciada como alice' }),
+    ).toBeVisible();
     expect(canvas.getByRole('button', { name: 'Cerrar sesión' })).toBeVisible();
   },
 };

@@ -74,7 +74,7 @@ export const PastedCode: Story = {
     const canvas = await openChallenge(canvasElement);
     await userEvent.click(canvas.getByLabelText('Code'));
     await userEvent.paste('123 - 456');
-    expect(await canvas.findByText('Signed in as alice')).toBeVisible();
+    expect(await canvas.findByRole('heading', { name: 'Signed in as alice' })).toBeVisible();
   },
 };
 
@@ -92,7 +92,7 @@ export const WrongAnswerWithRoundsLeft: Story = {
     expect(code).toHaveAttribute('aria-invalid', 'true');
     expect(code).toHaveAccessibleDescription(/Incorrect code\. 2 attempts left\./);
     await userEvent.type(code, rightCode);
-    expect(await canvas.findByText('Signed in as alice')).toBeVisible();
+    expect(await canvas.findByRole('heading', { name: 'Signed in as alice' })).toBeVisible();
   },
 };
 

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { LOCAL_CAPTCHA_TOKEN } from '../src/challenges/captcha/protocol.ts';
 import {
+  ar,
   CaptchaChallenge,
   type ChallengeControls,
   ChoiceChallenge,
@@ -30,6 +31,19 @@ const channel: FakeStep = {
     options: JSON.stringify([
       { value: 'email', label: 'Email' },
       { value: 'sms', label: 'Text message' },
+    ]),
+  },
+  answer: 'sms',
+};
+/** The choice `codeStep({ deliver: 'choice' })` asks: where the code goes. */
+const delivery: FakeStep = {
+  parameters: {
+    type: 'choice',
+    purpose: 'delivery',
+    hint: 'Where should we send your code?',
+    options: JSON.stringify([
+      { value: 'email', label: 'Email a***@e***.com' },
+      { value: 'sms', label: 'Text +*******1234' },
     ]),
   },
   answer: 'sms',
@@ -64,7 +78,8 @@ async function signIn(canvasElement: HTMLElement) {
   return canvas;
 }
 
-const signedIn = (canvas: ReturnType<typeof within>) => canvas.findByText('Signed in as alice');
+const signedIn = (canvas: ReturnType<typeof within>) =>
+  canvas.findByRole('heading', { name: 'Signed in as alice' });
 
 const meta = {
   title: 'CustomAuthenticator/Challenge types',
@@ -110,8 +125,34 @@ export const Choice: Story = {
     await waitFor(() => expect(within(group).getByLabelText('Email')).toHaveFocus());
     await userEvent.keyboard('{ArrowDown}');
     expect(within(group).getByLabelText('Text message')).toBeChecked();
-    await userEvent.click(canvas.getByRole('button', { name: 'Confirm' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
     expect(await signedIn(canvas)).toBeVisible();
+  },
+};
+
+/** A choice of where the code goes: its button says what it does. */
+export const DeliveryChoice: Story = {
+  args: { services: fakeChain([delivery, smsCode]) },
+  play: async ({ canvasElement }) => {
+    const canvas = await signIn(canvasElement);
+    const group = await canvas.findByRole('group', { name: 'Choose one' });
+    await userEvent.click(within(group).getByLabelText('Text +*******1234'));
+    await userEvent.click(canvas.getByRole('button', { name: 'Send code' }));
+    await canvas.findByRole('form', { name: 'Check your phone' });
+  },
+};
+
+/** Arabic around English option labels: each label is isolated, so its order holds. */
+export const DeliveryChoiceInArabic: Story = {
+  args: { locale: ar, services: fakeChain([delivery, smsCode]) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(await canvas.findByLabelText(ar.username), 'alice{Enter}');
+    const group = await canvas.findByRole('group', { name: ar.chooseOne ?? '' });
+    const email = within(group).getByText('Email a***@e***.com');
+    expect(email.tagName).toBe('BDI');
+    // Isolated, the label keeps its left-to-right order inside the right-to-left row.
+    expect(getComputedStyle(email).unicodeBidi).toBe('isolate');
   },
 };
 
@@ -158,7 +199,7 @@ export const ChainOfThree: Story = {
     await userEvent.type(answer, 'Rex{Enter}');
     expect(await canvas.findByText('Step 3 of 3')).toBeVisible();
     await userEvent.click(await canvas.findByLabelText('Text message'));
-    await userEvent.click(canvas.getByRole('button', { name: 'Confirm' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
     expect(await signedIn(canvas)).toBeVisible();
   },
 };

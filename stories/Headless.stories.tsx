@@ -57,6 +57,6 @@ export const OwnChallengeScreen: Story = {
     expect(await canvas.findByText('Your first pet?')).toBeVisible();
     expect(canvas.getByLabelText('Your answer')).toHaveAttribute('type', 'password');
     await userEvent.type(canvas.getByLabelText('Your answer'), 'Rex{Enter}');
-    expect(await canvas.findByText('Signed in as alice')).toBeVisible();
+    expect(await canvas.findByRole('heading', { name: 'Signed in as alice' })).toBeVisible();
   },
 };

@@ -30,7 +30,7 @@ export const Passwordless: Story = {
     await canvas.findByRole('form', { name: 'Enter your code' });
     expect(canvas.getByText(hint)).toBeVisible();
     await userEvent.type(canvas.getByRole('textbox', { name: 'Code' }), rightCode);
-    expect(await canvas.findByText('Signed in as alice')).toBeVisible();
+    expect(await canvas.findByRole('heading', { name: 'Signed in as alice' })).toBeVisible();
     expect(args.onSignIn).toHaveBeenCalledWith({ username: 'alice', userId: 'alice-sub' });
   },
 };
@@ -42,7 +42,7 @@ export const PasswordThenCode: Story = {
     await userEvent.type(await canvas.findByLabelText('Username'), 'alice');
     await userEvent.type(canvas.getByLabelText('Password'), `${rightPassword}{Enter}`);
     await userEvent.type(await canvas.findByLabelText('Code'), rightCode);
-    expect(await canvas.findByText('Signed in as alice')).toBeVisible();
+    expect(await canvas.findByRole('heading', { name: 'Signed in as alice' })).toBeVisible();
   },
 };
 

@@ -53,7 +53,7 @@ export const Continue: Story = {
     // Focus starts on Cancel, so that a reflexive Enter signs no one in.
     await waitFor(() => expect(canvas.getByRole('button', { name: 'Cancel' })).toHaveFocus());
     await userEvent.click(canvas.getByRole('button', { name: 'Continue' }));
-    expect(await canvas.findByText('Signed in as mallory')).toBeVisible();
+    expect(await canvas.findByRole('heading', { name: 'Signed in as mallory' })).toBeVisible();
   },
 };
 
@@ -64,7 +64,7 @@ export const Cancel: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Cancel' }));
     const username = await canvas.findByRole('textbox', { name: 'Username' });
     expect(username).toHaveValue('');
-    expect(canvas.queryByText('Signed in as mallory')).not.toBeInTheDocument();
+    expect(canvas.queryByRole('heading', { name: 'Signed in as mallory' })).not.toBeInTheDocument();
   },
 };
 

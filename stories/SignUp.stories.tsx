@@ -39,7 +39,7 @@ export const SignUp: Story = {
     await userEvent.type(canvas.getByLabelText('Code'), rightCode);
     await canvas.findByRole('form', { name: 'Enter your code' });
     await userEvent.type(canvas.getByLabelText('Code'), rightCode);
-    expect(await canvas.findByText('Signed in as bob')).toBeVisible();
+    expect(await canvas.findByRole('heading', { name: 'Signed in as bob' })).toBeVisible();
   },
 };
 
@@ -156,7 +156,7 @@ export const ConfirmSignUp: Story = {
     await userEvent.type(canvas.getByLabelText('Code'), rightCode);
     await canvas.findByRole('form', { name: 'Enter your code' });
     await userEvent.type(canvas.getByLabelText('Code'), rightCode);
-    expect(await canvas.findByText('Signed in as carol')).toBeVisible();
+    expect(await canvas.findByRole('heading', { name: 'Signed in as carol' })).toBeVisible();
   },
 };
 

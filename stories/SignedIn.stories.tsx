@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, userEvent, within } from 'storybook/test';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { CustomAuthenticator, signUpWithAmplify } from '../src/index.ts';
-import { alice, cognitoError, fakePool } from '../test/support/fake-backend.ts';
+import { alice, cognitoError, fakePool, rightCode } from '../test/support/fake-backend.ts';
 
 const meta = {
   title: 'CustomAuthenticator/Signed in',
@@ -18,16 +18,31 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** Signed in when the page loads: focus stays where the page put it. */
 export const DefaultView: Story = {
   args: { services: fakePool({}, { signedInAs: alice }), onSignOut: fn() },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    expect(await canvas.findByText('Signed in as alice')).toBeVisible();
+    const heading = await canvas.findByRole('heading', { name: 'Signed in as alice' });
+    expect(heading).toBeVisible();
+    expect(heading).not.toHaveFocus();
     const signOut = canvas.getByRole('button', { name: 'Sign out' });
-    expect(signOut).toHaveFocus();
+    expect(signOut).not.toHaveFocus();
     await userEvent.click(signOut);
     expect(await canvas.findByRole('form', { name: 'Sign in' })).toBeVisible();
     expect(args.onSignOut).toHaveBeenCalledOnce();
+  },
+};
+
+/** Signed in on the page: focus goes to the heading, which screen readers read out. */
+export const FocusAfterSignIn: Story = {
+  args: { services: fakePool() },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(await canvas.findByLabelText('Username'), 'alice{Enter}');
+    await userEvent.type(await canvas.findByLabelText('Code'), rightCode);
+    const heading = await canvas.findByRole('heading', { name: 'Signed in as alice' });
+    await waitFor(() => expect(heading).toHaveFocus());
   },
 };
 
@@ -46,7 +61,7 @@ export const WithChildren: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     expect(await canvas.findByRole('heading', { name: 'Welcome back, alice' })).toBeVisible();
-    expect(canvas.queryByText('Signed in as alice')).not.toBeInTheDocument();
+    expect(canvas.queryByRole('heading', { name: 'Signed in as alice' })).not.toBeInTheDocument();
     await userEvent.click(canvas.getByRole('button', { name: 'Log out' }));
     expect(await canvas.findByRole('form', { name: 'Sign in' })).toBeVisible();
   },
@@ -69,7 +84,7 @@ export const SignOutFails: Story = {
     expect(await canvas.findByRole('alert')).toHaveTextContent(
       'Cannot reach the sign-in service. Check your connection.',
     );
-    expect(canvas.getByText('Signed in as alice')).toBeVisible();
+    expect(canvas.getByRole('heading', { name: 'Signed in as alice' })).toBeVisible();
   },
 };
 
@@ -88,7 +103,7 @@ export const SignedOutElsewhere: Story = {
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    expect(await canvas.findByText('Signed in as alice')).toBeVisible();
+    expect(await canvas.findByRole('heading', { name: 'Signed in as alice' })).toBeVisible();
     expect(await canvas.findByRole('form', { name: 'Sign in' })).toBeVisible();
   },
 };

@@ -1,4 +1,4 @@
-import { type ReactNode, useMemo } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import type { AuthUserInfo } from '../machine/index.ts';
 import { useHasCustomAuthProvider } from '../react/CustomAuthProvider.tsx';
 import { warnOfIgnoredProps } from '../react/development.ts';
@@ -75,7 +75,21 @@ function AuthenticatorScreens(props: CustomAuthenticatorProps) {
   const screens = { ...defaultScreens, SignUp: props.signUp?.Screen, ...components };
   const { messages, signUpAttributes, signUpPassword, passwordPolicy, locale } = props;
   const noSignUp = !offersSignUp(props);
-  useAuthEvents(onSignIn, onSignOut);
+  const root = useRef<HTMLDivElement>(null);
+  // After a sign-in on the page the form that held focus is gone, and focus would fall to the
+  // page's body: it goes to the signed-in screen's element that takes it from script (the
+  // default view's heading), which screen readers read out. A session found at start-up is
+  // no sign-in here, and focus stays where the page put it.
+  const signedInHere = useRef(false);
+  useAuthEvents((user) => {
+    signedInHere.current = true;
+    onSignIn?.(user);
+  }, onSignOut);
+  useEffect(() => {
+    if (route === 'signedIn' && signedInHere.current) {
+      root.current?.querySelector<HTMLElement>('[tabindex="-1"]')?.focus();
+    }
+  }, [route]);
   const settings = useMemo<AuthUiSettings>(
     () => ({
       messages: resolveMessages(locale, messages),
@@ -103,6 +117,7 @@ function AuthenticatorScreens(props: CustomAuthenticatorProps) {
   return (
     <AuthUiProvider value={settings}>
       <div
+        ref={root}
         className={['cca-root', className].filter(Boolean).join(' ')}
         data-part="root"
         lang={settings.messages.lang}

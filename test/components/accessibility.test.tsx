@@ -95,7 +95,7 @@ describe('accessibility of every screen (axe, WCAG 2 A and AA)', () => {
     );
     expect(screen.getByRole('status')).toBeTruthy();
     expect(await violations(container)).toEqual([]);
-    await screen.findByText('Signed in as alice');
+    await screen.findByRole('heading', { name: 'Signed in as alice' });
     expect(await violations(container)).toEqual([]);
   });
 });

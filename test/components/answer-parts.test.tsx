@@ -1,11 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { answerPartFor } from '../../src/components/challenge/answer-parts.ts';
 import {
   type AnswerPartOption,
   CaptchaChallenge,
   type CaptchaWidgetProps,
   type ChallengeControls,
+  ChoiceChallenge,
+  en,
 } from '../../src/index.ts';
+import { challengeOf } from '../../src/machine/challenge.ts';
 import { challengeStep, fakeServices } from '../support/fake-services.ts';
 import { renderAuthenticator } from '../support/render-authenticator.tsx';
 import { wholeText } from '../support/text.ts';
@@ -159,5 +163,25 @@ describe('<CustomAuthenticator> asks the answer part what the frame shows', () =
     expect(services.confirmSignIn).toHaveBeenCalledWith('yes');
     // No nested form: the part's form is the only one.
     expect(error).not.toHaveBeenCalled();
+  });
+});
+
+describe('answerPartFor: the Confirm button’s text', () => {
+  const choice = (parameters: Record<string, string>) =>
+    challengeOf({ parameters, round: 1, expiresAt: 0, resendAvailableAt: 0 });
+  const labelFor = (parameters: Record<string, string>, registered = {}) =>
+    answerPartFor(parameters.type ?? 'text', registered).submitLabel?.(en, choice(parameters));
+
+  it('says Send code for a choice of where a code goes, and Continue for another choice', () => {
+    expect(labelFor({ type: 'choice', purpose: 'delivery' })).toBe('Send code');
+    expect(labelFor({ type: 'choice', purpose: 'delivery' }, { choice: ChoiceChallenge })).toBe(
+      'Send code',
+    );
+    expect(labelFor({ type: 'choice' }, { choice: ChoiceChallenge })).toBe('Continue');
+  });
+
+  it('leaves other types to the frame’s Confirm', () => {
+    expect(labelFor({ type: 'text' })).toBeUndefined();
+    expect(labelFor({ type: 'code', codeLength: '6' })).toBeUndefined();
   });
 });

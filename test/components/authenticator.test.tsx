@@ -35,7 +35,7 @@ describe('<CustomAuthenticator>', () => {
     expect(screen.getByText(wholeText('We sent a code to a***@e***.com.'))).toBeTruthy();
 
     await user.type(screen.getByLabelText('Code'), '123456');
-    expect(await screen.findByText('Signed in as alice')).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Signed in as alice' })).toBeTruthy();
     expect(services.confirmSignIn).toHaveBeenCalledTimes(1);
     expect(services.confirmSignIn).toHaveBeenCalledWith('123456');
 
@@ -131,7 +131,7 @@ describe('<CustomAuthenticator>', () => {
     await signInAs(user);
     await user.click(screen.getByLabelText('Code'));
     await user.paste('123 456');
-    await screen.findByText('Signed in as alice');
+    await screen.findByRole('heading', { name: 'Signed in as alice' });
     expect(services.confirmSignIn).toHaveBeenCalledWith('123456');
   });
 
@@ -151,7 +151,7 @@ describe('<CustomAuthenticator>', () => {
     await user.click(confirm);
     expect(services.confirmSignIn).toHaveBeenCalledTimes(1);
     await act(async () => answer.resolve({ type: 'done', user: alice }));
-    await screen.findByText('Signed in as alice');
+    await screen.findByRole('heading', { name: 'Signed in as alice' });
   });
 
   it('goes back to sign in with the username kept', async () => {
@@ -190,7 +190,7 @@ describe('<CustomAuthenticator>', () => {
     await screen.findByRole('alert');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Code')));
     await user.keyboard(rightCode);
-    expect(await screen.findByText('Signed in as alice')).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Signed in as alice' })).toBeTruthy();
   });
 
   it('calls onSignIn and onSignOut', async () => {
@@ -199,7 +199,7 @@ describe('<CustomAuthenticator>', () => {
     const { user } = renderAuthenticator({ onSignIn, onSignOut });
     await signInAs(user);
     await user.type(screen.getByLabelText('Code'), '123456');
-    await screen.findByText('Signed in as alice');
+    await screen.findByRole('heading', { name: 'Signed in as alice' });
     expect(onSignIn).toHaveBeenCalledWith(alice);
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
     await screen.findByRole('form', { name: 'Sign in' });

@@ -137,8 +137,19 @@ describe('<CustomAuthenticator> opt-in answer parts', () => {
     await user.keyboard('{ArrowDown}');
     expect(sms?.checked).toBe(true);
     await user.tab();
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Confirm' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Continue' }));
     await user.keyboard('{Enter}');
+    expect(services.confirmSignIn).toHaveBeenCalledWith('sms', { choice: 'sms' });
+  });
+
+  it('names the button by what it does: Send code when the choice is where a code goes', async () => {
+    const { user, services } = await startWith(
+      { type: 'choice', purpose: 'delivery', options: channels },
+      optIn,
+    );
+    expect(screen.queryByRole('button', { name: 'Confirm' })).toBeNull();
+    await user.click(screen.getByLabelText('Text +*******1234'));
+    await user.click(screen.getByRole('button', { name: 'Send code' }));
     expect(services.confirmSignIn).toHaveBeenCalledWith('sms', { choice: 'sms' });
   });
 

@@ -43,7 +43,7 @@ describe('<CustomAuthenticator> with a sign-in link another browser asked for', 
     expect(services.answerOnClient).not.toHaveBeenCalled();
 
     await user.click(screen.getByRole('button', { name: 'Continue' }));
-    await screen.findByText('Signed in as alice');
+    await screen.findByRole('heading', { name: 'Signed in as alice' });
     expect(services.answerOnClient).toHaveBeenCalledExactlyOnceWith(
       expect.objectContaining({ link: 'k1.e30.sig' }),
     );
@@ -89,6 +89,6 @@ describe('<CustomAuthenticator> with a sign-in link another browser asked for', 
     const continuing = screen.getByRole('button', { name: 'Signing in…' });
     expect(continuing.getAttribute('aria-disabled')).toBe('true');
     finish({ type: 'done', user: alice });
-    await screen.findByText('Signed in as alice');
+    await screen.findByRole('heading', { name: 'Signed in as alice' });
   });
 });

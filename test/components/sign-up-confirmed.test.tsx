@@ -17,7 +17,7 @@ describe('the challenge after a confirmed sign-up', () => {
     expect(statuses.map((status) => status.getAttribute('role'))).toContain('status');
 
     await user.type(screen.getByLabelText('Code'), rightCode);
-    await screen.findByText('Signed in as alice');
+    await screen.findByRole('heading', { name: 'Signed in as alice' });
     expect(screen.queryByText(confirmedText)).toBeNull();
   });
 

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   cognitoPost,
@@ -57,6 +57,23 @@ const noteScreens = `(() => {
 
 const screensShown = () =>
   page.evaluate(() => (window as unknown as { __screens: string[] }).__screens);
+
+/** The element is at least `size` px high (and wide, for a control) where it is drawn. */
+async function expectTarget(target: Locator, size: number) {
+  const box = await target.boundingBox();
+  expect(box?.height).toBeGreaterThanOrEqual(size);
+  if (size < 44) expect(box?.width).toBeGreaterThanOrEqual(size);
+}
+
+/** A touch at its top or bottom edge lands on the element, not on something drawn over it. */
+async function expectHitAcross(target: Locator) {
+  const hits = await target.evaluate((element) => {
+    const { left, width, top, bottom } = element.getBoundingClientRect();
+    const x = left + width / 2;
+    return [top + 1, bottom - 1].map((y) => element.contains(document.elementFromPoint(x, y)));
+  });
+  expect(hits).toEqual([true, true]);
+}
 
 const welcome = (username: string) => page.getByRole('heading', { name: `Welcome, ${username}` });
 
@@ -169,7 +186,7 @@ describe('the demo in Chromium, against the local pool', () => {
     await page.getByText('Where should we send your code?').waitFor();
     await screenshot(page, 'challenge-choice');
     await page.getByLabel('Text +*******9876').check();
-    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByRole('button', { name: 'Send code' }).click();
     await page.getByRole('form', { name: 'Check your phone' }).waitFor();
     await expect(page.getByText('We sent a code to +*******9876.').isVisible()).resolves.toBe(true);
     expect(stage.pool.outbox('jon').at(-1)?.destination).toBe('+15550009876');
@@ -190,6 +207,38 @@ describe('the demo in Chromium, against the local pool', () => {
     await page.getByRole('form', { name: 'Check your email' }).waitFor();
     await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'ida'));
     await welcome('ida').waitFor();
+  });
+
+  it('gives touch users targets of 44 px on a phone: the options, the CAPTCHA and “Not you?”', async () => {
+    await context.close();
+    context = await stage.browser.newContext({
+      viewport: { width: 360, height: 740 },
+      hasTouch: true,
+    });
+    page = await context.newPage();
+    await registerUser(stage.pool, 'kim');
+    await open('codeByChoice');
+    await page.getByLabel('Username').fill('kim');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    const radio = page.getByRole('group', { name: 'Choose one' }).getByRole('radio').first();
+    await radio.waitFor();
+    await expectTarget(radio, 20);
+    await expectTarget(radio.locator('xpath=ancestor::label'), 44);
+    const notYou = page.getByRole('button', { name: 'Not you?' });
+    await expectTarget(notYou, 44);
+    await expectHitAcross(notYou);
+    // The hit area grows; the line it sits on does not.
+    const line = await notYou.locator('xpath=..').boundingBox();
+    expect(line?.height).toBeLessThan(36);
+
+    page = await context.newPage();
+    await open('captchaThenCode');
+    await page.getByLabel('Username').fill('kim');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    const box = page.getByRole('checkbox', { name: 'I am a person (local test check)' });
+    await box.waitFor();
+    await expectTarget(box, 20);
+    await expectTarget(box.locator('xpath=ancestor::label'), 44);
   });
 
   it('finishes a challenge after a reload in the middle of it', async () => {

@@ -68,6 +68,11 @@ describe('challenge types: the public parameters as a discriminated union', () =
     expect(read({ type: 'choice' })).toMatchObject({ options: [] });
   });
 
+  it('reads what picking does, when the trigger says', () => {
+    expect(read({ type: 'choice', purpose: 'delivery' })).toMatchObject({ purpose: 'delivery' });
+    expect(read({ type: 'choice' })).toMatchObject({ purpose: null });
+  });
+
   it('reads a CAPTCHA provider and site key', () => {
     expect(read({ type: 'captcha', provider: 'turnstile', siteKey: '0x4AAA' })).toMatchObject({
       type: 'captcha',

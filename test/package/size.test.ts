@@ -43,7 +43,10 @@ const screenMarkers = ['code-input', 'No account? Create one'];
 const defaultPartFolders = () => {
   const registry = readFileSync(join(root, 'src/components/challenge/answer-parts.ts'), 'utf8');
   return new Set(
-    [...registry.matchAll(/from '\.\.\/\.\.\/challenges\/([\w-]+)\//g)].map((match) => match[1]),
+    // A part is a `.tsx`; what the registry reads from a protocol brings no part with it.
+    [...registry.matchAll(/from '\.\.\/\.\.\/challenges\/([\w-]+)\/[\w-]+\.tsx'/g)].map(
+      (match) => match[1],
+    ),
   );
 };
 

@@ -43,6 +43,7 @@ describe('codeStep({ deliver: choice }): the user picks the channel in a step of
     const choice = await createAuthChallenge(createEvent([], { userAttributes: withPhone }));
     expect(choice.response.publicChallengeParameters).toMatchObject({
       type: 'choice',
+      purpose: 'delivery',
       hint: 'Where should we send your code?',
       step: '1',
       steps: '2',

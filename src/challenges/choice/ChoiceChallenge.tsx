@@ -38,7 +38,7 @@ export function ChoiceChallenge(controls: ChallengeControls) {
             // Focus lands on the group; the arrow keys move within it.
             ref={answer === option.value || (!answer && index === 0) ? fieldProps.ref : undefined}
           />
-          {option.label}
+          <bdi>{option.label}</bdi>
         </label>
       ))}
     </fieldset>

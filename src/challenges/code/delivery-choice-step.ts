@@ -5,7 +5,7 @@ import {
   defaultDecoyChannels,
   maskedDestinationOf,
 } from '../../triggers/delivery/channels.ts';
-import { choiceParameters } from '../choice/protocol.ts';
+import { choiceParameters, DELIVERY_PURPOSE } from '../choice/protocol.ts';
 
 /** Options of the choice a `codeStep({ deliver: 'choice' })` asks first. */
 export interface DeliveryChoiceOptions {
@@ -44,7 +44,7 @@ export function deliveryChoiceStep(
       }));
       return {
         hint: options.hint ?? 'Where should we send your code?',
-        parameters: choiceParameters(offered),
+        parameters: choiceParameters(offered, DELIVERY_PURPOSE),
         privateParameters: { values: JSON.stringify(channels) },
         metadata: '',
       };

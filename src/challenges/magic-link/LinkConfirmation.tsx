@@ -1,6 +1,6 @@
 import { useAuthUi } from '../../components/AuthUiContext.tsx';
 import type { AnswerPart } from '../../components/challenge/answer-part.ts';
-import { format } from '../../components/messages/index.ts';
+import { formatIsolated } from '../../components/parts/formatIsolated.tsx';
 import { ScreenForm, SubmitButton } from '../../components/parts/ScreenForm.tsx';
 import { useFocusOnMount } from '../../components/parts/useFocusOnMount.ts';
 import type { LinkConfirmationInfo } from '../../machine/index.ts';
@@ -18,7 +18,7 @@ export function LinkConfirmation({ challenge, isPending, submit, cancel }: Chall
   return (
     <ScreenForm
       screen="linkConfirmation"
-      title={format(messages.linkConfirmation, { destination })}
+      title={formatIsolated(messages.linkConfirmation, { destination })}
       isPending={isPending}
       onSubmit={submit}
     >

@@ -2,7 +2,7 @@ import { type ChallengeControls, useChallenge } from '../../react/index.ts';
 import { useAuthUi } from '../AuthUiContext.tsx';
 import { errorText, format, type Messages, plural } from '../messages/index.ts';
 import { ErrorMessage } from '../parts/ErrorMessage.tsx';
-import { isolated } from '../parts/isolated.tsx';
+import { formatIsolated } from '../parts/formatIsolated.tsx';
 import { ScreenForm, SubmitButton } from '../parts/ScreenForm.tsx';
 import { StatusMessage } from '../parts/StatusMessage.tsx';
 import { answerPartFor } from './answer-parts.ts';
@@ -25,7 +25,7 @@ export function ChallengeForm() {
   const { messages, challenges } = useAuthUi();
   if (!controls) return null;
   const { challenge, username, isPending, errorProps, hintProps } = controls;
-  const { Answer, title, sentTo, submitsItself, ownsScreen } = answerPartFor(
+  const { Answer, title, sentTo, submitLabel, submitsItself, ownsScreen } = answerPartFor(
     challenge.name,
     challenges,
   );
@@ -47,7 +47,7 @@ export function ChallengeForm() {
         <p data-part="step">{format(messages.stepOf, { step: step ?? 1, steps })}</p>
       )}
       <p data-part="user">
-        {isolated(messages.signingInAs.split('{username}'), username)}{' '}
+        {formatIsolated(messages.signingInAs, { username })}{' '}
         {/* A cancel, while a request is pending too. */}
         <button type="button" data-part="link" onClick={controls.cancel}>
           {messages.notYou}
@@ -55,7 +55,11 @@ export function ChallengeForm() {
       </p>
       {destination && (
         <p data-part="destination">
-          {sentAddress ? isolated(destination.split(sentAddress), sentAddress) : destination}
+          {sentAddress
+            ? formatIsolated(destination.replaceAll(sentAddress, '{address}'), {
+                address: sentAddress,
+              })
+            : destination}
         </p>
       )}
       {hint && (
@@ -70,7 +74,7 @@ export function ChallengeForm() {
       {!submitsItself && (
         <SubmitButton
           isPending={isPending}
-          label={messages.confirm}
+          label={submitLabel ? submitLabel(messages, challenge) : messages.confirm}
           pendingLabel={messages.checking}
         />
       )}

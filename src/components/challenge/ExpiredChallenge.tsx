@@ -2,7 +2,7 @@ import type { ChallengeControls } from '../../react/index.ts';
 import { useAuthUi } from '../AuthUiContext.tsx';
 import { errorText } from '../messages/index.ts';
 import { ErrorMessage } from '../parts/ErrorMessage.tsx';
-import { isolated } from '../parts/isolated.tsx';
+import { formatIsolated } from '../parts/formatIsolated.tsx';
 import { ScreenForm } from '../parts/ScreenForm.tsx';
 import { useFocusOnMount } from '../parts/useFocusOnMount.ts';
 
@@ -30,7 +30,7 @@ export function ExpiredChallenge({
       : messages.challengeExpired;
   return (
     <ScreenForm screen="challenge" title={title} isPending={isPending} onSubmit={resend}>
-      <p data-part="user">{isolated(messages.signingInAs.split('{username}'), username)}</p>
+      <p data-part="user">{formatIsolated(messages.signingInAs, { username })}</p>
       <ErrorMessage id={errorProps.id} text={text} />
       <button ref={restart} type="submit" data-part="submit" aria-describedby={errorProps.id}>
         {challenge.type === 'code' ? messages.sendNewCode : messages.startAgain}

@@ -37,6 +37,11 @@ export interface AnswerPart {
    */
   sentTo?(messages: Messages, challenge: ChallengeInfo): string | null;
   /**
+   * The Confirm button's text, when the part can name what sending does ("Send code" for a
+   * choice of where a code goes); without it, `messages.confirm`.
+   */
+  submitLabel?(messages: Messages, challenge: ChallengeInfo): string;
+  /**
    * The part is the whole screen, with no frame around it: it renders its own `<form>`, title
    * and buttons. For a round that asks something other than an answer (whose account a
    * sign-in link opens: Continue or Cancel), where the frame's lines would not fit.

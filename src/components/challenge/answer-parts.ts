@@ -1,3 +1,4 @@
+import { type ChoiceChallengeInfo, DELIVERY_PURPOSE } from '../../challenges/choice/protocol.ts';
 import { codePart } from '../../challenges/code/CodeChallenge.tsx';
 import { linkConfirmationPart } from '../../challenges/magic-link/LinkConfirmation.tsx';
 import { textPart } from '../../challenges/text/TextChallenge.tsx';
@@ -15,6 +16,10 @@ const builtIn: Readonly<Record<string, Partial<AnswerPart>>> = {
   magicLink: codePart,
   linkConfirmation: linkConfirmationPart,
   captcha: { submitsItself: true },
+  choice: {
+    submitLabel: (messages, { purpose }: ChoiceChallengeInfo) =>
+      purpose === DELIVERY_PURPOSE ? messages.sendCode : messages.continue,
+  },
 };
 
 /**

@@ -51,6 +51,7 @@ export const ar: Messages = {
   goToSignIn: 'لديك حساب بالفعل؟ سجّل الدخول',
   backToSignIn: 'العودة إلى تسجيل الدخول',
   signedInAs: 'تم تسجيل الدخول باسم {username}',
+  sendCode: 'إرسال الرمز',
   codeSentTo: 'أرسلنا رمزًا إلى {destination}.',
   attemptsLeft: {
     zero: 'لم تتبقَّ أي محاولات',

@@ -43,6 +43,7 @@ export const da: Messages = {
   goToSignIn: 'Har du allerede en konto? Log ind',
   backToSignIn: 'Tilbage til login',
   signedInAs: 'Logget ind som {username}',
+  sendCode: 'Send koden',
   codeSentTo: 'Vi har sendt en kode til {destination}.',
   attemptsLeft: { one: '1 forsøg tilbage', other: '{count} forsøg tilbage' },
   expiresIn: 'Udløber om {time}',

@@ -44,6 +44,7 @@ export const de: Messages = {
   goToSignIn: 'Bereits ein Konto? Anmelden',
   backToSignIn: 'Zurück zur Anmeldung',
   signedInAs: 'Angemeldet als {username}',
+  sendCode: 'Code senden',
   codeSentTo: 'Wir haben einen Code an {destination} gesendet.',
   attemptsLeft: { one: 'Noch 1 Versuch', other: 'Noch {count} Versuche' },
   expiresIn: 'Läuft in {time} ab',

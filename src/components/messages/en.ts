@@ -29,6 +29,7 @@ export const en: Messages = {
   goToSignUp: 'No account? Create one',
   backToSignIn: 'Back to sign in',
   signedInAs: 'Signed in as {username}',
+  sendCode: 'Send code',
   codeSentTo: 'We sent a code to {destination}.',
   attemptsLeft: { one: '1 attempt left', other: '{count} attempts left' },
   expiresIn: 'Expires in {time}',

@@ -43,6 +43,7 @@ export const es: Messages = {
   goToSignIn: '¿Ya tienes cuenta? Inicia sesión',
   backToSignIn: 'Volver a iniciar sesión',
   signedInAs: 'Sesión iniciada como {username}',
+  sendCode: 'Enviar código',
   codeSentTo: 'Enviamos un código a {destination}.',
   attemptsLeft: { one: 'Queda 1 intento', other: 'Quedan {count} intentos' },
   expiresIn: 'Caduca en {time}',

@@ -43,6 +43,7 @@ export const fr: Messages = {
   goToSignIn: 'Vous avez déjà un compte\u00a0? Connectez-vous',
   backToSignIn: 'Retour à la connexion',
   signedInAs: 'Connecté en tant que {username}',
+  sendCode: 'Envoyer le code',
   codeSentTo: 'Nous avons envoyé un code à {destination}.',
   attemptsLeft: { one: 'Il reste {count} tentative', other: 'Il reste {count} tentatives' },
   expiresIn: 'Expire dans {time}',

@@ -44,6 +44,7 @@ export const he: Messages = {
   goToSignIn: 'כבר יש לך חשבון? לכניסה',
   backToSignIn: 'חזרה לכניסה',
   signedInAs: 'החשבון המחובר: {username}',
+  sendCode: 'שליחת הקוד',
   codeSentTo: 'שלחנו קוד אל {destination}.',
   attemptsLeft: {
     one: 'נותר ניסיון אחד',

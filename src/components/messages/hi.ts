@@ -43,6 +43,7 @@ export const hi: Messages = {
   goToSignIn: 'पहले से खाता है? साइन इन करें',
   backToSignIn: 'साइन इन पर वापस जाएँ',
   signedInAs: '{username} के रूप में साइन इन किया गया',
+  sendCode: 'कोड भेजें',
   codeSentTo: 'हमने {destination} पर एक कोड भेजा है।',
   attemptsLeft: { one: '{count} प्रयास बाकी है', other: '{count} प्रयास बाकी हैं' },
   expiresIn: '{time} में समाप्त होगा',

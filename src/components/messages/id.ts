@@ -43,6 +43,7 @@ export const id: Messages = {
   goToSignIn: 'Sudah punya akun? Masuk',
   backToSignIn: 'Kembali ke halaman masuk',
   signedInAs: 'Telah masuk sebagai {username}',
+  sendCode: 'Kirim kode',
   codeSentTo: 'Kami telah mengirim kode ke {destination}.',
   attemptsLeft: { other: 'Sisa {count} percobaan' },
   expiresIn: 'Kedaluwarsa dalam {time}',

@@ -43,6 +43,7 @@ export const it: Messages = {
   goToSignIn: 'Hai già un account? Accedi',
   backToSignIn: 'Torna all’accesso',
   signedInAs: 'Accesso eseguito come {username}',
+  sendCode: 'Invia il codice',
   codeSentTo: 'Abbiamo inviato un codice a {destination}.',
   attemptsLeft: { one: 'Ti resta 1 tentativo', other: 'Ti restano {count} tentativi' },
   expiresIn: 'Scade tra {time}',

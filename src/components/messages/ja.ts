@@ -43,6 +43,7 @@ export const ja: Messages = {
   goToSignIn: 'アカウントをお持ちですか？サインイン',
   backToSignIn: 'サインインに戻る',
   signedInAs: '{username} としてサインインしています',
+  sendCode: 'コードを送信',
   codeSentTo: '{destination} にコードを送信しました。',
   attemptsLeft: { other: '残り {count} 回' },
   expiresIn: '有効期限まで残り {time}',

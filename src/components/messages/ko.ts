@@ -43,6 +43,7 @@ export const ko: Messages = {
   goToSignIn: '이미 계정이 있으신가요? 로그인',
   backToSignIn: '로그인으로 돌아가기',
   signedInAs: '{username} 계정으로 로그인됨',
+  sendCode: '코드 보내기',
   codeSentTo: '{destination}에 코드를 보냈습니다.',
   attemptsLeft: { other: '남은 시도 횟수: {count}회' },
   expiresIn: '{time} 후 만료',

@@ -43,6 +43,7 @@ export const nb: Messages = {
   goToSignIn: 'Har du allerede en konto? Logg inn',
   backToSignIn: 'Tilbake til innlogging',
   signedInAs: 'Logget inn som {username}',
+  sendCode: 'Send koden',
   codeSentTo: 'Vi har sendt en kode til {destination}.',
   attemptsLeft: { one: 'Ett forsøk igjen', other: '{count} forsøk igjen' },
   expiresIn: 'Utløper om {time}',

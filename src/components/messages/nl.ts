@@ -43,6 +43,7 @@ export const nl: Messages = {
   goToSignIn: 'Heb je al een account? Log in',
   backToSignIn: 'Terug naar inloggen',
   signedInAs: 'Ingelogd als {username}',
+  sendCode: 'Code sturen',
   codeSentTo: 'We hebben een code gestuurd naar {destination}.',
   attemptsLeft: { one: 'Nog 1 poging over', other: 'Nog {count} pogingen over' },
   expiresIn: 'Verloopt over {time}',

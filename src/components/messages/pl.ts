@@ -48,6 +48,7 @@ export const pl: Messages = {
   goToSignIn: 'Masz już konto? Zaloguj się',
   backToSignIn: 'Wróć do logowania',
   signedInAs: 'Zalogowano jako {username}',
+  sendCode: 'Wyślij kod',
   codeSentTo: 'Wysłaliśmy kod na {destination}.',
   attemptsLeft: {
     one: 'Została {count} próba',

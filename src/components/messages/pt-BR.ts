@@ -46,6 +46,7 @@ export const ptBR: Messages = {
   goToSignIn: 'Já tem uma conta? Faça login',
   backToSignIn: 'Voltar ao login',
   signedInAs: 'Conectado como {username}',
+  sendCode: 'Enviar código',
   codeSentTo: 'Enviamos um código para {destination}.',
   attemptsLeft: { one: 'Resta {count} tentativa', other: 'Restam {count} tentativas' },
   expiresIn: 'Expira em {time}',

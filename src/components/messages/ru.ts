@@ -48,6 +48,7 @@ export const ru: Messages = {
   goToSignIn: 'Уже есть аккаунт? Войдите',
   backToSignIn: 'Вернуться ко входу',
   signedInAs: 'Вы вошли как {username}',
+  sendCode: 'Отправить код',
   codeSentTo: 'Мы отправили код на {destination}.',
   attemptsLeft: {
     one: 'Осталась {count} попытка',

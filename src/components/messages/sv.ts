@@ -43,6 +43,7 @@ export const sv: Messages = {
   goToSignIn: 'Har du redan ett konto? Logga in',
   backToSignIn: 'Tillbaka till inloggningen',
   signedInAs: 'Inloggad som {username}',
+  sendCode: 'Skicka koden',
   codeSentTo: 'Vi har skickat en kod till {destination}.',
   attemptsLeft: { one: 'Ett försök kvar', other: '{count} försök kvar' },
   expiresIn: 'Går ut om {time}',

@@ -43,6 +43,7 @@ export const tr: Messages = {
   goToSignIn: 'Zaten hesabınız var mı? Giriş yapın',
   backToSignIn: 'Giriş ekranına dön',
   signedInAs: 'Giriş yapılan hesap: {username}',
+  sendCode: 'Kodu gönder',
   codeSentTo: 'Doğrulama kodu gönderildi: {destination}.',
   attemptsLeft: { one: '1 deneme hakkınız kaldı', other: '{count} deneme hakkınız kaldı' },
   expiresIn: 'Kalan süre: {time}',

@@ -80,6 +80,8 @@ export interface Messages {
   backToSignIn: string;
   /** `{username}` */
   signedInAs: string;
+  /** The button of a choice that picks where a code goes. */
+  sendCode: string;
   /** `{destination}`, masked by the trigger or Cognito. */
   codeSentTo: string;
   /** Wrong answers left, `{count}`. */

@@ -48,6 +48,7 @@ export const uk: Messages = {
   goToSignIn: 'Уже маєте обліковий запис? Увійдіть',
   backToSignIn: 'Повернутися до входу',
   signedInAs: 'Ви ввійшли як {username}',
+  sendCode: 'Надіслати код',
   codeSentTo: 'Ми надіслали код на {destination}.',
   attemptsLeft: {
     one: 'Залишилася {count} спроба',

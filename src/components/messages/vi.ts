@@ -43,6 +43,7 @@ export const vi: Messages = {
   goToSignIn: 'Đã có tài khoản? Đăng nhập',
   backToSignIn: 'Quay lại đăng nhập',
   signedInAs: 'Đã đăng nhập với tên {username}',
+  sendCode: 'Gửi mã',
   codeSentTo: 'Chúng tôi đã gửi mã đến {destination}.',
   attemptsLeft: { other: 'Còn {count} lần thử' },
   expiresIn: 'Hết hạn sau {time}',

@@ -43,6 +43,7 @@ export const zhHans: Messages = {
   goToSignIn: '已有账号？立即登录',
   backToSignIn: '返回登录',
   signedInAs: '已以 {username} 身份登录',
+  sendCode: '发送验证码',
   codeSentTo: '验证码已发送至 {destination}。',
   attemptsLeft: { other: '还剩 {count} 次机会' },
   expiresIn: '{time} 后过期',

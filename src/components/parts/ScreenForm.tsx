@@ -14,7 +14,7 @@ import { warnOnce } from '../../react/development.ts';
 
 export interface ScreenFormProps {
   screen: string;
-  title: string;
+  title: ReactNode;
   isPending: boolean;
   onSubmit: () => void;
   children: ReactNode;
