@@ -42,6 +42,8 @@ describe('the challenge screen', () => {
     expect(code.getAttribute('aria-invalid')).toBe('true');
     expect(code.getAttribute('aria-describedby')?.split(' ')).toContain(alert.id);
     expect(screen.queryByText(/attempts? left$/)).toBeNull();
+    // Nothing between the field and the message: the help gives way while it shows.
+    expect(screen.queryByText(/Paste or type the code/)).toBeNull();
     expect(scrolled).toContain(alert);
   });
 

@@ -36,7 +36,8 @@ export function CodeChallenge({
       disabled={fieldProps.disabled}
       invalid={isInvalid}
       describedBy={fieldProps['aria-describedby']}
-      help={length ? messages.codeHint : undefined}
+      // The error takes the help's place, so that it is the line right under the field.
+      help={length && !isInvalid ? messages.codeHint : undefined}
       inputRef={fieldProps.ref}
     />
   );
