@@ -337,6 +337,8 @@ const buildMachine = () =>
           // The answer part gives way to a new start for the same user, or going back.
           expired: {
             tags: expired,
+            // A screen too: a sign-in elsewhere noted during the call that led here is followed.
+            always: toSignedInElsewhere,
             on: {
               RESEND_CHALLENGE: [
                 needsPasswordAgain,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { challengeStep, cognitoError, fakeServices } from '../support/fake-services.ts';
+import { alice, challengeStep, cognitoError, fakeServices } from '../support/fake-services.ts';
 import { atChallenge, settledOn, startMachine, view } from '../support/machine-harness.ts';
 
 const timing = { sessionValidityMs: 60_000, expiryMarginMs: 0 };
@@ -53,6 +53,19 @@ describe('customAuthMachine: a challenge that runs out of time', () => {
       challengeExpired: true,
       error: { code: 'TooManyRequests' },
     });
+  });
+
+  it('follows a sign-in elsewhere that was noted while its new start hung', async () => {
+    const services = fakeServices();
+    const actor = await atChallenge(services, timing);
+    await vi.advanceTimersByTimeAsync(60_000);
+    services.signIn.mockImplementationOnce(() => new Promise(() => {}));
+    actor.send({ type: 'RESEND_CHALLENGE' });
+    actor.send({ type: 'SIGNED_IN', user: alice });
+    // The new start gives up (callTimeoutMs) back on the expired screen, which follows the
+    // sign-in it noted, as every screen a call ends on does.
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(view(actor)).toMatchObject({ route: 'signedIn', user: alice });
   });
 
   it('goes back to sign in on request, username kept', async () => {
