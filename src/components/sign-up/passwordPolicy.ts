@@ -1,3 +1,4 @@
+import { passwordSymbol } from '../../shared/password-symbols.ts';
 import { format, plural } from '../messages/index.ts';
 import type { SignUpMessages } from './messages.ts';
 
@@ -38,7 +39,7 @@ const classRules: readonly [ClassRule, RegExp, keyof SignUpMessages][] = [
   ['requireUppercase', /[A-Z]/, 'passwordUppercase'],
   ['requireLowercase', /[a-z]/, 'passwordLowercase'],
   ['requireNumbers', /[0-9]/, 'passwordNumber'],
-  ['requireSpecialCharacters', /[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+\- ]/, 'passwordSymbol'],
+  ['requireSpecialCharacters', passwordSymbol, 'passwordSymbol'],
 ];
 
 /** Whether the password keeps every rule of the policy. */

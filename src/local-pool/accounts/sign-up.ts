@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { passwordSymbol } from '../../shared/password-symbols.ts';
 import { generateCode } from '../../triggers/common/answers.ts';
 import { decoyMaskedDestination } from '../../triggers/delivery/decoy-destinations.ts';
 import { isPhoneNumber, maskEmail, maskPhoneNumber } from '../../triggers/delivery/mask.ts';
@@ -36,7 +37,7 @@ export function passwordPolicyError(password: string): string | null {
   if (!/[A-Z]/.test(password)) return 'Password must have uppercase characters';
   if (!/[a-z]/.test(password)) return 'Password must have lowercase characters';
   if (!/[0-9]/.test(password)) return 'Password must have numeric characters';
-  if (!/[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+\- ]/.test(password)) {
+  if (!passwordSymbol.test(password)) {
     return 'Password must have symbol characters';
   }
   return null;
