@@ -28,6 +28,8 @@ interface CallStart {
  */
 export function serviceActors(services: CustomAuthServices) {
   let last: Promise<unknown> = Promise.resolve();
+  // Sign-ins being undone: until they are, the session a check reads is one nobody asked for.
+  let undoing = 0;
   const inTurn = <T>({ signal, self }: CallStart, call: () => Promise<T>, signsIn?: boolean) => {
     const run = last.then(async () => {
       signal.throwIfAborted();
@@ -39,8 +41,14 @@ export function serviceActors(services: CustomAuthServices) {
         signal.aborted &&
         (value as SignInStep).type === 'done' &&
         self._parent?.getSnapshot().status === 'active'
-      )
-        await services.signOut();
+      ) {
+        undoing += 1;
+        try {
+          await services.signOut();
+        } finally {
+          undoing -= 1;
+        }
+      }
       return value;
     });
     last = run.catch(() => {});
@@ -90,7 +98,7 @@ export function serviceActors(services: CustomAuthServices) {
         sendBack(user ? { type: 'SIGNED_IN', user } : { type: 'SIGNED_OUT' });
       if (nothingToResume(services)) {
         services.getCurrentUser().then(
-          (user) => user && changed(user),
+          (user) => user && undoing === 0 && changed(user),
           () => {},
         );
       }
