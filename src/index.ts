@@ -49,7 +49,9 @@ export {
   TextChallenge,
   tr,
   uk,
+  useWebOtp,
   vi,
+  WebOtpCodeChallenge,
   zhHans,
 } from './components/index.ts';
 export type {

@@ -48,6 +48,18 @@ const delivery: FakeStep = {
   },
   answer: 'sms',
 };
+/** The code after that choice: sent where the user picked, naming what was offered. */
+const codeWherePicked: FakeStep = {
+  parameters: (picked) => ({
+    type: 'code',
+    codeLength: '6',
+    channels: 'email,sms',
+    ...(picked === 'sms'
+      ? { destination: '+*******1234', deliveryMedium: 'SMS' }
+      : { destination: 'a***@e***.com', deliveryMedium: 'EMAIL' }),
+  }),
+  answer: rightCode,
+};
 const captcha: FakeStep = {
   parameters: { type: 'captcha', provider: 'local', siteKey: 'local' },
   answer: LOCAL_CAPTCHA_TOKEN,
@@ -139,6 +151,26 @@ export const DeliveryChoice: Story = {
     await userEvent.click(within(group).getByLabelText('Text +*******1234'));
     await userEvent.click(canvas.getByRole('button', { name: 'Send code' }));
     await canvas.findByRole('form', { name: 'Check your phone' });
+  },
+};
+
+/**
+ * After a choice of channel, the line under the code offers the other one, at once: the new
+ * start picks it, and the code screen comes back, by SMS.
+ */
+export const SendBySmsInstead: Story = {
+  args: { services: fakeChain([{ ...delivery, answer: ['email', 'sms'] }, codeWherePicked]) },
+  play: async ({ canvasElement }) => {
+    const canvas = await signIn(canvasElement);
+    const group = await canvas.findByRole('group', { name: 'Choose one' });
+    await userEvent.click(within(group).getByLabelText('Email a***@e***.com'));
+    await userEvent.click(canvas.getByRole('button', { name: 'Send code' }));
+    await canvas.findByRole('form', { name: 'Check your email' });
+    expect(canvas.getByText(/^Didn't get it\?/)).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Send by SMS instead' }));
+    await canvas.findByRole('form', { name: 'Check your phone' });
+    expect(canvas.getByText(wholeText('We sent a code to +*******1234.'))).toBeVisible();
+    expect(canvas.getByRole('button', { name: 'Send by email instead' })).toBeVisible();
   },
 };
 

@@ -79,3 +79,26 @@ export const Alphanumeric: Story = {
     expect(input).toHaveValue('ab12cd34');
   },
 };
+
+/** As wide as its code, every digit in view; a field of no set length spans the form. */
+export const SizedForItsCode: Story = {
+  render: (args) => (
+    <div className="cca-root">
+      <CodeInput {...args} label="Six digits" length={6} value="888888" />
+      <CodeInput {...args} label="Eight digits" length={8} value="88888888" />
+      <CodeInput {...args} label="Answer" length={undefined} numeric={false} value="" />
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const six = canvas.getByRole('textbox', { name: 'Six digits' });
+    const eight = canvas.getByRole('textbox', { name: 'Eight digits' });
+    const free = canvas.getByRole('textbox', { name: 'Answer' });
+    for (const code of [six, eight]) {
+      // Nothing scrolled out of view: the field holds the whole code.
+      expect(code.scrollWidth).toBeLessThanOrEqual(code.clientWidth);
+    }
+    expect(six.offsetWidth).toBeLessThan(eight.offsetWidth);
+    expect(eight.offsetWidth).toBeLessThan(free.offsetWidth);
+  },
+};

@@ -16,6 +16,10 @@ export const optIns = {
   },
   signUp: { imports: 'signUpWithAmplify', props: 'signUp={signUpWithAmplify}' },
   signInLinks: { imports: 'signInLinks', props: 'services={signInLinks()}' },
+  webOtp: {
+    imports: 'WebOtpCodeChallenge',
+    props: 'components={{ challenges: { code: WebOtpCodeChallenge } }}',
+  },
 } as const;
 export type OptIn = keyof typeof optIns;
 
@@ -150,6 +154,7 @@ const authModules: Record<AppName, string | undefined> = {
   'dropin+captcha': dropInWith(optIns.captcha.imports, optIns.captcha.props),
   'dropin+signUp': dropInWith(optIns.signUp.imports, optIns.signUp.props),
   'dropin+signInLinks': dropInWith(optIns.signInLinks.imports, optIns.signInLinks.props),
+  'dropin+webOtp': dropInWith(optIns.webOtp.imports, optIns.webOtp.props),
 };
 
 const indexHtml = `<!doctype html>

@@ -101,7 +101,7 @@ console.log(
 function printContributors(title: string, app: AppSize, base: AppSize, kitFiles: boolean) {
   const list = contributors(app, base, (id) => moduleGroup(id, { kitFiles }));
   console.log(`\n${title} (estimated gzip of each group's added code, minified apart):`);
-  for (const entry of list.slice(0, 12)) {
+  for (const entry of list.slice(0, Number(process.env.SIZE_TOP ?? 12))) {
     console.log(`  ${pad(String(entry.gzip), 7)} B  ${entry.name}`);
   }
 }

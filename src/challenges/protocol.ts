@@ -65,6 +65,12 @@ export interface ChallengeProtocol<Info extends ChallengeBase> {
    * option that brings the service.
    */
   clientAnswerNotEnabled?: { name: string; option: string };
+  /**
+   * On a resend, the value to pick for the user when the new start comes to a delivery choice
+   * (`purpose: delivery`) first: `requested`, or the one this round went by. Undefined: the
+   * new start stops at that choice.
+   */
+  resendChoice?: (info: Info, requested?: string) => string | undefined;
 }
 
 /** A count the trigger sent as a string of digits, or null. */

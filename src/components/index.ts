@@ -4,7 +4,7 @@ export {
   type CaptchaWidgetProps,
 } from '../challenges/captcha/CaptchaChallenge.tsx';
 export { ChoiceChallenge } from '../challenges/choice/ChoiceChallenge.tsx';
-export { CodeChallenge } from '../challenges/code/CodeChallenge.tsx';
+export { CodeChallenge, WebOtpCodeChallenge } from '../challenges/code/CodeChallenge.tsx';
 export { TextChallenge } from '../challenges/text/TextChallenge.tsx';
 export type { SignUpAttribute } from './AuthUiContext.tsx';
 export {
@@ -15,6 +15,7 @@ export {
 export type { AnswerPart, AnswerPartOption } from './challenge/answer-part.ts';
 export { ChallengeForm } from './challenge/ChallengeForm.tsx';
 export { CodeInput, type CodeInputProps } from './code-input/CodeInput.tsx';
+export { useWebOtp } from './code-input/useWebOtp.ts';
 export { ConfirmSignUpForm } from './confirm-sign-up/ConfirmSignUpForm.tsx';
 export {
   ar,

@@ -1,4 +1,5 @@
 import { fromCallback, fromPromise } from 'xstate';
+import { CHOICE_METADATA_KEY, offersDelivery } from '../challenges/choice/protocol.ts';
 import type { PendingChallenge } from './pending-challenge.ts';
 import { ignoreFailure, nothingToResume } from './resume.ts';
 import type { ClientAnswerRequest, CustomAuthServices } from './services.ts';
@@ -58,9 +59,23 @@ export function serviceActors(services: CustomAuthServices) {
     getCurrentUser: fromPromise<AuthUserInfo | null>((start) =>
       inTurn(start, () => services.getCurrentUser()),
     ),
-    signIn: fromPromise<SignInStep, SignInRequest>((start) =>
-      inTurn(start, () => services.signIn(start.input), true),
-    ),
+    signIn: fromPromise<SignInStep, SignInRequest>((start) => {
+      const { deliveryChoice, ...request } = start.input;
+      return inTurn(
+        start,
+        async () => {
+          const step = await services.signIn(request);
+          // A resend picks the channel again, so that it ends where it began: at the code.
+          return deliveryChoice !== undefined &&
+            !start.signal.aborted &&
+            step.type === 'customChallenge' &&
+            offersDelivery(step.parameters, deliveryChoice)
+            ? services.confirmSignIn(deliveryChoice, { [CHOICE_METADATA_KEY]: deliveryChoice })
+            : step;
+        },
+        true,
+      );
+    }),
     confirmSignIn: fromPromise<
       SignInStep,
       { answer: string; clientMetadata: Record<string, string> | undefined }

@@ -52,6 +52,10 @@ export function newChallenge(
 export const isNextStep = (current: ChallengeInfo | null, next: ChallengeInfo) =>
   next.step !== null && current?.step !== next.step;
 
+/** What a resend picks for the user at a delivery choice (its type's protocol), if anything. */
+export const resendChoiceOf = (challenge: ChallengeInfo | null, requested?: string) =>
+  challenge ? protocolOf(challenge.name)?.resendChoice?.(challenge, requested) : undefined;
+
 /** Whether the client answers the challenge's round itself, and when (its type's protocol). */
 export const clientAnswerOf = (challenge: ChallengeInfo | null) =>
   challenge && protocolOf(challenge.name)?.clientAnswer?.(challenge.parameters);

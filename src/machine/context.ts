@@ -44,7 +44,11 @@ export interface CustomAuthContext {
 export type CustomAuthEvent =
   | { type: 'SIGN_IN'; username: string; password?: string }
   | { type: 'ANSWER_CHALLENGE'; answer: string }
-  | { type: 'RESEND_CHALLENGE' }
+  | {
+      type: 'RESEND_CHALLENGE';
+      /** After a choice of channel (the code's `channels`), the one to send by instead. */
+      channel?: string;
+    }
   | {
       type: 'SIGN_UP';
       username: string;

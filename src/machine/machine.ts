@@ -1,6 +1,7 @@
 import { protocolOf } from '../challenges/protocols.ts';
 import { serviceActions, serviceActors } from './actors.ts';
 import { amplifyServices } from './amplify.ts';
+import { resendChoiceOf } from './challenge.ts';
 import { type EventOf, initialContext } from './context.ts';
 import { authError, toAuthError, toChallengeError } from './errors.ts';
 import type { PendingChallenge } from './pending-challenge.ts';
@@ -322,7 +323,14 @@ const buildMachine = () =>
               invoke: {
                 id: 'signIn',
                 src: 'signIn',
-                input: signInRequest,
+                // A new start comes back to this round through a choice of channel before it.
+                input: ({ context, event }) => ({
+                  ...signInRequest({ context }),
+                  deliveryChoice: resendChoiceOf(
+                    context.challenge,
+                    (event as EventOf<'RESEND_CHALLENGE'>).channel,
+                  ),
+                }),
                 onDone: signInSucceeded,
                 onError: [
                   ...signInFailedElsewhere,

@@ -66,7 +66,10 @@ const setupWithTypes = typedSetup({
     inputInvalid: ({ context, event }) => validationError(context, event) !== null,
     // Only at the start: a sign-in's second look for a signed-in user comes back to sign-in.
     startsOnSignUp: ({ context }) => context.initialRoute === 'signUp' && !context.username,
-    resendCoolingDown: ({ context }) => Date.now() < (context.challenge?.resendAvailableAt ?? 0),
+    // A code by a channel named is no resend to the same address: the server's limits hold it.
+    resendCoolingDown: ({ context, event }) =>
+      !(event as EventOf<'RESEND_CHALLENGE'>).channel &&
+      Date.now() < (context.challenge?.resendAvailableAt ?? 0),
     stepIs: (_, params: { step: { type: StepType }; type: StepType }) =>
       params.step.type === params.type,
     errorIs: (_, params: { error: unknown; name: KnownErrorName }) =>

@@ -91,6 +91,11 @@ export interface SignInRequest {
   username: string;
   password?: string;
   flow: CustomAuthFlow;
+  /**
+   * On a resend: the value to pick when the new start comes to a delivery choice first, so
+   * that it comes back to the code (by that channel). The `signIn` service never sees it.
+   */
+  deliveryChoice?: string;
 }
 
 export interface SignUpRequest {

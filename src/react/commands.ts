@@ -12,6 +12,11 @@ export interface CustomAuthCommands {
   /** Asks for a new code by starting the sign-in again; refused until `challenge.resendAvailableAt`. */
   resendChallenge: () => void;
   /**
+   * After a choice of channel (the code's `channels`), asks for the code by another one
+   * instead (`sms`, `email`), without waiting for `challenge.resendAvailableAt`.
+   */
+  resendChallengeBy: (channel: string) => void;
+  /**
    * Registers a user. Without a password (passwordless flow) a strong random one is
    * generated, since Cognito requires one.
    */
@@ -29,21 +34,14 @@ export interface CustomAuthCommands {
 
 export function createCommands(send: (event: CustomAuthEvent) => void): CustomAuthCommands {
   const command =
-    (
-      type:
-        | 'RESEND_CHALLENGE'
-        | 'RESEND_SIGN_UP_CODE'
-        | 'SIGN_OUT'
-        | 'GO_TO_SIGN_IN'
-        | 'GO_TO_SIGN_UP',
-    ) =>
-    () =>
+    (type: 'RESEND_SIGN_UP_CODE' | 'SIGN_OUT' | 'GO_TO_SIGN_IN' | 'GO_TO_SIGN_UP') => () =>
       send({ type });
   return {
     // The type last, so that nothing in what the app passes can change it.
     signIn: (credentials) => send({ ...credentials, type: 'SIGN_IN' }),
     answerChallenge: (answer) => send({ type: 'ANSWER_CHALLENGE', answer }),
-    resendChallenge: command('RESEND_CHALLENGE'),
+    resendChallenge: () => send({ type: 'RESEND_CHALLENGE' }),
+    resendChallengeBy: (channel) => send({ type: 'RESEND_CHALLENGE', channel }),
     signUp: (details) => send({ ...details, type: 'SIGN_UP' }),
     confirmSignUp: (code) => send({ type: 'CONFIRM_SIGN_UP', code }),
     resendSignUpCode: command('RESEND_SIGN_UP_CODE'),

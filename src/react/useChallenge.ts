@@ -19,6 +19,8 @@ export interface ChallengeControls {
   /** Only codes can be sent again; from `challenge.resendAvailableAt` on. */
   canResend: boolean;
   resend: () => void;
+  /** After a choice of channel (the code's `channels`), the code by another one, at once. */
+  resendBy: (channel: string) => void;
   /**
    * The challenge ran out of time: nothing can answer it, `resend` starts the sign-in again
    * for the same user, `cancel` goes back. Stays true while that resend is pending.
@@ -53,6 +55,7 @@ const select = ({
   error,
   answerChallenge,
   resendChallenge,
+  resendChallengeBy,
   goToSignIn,
 }: CustomAuth) => ({
   challenge,
@@ -62,6 +65,7 @@ const select = ({
   error,
   answerChallenge,
   resendChallenge,
+  resendChallengeBy,
   goToSignIn,
 });
 
@@ -81,6 +85,7 @@ export function useChallenge(): ChallengeControls | null {
     error,
     answerChallenge,
     resendChallenge,
+    resendChallengeBy,
     goToSignIn,
   } = useCustomAuth(select);
   const [answer, setAnswer] = useState('');
@@ -117,6 +122,7 @@ export function useChallenge(): ChallengeControls | null {
     submit,
     canResend: challenge.type === 'code',
     resend: resendChallenge,
+    resendBy: resendChallengeBy,
     isExpired,
     cancel: goToSignIn,
     resent: seen.resent,

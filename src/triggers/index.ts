@@ -65,7 +65,7 @@ export type { Channel } from './delivery/channels.ts';
 export { maskDestination, maskEmail, maskPhoneNumber } from './delivery/mask.ts';
 export type { SendCode, SendCodeInput } from './delivery/send-code.ts';
 export { SENDER_EMAIL_VARIABLE, sendCodeWithSes, sendLinkWithSes } from './delivery/ses.ts';
-export { sendCodeWithSns } from './delivery/sns.ts';
+export { codeSms, sendCodeWithSns } from './delivery/sns.ts';
 export {
   type AttemptCount,
   type AttemptStore,

@@ -179,8 +179,12 @@ describe('<CustomAuthenticator>', () => {
     await user.keyboard('alice{Enter}');
     await screen.findByRole('form', { name: 'Enter your code' });
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Code')));
+    // In the order they are seen: the resend line sits right under the field.
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: /^Resend code/ }));
     await user.tab();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Confirm' }));
+    await user.tab({ shift: true });
     await user.tab({ shift: true });
     await user.tab({ shift: true });
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Not you?' }));

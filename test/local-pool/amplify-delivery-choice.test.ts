@@ -64,6 +64,40 @@ describe('choose email or SMS, then the code, through the statechart and the rea
     await signOut();
   });
 
+  it('resends by the channel picked, and by the other one when asked, at once', async () => {
+    await registerWithPhone('quinn');
+    const actor = start();
+    await settled(actor);
+    actor.send({ type: 'SIGN_IN', username: 'quinn' });
+    await settled(actor);
+    actor.send({ type: 'ANSWER_CHALLENGE', answer: 'email' });
+    expect((await settled(actor)).challenge).toMatchObject({
+      type: 'code',
+      deliveryMedium: 'EMAIL',
+      channels: ['email', 'sms'],
+    });
+    const emailed = latestCode(pool(), 'quinn');
+
+    // Within the resend cooldown: another channel is no resend to the same address.
+    actor.send({ type: 'RESEND_CHALLENGE', channel: 'sms' });
+    const texted = await settled(actor);
+    expect(texted.error).toBeNull();
+    expect(texted.challenge).toMatchObject({
+      type: 'code',
+      deliveryMedium: 'SMS',
+      destination: '+*******1234',
+      step: 2,
+      round: 1,
+    });
+    expect(pool().outbox('quinn').at(-1)?.destination).toBe('+15550001234');
+    const code = latestCode(pool(), 'quinn');
+    expect(code).not.toBe(emailed);
+    actor.send({ type: 'ANSWER_CHALLENGE', answer: code });
+    expect(await settled(actor)).toMatchObject({ route: 'signedIn', user: { username: 'quinn' } });
+    actor.stop();
+    await signOut();
+  });
+
   it('offers only the verified email while the phone number is unverified', async () => {
     await registerWithPhone('petra', false);
     const actor = start();

@@ -163,6 +163,13 @@ describe('what the kit adds to an app', () => {
     expect(optIn.filter((file) => ids.has(file))).toEqual([]);
   });
 
+  it('leaves WebOTP, an opt-in inside a default module, out of the default drop-in', () => {
+    // Not vacuous: the package has it, where the opt-in takes it from.
+    const built = readFileSync(join(dist, 'components/code-input/useWebOtp.js'), 'utf8');
+    expect(built).toContain('OTPCredential');
+    expect(size('dropin').jsText).not.toContain('OTPCredential');
+  });
+
   it('leaves the development warnings out of production builds', () => {
     for (const name of ['hook', 'dropin'] as const) {
       expect(size(name).jsText).not.toContain('once, when it mounts');

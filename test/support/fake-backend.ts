@@ -172,8 +172,10 @@ export function networkError(): Error {
 
 /** One step of a fake chain: what its Create sends, and the answer its Verify takes. */
 export interface FakeStep {
-  parameters: Record<string, string>;
-  answer: string;
+  /** Or made from the previous step's answer (a code sent where a choice said). */
+  parameters: Record<string, string> | ((previousAnswer: string) => Record<string, string>);
+  /** The right answer, or each of the right ones (any option of a choice). */
+  answer: string | readonly string[];
 }
 
 /**
@@ -184,10 +186,13 @@ export function fakeChain(steps: readonly FakeStep[], maxAttempts = 3): CustomAu
   let username = '';
   let index = 0;
   let attemptsLeft = maxAttempts;
+  let previousAnswer = '';
+  const parametersOf = (step: FakeStep | undefined) =>
+    typeof step?.parameters === 'function' ? step.parameters(previousAnswer) : step?.parameters;
   const current = (): SignInStep => ({
     type: 'customChallenge',
     parameters: {
-      ...steps[index]?.parameters,
+      ...parametersOf(steps[index]),
       step: String(index + 1),
       steps: String(steps.length),
       attemptsLeft: String(attemptsLeft),
@@ -201,7 +206,9 @@ export function fakeChain(steps: readonly FakeStep[], maxAttempts = 3): CustomAu
       return current();
     },
     confirmSignIn: async (answer) => {
-      if (answer === steps[index]?.answer) {
+      const right = steps[index]?.answer;
+      if (typeof right === 'string' ? answer === right : right?.includes(answer)) {
+        previousAnswer = answer;
         index += 1;
         attemptsLeft = maxAttempts;
         return index < steps.length

@@ -95,6 +95,8 @@ describe('codeStep({ deliver: choice }): the user picks the channel in a step of
       destination: '+*******4567',
       step: '2',
       steps: '2',
+      // What was offered, so the client may ask for the code by the other channel instead.
+      channels: 'email,sms',
     });
     const metadata = first.response.challengeMetadata?.replace(/^CHAIN:1:/, '') ?? '';
     // A wrong code: the next round's answer carried no choice, the code and channel stay.
@@ -103,6 +105,7 @@ describe('codeStep({ deliver: choice }): the user picks the channel in a step of
     );
     expect(sendCode).toHaveBeenCalledTimes(1);
     expect(second.response.publicChallengeParameters.destination).toBe('+*******4567');
+    expect(second.response.publicChallengeParameters.channels).toBe('email,sms');
     expect(second.response.privateChallengeParameters.answer).toBe(
       first.response.privateChallengeParameters.answer,
     );
@@ -111,7 +114,11 @@ describe('codeStep({ deliver: choice }): the user picks the channel in a step of
   it('falls back to a channel the user has when the client chose none or another', async () => {
     const { createAuthChallenge, sendCode } = chain();
     await createAuthChallenge(codeEvent(undefined));
-    await createAuthChallenge(codeEvent('sms', { userAttributes: aliceAttributes }));
+    const onlyEmail = await createAuthChallenge(
+      codeEvent('sms', { userAttributes: aliceAttributes }),
+    );
+    // One channel offered: nothing to switch to.
+    expect(onlyEmail.response.publicChallengeParameters.channels).toBeUndefined();
     await createAuthChallenge(codeEvent('pigeon'));
     expect(sendCode.mock.calls.map(([input]) => input.destination)).toEqual([
       'alice@example.com',
@@ -139,6 +146,11 @@ describe('codeStep({ deliver: choice }): the user picks the channel in a step of
     expect(channels).toEqual(new Set([1, 2]));
     const code = await createAuthChallenge(codeEvent('email', ghost));
     expect(code.response.publicChallengeParameters.deliveryMedium).toBe('EMAIL');
+    // The code round names what the choice offered, as it does for a real user.
+    const offered = first.map((option: { value: string }) => option.value);
+    expect(code.response.publicChallengeParameters.channels).toBe(
+      offered.length > 1 ? offered.join(',') : undefined,
+    );
     expect(sendCode).not.toHaveBeenCalled();
   });
 });

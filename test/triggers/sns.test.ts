@@ -94,6 +94,27 @@ describe('codeStep by SMS', () => {
     expect(sns.send).not.toHaveBeenCalled();
   });
 
+  it("ends the message with the app's origin-bound line when given its host (WebOTP)", async () => {
+    const challenge = await codeStep({ deliver: 'sms', webOtpDomain: 'app.example.com' }).create(
+      createInput('alice'),
+    );
+    const command = sns.send.mock.calls.at(-1)?.[0] as { input: { Message: string } };
+    const code = challenge.privateParameters.answer;
+    expect(code).toMatch(/^\d{6}$/);
+    // The format the WebOTP API reads: the last line is "@host #code".
+    expect(command.input.Message.split('\n').at(-1)).toBe(`@app.example.com #${code}`);
+    expect(command.input.Message.startsWith(`${code} `)).toBe(true);
+    expect(codeSms('042917')).not.toContain('@');
+  });
+
+  it('refuses a webOtpDomain that is not a host name', () => {
+    for (const domain of ['https://app.example.com', 'app.example.com:443', 'app example', '']) {
+      expect(() => codeStep({ deliver: 'sms', webOtpDomain: domain })).toThrow(
+        /webOtpDomain must be the host name/,
+      );
+    }
+  });
+
   it('refuses a delivery it does not know', () => {
     expect(() => codeStep({ deliver: 'pigeon' as never })).toThrow(
       /deliver must be email, sms or choice/,

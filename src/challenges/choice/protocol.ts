@@ -1,4 +1,9 @@
-import type { ChallengeBase, ChallengeProtocol, ParameterRow } from '../protocol.ts';
+import type {
+  ChallengeBase,
+  ChallengeParameters,
+  ChallengeProtocol,
+  ParameterRow,
+} from '../protocol.ts';
 
 /** One option of a `choice` challenge. */
 export interface ChallengeOption {
@@ -57,6 +62,11 @@ export const choiceParameterRows: readonly ParameterRow[] = [
     meaning: `\`choice\`: what picking does, if the trigger says: \`${DELIVERY_PURPOSE}\` picks where a code goes (\`codeStep({ deliver: 'choice' })\` sends it), and the drop-in's button then says "Send code"`,
   },
 ];
+
+/** Whether a round is a delivery choice that offers `value`. */
+export const offersDelivery = (parameters: ChallengeParameters, value: string) =>
+  parameters.purpose === DELIVERY_PURPOSE &&
+  optionsOf(parameters.options).some((option) => option.value === value);
 
 export const choiceProtocol: ChallengeProtocol<ChoiceChallengeInfo> = {
   read: ({ options, purpose }) => ({

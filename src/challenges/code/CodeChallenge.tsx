@@ -1,6 +1,7 @@
 import { useAuthUi } from '../../components/AuthUiContext.tsx';
 import type { AnswerPart } from '../../components/challenge/answer-part.ts';
 import { CodeInput } from '../../components/code-input/CodeInput.tsx';
+import { useWebOtp } from '../../components/code-input/useWebOtp.ts';
 import { format } from '../../components/messages/index.ts';
 import type { ChallengeControls } from '../../react/index.ts';
 import type { CodeChallengeInfo } from './protocol.ts';
@@ -56,3 +57,23 @@ export const codePart: AnswerPart = {
   sentTo: (messages, { destination }: CodeChallengeInfo) =>
     destination ? format(messages.codeSentTo, { destination }) : null,
 };
+
+/**
+ * `CodeChallenge`, with a code by SMS filled in and sent from the text message itself where
+ * the browser can (the WebOTP API, Chrome on Android), for triggers that write the message's
+ * origin-bound line (`codeStep({ webOtpDomain })`); typed or pasted as ever elsewhere. A new
+ * code (a resend) is asked for again. Opt-in, so that apps without it do not bundle it:
+ * `components={{ challenges: { code: WebOtpCodeChallenge } }}`.
+ */
+export function WebOtpCodeChallenge(controls: ChallengeControls) {
+  const { challenge, setAnswer, submit } = controls;
+  useWebOtp(
+    challenge.type === 'code' && challenge.deliveryMedium === 'SMS',
+    challenge.resendAvailableAt,
+    (code) => {
+      setAnswer(code);
+      submit(code);
+    },
+  );
+  return <CodeChallenge {...controls} />;
+}

@@ -89,6 +89,27 @@ export interface CodeStepOptions {
    * receives every later code. Only for pools that verify addresses some other way.
    */
   allowUnverified?: boolean;
+  /**
+   * The host name of the app's page (`app.example.com`), for codes by SMS: the message ends
+   * with the origin-bound line (`@app.example.com #123456`) that lets the browser read the
+   * code from it for that page (the WebOTP API, Chrome on Android), which the drop-in asks for.
+   * Default none.
+   */
+  webOtpDomain?: string;
+}
+
+// A host name: labels of letters, digits and hyphens; no scheme, port or path.
+const hostName =
+  /^(?=.{1,253}$)([a-z\d]([a-z\d-]{0,61}[a-z\d])?)(\.[a-z\d]([a-z\d-]{0,61}[a-z\d])?)*$/i;
+
+function validWebOtpDomain(domain: string | undefined): string | undefined {
+  if (domain === undefined) return undefined;
+  if (typeof domain !== 'string' || !hostName.test(domain)) {
+    throw new TypeError(
+      `webOtpDomain must be the host name of the app's page, such as app.example.com, got ${String(domain)}.`,
+    );
+  }
+  return domain;
 }
 
 /**
@@ -104,6 +125,7 @@ export function codeStep(options: CodeStepOptions = {}): CustomChallengeStep {
   const sendCode = options.sendCode ?? sendByDefault;
   const { hint } = options;
   const allowUnverified = options.allowUnverified === true;
+  const webOtpDomain = validWebOtpDomain(options.webOtpDomain);
   const decoyChannels = options.choice?.decoyChannels ?? defaultDecoyChannels;
   // The step's metadata carries the code to later rounds, and the channel after a choice.
   const kept = (metadata: string | undefined) =>
@@ -122,6 +144,8 @@ export function codeStep(options: CodeStepOptions = {}): CustomChallengeStep {
           ? ((keptChannel as Channel | undefined) ?? chosenChannel(event, channels()))
           : (deliver ?? channels()[0]);
       const channelTag = deliver === 'choice' && channel ? `${channel}:` : '';
+      // After a choice, what it offered: the client may ask for a resend by another.
+      const offered = deliver === 'choice' ? channels() : [];
       const destination = destinationOf(event, channel);
       const unknown = event.request.userNotFound === true;
       const deliverable =
@@ -138,7 +162,7 @@ export function codeStep(options: CodeStepOptions = {}): CustomChallengeStep {
           : maskDestination(destination);
         return {
           hint,
-          parameters: parametersFor(shown, codeLength),
+          parameters: parametersFor(shown, codeLength, offered),
           privateParameters: { answer: unguessableAnswer() },
           metadata: `${channelTag}NONE`,
         };
@@ -146,12 +170,12 @@ export function codeStep(options: CodeStepOptions = {}): CustomChallengeStep {
       let code = keptCode === 'NONE' ? undefined : keptCode;
       if (code === undefined) {
         const fresh = generateCode(codeLength);
-        await send(() => sendCode({ destination, code: fresh, event }));
+        await send(() => sendCode({ destination, code: fresh, event, webOtpDomain }));
         code = fresh;
       }
       return {
         hint,
-        parameters: parametersFor(maskDestination(destination), codeLength),
+        parameters: parametersFor(maskDestination(destination), codeLength, offered),
         privateParameters: { answer: code },
         metadata: `${channelTag}${code}`,
       };
@@ -175,9 +199,10 @@ function warnUnverified(channel: Channel) {
   );
 }
 
-const parametersFor = (maskedDestination: string, codeLength: number) =>
+const parametersFor = (maskedDestination: string, codeLength: number, offered: Channel[]) =>
   codeParameters(
     maskedDestination,
     isEmailAddress(maskedDestination) ? 'EMAIL' : 'SMS',
     codeLength,
+    offered,
   );

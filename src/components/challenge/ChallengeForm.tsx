@@ -6,7 +6,7 @@ import { formatIsolated } from '../parts/formatIsolated.tsx';
 import { ScreenForm, SubmitButton } from '../parts/ScreenForm.tsx';
 import { StatusMessage } from '../parts/StatusMessage.tsx';
 import { answerPartFor } from './answer-parts.ts';
-import { ExpiryCountdown, ResendButton } from './ChallengeCountdowns.tsx';
+import { ExpiryCountdown, ResendLine } from './ChallengeCountdowns.tsx';
 import { ExpiredChallenge } from './ExpiredChallenge.tsx';
 import { SignUpConfirmedStatus } from './SignUpConfirmedStatus.tsx';
 
@@ -14,7 +14,7 @@ import { SignUpConfirmedStatus } from './SignUpConfirmedStatus.tsx';
  * The frame of every challenge: title, the step of a chain, who is signing in (with "Not
  * you?"), where the challenge went, the trigger's hint (as text, never HTML), the answer part
  * for the challenge's type, one message under it (what was wrong, with the attempts left),
- * expiry, Confirm, and resend for codes. The part says what the frame shows of these
+ * a code's resend line, expiry and Confirm. The part says what the frame shows of these
  * (`AnswerPart`), or takes the whole screen; once the challenge has run out of time, a new
  * start takes its place. `components.challenges` adds or replaces parts by type name; an
  * unknown type gets the free-text answer. What the trigger or the user sent (the hint, the
@@ -69,6 +69,7 @@ export function ChallengeForm() {
       )}
       <Answer {...controls} />
       <ErrorMessage id={errorProps.id} text={answerMessage(messages, controls)} />
+      {controls.canResend && <ResendLine {...controls} messages={messages} />}
       <ExpiryCountdown expiresAt={challenge.expiresAt} messages={messages} />
       <StatusMessage text={controls.resent ? messages.codeResent : null} />
       {!submitsItself && (
@@ -76,14 +77,6 @@ export function ChallengeForm() {
           isPending={isPending}
           label={submitLabel ? submitLabel(messages, challenge) : messages.confirm}
           pendingLabel={messages.checking}
-        />
-      )}
-      {controls.canResend && (
-        <ResendButton
-          availableAt={challenge.resendAvailableAt}
-          disabled={isPending}
-          onResend={controls.resend}
-          messages={messages}
         />
       )}
     </ScreenForm>

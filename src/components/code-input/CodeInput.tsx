@@ -1,4 +1,4 @@
-import type { ChangeEvent, Ref } from 'react';
+import type { ChangeEvent, CSSProperties, Ref } from 'react';
 import { Field } from '../parts/Field.tsx';
 
 export interface CodeInputProps {
@@ -82,6 +82,8 @@ export function CodeInput({
       help={help}
       describedBy={describedBy}
       inputRef={inputRef}
+      // Sized for its code by the style sheet, which reads the length from here.
+      style={length ? ({ '--cca-code-length': length } as CSSProperties) : undefined}
     />
   );
 }

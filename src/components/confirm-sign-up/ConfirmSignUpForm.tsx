@@ -66,15 +66,18 @@ export function ConfirmSignUpForm() {
         label={messages.confirm}
         pendingLabel={messages.checking}
       />
-      {/* Focusable while pending, like the submit button: pressed, it keeps focus. */}
-      <button
-        type="button"
-        data-part="resend"
-        onClick={() => isPending || resendSignUpCode()}
-        aria-disabled={isPending || undefined}
-      >
-        {messages.resendCode}
-      </button>
+      <p data-part="resend">
+        {messages.didNotGetCode}{' '}
+        {/* Focusable while pending, like the submit button: pressed, it keeps focus. */}
+        <button
+          type="button"
+          data-part="link"
+          onClick={() => isPending || resendSignUpCode()}
+          aria-disabled={isPending || undefined}
+        >
+          {messages.resendCode}
+        </button>
+      </p>
       <button type="button" data-part="link" onClick={goToSignIn} disabled={isPending}>
         {messages.backToSignIn}
       </button>

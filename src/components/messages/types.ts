@@ -73,6 +73,12 @@ export interface Messages {
   resendCode: string;
   /** `{seconds}` until a new code may be requested. */
   resendCodeIn: string;
+  /** Before resend, on the line under a code's field: "Didn't get it?" */
+  didNotGetCode: string;
+  /** After a choice of channel: a new code by email instead. */
+  sendByEmail: string;
+  /** After a choice of channel: a new code by SMS instead. */
+  sendBySms: string;
   createAccount?: string;
   signOut: string;
   goToSignUp: string;

@@ -8,6 +8,11 @@ export interface SendCodeInput {
   code: string;
   /** The Create Auth Challenge event, for the user's attributes and `clientMetadata`. */
   event: CreateAuthChallengeTriggerEvent;
+  /**
+   * The step's `webOtpDomain`: a text message should end with `codeSms`'s origin-bound line
+   * for it, so the browser can fill the code in on that host.
+   */
+  webOtpDomain?: string;
 }
 
 /**

@@ -26,9 +26,14 @@ const snsSender = lazily(async (): Promise<SnsSender> => {
   return { client: new SNSClient({}), PublishCommand };
 });
 
-/** The text message a user receives: short, the code first so phones can offer to fill it. */
-export function codeSms(code: string): string {
-  return `${code} is your sign-in code. If you did not try to sign in, ignore this message.`;
+/**
+ * The text message a user receives: short, the code first so phones can offer to fill it;
+ * with a `webOtpDomain`, ending with the origin-bound line (`@host #code`, the WebOTP format)
+ * that lets the browser fill it into that host's page only.
+ */
+export function codeSms(code: string, webOtpDomain?: string): string {
+  const text = `${code} is your sign-in code. If you did not try to sign in, ignore this message.`;
+  return webOtpDomain ? `${text}\n\n@${webOtpDomain} #${code}` : text;
 }
 
 /**
@@ -36,7 +41,11 @@ export function codeSms(code: string): string {
  * `phone_number`). Needs the optional peer `@aws-sdk/client-sns` and `sns:Publish` for the
  * Lambda's role; SMS in the account's region must be set up in SNS (sandbox, origination).
  */
-export async function sendCodeWithSns({ destination, code }: SendCodeInput): Promise<void> {
+export async function sendCodeWithSns({
+  destination,
+  code,
+  webOtpDomain,
+}: SendCodeInput): Promise<void> {
   if (!/^\+\d{6,15}$/.test(destination)) {
     throw new Error(
       'Sending by SMS needs a phone_number in E.164 form (+ and digits); this user has none.',
@@ -46,7 +55,7 @@ export async function sendCodeWithSns({ destination, code }: SendCodeInput): Pro
   await client.send(
     new PublishCommand({
       PhoneNumber: destination,
-      Message: codeSms(code),
+      Message: codeSms(code, webOtpDomain),
       MessageAttributes: {
         'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: 'Transactional' },
       },
