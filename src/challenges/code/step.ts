@@ -92,8 +92,8 @@ export interface CodeStepOptions {
   /**
    * The host name of the app's page (`app.example.com`), for codes by SMS: the message ends
    * with the origin-bound line (`@app.example.com #123456`) that lets the browser read the
-   * code from it for that page (the WebOTP API, Chrome on Android), which the drop-in asks for.
-   * Default none.
+   * code from it for that page (the WebOTP API, Chrome on Android), which the drop-in's opt-in
+   * `WebOtpCodeChallenge` asks for. Default none.
    */
   webOtpDomain?: string;
 }
