@@ -395,6 +395,10 @@ const replay = process.env.PROPERTY_SEED
   ? { seed: Number(process.env.PROPERTY_SEED), path: process.env.PROPERTY_PATH }
   : {};
 
+const example = process.env.PROPERTY_EXAMPLE
+  ? (JSON.parse(process.env.PROPERTY_EXAMPLE) as Parameters<typeof play>[1])
+  : undefined;
+
 describe('customAuthMachine under random event sequences', () => {
   beforeEach(() => {
     visited.clear();
@@ -418,7 +422,8 @@ describe('customAuthMachine under random event sequences', () => {
         fc.asyncProperty(scenario, async (generated) => {
           expect(await play(flow, generated)).toEqual([]);
         }),
-        { numRuns: runs, ...replay },
+        // A counterexample as printed plays first: `PROPERTY_EXAMPLE='<its JSON>'`.
+        { numRuns: runs, ...replay, examples: example ? [[example]] : [] },
       );
       // Sequences that never reach a state prove nothing about it.
       if (!replay.seed && runs >= 300) expect([...visited].sort()).toEqual([...leafStates].sort());

@@ -334,6 +334,12 @@ export class ScriptedBackend {
         ]),
       signIn: ({ username }) => {
         this.signingIn = username;
+        // Amplify looks for stored tokens before it asks Cognito anything.
+        if (this.signedIn) {
+          return this.call('signIn', [
+            thrown('UserAlreadyAuthenticatedException', 'There is already a signed in user.'),
+          ]);
+        }
         return this.call('signIn', signInOutcomes(username));
       },
       confirmSignIn: (answer) => {
