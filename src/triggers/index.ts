@@ -39,6 +39,18 @@ export {
   type SendLink,
   type SendLinkInput,
 } from '../challenges/magic-link/step.ts';
+export {
+  type PasskeyEnrollmentStepOptions,
+  passkeyEnrollmentStep,
+} from '../challenges/passkey/enrollment-step.ts';
+export {
+  createMemoryPasskeyStore,
+  type PasskeyStore,
+  type PasskeyUse,
+  type StoredPasskey,
+} from '../challenges/passkey/server/passkey-store.ts';
+export type { RelyingPartyOptions } from '../challenges/passkey/server/relying-party.ts';
+export { type PasskeyStepOptions, passkeyStep } from '../challenges/passkey/step.ts';
 export { type QuestionStepOptions, questionStep } from '../challenges/text/step.ts';
 export type { CustomAuthFlow } from '../shared/flows.ts';
 export type { CustomAuthTriggersOptions } from './chain/chain-options.ts';

@@ -132,6 +132,7 @@ export function codeStep(options: CodeStepOptions = {}): CustomChallengeStep {
     new RegExp(`^(?:(email|sms):)?(\\d{${codeLength}}|NONE)$`).exec(metadata ?? '') ?? [];
   return {
     kind: 'custom',
+    provesFactor: true,
     type: 'code',
     maxAttempts: validAttempts(options.maxAttempts ?? 3),
     lead: deliver === 'choice' ? deliveryChoiceStep(options.choice, allowUnverified) : undefined,

@@ -135,6 +135,7 @@ export function magicLinkStep(options: MagicLinkStepOptions): CustomChallengeSte
   const allowUnverified = options.allowUnverified === true;
   return {
     kind: 'custom',
+    provesFactor: true,
     type: 'magicLink',
     maxAttempts: validAttempts(options.maxAttempts ?? 4),
     guessable: guessesCode,

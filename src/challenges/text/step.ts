@@ -33,6 +33,7 @@ export function questionStep(options: QuestionStepOptions): CustomChallengeStep 
   if (options.autocomplete) parameters.autocomplete = options.autocomplete;
   return {
     kind: 'custom',
+    provesFactor: true,
     type: 'text',
     maxAttempts: validAttempts(options.maxAttempts ?? 3),
     create: async ({ event }) => ({

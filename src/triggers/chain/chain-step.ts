@@ -81,6 +81,16 @@ export interface CustomChallengeStep {
   guessable?: boolean | ((answer: string) => boolean);
   create: (input: StepCreateInput) => Promise<StepChallenge>;
   verify: (input: StepVerifyInput) => Promise<StepVerdict>;
+  /**
+   * Passing it proves the user holds something: a code sent to them, a passkey, an answer
+   * only they know. A step that `needsFactor` may come after it.
+   */
+  provesFactor?: boolean;
+  /**
+   * Runs only after a step that proves a factor, or a password the sign-in cannot skip
+   * (enrolling a passkey): the chain refuses any other place for it.
+   */
+  needsFactor?: boolean;
   /** A step of its own that the chain runs right before this one (a code's choice of channel). */
   lead?: CustomChallengeStep;
 }

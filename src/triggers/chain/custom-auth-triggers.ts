@@ -30,6 +30,20 @@ function validSteps(given: readonly ChainStep[]): readonly ChainStep[] {
   if (steps.every((step) => step.kind === 'password')) {
     throw new TypeError('A chain needs at least one custom step after the password.');
   }
+  const unproven = steps.findIndex(
+    (step, index) =>
+      step.kind === 'custom' &&
+      step.needsFactor &&
+      !steps
+        .slice(0, index)
+        .some((before) => (before.kind === 'password' ? !before.optional : before.provesFactor)),
+  );
+  if (unproven >= 0) {
+    const { type } = steps[unproven] as CustomChallengeStep;
+    throw new TypeError(
+      `The ${type} step must come after a step that proves a factor (a code, a sign-in link, a passkey, a question, or a password the sign-in cannot skip).`,
+    );
+  }
   return steps;
 }
 

@@ -1,0 +1,45 @@
+// What the passkey steps and the client share: the WebAuthn options a round carries, and the
+// answers that come back, in the JSON forms of the WebAuthn Level 3 specification (binary
+// fields as base64url strings), so that either side can be written in any language.
+
+/** A credential the user may sign in with, as request options list it. */
+export interface PasskeyDescriptorJSON {
+  id: string;
+  type: 'public-key';
+  transports?: string[];
+}
+
+/** `PublicKeyCredentialRequestOptionsJSON`: what `navigator.credentials.get` is asked. */
+export interface PasskeyRequestOptionsJSON {
+  challenge: string;
+  rpId: string;
+  allowCredentials: PasskeyDescriptorJSON[];
+  userVerification: 'required' | 'preferred' | 'discouraged';
+  timeout?: number;
+}
+
+/** `PublicKeyCredentialCreationOptionsJSON`: what `navigator.credentials.create` is asked. */
+export interface PasskeyCreationOptionsJSON {
+  challenge: string;
+  rp: { id: string; name: string };
+  user: { id: string; name: string; displayName: string };
+  pubKeyCredParams: { type: 'public-key'; alg: number }[];
+  excludeCredentials: PasskeyDescriptorJSON[];
+  authenticatorSelection: {
+    residentKey: 'required' | 'preferred' | 'discouraged';
+    userVerification: 'required' | 'preferred' | 'discouraged';
+  };
+  attestation: 'none';
+  timeout?: number;
+}
+
+/**
+ * The public parameter both passkey types carry: the options, as JSON, under the name the
+ * browser's API takes them by (`{ publicKey }`).
+ */
+export const passkeyParameters = (
+  publicKey: PasskeyRequestOptionsJSON | PasskeyCreationOptionsJSON,
+) => ({ publicKey: JSON.stringify(publicKey) });
+
+/** What the client answers an enrolment round with to go on without a passkey. */
+export const PASSKEY_SKIP = 'skip';

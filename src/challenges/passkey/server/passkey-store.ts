@@ -1,0 +1,89 @@
+/** A passkey as the server keeps it: what verifying its next assertion needs, and its story. */
+export interface StoredPasskey {
+  /** The credential id, base64url. */
+  id: string;
+  /** The COSE public key, base64url. */
+  publicKey: string;
+  /** The signature counter last seen; 0 for passkeys that keep none (most synced ones). */
+  counter: number;
+  /** How the browser may reach it (`internal`, `hybrid`, `usb`...), as it said at registration. */
+  transports: string[];
+  /** Synced to the user's other devices (backed up), as its last ceremony said. */
+  backedUp: boolean;
+  /** `multiDevice` when it may be synced (backup eligible), else `singleDevice`. */
+  deviceType: 'singleDevice' | 'multiDevice';
+  /** Epoch ms. */
+  createdAt: number;
+  /** Epoch ms of the last sign-in with it, or null. */
+  lastUsedAt: number | null;
+}
+
+/** A sign-in with a passkey, to record: only over the counter it was checked against. */
+export interface PasskeyUse {
+  /** The counter the assertion signed. */
+  counter: number;
+  /** The stored counter the assertion was checked against. */
+  expectedCounter: number;
+  /** Epoch ms. */
+  usedAt: number;
+  /** Synced, as the assertion said. */
+  backedUp: boolean;
+}
+
+/**
+ * Where passkeys live, by owner: the account's `sub`, never its name (pools are
+ * case-sensitive by default, and a name can be given up and taken by someone else). Writes
+ * resolve once durable: a sign-in or an enrolment is answered only after them.
+ */
+export interface PasskeyStore {
+  /** The owner's passkeys, oldest first. */
+  list(owner: string): Promise<StoredPasskey[]>;
+  /** Adds a passkey; false when its id is registered already (to anyone). */
+  add(owner: string, passkey: StoredPasskey): Promise<boolean>;
+  /**
+   * Records a sign-in; false when the stored counter is no longer `expectedCounter` (another
+   * sign-in with the same passkey got there first) or the passkey is gone.
+   */
+  recordUse(owner: string, id: string, use: PasskeyUse): Promise<boolean>;
+  /** False when the owner has no such passkey. */
+  remove(owner: string, id: string): Promise<boolean>;
+}
+
+/**
+ * Passkeys in this process's memory: the local pool's store and the tests'. On AWS, Create
+ * and Verify run in different Lambdas, so keep them in a durable store there.
+ */
+export function createMemoryPasskeyStore(): PasskeyStore {
+  const byOwner = new Map<string, StoredPasskey[]>();
+  const owners = new Map<string, string>();
+  const copy = (passkey: StoredPasskey) => ({ ...passkey, transports: [...passkey.transports] });
+  return {
+    async list(owner) {
+      return (byOwner.get(owner) ?? []).map(copy);
+    },
+    async add(owner, passkey) {
+      if (owners.has(passkey.id)) return false;
+      owners.set(passkey.id, owner);
+      byOwner.set(owner, [...(byOwner.get(owner) ?? []), copy(passkey)]);
+      return true;
+    },
+    async recordUse(owner, id, use) {
+      const passkey = byOwner.get(owner)?.find((candidate) => candidate.id === id);
+      if (!passkey || passkey.counter !== use.expectedCounter) return false;
+      Object.assign(passkey, {
+        counter: use.counter,
+        lastUsedAt: use.usedAt,
+        backedUp: use.backedUp,
+      });
+      return true;
+    },
+    async remove(owner, id) {
+      const passkeys = byOwner.get(owner) ?? [];
+      const kept = passkeys.filter((passkey) => passkey.id !== id);
+      if (kept.length === passkeys.length) return false;
+      byOwner.set(owner, kept);
+      owners.delete(id);
+      return true;
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
+import { type CustomChallengeStep, validAttempts } from '../../triggers/chain/chain-step.ts';
+import { type PasskeyRequestOptionsJSON, passkeyParameters } from './protocol.ts';
+import { decoyPasskeys } from './server/decoys.ts';
+import { type RelyingPartyOptions, relyingParty } from './server/relying-party.ts';
+import { webauthn } from './server/webauthn.ts';
+
+/** Options of {@link passkeyStep}. */
+export interface PasskeyStepOptions extends RelyingPartyOptions {
+  /** Default 3. */
+  maxAttempts?: number;
+  /** Text for the user besides what the UI says of a passkey. Default none. */
+  hint?: string;
+}
+
+/** A WebAuthn answer's JSON, or null: the client may send anything. */
+export function parseCredential<T extends { id: string }>(answer: string): T | null {
+  try {
+    const value: unknown = JSON.parse(answer);
+    const { id, response } = (value ?? {}) as { id?: unknown; response?: unknown };
+    return typeof id === 'string' && typeof response === 'object' && response !== null
+      ? (value as T)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Sign-in with a passkey the user registered (`type: passkey`): each round sends request
+ * options with a fresh random challenge, which only this session's Verify sees, and the
+ * user's passkeys; Verify checks the assertion with `@simplewebauthn/server` (challenge,
+ * origin, RP ID, presence and verification, signature, counter) and records the use before
+ * it answers. A user who does not exist is offered passkeys that look like real ones.
+ */
+export function passkeyStep(options: PasskeyStepOptions): CustomChallengeStep {
+  const party = relyingParty(options);
+  const { store } = party;
+  return {
+    kind: 'custom',
+    provesFactor: true,
+    type: 'passkey',
+    maxAttempts: validAttempts(options.maxAttempts ?? 3),
+    // A signature is no guess at a secret: a forged one must not lock its victim out.
+    guessable: false,
+    async create({ event, owner, decoySecret }) {
+      const challenge = randomBytes(32).toString('base64url');
+      const allowCredentials =
+        event.request.userNotFound === true
+          ? decoyPasskeys(decoySecret, event.userName)
+          : (await store.list(owner)).map(({ id, transports }) => ({
+              id,
+              type: 'public-key' as const,
+              transports,
+            }));
+      const publicKey: PasskeyRequestOptionsJSON = {
+        challenge,
+        rpId: party.rpId,
+        allowCredentials,
+        userVerification: party.userVerification,
+        timeout: party.timeoutMs,
+      };
+      return {
+        hint: options.hint,
+        parameters: passkeyParameters(publicKey),
+        privateParameters: { challenge },
+        metadata: '',
+      };
+    },
+    async verify({ event, answer, privateParameters, owner }) {
+      const response = parseCredential<AuthenticationResponseJSON>(answer);
+      // The user's passkeys are read for everyone, so an unknown user takes as long.
+      const passkey = (await store.list(owner)).find(({ id }) => id === response?.id);
+      if (!response || !passkey || event.request.userNotFound === true) return false;
+      const { verifyAuthenticationResponse } = await webauthn();
+      let result: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
+      try {
+        result = await verifyAuthenticationResponse({
+          response,
+          expectedChallenge: privateParameters.challenge ?? '',
+          expectedOrigin: party.origins,
+          expectedRPID: party.rpId,
+          credential: {
+            id: passkey.id,
+            publicKey: Buffer.from(passkey.publicKey, 'base64url'),
+            counter: passkey.counter,
+            transports: passkey.transports as never,
+          },
+          requireUserVerification: party.userVerification === 'required',
+        });
+      } catch {
+        // A malformed answer, another challenge, origin or RP ID, a bad signature, a counter
+        // gone backwards: all wrong answers.
+        return false;
+      }
+      if (!result.verified) return false;
+      const { newCounter, credentialBackedUp } = result.authenticationInfo;
+      return store.recordUse(owner, passkey.id, {
+        counter: newCounter,
+        expectedCounter: passkey.counter,
+        usedAt: Date.now(),
+        backedUp: credentialBackedUp,
+      });
+    },
+  };
+}
