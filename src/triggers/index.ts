@@ -44,6 +44,10 @@ export {
   passkeyEnrollmentStep,
 } from '../challenges/passkey/enrollment-step.ts';
 export {
+  createDynamoDbPasskeyStore,
+  type DynamoDbPasskeyStoreOptions,
+} from '../challenges/passkey/server/dynamodb-passkey-store.ts';
+export {
   createMemoryPasskeyStore,
   type PasskeyStore,
   type PasskeyUse,

@@ -21,24 +21,32 @@ export interface DynamoDbAttemptStoreOptions {
   client?: DynamoDbClient;
 }
 
-interface Loaded {
+export interface LoadedDynamoDb {
   client: DynamoDbClient;
   module: DynamoDbModule;
 }
 
-async function loadDynamoDb(client: DynamoDbClient | undefined): Promise<Loaded> {
+/** The optional peer and a client; `store` and `otherwise` name what needs it, and the way out. */
+export async function loadDynamoDb(
+  client: DynamoDbClient | undefined,
+  store = 'The DynamoDB attempt store',
+  otherwise = 'pass another store in limits.store',
+): Promise<LoadedDynamoDb> {
   let module: DynamoDbModule;
   try {
     module = await import('@aws-sdk/client-dynamodb');
   } catch (cause) {
     throw new Error(
-      `The DynamoDB attempt store needs the optional package ${DYNAMODB_PACKAGE}. Install it ` +
-        `(npm install ${DYNAMODB_PACKAGE}) or pass another store in limits.store.`,
+      `${store} needs the optional package ${DYNAMODB_PACKAGE}. Install it ` +
+        `(npm install ${DYNAMODB_PACKAGE}) or ${otherwise}.`,
       { cause },
     );
   }
   return { module, client: client ?? new module.DynamoDBClient({}) };
 }
+
+export const isConditionFailure = (error: unknown) =>
+  (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
 
 const names = { '#count': 'count', '#resetAt': 'resetAt' };
 const number = (value: number) => ({ N: String(value) });
@@ -65,8 +73,6 @@ export function createDynamoDbAttemptStore(options: DynamoDbAttemptStoreOptions)
   const tableName = options.tableName?.trim();
   if (!tableName) throw new TypeError('The DynamoDB attempt store needs a tableName.');
   const load = lazily(() => loadDynamoDb(options.client));
-  const isConditionFailure = (error: unknown) =>
-    (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
 
   const get = async (key: string, now: number) => {
     const { client, module } = await load();

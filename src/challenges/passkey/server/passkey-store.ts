@@ -59,7 +59,7 @@ export function createMemoryPasskeyStore(): PasskeyStore {
   const copy = (passkey: StoredPasskey) => ({ ...passkey, transports: [...passkey.transports] });
   return {
     async list(owner) {
-      return (byOwner.get(owner) ?? []).map(copy);
+      return (byOwner.get(owner) ?? []).map(copy).sort((a, b) => a.createdAt - b.createdAt);
     },
     async add(owner, passkey) {
       if (owners.has(passkey.id)) return false;

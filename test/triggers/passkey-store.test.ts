@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { createDynamoDbPasskeyStore } from '../../src/challenges/passkey/server/dynamodb-passkey-store.ts';
+import {
+  createMemoryPasskeyStore,
+  type PasskeyStore,
+  type StoredPasskey,
+} from '../../src/challenges/passkey/server/passkey-store.ts';
+import { localDynamoDbForFile } from '../support/dynamodb.ts';
+
+const dynamoDb = localDynamoDbForFile();
+let tables = 0;
+
+const passkey = (id: string, createdAt = 1_000): StoredPasskey => ({
+  id,
+  publicKey: `key-of-${id}`,
+  counter: 0,
+  transports: ['internal', 'hybrid'],
+  backedUp: false,
+  deviceType: 'multiDevice',
+  createdAt,
+  lastUsedAt: null,
+});
+
+const stores: Array<[string, () => Promise<PasskeyStore>]> = [
+  ['memory', async () => createMemoryPasskeyStore()],
+  [
+    'DynamoDB',
+    async () => {
+      const tableName = `passkeys-${++tables}`;
+      await dynamoDb().createLimitsTable(tableName);
+      return createDynamoDbPasskeyStore({ tableName, client: dynamoDb().client });
+    },
+  ],
+];
+
+describe.each(stores)('the %s passkey store', (_name, makeStore) => {
+  it('lists an owner’s passkeys, oldest first, and nobody else’s', async () => {
+    const store = await makeStore();
+    expect(await store.list('alice')).toEqual([]);
+    expect(await store.add('alice', passkey('b', 2_000))).toBe(true);
+    expect(await store.add('alice', passkey('a', 1_000))).toBe(true);
+    expect(await store.add('bob', passkey('c'))).toBe(true);
+    expect(await store.list('alice')).toEqual([passkey('a', 1_000), passkey('b', 2_000)]);
+    expect((await store.list('bob')).map(({ id }) => id)).toEqual(['c']);
+  });
+
+  it('refuses an id registered already, to anyone', async () => {
+    const store = await makeStore();
+    expect(await store.add('alice', passkey('a'))).toBe(true);
+    expect(await store.add('bob', { ...passkey('a'), publicKey: 'another' })).toBe(false);
+    expect(await store.add('alice', passkey('a'))).toBe(false);
+    expect(await store.list('bob')).toEqual([]);
+    expect((await store.list('alice'))[0]?.publicKey).toBe('key-of-a');
+  });
+
+  it('records a use only over the counter it was checked against, and only the owner’s', async () => {
+    const store = await makeStore();
+    await store.add('alice', passkey('a'));
+    const use = { counter: 3, expectedCounter: 0, usedAt: 5_000, backedUp: true };
+    expect(await store.recordUse('bob', 'a', use)).toBe(false);
+    expect(await store.recordUse('alice', 'a', use)).toBe(true);
+    expect(await store.recordUse('alice', 'a', { ...use, counter: 4 })).toBe(false);
+    expect(await store.recordUse('alice', 'missing', use)).toBe(false);
+    expect((await store.list('alice'))[0]).toMatchObject({
+      counter: 3,
+      lastUsedAt: 5_000,
+      backedUp: true,
+    });
+  });
+
+  it('removes an owner’s passkey, not another’s, and frees its id', async () => {
+    const store = await makeStore();
+    await store.add('alice', passkey('a'));
+    await store.add('alice', passkey('b'));
+    expect(await store.remove('bob', 'a')).toBe(false);
+    expect(await store.remove('alice', 'a')).toBe(true);
+    expect(await store.remove('alice', 'a')).toBe(false);
+    expect((await store.list('alice')).map(({ id }) => id)).toEqual(['b']);
+    expect(
+      await store.recordUse('alice', 'a', {
+        counter: 1,
+        expectedCounter: 0,
+        usedAt: 1,
+        backedUp: false,
+      }),
+    ).toBe(false);
+    expect(await store.add('bob', passkey('a'))).toBe(true);
+  });
+});
+
+describe('the DynamoDB passkey store', () => {
+  it('needs a table name', () => {
+    expect(() => createDynamoDbPasskeyStore({ tableName: ' ' })).toThrow(/needs a tableName/);
+  });
+});
