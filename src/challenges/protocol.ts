@@ -73,6 +73,14 @@ export interface ChallengeProtocol<Info extends ChallengeBase> {
   resendChoice?: (info: Info, requested?: string) => string | undefined;
 }
 
+/**
+ * A round of `anyOf(...)` is answered with this, followed by the index of another
+ * alternative, to go on by it ("Use a code instead"); the kit's client also sends the index as
+ * ClientMetadata `alternative`, which is all the next Create sees.
+ */
+export const ANOTHER_WAY_PREFIX = 'another-way:';
+export const ALTERNATIVE_METADATA_KEY = 'alternative';
+
 /** A count the trigger sent as a string of digits, or null. */
 export const count = (text: string | undefined) =>
   /^\d{1,9}$/.test(text ?? '') ? Number(text) : null;
@@ -92,5 +100,9 @@ export const commonParameters: readonly ParameterRow[] = [
   {
     names: ['attemptsLeft'],
     meaning: 'answers left in this step, the one about to be given included',
+  },
+  {
+    names: ['alternatives', 'alternative'],
+    meaning: `a step of \`anyOf(...)\`: its alternatives' types, comma-separated, and the index of this round's; \`${ANOTHER_WAY_PREFIX}<index>\` goes on by another`,
   },
 ];

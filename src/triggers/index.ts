@@ -57,6 +57,7 @@ export type { RelyingPartyOptions } from '../challenges/passkey/server/relying-p
 export { type PasskeyStepOptions, passkeyStep } from '../challenges/passkey/step.ts';
 export { type QuestionStepOptions, questionStep } from '../challenges/text/step.ts';
 export type { CustomAuthFlow } from '../shared/flows.ts';
+export { anyOf } from './chain/any-of.ts';
 export type { CustomAuthTriggersOptions } from './chain/chain-options.ts';
 export {
   type ChainStep,

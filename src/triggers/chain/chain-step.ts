@@ -37,6 +37,10 @@ export interface StepChallenge {
   privateParameters: Record<string, string>;
   /** Carried in the session to the step's next round; never reaches the client. */
   metadata: string;
+  /** This round's `type`, when a step's rounds differ in it (`anyOf`); default the step's. */
+  type?: string;
+  /** This round's `attemptsLeft`, when the step counts them itself (`anyOf`). */
+  attemptsLeft?: number;
 }
 
 /** What a step gets to check an answer. */
@@ -78,7 +82,9 @@ export interface CustomChallengeStep {
    * request for a link) say false: counting them would let anyone lock an account out for
    * free, and its owner would never get a message.
    */
-  guessable?: boolean | ((answer: string) => boolean);
+  guessable?:
+    | boolean
+    | ((answer: string, privateParameters: Readonly<Record<string, string>>) => boolean);
   create: (input: StepCreateInput) => Promise<StepChallenge>;
   verify: (input: StepVerifyInput) => Promise<StepVerdict>;
   /**
@@ -104,6 +110,16 @@ export interface PasswordStep {
 }
 
 export type ChainStep = PasswordStep | CustomChallengeStep;
+
+/** Whether an answer counts against the limits; an answer to no step is counted, to be safe. */
+export function guesses(
+  step: CustomChallengeStep | undefined,
+  answer: string,
+  privateParameters: Readonly<Record<string, string>>,
+): boolean {
+  const guessable = step?.guessable ?? true;
+  return typeof guessable === 'function' ? guessable(answer, privateParameters) : guessable;
+}
 
 /** A step's `maxAttempts`, checked: 1 to 10. */
 export function validAttempts(value: number): number {

@@ -6,6 +6,7 @@ import {
   type ChainStep,
   ChallengeRefusedError,
   type CustomChallengeStep,
+  guesses,
   type StepVerdict,
 } from './chain-step.ts';
 import type {
@@ -123,11 +124,11 @@ export function createCustomAuthTriggers(options: CustomAuthTriggersOptions): Cu
     });
     event.response.publicChallengeParameters = {
       ...challenge.parameters,
-      type: step.type,
+      type: challenge.type ?? step.type,
       ...(challenge.hint === undefined ? {} : { hint: challenge.hint }),
       step: String(position.index + 1 - position.skipped),
       steps: String(steps.length - position.skipped),
-      attemptsLeft: String(step.maxAttempts - position.round + 1),
+      attemptsLeft: String(challenge.attemptsLeft ?? step.maxAttempts - position.round + 1),
     };
     event.response.privateChallengeParameters = {
       ...challenge.privateParameters,
@@ -143,7 +144,7 @@ export function createCustomAuthTriggers(options: CustomAuthTriggersOptions): Cu
     const answer =
       typeof event.request.challengeAnswer === 'string' ? event.request.challengeAnswer : '';
     const subject = subjectOf(event);
-    const reserved = guesses(step, answer)
+    const reserved = guesses(step, answer, privateParameters)
       ? await reserveAnswer(limits, subject, Date.now())
       : unreserved;
     let verdict: StepVerdict;
@@ -173,12 +174,6 @@ export function createCustomAuthTriggers(options: CustomAuthTriggersOptions): Cu
   };
 
   return { defineAuthChallenge, createAuthChallenge, verifyAuthChallengeResponse };
-}
-
-/** Whether an answer counts against the limits; an answer to no step is counted, to be safe. */
-function guesses(step: CustomChallengeStep | undefined, answer: string): boolean {
-  const guessable = step?.guessable ?? true;
-  return typeof guessable === 'function' ? guessable(answer) : guessable;
 }
 
 /** What an answer that holds no secret reserves: nothing. */
