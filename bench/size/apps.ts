@@ -20,6 +20,11 @@ export const optIns = {
     imports: 'WebOtpCodeChallenge',
     props: 'components={{ challenges: { code: WebOtpCodeChallenge } }}',
   },
+  passkeys: {
+    imports: 'passkeyEnrollmentPart, passkeyPart',
+    props:
+      'components={{ challenges: { passkey: passkeyPart, passkeyEnrollment: passkeyEnrollmentPart } }}',
+  },
 } as const;
 export type OptIn = keyof typeof optIns;
 
@@ -155,6 +160,7 @@ const authModules: Record<AppName, string | undefined> = {
   'dropin+signUp': dropInWith(optIns.signUp.imports, optIns.signUp.props),
   'dropin+signInLinks': dropInWith(optIns.signInLinks.imports, optIns.signInLinks.props),
   'dropin+webOtp': dropInWith(optIns.webOtp.imports, optIns.webOtp.props),
+  'dropin+passkeys': dropInWith(optIns.passkeys.imports, optIns.passkeys.props),
 };
 
 const indexHtml = `<!doctype html>

@@ -75,11 +75,9 @@ export interface ChallengeProtocol<Info extends ChallengeBase> {
 
 /**
  * A round of `anyOf(...)` is answered with this, followed by the index of another
- * alternative, to go on by it ("Use a code instead"); the kit's client also sends the index as
- * ClientMetadata `alternative`, which is all the next Create sees.
+ * alternative, to go on by it ("Use a code instead").
  */
 export const ANOTHER_WAY_PREFIX = 'another-way:';
-export const ALTERNATIVE_METADATA_KEY = 'alternative';
 
 /** A count the trigger sent as a string of digits, or null. */
 export const count = (text: string | undefined) =>

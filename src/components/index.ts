@@ -5,6 +5,14 @@ export {
 } from '../challenges/captcha/CaptchaChallenge.tsx';
 export { ChoiceChallenge } from '../challenges/choice/ChoiceChallenge.tsx';
 export { CodeChallenge, WebOtpCodeChallenge } from '../challenges/code/CodeChallenge.tsx';
+export {
+  PasskeyChallenge,
+  passkeyPart,
+} from '../challenges/passkey/PasskeyChallenge.tsx';
+export {
+  PasskeyEnrollment,
+  passkeyEnrollmentPart,
+} from '../challenges/passkey/PasskeyEnrollment.tsx';
 export { TextChallenge } from '../challenges/text/TextChallenge.tsx';
 export type { SignUpAttribute } from './AuthUiContext.tsx';
 export {

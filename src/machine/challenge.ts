@@ -47,10 +47,11 @@ export function newChallenge(
 
 /**
  * After an answer, a challenge that names another step of the chain means the answer was
- * right; the same step again means it was wrong.
+ * right; the same step again means it was wrong, unless it asks by another type (an `anyOf`
+ * step going on by another of its alternatives).
  */
 export const isNextStep = (current: ChallengeInfo | null, next: ChallengeInfo) =>
-  next.step !== null && current?.step !== next.step;
+  (next.step !== null && current?.step !== next.step) || current?.name !== next.name;
 
 /** What a resend picks for the user at a delivery choice (its type's protocol), if anything. */
 export const resendChoiceOf = (challenge: ChallengeInfo | null, requested?: string) =>

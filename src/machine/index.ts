@@ -1,4 +1,15 @@
 export { type SignInLinkOptions, signInLinks } from '../challenges/magic-link/client.ts';
+export {
+  createPasskeyAnswer,
+  getPasskeyAnswer,
+  passkeysSupported,
+  readPasskeyOptions,
+} from '../challenges/passkey/client.ts';
+export type {
+  PasskeyCreationOptionsJSON,
+  PasskeyDescriptorJSON,
+  PasskeyRequestOptionsJSON,
+} from '../challenges/passkey/protocol.ts';
 export { amplifyServices } from './amplify.ts';
 export { amplifySignUp } from './amplify-sign-up.ts';
 export type { CustomAuthContext, CustomAuthEvent } from './context.ts';

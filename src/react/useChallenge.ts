@@ -1,6 +1,6 @@
 import { type ChangeEvent, type RefObject, useEffect, useId, useRef, useState } from 'react';
 import type { ChallengeInfo, CustomAuthError, CustomAuthErrorCode } from '../machine/index.ts';
-import { type CustomAuth, useCustomAuth } from './useCustomAuth.ts';
+import { useCustomAuth } from './useCustomAuth.ts';
 
 /** Everything a challenge screen needs, with props to spread on its parts. */
 export interface ChallengeControls {
@@ -47,28 +47,6 @@ export interface ChallengeControls {
   errorProps: { id: string; role: 'alert' };
 }
 
-const select = ({
-  challenge,
-  challengeExpired,
-  username,
-  isPending,
-  error,
-  answerChallenge,
-  resendChallenge,
-  resendChallengeBy,
-  goToSignIn,
-}: CustomAuth) => ({
-  challenge,
-  challengeExpired,
-  username,
-  isPending,
-  error,
-  answerChallenge,
-  resendChallenge,
-  resendChallengeBy,
-  goToSignIn,
-});
-
 const answerErrors = new Set<CustomAuthErrorCode>(['EmptyAnswer', 'InputTooLong', 'WrongAnswer']);
 
 /**
@@ -87,7 +65,7 @@ export function useChallenge(): ChallengeControls | null {
     resendChallenge,
     resendChallengeBy,
     goToSignIn,
-  } = useCustomAuth(select);
+  } = useCustomAuth();
   const [answer, setAnswer] = useState('');
   const id = useId();
   const field = useRef<HTMLInputElement>(null);

@@ -114,6 +114,22 @@ describe('customAuthMachine: a chain of steps', () => {
     expect(challenge?.resendAvailableAt).toBeGreaterThanOrEqual(before?.resendAvailableAt ?? 0);
   });
 
+  it('takes the same step by another type as a new start, not a wrong answer (anyOf)', async () => {
+    const services = fakeServices({
+      signIn: async () =>
+        challengeStep({ type: 'passkey', step: '1', steps: '1', attemptsLeft: '3' }),
+      confirmSignIn: async () =>
+        challengeStep({ type: 'code', step: '1', steps: '1', attemptsLeft: '2' }),
+    });
+    const actor = await atChallenge(services);
+    actor.send({ type: 'ANSWER_CHALLENGE', answer: 'another-way:1' });
+    await settledOn(actor, 'challenge');
+    expect(view(actor)).toMatchObject({
+      error: null,
+      challenge: { type: 'code', step: 1, round: 1, attemptsLeft: 2 },
+    });
+  });
+
   it('counts a wrong answer within a step as a new round of the same step', async () => {
     const services = fakeServices({
       signIn: async () => challengeStep({ type: 'code', step: '1', steps: '2', attemptsLeft: '3' }),

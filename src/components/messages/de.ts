@@ -19,6 +19,19 @@ export const de: Messages = {
   captchaLocal: 'Ich bin ein Mensch (lokale Testprüfung)',
   captchaUnavailable:
     'Diese Prüfung kann hier nicht angezeigt werden. Versuchen Sie es später erneut.',
+  passkeyTitle: 'Mit einem Passkey anmelden',
+  passkeyWaiting: 'Verwenden Sie Ihren Passkey in dem Fenster, das Ihr Browser anzeigt.',
+  passkeyCancelled:
+    'Es wurde kein Passkey verwendet: Die Anfrage wurde geschlossen oder ist abgelaufen.',
+  passkeyUnsupported: 'Dieser Browser kann keine Passkeys verwenden.',
+  passkeyTryAgain: 'Passkey verwenden',
+  useCodeInstead: 'Stattdessen einen Code verwenden',
+  useAnotherWay: 'Anders anmelden',
+  passkeyEnrollTitle: 'Nächstes Mal schneller anmelden',
+  passkeyEnrollHint:
+    'Erstellen Sie einen Passkey und melden Sie sich mit Fingerabdruck, Gesicht oder Displaysperre statt mit einem Code an.',
+  passkeyCreate: 'Passkey erstellen',
+  passkeySkip: 'Nicht jetzt',
   signUpTitle: 'Konto erstellen',
   confirmSignUpTitle: 'Bestätigen Sie Ihr Konto',
   signUpConfirmed: 'Konto bestätigt. Noch ein Code, dann sind Sie angemeldet.',

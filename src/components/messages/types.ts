@@ -47,6 +47,28 @@ export interface Messages {
   captchaLocal?: string;
   /** A CAPTCHA whose provider has no widget in this app. */
   captchaUnavailable?: string;
+  /** The passkey parts' words (opt-in `passkeyPart`, `passkeyEnrollmentPart`). */
+  passkeyTitle?: string;
+  /** While the browser's passkey prompt is open. */
+  passkeyWaiting?: string;
+  /** The prompt was closed, refused or timed out. */
+  passkeyCancelled?: string;
+  /** A browser without passkeys, and no other way in the step. */
+  passkeyUnsupported?: string;
+  /** Opens the prompt again. */
+  passkeyTryAgain?: string;
+  /** Goes on by a code, another alternative of the step. */
+  useCodeInstead?: string;
+  /** Goes on by another alternative of the step that is not a code. */
+  useAnotherWay?: string;
+  /** The offer to create a passkey after a code: its title, */
+  passkeyEnrollTitle?: string;
+  /** why, */
+  passkeyEnrollHint?: string;
+  /** the button that opens the browser's prompt, */
+  passkeyCreate?: string;
+  /** and the one that goes on without. */
+  passkeySkip?: string;
   signUpTitle?: string;
   confirmSignUpTitle: string;
   /**
