@@ -4,6 +4,8 @@ import {
   CaptchaChallenge,
   ChoiceChallenge,
   CustomAuthenticator,
+  passkeyEnrollmentPart,
+  passkeyPart,
   signInLinks,
   signUpWithAmplify,
 } from '../src/index.ts';
@@ -11,7 +13,12 @@ import type { AuthSetup } from './auth-setup.ts';
 import { DevInbox } from './DevInbox.tsx';
 import { clientIdOf, type DemoFlow, demoFlows } from './flows.ts';
 
-const challenges = { choice: ChoiceChallenge, captcha: CaptchaChallenge };
+const challenges = {
+  choice: ChoiceChallenge,
+  captcha: CaptchaChallenge,
+  passkey: passkeyPart,
+  passkeyEnrollment: passkeyEnrollmentPart,
+};
 
 /** Called once, at start: a sign-in link leaves the address bar before anything renders. */
 const services = signInLinks();

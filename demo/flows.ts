@@ -43,6 +43,18 @@ export const demoFlows: readonly DemoFlow[] = [
     chain: ['magicLink'],
   },
   {
+    id: 'codeThenPasskey',
+    label: 'Code, then the offer of a passkey',
+    flow: 'passwordless',
+    chain: ['code', 'passkeyEnrollment'],
+  },
+  {
+    id: 'passkeyOrCode',
+    label: 'A passkey, or a code',
+    flow: 'passwordless',
+    chain: ['passkeyOrCode'],
+  },
+  {
     id: 'passwordCodeQuestion',
     label: 'Password, code, then a security question',
     flow: 'passwordThenCode',

@@ -22,10 +22,13 @@ const demo = await createServer({
 });
 await demo.listen();
 
+// Passkeys need a domain name: WebAuthn refuses an IP address as the relying party.
+const demoUrl = new URL(demo.resolvedUrls?.local[0] ?? `http://${host}:5173/`);
+if (demoUrl.hostname === '127.0.0.1') demoUrl.hostname = 'localhost';
 console.log(
   [
     `Local user pool  ${pool.endpoint}  (users kept in .local-pool/, codes printed below)`,
-    `Demo             ${demo.resolvedUrls?.local[0] ?? ''}`,
+    `Demo             ${demoUrl.href}  (on localhost for passkeys)`,
   ].join('\n'),
 );
 

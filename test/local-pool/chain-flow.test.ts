@@ -102,7 +102,7 @@ describe('a chain of steps the pool does not know', () => {
     ],
   ])('is refused at start with the steps it knows: %j', async (options) => {
     await expect(start(options)).rejects.toThrow(
-      'Unknown chain step "riddle": use password, code, codeByChoice, question, captcha, magicLink.',
+      'Unknown chain step "riddle": use password, code, codeByChoice, question, captcha, magicLink, passkey, passkeyOrCode, passkeyEnrollment.',
     );
   });
 });

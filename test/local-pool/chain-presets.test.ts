@@ -1,12 +1,25 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createMemoryPasskeyStore } from '../../src/challenges/passkey/server/passkey-store.ts';
 import { challengeProtocols } from '../../src/challenges/protocols.ts';
+import * as kit from '../../src/index.ts';
 import { parseCliOptions, usage } from '../../src/local-pool/cli/options.ts';
 import type { ChainPreset } from '../../src/local-pool/sign-in/chain-preset.ts';
 import { chainPresets, chainStep } from '../../src/local-pool/sign-in/chain-presets.ts';
 
 const registryNames = Object.keys(chainPresets);
-const context = { linkSecret: 'a-link-key-for-tests' };
+const context = { linkSecret: 'a-link-key-for-tests', passkeys: createMemoryPasskeyStore() };
+
+/**
+ * The types the kit's client reads: its registry's, and those of the opt-in parts the React
+ * entry exports as `<type>Part` (the passkey parts read their own parameters).
+ */
+const clientTypes = [
+  ...Object.keys(challengeProtocols),
+  ...Object.keys(kit)
+    .filter((name) => name.endsWith('Part'))
+    .map((name) => name.slice(0, -'Part'.length)),
+];
 
 const challenges = new URL('../../src/challenges/', import.meta.url);
 
@@ -50,14 +63,17 @@ describe("the local pool's chain presets", () => {
   );
 
   it.each(foldersWithPresets)(
-    "in src/challenges/%s/pool.ts build steps of that folder's type",
+    "in src/challenges/%s/pool.ts build steps of that folder's types, which the client reads",
     async (folder) => {
       const type = typeNameOf(folder);
-      expect(Object.keys(challengeProtocols)).toContain(type);
       for (const [name, preset] of Object.entries(await presetsOf(folder))) {
         expect(chainPresets, `${name} is in the registry`).toHaveProperty(name, preset);
         const step = chainStep(name as never, context);
-        expect(step, name).toMatchObject({ kind: 'custom', type });
+        expect(step, name).toMatchObject({
+          kind: 'custom',
+          type: expect.stringMatching(`^${type}`),
+        });
+        expect(clientTypes, name).toContain(step.kind === 'custom' ? step.type : '');
         // A step that runs another first (a code's choice of channel) names a known type too.
         if (step.kind === 'custom' && step.lead) {
           expect(Object.keys(challengeProtocols)).toContain(step.lead.type);

@@ -78,7 +78,7 @@ describe('the pool CLI options', () => {
     [['--port', '70000'], /--port must be a whole number from 0 to 65535/],
     [
       ['--flow', 'code,riddle'],
-      /or a chain of password, code, codeByChoice, question, captcha, magicLink separated by commas/,
+      /or a chain of password, code, codeByChoice, question, captcha, magicLink, passkey, passkeyOrCode, passkeyEnrollment separated by commas/,
     ],
     [['--port', 'abc'], /--port must be a whole number/],
     [['--session-validity', '0'], /--session-validity must be a whole number from 1/],

@@ -169,6 +169,33 @@ describe('passkeyStep: signs in with a registered passkey', () => {
     ).toBe(false);
   });
 
+  it('asks a function about the origin when given one, for origins a list cannot name', async () => {
+    const store = createMemoryPasskeyStore();
+    const party = {
+      rpId: 'localhost',
+      origins: (origin: string) => new URL(origin).hostname === 'localhost',
+      store,
+    };
+    const context = {
+      store,
+      signIn: passkeyStep(party),
+      enrol: passkeyEnrollmentStep(party),
+      authenticator: softwareAuthenticator({ origin: 'http://localhost:5173', rpId: 'localhost' }),
+    };
+    await enrolled(context);
+    const local = await round(context.signIn);
+    expect(await local.verify(context.authenticator.assert(local.options))).toBe(true);
+    for (const origin of [
+      'http://localhost:49152',
+      'http://127.0.0.1:5173',
+      'https://evil.example',
+    ]) {
+      const other = await round(context.signIn);
+      const verdict = await other.verify(context.authenticator.assert(other.options, { origin }));
+      expect(verdict).toBe(origin.includes('localhost'));
+    }
+  });
+
   it('refuses a replayed assertion, in this session and in another', async () => {
     const context = await enrolled();
     const { options, verify } = await round(context.signIn);

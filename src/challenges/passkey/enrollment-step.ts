@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import { type CustomChallengeStep, validAttempts } from '../../triggers/chain/chain-step.ts';
 import { PASSKEY_SKIP, type PasskeyCreationOptionsJSON, passkeyParameters } from './protocol.ts';
-import { type RelyingPartyOptions, relyingParty } from './server/relying-party.ts';
+import { expectedOrigins, type RelyingPartyOptions, relyingParty } from './server/relying-party.ts';
 import { webauthn } from './server/webauthn.ts';
 import { parseCredential } from './step.ts';
 
@@ -79,7 +79,7 @@ export function passkeyEnrollmentStep(options: PasskeyEnrollmentStepOptions): Cu
         result = await verifyRegistrationResponse({
           response,
           expectedChallenge: privateParameters.challenge ?? '',
-          expectedOrigin: party.origins,
+          expectedOrigin: expectedOrigins(party, response.response.clientDataJSON),
           expectedRPID: party.rpId,
           requireUserVerification: party.userVerification === 'required',
           supportedAlgorithmIDs: algorithms,

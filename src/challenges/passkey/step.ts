@@ -3,7 +3,7 @@ import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { type CustomChallengeStep, validAttempts } from '../../triggers/chain/chain-step.ts';
 import { type PasskeyRequestOptionsJSON, passkeyParameters } from './protocol.ts';
 import { decoyPasskeys } from './server/decoys.ts';
-import { type RelyingPartyOptions, relyingParty } from './server/relying-party.ts';
+import { expectedOrigins, type RelyingPartyOptions, relyingParty } from './server/relying-party.ts';
 import { webauthn } from './server/webauthn.ts';
 
 /** Options of {@link passkeyStep}. */
@@ -79,7 +79,7 @@ export function passkeyStep(options: PasskeyStepOptions): CustomChallengeStep {
         result = await verifyAuthenticationResponse({
           response,
           expectedChallenge: privateParameters.challenge ?? '',
-          expectedOrigin: party.origins,
+          expectedOrigin: expectedOrigins(party, response.response.clientDataJSON),
           expectedRPID: party.rpId,
           credential: {
             id: passkey.id,

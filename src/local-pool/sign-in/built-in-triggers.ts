@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import {
   createCustomAuthTriggers,
   createMemoryAttemptStore,
+  createMemoryPasskeyStore,
   type SignInLimits,
 } from '../../triggers/index.ts';
 import type { CustomAuthTriggerFlow } from '../../triggers/presets/options.ts';
@@ -35,12 +36,13 @@ export function builtInTriggers(settings: BuiltInTriggerSettings, secret: string
   // One store for Create and Verify, as one DynamoDB table would be on AWS.
   const limits = { ...settings.limits, store: createMemoryAttemptStore({ secret }) };
   const linkSecret = createHmac('sha256', secret).update('magic-link-key').digest('base64url');
+  const passkeys = createMemoryPasskeyStore();
   // The outbox answers at once, so an unknown user's wait need not imitate anything.
   const decoySendDelayMs = 0;
   const triggersFor = (chosen: PoolFlow | undefined): TriggerHandlers =>
     isChain(chosen)
       ? createCustomAuthTriggers({
-          steps: chosen.map((name) => chainStep(name, { linkSecret })),
+          steps: chosen.map((name) => chainStep(name, { linkSecret, passkeys })),
           limits,
           decoySendDelayMs,
         })

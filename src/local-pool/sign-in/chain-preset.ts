@@ -1,9 +1,12 @@
+import type { PasskeyStore } from '../../challenges/passkey/server/passkey-store.ts';
 import type { ChainStep } from '../../triggers/chain/chain-step.ts';
 
 /** What the pool hands every preset, so that a step can use the pool's own keys. */
 export interface ChainPresetContext {
   /** The pool's link key: derived from its secret, so links survive restarts with the data. */
   linkSecret: string;
+  /** The pool's passkeys, one store for every step and app client, as one table would be. */
+  passkeys: PasskeyStore;
 }
 
 /**

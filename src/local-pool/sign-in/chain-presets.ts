@@ -1,6 +1,7 @@
 import { captchaPresets } from '../../challenges/captcha/pool.ts';
 import { codePresets } from '../../challenges/code/pool.ts';
 import { magicLinkPresets } from '../../challenges/magic-link/pool.ts';
+import { passkeyPresets } from '../../challenges/passkey/pool.ts';
 import { textPresets } from '../../challenges/text/pool.ts';
 import type { ChainStep } from '../../triggers/chain/chain-step.ts';
 import { passwordStep } from '../../triggers/chain/password-step.ts';
@@ -18,6 +19,7 @@ export const chainPresets = {
   ...textPresets,
   ...captchaPresets,
   ...magicLinkPresets,
+  ...passkeyPresets,
 } satisfies Record<string, ChainPreset>;
 
 /** A record's own keys in their order, typed as its keys. */

@@ -9,9 +9,10 @@ export interface RelyingPartyOptions {
   rpId: string;
   /**
    * The pages' origins a passkey may be used from (`https://app.example.com`), each under the
-   * RP ID; an answer from any other origin is refused. `http:` only for `localhost`.
+   * RP ID; an answer from any other origin is refused. `http:` only for `localhost`. Or a
+   * function that decides, for origins a list cannot name (any port of `localhost`).
    */
-  origins: readonly string[];
+  origins: readonly string[] | ((origin: string) => boolean);
   /** Where the passkeys live. */
   store: PasskeyStore;
   /**
@@ -25,7 +26,7 @@ export interface RelyingPartyOptions {
 
 export interface RelyingParty {
   rpId: string;
-  origins: string[];
+  origins: string[] | ((origin: string) => boolean);
   store: PasskeyStore;
   userVerification: 'required' | 'preferred';
   timeoutMs: number;
@@ -49,6 +50,22 @@ function validOrigin(origin: unknown, rpId: string): string {
   return origin;
 }
 
+/**
+ * The origins an answer may come from, as the WebAuthn checks take them: the list, or the
+ * origin the answer names when the function takes it (none otherwise, which refuses it).
+ */
+export function expectedOrigins(party: RelyingParty, clientDataJSON: unknown): string[] {
+  if (Array.isArray(party.origins)) return party.origins;
+  try {
+    const { origin } = JSON.parse(
+      Buffer.from(String(clientDataJSON), 'base64url').toString('utf8'),
+    ) as { origin?: unknown };
+    return typeof origin === 'string' && party.origins(origin) ? [origin] : [];
+  } catch {
+    return [];
+  }
+}
+
 /** The options, checked: a mistake here would refuse every passkey, or accept too many. */
 export function relyingParty(options: RelyingPartyOptions): RelyingParty {
   const { rpId, origins, store } = options ?? ({} as RelyingPartyOptions);
@@ -57,7 +74,7 @@ export function relyingParty(options: RelyingPartyOptions): RelyingParty {
       `rpId must be a domain name such as example.com (localhost for local development), never an IP address; got ${String(rpId)}.`,
     );
   }
-  if (!Array.isArray(origins) || origins.length === 0) {
+  if (typeof origins !== 'function' && (!Array.isArray(origins) || origins.length === 0)) {
     throw new TypeError(
       `origins must list the origins of the pages that use passkeys, such as https://app.${rpId}.`,
     );
@@ -79,7 +96,8 @@ export function relyingParty(options: RelyingPartyOptions): RelyingParty {
   }
   return {
     rpId,
-    origins: origins.map((origin) => validOrigin(origin, rpId)),
+    origins:
+      typeof origins === 'function' ? origins : origins.map((origin) => validOrigin(origin, rpId)),
     store,
     userVerification,
     timeoutMs,

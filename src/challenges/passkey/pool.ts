@@ -1,0 +1,26 @@
+import type { ChainPreset } from '../../local-pool/sign-in/chain-preset.ts';
+import { anyOf } from '../../triggers/chain/any-of.ts';
+import { codePresets } from '../code/pool.ts';
+import { passkeyEnrollmentStep } from './enrollment-step.ts';
+import type { PasskeyStore } from './server/passkey-store.ts';
+import { passkeyStep } from './step.ts';
+
+/**
+ * Passkeys for pages on this machine: RP ID `localhost` (WebAuthn refuses an IP address, so a
+ * page on 127.0.0.1 cannot use them), from any port, over http.
+ */
+const onThisMachine = (store: PasskeyStore) => ({
+  rpId: 'localhost',
+  origins: (origin: string) => URL.canParse(origin) && new URL(origin).hostname === 'localhost',
+  store,
+});
+
+/** The passkeys' presets in a pool's chain: the pool keeps one store for all of them. */
+export const passkeyPresets = {
+  passkey: ({ passkeys }) => passkeyStep(onThisMachine(passkeys)),
+  // "A passkey, or a code": anyOf, with the pool's code.
+  passkeyOrCode: (context) =>
+    anyOf(passkeyStep(onThisMachine(context.passkeys)), codePresets.code()),
+  passkeyEnrollment: ({ passkeys }) =>
+    passkeyEnrollmentStep({ ...onThisMachine(passkeys), rpName: 'Local user pool' }),
+} satisfies Record<string, ChainPreset>;

@@ -1,0 +1,108 @@
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { latestCode, registerOverHttp as registerUser } from '../support/local-pool.ts';
+import { type DemoStage, screenshot, startDemoStage } from './harness.ts';
+
+let stage: DemoStage;
+let context: BrowserContext;
+let page: Page;
+let devtools: CDPSession;
+
+beforeAll(async () => {
+  stage = await startDemoStage();
+}, 120_000);
+afterAll(async () => {
+  await stage?.close();
+});
+beforeEach(async () => {
+  context = await stage.browser.newContext();
+  page = await context.newPage();
+  devtools = await context.newCDPSession(page);
+});
+afterEach(async () => {
+  await context.close();
+});
+
+/**
+ * A platform authenticator in the browser (Chromium's virtual one, through the DevTools
+ * protocol): resident keys, user verification that passes, presence given at once.
+ */
+async function addAuthenticator() {
+  await devtools.send('WebAuthn.enable');
+  const { authenticatorId } = await devtools.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  return {
+    credentials: async () =>
+      (await devtools.send('WebAuthn.getCredentials', { authenticatorId })).credentials,
+  };
+}
+
+/** The demo on `localhost`: WebAuthn refuses 127.0.0.1 as a relying party. */
+async function open(flow: string) {
+  const url = new URL(stage.url);
+  url.hostname = 'localhost';
+  url.searchParams.set('flow', flow);
+  await page.goto(url.href);
+  await page.getByRole('form', { name: 'Sign in' }).waitFor();
+}
+
+async function typeUsername(username: string) {
+  await page.getByLabel('Username').fill(username);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+const welcome = (username: string) => page.getByRole('heading', { name: `Welcome, ${username}` });
+
+async function signOut() {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('form', { name: 'Sign in' }).waitFor();
+}
+
+describe('passkeys in the demo, in Chromium with a virtual authenticator', () => {
+  it('enrols one after a code, then signs in with it alone', async () => {
+    await registerUser(stage.pool, 'pia');
+    const authenticator = await addAuthenticator();
+    await open('codeThenPasskey');
+    await typeUsername('pia');
+    await page.getByRole('form', { name: 'Check your email' }).waitFor();
+    await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'pia'));
+    await page.getByRole('form', { name: 'Sign in faster next time' }).waitFor();
+    await screenshot(page, 'passkey-offer');
+    await page.getByRole('button', { name: 'Create a passkey' }).click();
+    await welcome('pia').waitFor();
+    const [made] = await authenticator.credentials();
+    expect(made).toMatchObject({ isResidentCredential: true, rpId: 'localhost' });
+    expect(Buffer.from(made?.userHandle ?? '', 'base64').toString()).toBe('pia');
+
+    await signOut();
+    await open('passkeyOrCode');
+    await typeUsername('pia');
+    // The prompt opens by itself; the authenticator answers it.
+    await welcome('pia').waitFor();
+    const [used] = await authenticator.credentials();
+    expect(used?.signCount).toBeGreaterThan(made?.signCount ?? 0);
+  }, 60_000);
+
+  it('goes on by the code for a user with no passkey, when asked', async () => {
+    await registerUser(stage.pool, 'quin');
+    await addAuthenticator();
+    await open('passkeyOrCode');
+    await typeUsername('quin');
+    await page.getByRole('form', { name: 'Sign in with a passkey' }).waitFor();
+    await screenshot(page, 'passkey-or-code');
+    await page.getByRole('button', { name: 'Use a code instead' }).click();
+    await page.getByRole('form', { name: 'Check your email' }).waitFor();
+    // A new start by the code, not a wrong answer: nothing in the message under the field.
+    await expect(page.locator('[data-part="error"]').textContent()).resolves.toBe('');
+    await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'quin'));
+    await welcome('quin').waitFor();
+  }, 60_000);
+});
