@@ -49,6 +49,7 @@ export {
 } from '../challenges/passkey/server/dynamodb-passkey-store.ts';
 export {
   createMemoryPasskeyStore,
+  type MemoryPasskeyStoreOptions,
   type PasskeyStore,
   type PasskeyUse,
   type StoredPasskey,

@@ -1,3 +1,4 @@
+import type { StoredPasskey } from '../../challenges/passkey/server/passkey-store.ts';
 import type { Jwk } from '../tokens/jwt.ts';
 
 export type UserStatus = 'UNCONFIRMED' | 'CONFIRMED';
@@ -65,6 +66,8 @@ export interface PoolData {
   users: Record<string, StoredUser>;
   refreshTokens: Record<string, RefreshRecord>;
   revokedOrigins: Record<string, number>;
+  /** The built-in triggers' passkeys, by owner (`sub:<sub>`). Absent in older files. */
+  passkeys?: Record<string, StoredPasskey[]>;
 }
 
 const hex = /^[0-9a-f]+$/i;
@@ -95,6 +98,18 @@ const oneOf =
 
 const under = (path: string, problem: string) =>
   problem.startsWith('.') || problem.startsWith('[') ? `${path}${problem}` : `${path} ${problem}`;
+
+/** An array whose items follow the rule. */
+const arrayOf =
+  (check: Check): Check =>
+  (value) => {
+    if (!Array.isArray(value)) return 'must be an array';
+    for (const [index, item] of value.entries()) {
+      const problem = check(item);
+      if (problem) return under(`[${index}]`, problem);
+    }
+    return null;
+  };
 
 /** An object whose named fields follow their rules; a nested problem names its field path. */
 const object =
@@ -142,6 +157,17 @@ const refreshRecord = object({
   revokedAt: optional(number),
 });
 
+const passkey = object({
+  id: string,
+  publicKey: string,
+  counter: number,
+  transports: arrayOf(string),
+  backedUp: boolean,
+  deviceType: oneOf('singleDevice', 'multiDevice'),
+  createdAt: number,
+  lastUsedAt: (value) => (value === null ? null : number(value)),
+});
+
 const poolData = object({
   version: oneOf(1),
   userPoolId: string,
@@ -154,6 +180,7 @@ const poolData = object({
   users: mapOf(user),
   refreshTokens: mapOf(refreshRecord),
   revokedOrigins: mapOf(number),
+  passkeys: optional(mapOf(arrayOf(passkey))),
 });
 
 /** Why a parsed `pool.json` cannot be used (e.g. `users["ann"].salt is missing`), or null. */

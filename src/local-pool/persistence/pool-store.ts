@@ -1,4 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import {
+  createMemoryPasskeyStore,
+  type PasskeyStore,
+} from '../../challenges/passkey/server/passkey-store.ts';
 import { CognitoError } from '../protocol/errors.ts';
 import type { Jwk } from '../tokens/jwt.ts';
 import { JsonFile } from './json-file.ts';
@@ -238,6 +242,15 @@ export class PoolStore {
       if (revokedAt < now - accessTokenLifetimeMs) delete this.data.revokedOrigins[origin];
     }
     return this.saved();
+  }
+
+  /**
+   * The built-in triggers' passkeys, kept with the users: a change is answered once it is
+   * saved, and a pool restarted on the same data still signs in with them.
+   */
+  passkeyStore(): PasskeyStore {
+    this.data.passkeys ??= {};
+    return createMemoryPasskeyStore({ passkeys: this.data.passkeys, saved: () => this.saved() });
   }
 
   isOriginRevoked(originJti: string): boolean {

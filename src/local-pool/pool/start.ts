@@ -117,6 +117,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
             limits: { ...options.limits, caseSensitiveUsernames: store.caseSensitive },
           },
           decoySecret,
+          store.passkeyStore(),
         ));
   let endpoint = '';
   const tokens = await TokenIssuer.create(store, () =>

@@ -3,6 +3,7 @@ import {
   createCustomAuthTriggers,
   createMemoryAttemptStore,
   createMemoryPasskeyStore,
+  type PasskeyStore,
   type SignInLimits,
 } from '../../triggers/index.ts';
 import type { CustomAuthTriggerFlow } from '../../triggers/presets/options.ts';
@@ -31,12 +32,15 @@ export interface BuiltInTriggerSettings {
 }
 
 /** The kit's own triggers, sending codes to the pool's outbox instead of a mail service. */
-export function builtInTriggers(settings: BuiltInTriggerSettings, secret: string): TriggerHandlers {
+export function builtInTriggers(
+  settings: BuiltInTriggerSettings,
+  secret: string,
+  passkeys: PasskeyStore = createMemoryPasskeyStore(),
+): TriggerHandlers {
   const { flow } = settings;
   // One store for Create and Verify, as one DynamoDB table would be on AWS.
   const limits = { ...settings.limits, store: createMemoryAttemptStore({ secret }) };
   const linkSecret = createHmac('sha256', secret).update('magic-link-key').digest('base64url');
-  const passkeys = createMemoryPasskeyStore();
   // The outbox answers at once, so an unknown user's wait need not imitate anything.
   const decoySendDelayMs = 0;
   const triggersFor = (chosen: PoolFlow | undefined): TriggerHandlers =>

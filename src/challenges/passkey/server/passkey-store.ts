@@ -49,40 +49,60 @@ export interface PasskeyStore {
   remove(owner: string, id: string): Promise<boolean>;
 }
 
+/** Options of {@link createMemoryPasskeyStore}. */
+export interface MemoryPasskeyStoreOptions {
+  /**
+   * The passkeys by owner to start from and keep up to date, in place: a store of your own
+   * that saves them (the local pool keeps them with its users) passes its record here.
+   */
+  passkeys?: Record<string, StoredPasskey[]>;
+  /** Called after each change; a change is answered once it resolves. */
+  saved?: () => Promise<void>;
+}
+
 /**
  * Passkeys in this process's memory: the local pool's store and the tests'. On AWS, Create
  * and Verify run in different Lambdas, so keep them in a durable store there.
  */
-export function createMemoryPasskeyStore(): PasskeyStore {
-  const byOwner = new Map<string, StoredPasskey[]>();
-  const owners = new Map<string, string>();
+export function createMemoryPasskeyStore(options: MemoryPasskeyStoreOptions = {}): PasskeyStore {
+  const byOwner = options.passkeys ?? {};
+  const saved = options.saved ?? (async () => {});
+  const listOf = (owner: string) => (Object.hasOwn(byOwner, owner) ? byOwner[owner] : undefined);
+  const ownerOf = (id: string) =>
+    Object.keys(byOwner).find((owner) => listOf(owner)?.some((passkey) => passkey.id === id));
   const copy = (passkey: StoredPasskey) => ({ ...passkey, transports: [...passkey.transports] });
   return {
     async list(owner) {
-      return (byOwner.get(owner) ?? []).map(copy).sort((a, b) => a.createdAt - b.createdAt);
+      return (listOf(owner) ?? []).map(copy).sort((a, b) => a.createdAt - b.createdAt);
     },
     async add(owner, passkey) {
-      if (owners.has(passkey.id)) return false;
-      owners.set(passkey.id, owner);
-      byOwner.set(owner, [...(byOwner.get(owner) ?? []), copy(passkey)]);
+      if (ownerOf(passkey.id) !== undefined) return false;
+      Object.defineProperty(byOwner, owner, {
+        value: [...(listOf(owner) ?? []), copy(passkey)],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+      await saved();
       return true;
     },
     async recordUse(owner, id, use) {
-      const passkey = byOwner.get(owner)?.find((candidate) => candidate.id === id);
+      const passkey = listOf(owner)?.find((candidate) => candidate.id === id);
       if (!passkey || passkey.counter !== use.expectedCounter) return false;
       Object.assign(passkey, {
         counter: use.counter,
         lastUsedAt: use.usedAt,
         backedUp: use.backedUp,
       });
+      await saved();
       return true;
     },
     async remove(owner, id) {
-      const passkeys = byOwner.get(owner) ?? [];
+      const passkeys = listOf(owner) ?? [];
       const kept = passkeys.filter((passkey) => passkey.id !== id);
       if (kept.length === passkeys.length) return false;
-      byOwner.set(owner, kept);
-      owners.delete(id);
+      byOwner[owner] = kept;
+      await saved();
       return true;
     },
   };
