@@ -26,6 +26,17 @@ const descriptors = (list: readonly PasskeyDescriptorJSON[]) =>
     ...(transports && { transports: transports as AuthenticatorTransport[] }),
   }));
 
+/** A credential as the JSON the steps take: what every ceremony's has, and `fields`. */
+const answerOf = (credential: PublicKeyCredential, fields: Record<string, unknown>) =>
+  JSON.stringify({
+    id: credential.id,
+    rawId: toBase64url(credential.rawId),
+    type: 'public-key',
+    response: { clientDataJSON: toBase64url(credential.response.clientDataJSON), ...fields },
+    clientExtensionResults: {},
+    authenticatorAttachment: credential.authenticatorAttachment ?? undefined,
+  });
+
 /** Whether this browser can use passkeys at all. */
 export const passkeysSupported = () =>
   typeof window !== 'undefined' && typeof window.PublicKeyCredential === 'function';
@@ -64,18 +75,10 @@ export async function getPasskeyAnswer(
   })) as PublicKeyCredential | null;
   if (!credential) throw new DOMException('No passkey was given.', 'NotAllowedError');
   const response = credential.response as AuthenticatorAssertionResponse;
-  return JSON.stringify({
-    id: credential.id,
-    rawId: toBase64url(credential.rawId),
-    type: 'public-key',
-    response: {
-      clientDataJSON: toBase64url(response.clientDataJSON),
-      authenticatorData: toBase64url(response.authenticatorData),
-      signature: toBase64url(response.signature),
-      ...(response.userHandle && { userHandle: toBase64url(response.userHandle) }),
-    },
-    clientExtensionResults: {},
-    authenticatorAttachment: credential.authenticatorAttachment ?? undefined,
+  return answerOf(credential, {
+    authenticatorData: toBase64url(response.authenticatorData),
+    signature: toBase64url(response.signature),
+    ...(response.userHandle && { userHandle: toBase64url(response.userHandle) }),
   });
 }
 
@@ -98,16 +101,8 @@ export async function createPasskeyAnswer(
   })) as PublicKeyCredential | null;
   if (!credential) throw new DOMException('No passkey was made.', 'NotAllowedError');
   const response = credential.response as AuthenticatorAttestationResponse;
-  return JSON.stringify({
-    id: credential.id,
-    rawId: toBase64url(credential.rawId),
-    type: 'public-key',
-    response: {
-      clientDataJSON: toBase64url(response.clientDataJSON),
-      attestationObject: toBase64url(response.attestationObject),
-      transports: response.getTransports?.() ?? [],
-    },
-    clientExtensionResults: {},
-    authenticatorAttachment: credential.authenticatorAttachment ?? undefined,
+  return answerOf(credential, {
+    attestationObject: toBase64url(response.attestationObject),
+    transports: response.getTransports?.() ?? [],
   });
 }

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import { type CustomChallengeStep, validAttempts } from '../../triggers/chain/chain-step.ts';
-import { PASSKEY_SKIP, type PasskeyCreationOptionsJSON, passkeyParameters } from './protocol.ts';
+import { PASSKEY_SKIP, type PasskeyCreationOptionsJSON } from './protocol.ts';
+import { ceremonyRound, descriptorsOf, freshChallenge } from './server/ceremony.ts';
 import { expectedOrigins, type RelyingPartyOptions, relyingParty } from './server/relying-party.ts';
 import { webauthn } from './server/webauthn.ts';
 import { parseCredential } from './step.ts';
@@ -38,10 +38,9 @@ export function passkeyEnrollmentStep(options: PasskeyEnrollmentStepOptions): Cu
     guessable: false,
     needsFactor: true,
     async create({ event, owner }) {
-      const challenge = randomBytes(32).toString('base64url');
       const existing = event.request.userNotFound === true ? [] : await store.list(owner);
       const publicKey: PasskeyCreationOptionsJSON = {
-        challenge,
+        challenge: freshChallenge(),
         rp: { id: party.rpId, name: rpName },
         user: {
           id: Buffer.from(event.userName, 'utf8').toString('base64url'),
@@ -49,11 +48,7 @@ export function passkeyEnrollmentStep(options: PasskeyEnrollmentStepOptions): Cu
           displayName: event.userName,
         },
         pubKeyCredParams: algorithms.map((alg) => ({ type: 'public-key' as const, alg })),
-        excludeCredentials: existing.map(({ id, transports }) => ({
-          id,
-          type: 'public-key' as const,
-          transports,
-        })),
+        excludeCredentials: descriptorsOf(existing),
         authenticatorSelection: {
           residentKey: 'required',
           userVerification: party.userVerification,
@@ -61,12 +56,7 @@ export function passkeyEnrollmentStep(options: PasskeyEnrollmentStepOptions): Cu
         attestation: 'none',
         timeout: party.timeoutMs,
       };
-      return {
-        hint: options.hint,
-        parameters: passkeyParameters(publicKey),
-        privateParameters: { challenge },
-        metadata: '',
-      };
+      return ceremonyRound(options.hint, publicKey);
     },
     async verify({ event, answer, privateParameters, owner }) {
       if (event.request.userNotFound === true) return false;

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { type CustomChallengeStep, validAttempts } from '../../triggers/chain/chain-step.ts';
-import { type PasskeyRequestOptionsJSON, passkeyParameters } from './protocol.ts';
+import { ceremonyRound, descriptorsOf, freshChallenge } from './server/ceremony.ts';
 import { decoyPasskeys } from './server/decoys.ts';
 import { expectedOrigins, type RelyingPartyOptions, relyingParty } from './server/relying-party.ts';
 import { webauthn } from './server/webauthn.ts';
@@ -45,28 +44,17 @@ export function passkeyStep(options: PasskeyStepOptions): CustomChallengeStep {
     // A signature is no guess at a secret: a forged one must not lock its victim out.
     guessable: false,
     async create({ event, owner, decoySecret }) {
-      const challenge = randomBytes(32).toString('base64url');
       const allowCredentials =
         event.request.userNotFound === true
           ? decoyPasskeys(decoySecret, event.userName)
-          : (await store.list(owner)).map(({ id, transports }) => ({
-              id,
-              type: 'public-key' as const,
-              transports,
-            }));
-      const publicKey: PasskeyRequestOptionsJSON = {
-        challenge,
+          : descriptorsOf(await store.list(owner));
+      return ceremonyRound(options.hint, {
+        challenge: freshChallenge(),
         rpId: party.rpId,
         allowCredentials,
         userVerification: party.userVerification,
         timeout: party.timeoutMs,
-      };
-      return {
-        hint: options.hint,
-        parameters: passkeyParameters(publicKey),
-        privateParameters: { challenge },
-        metadata: '',
-      };
+      });
     },
     async verify({ event, answer, privateParameters, owner }) {
       const response = parseCredential<AuthenticationResponseJSON>(answer);
