@@ -50,9 +50,9 @@ export const demoFlows: readonly DemoFlow[] = [
   },
   {
     id: 'passkeyOrCode',
-    label: 'A passkey, or a code',
+    label: 'A passkey, or a code (then the offer of one)',
     flow: 'passwordless',
-    chain: ['passkeyOrCode'],
+    chain: ['passkeyOrCode', 'passkeyEnrollment'],
   },
   {
     id: 'passwordCodeQuestion',

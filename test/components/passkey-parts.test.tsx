@@ -97,7 +97,10 @@ async function signIn(first: SignInStep, confirmSignIn?: (answer: string) => Pro
 }
 
 describe('<CustomAuthenticator> with the passkey parts', () => {
-  beforeEach(() => localStorage.clear());
+  beforeEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
   afterEach(() => {
     Reflect.deleteProperty(navigator, 'credentials');
     Reflect.deleteProperty(window, 'PublicKeyCredential');
@@ -169,7 +172,10 @@ describe('<CustomAuthenticator> with the passkey parts', () => {
 });
 
 describe('<CustomAuthenticator> offering a passkey after the code', () => {
-  beforeEach(() => localStorage.clear());
+  beforeEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
   afterEach(() => {
     Reflect.deleteProperty(navigator, 'credentials');
     Reflect.deleteProperty(window, 'PublicKeyCredential');
@@ -203,6 +209,16 @@ describe('<CustomAuthenticator> offering a passkey after the code', () => {
     const again = await signIn(enrolmentRound, async () => ({ type: 'done', user: alice }));
     await screen.findByRole('heading', { name: 'Signed in as alice' });
     expect(again.services.confirmSignIn).toHaveBeenCalledWith('skip');
+    expect(browser.create).not.toHaveBeenCalled();
+  });
+
+  it('offers none after a sign-in that a passkey of this browser answered', async () => {
+    const browser = stubBrowser();
+    const { services } = await signIn(passkeyRound(), async (answer) =>
+      answer === 'skip' ? { type: 'done', user: alice } : enrolmentRound,
+    );
+    await screen.findByRole('heading', { name: 'Signed in as alice' });
+    expect(services.confirmSignIn).toHaveBeenLastCalledWith('skip');
     expect(browser.create).not.toHaveBeenCalled();
   });
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useAuthUi } from '../../components/AuthUiContext.tsx';
 import type { AnswerPart } from '../../components/challenge/answer-part.ts';
 import type { Messages } from '../../components/messages/index.ts';
+import { ignoreFailure } from '../../machine/resume.ts';
 import type { ChallengeControls } from '../../react/index.ts';
 import { ANOTHER_WAY_PREFIX } from '../protocol.ts';
 import { getPasskeyAnswer, passkeysSupported, readPasskeyOptions } from './client.ts';
@@ -41,6 +42,9 @@ export function otherAlternatives({ parameters }: ChallengeControls['challenge']
 
 type PromptState = 'asking' | 'cancelled' | 'unsupported';
 
+/** Where the part notes whose sign-in a passkey answered, for the offer of one after it. */
+export const PASSKEY_USED_KEY = 'cognito-custom-auth.passkeyUsed';
+
 /**
  * Sign-in with a passkey (`type: passkey`): opens the browser's passkey prompt at once, and
  * sends the assertion it gives. A closed or failed prompt can be opened again; beside it, the
@@ -48,7 +52,7 @@ type PromptState = 'asking' | 'cancelled' | 'unsupported';
  * first other alternative by itself. Leaving the round closes the prompt.
  */
 export function PasskeyChallenge(controls: ChallengeControls) {
-  const { challenge, submit, isPending } = controls;
+  const { challenge, submit, isPending, username } = controls;
   const { messages } = useAuthUi();
   const others = otherAlternatives(challenge);
   const options = readPasskeyOptions<PasskeyRequestOptionsJSON>(challenge.parameters);
@@ -64,9 +68,16 @@ export function PasskeyChallenge(controls: ChallengeControls) {
     }
     setState('asking');
     const request = new AbortController();
-    getPasskeyAnswer(options, { signal: request.signal }).then(submit, () => {
-      if (!request.signal.aborted) setState('cancelled');
-    });
+    getPasskeyAnswer(options, { signal: request.signal }).then(
+      (answer) => {
+        // Storage may be missing or refuse: then the offer after it comes, and can be refused.
+        ignoreFailure(() => sessionStorage.setItem(PASSKEY_USED_KEY, username));
+        submit(answer);
+      },
+      () => {
+        if (!request.signal.aborted) setState('cancelled');
+      },
+    );
     return () => request.abort();
   }, [challenge.round, challenge.parameters.publicKey, attempt]);
   const text = {

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useAuthUi } from '../../components/AuthUiContext.tsx';
 import type { AnswerPart } from '../../components/challenge/answer-part.ts';
+import { ignoreFailure } from '../../machine/resume.ts';
 import type { ChallengeControls } from '../../react/index.ts';
 import { createPasskeyAnswer, passkeysSupported, readPasskeyOptions } from './client.ts';
-import { passkeyText } from './PasskeyChallenge.tsx';
+import { PASSKEY_USED_KEY, passkeyText } from './PasskeyChallenge.tsx';
 import { PASSKEY_SKIP, type PasskeyCreationOptionsJSON } from './protocol.ts';
 
 /** How long "Not now" is remembered, per user, in this browser. */
@@ -26,18 +27,23 @@ function rememberSkip(username: string) {
   } catch {}
 }
 
+/** This sign-in was made with a passkey of this browser's: offering another makes no sense. */
+const signedInWithPasskey = (username: string) =>
+  ignoreFailure(() => sessionStorage.getItem(PASSKEY_USED_KEY) === username) === true;
+
 /**
  * The offer to register a passkey (`type: passkeyEnrollment`), after a code: "Create a
  * passkey" opens the browser's prompt and sends the registration; "Not now" goes on without
  * one and is remembered for 30 days for this user in this browser, which then goes on by
- * itself, as a browser without passkeys does.
+ * itself, as a browser without passkeys does, and as a sign-in made with a passkey does.
  */
 export function PasskeyEnrollment({ challenge, username, submit, isPending }: ChallengeControls) {
   const { messages } = useAuthUi();
   const options = readPasskeyOptions<PasskeyCreationOptionsJSON>(challenge.parameters);
   const [cancelled, setCancelled] = useState(false);
   const [creating, setCreating] = useState<AbortController | null>(null);
-  const goesOnAlone = !options || !passkeysSupported() || skippedLately(username);
+  const goesOnAlone =
+    !options || !passkeysSupported() || skippedLately(username) || signedInWithPasskey(username);
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per round.
   useEffect(() => {
     if (goesOnAlone) submit(PASSKEY_SKIP);
