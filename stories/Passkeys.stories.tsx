@@ -71,6 +71,48 @@ export const PasskeyOrCode: Story = {
   },
 };
 
+/** Replaces the browser's passkey prompt for one story: it is closed (cancelled) at once. */
+function promptClosedAtOnce() {
+  const get = navigator.credentials.get;
+  navigator.credentials.get = () =>
+    Promise.reject(new DOMException('The prompt was closed.', 'NotAllowedError'));
+  return () => {
+    navigator.credentials.get = get;
+  };
+}
+
+/** The prompt was closed: it can be opened again, and the code is beside it. */
+export const PromptClosed: Story = {
+  args: { services: fakeChain([passkeyOrCode]) },
+  beforeEach: promptClosedAtOnce,
+  play: async ({ canvasElement }) => {
+    const canvas = await signIn(canvasElement);
+    expect(await canvas.findByText(/No passkey was used/)).toBeVisible();
+    expect(canvas.getByRole('button', { name: 'Use a passkey' })).toBeVisible();
+    expect(canvas.getByRole('button', { name: 'Use a code instead' })).toBeVisible();
+  },
+};
+
+/** A passkey step with no other way, in a browser that cannot use passkeys. */
+export const BrowserWithoutPasskeys: Story = {
+  args: {
+    services: fakeChain([
+      { ...passkeyOrCode, parameters: { ...passkeyOrCode.parameters, alternatives: '' } },
+    ]),
+  },
+  beforeEach: () => {
+    const saved = window.PublicKeyCredential;
+    Reflect.deleteProperty(window, 'PublicKeyCredential');
+    return () => {
+      window.PublicKeyCredential = saved;
+    };
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = await signIn(canvasElement);
+    expect(await canvas.findByText('This browser cannot use passkeys.')).toBeVisible();
+  },
+};
+
 /** After a code, the offer of a passkey, and "Not now". */
 export const OfferAfterCode: Story = {
   args: { services: fakeChain([code, enrolment]) },
