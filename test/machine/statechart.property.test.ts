@@ -132,6 +132,7 @@ const visited = new Set<string>();
 class Invariants {
   readonly broken: string[] = [];
   private screen: { route: CustomAuthRoute; error: unknown } | null = null;
+  private lastChallenge: { name: string } | null = null;
   private wasPending = false;
 
   constructor(
@@ -202,6 +203,16 @@ class Invariants {
       'nothing stored that a later start could resume wrongly',
       snapshot,
     );
+    // An `anyOf` step going on by another type is a new start, not a wrong answer.
+    const last = this.lastChallenge;
+    if (context.challenge && last && last.name !== context.challenge.name) {
+      this.expect(
+        context.challenge.round === 1 && context.error?.code !== 'WrongAnswer',
+        'a round of another type starts afresh',
+        snapshot,
+      );
+    }
+    this.lastChallenge = context.challenge;
     if (context.challenge) {
       const { timing } = context;
       this.expect(

@@ -229,6 +229,17 @@ export class ScriptedBackend {
     parameters: { hint: 'Enter the code', codeLength: '6', attemptsLeft: '2' },
   });
 
+  /** An `anyOf` step's first round: a passkey, the code beside it. */
+  private passkeyRound = (): SignInStep => ({
+    type: 'customChallenge',
+    parameters: {
+      type: 'passkey',
+      alternatives: 'passkey,code',
+      alternative: '0',
+      attemptsLeft: '3',
+    },
+  });
+
   /** A magic-link step's first round, which the statechart answers by itself. */
   private linkAsked = (): SignInStep => ({
     type: 'customChallenge',
@@ -312,6 +323,7 @@ export class ScriptedBackend {
       thrown('NotAuthorizedException', 'Incorrect username or password.'),
       thrown('UserNotConfirmedException'),
       thrown('UserAlreadyAuthenticatedException', 'There is already a signed in user.'),
+      this.passkeyRound,
       locked,
       network,
     ];
@@ -361,6 +373,7 @@ export class ScriptedBackend {
           thrown('NotAuthorizedException', 'Incorrect username or password.'),
           thrown('NotAuthorizedException', 'Invalid session for the user, session is expired.'),
           thrown('CodeMismatchException'),
+          this.passkeyRound,
           locked,
           network,
         ]);
