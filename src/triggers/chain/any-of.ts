@@ -61,10 +61,9 @@ async function requested(store: AttemptStore, round: string, count: number, now:
  * without one, or who asks for it. The first alternative starts; an answer of
  * `another-way:<index>` goes on by another (kept in the limits' store for the next Create,
  * which sees no answer), and one whose answers are used up hands over to the next that has
- * some. Each keeps its own
- * attempts (a switch uses one of the alternative it leaves); the step fails once all are used.
- * Rounds say their alternative's `type` and attempts, and list the alternatives
- * (`alternatives`, `alternative`), so the client can offer the others.
+ * some. Each keeps its own attempts (a switch uses one of the alternative it leaves); the
+ * step fails once all are used. Rounds say their alternative's `type` and attempts, and list
+ * the alternatives (`alternatives`, `alternative`), so the client can offer the others.
  */
 export function anyOf(...alternatives: CustomChallengeStep[]): CustomChallengeStep {
   if (alternatives.length < 2 || alternatives.length > 9) {
