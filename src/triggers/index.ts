@@ -43,6 +43,12 @@ export {
   type PasskeyEnrollmentStepOptions,
   passkeyEnrollmentStep,
 } from '../challenges/passkey/enrollment-step.ts';
+export type { PasskeyChallengeResponse } from '../challenges/passkey/protocol.ts';
+export {
+  type HttpRequestEvent,
+  type HttpResponse,
+  passkeyChallengeHandler,
+} from '../challenges/passkey/server/challenge-handler.ts';
 export {
   createDynamoDbPasskeyStore,
   type DynamoDbPasskeyStoreOptions,

@@ -73,4 +73,50 @@ describe('passkeys through the local pool and the real Amplify client', () => {
     expect(pool().requestCounts()).toEqual({ InitiateAuth: 1, RespondToAuthChallenge: 2 });
     await signOut();
   });
+
+  it('signs in from the autofill with no username typed, in three requests', async () => {
+    await registerUser(pool(), 'ren');
+    const authenticator = softwareAuthenticator({
+      origin: 'http://localhost:5173',
+      rpId: 'localhost',
+    });
+    useClient();
+    await start('ren');
+    const offer = optionsOf(await confirmSignIn({ challengeResponse: latestCode(pool(), 'ren') }));
+    await confirmSignIn({
+      challengeResponse: JSON.stringify(authenticator.register(offer.publicKey)),
+    });
+    await signOut();
+
+    useClient('passkeyOrCode');
+    pool().resetRequestCounts();
+    const response = await fetch(pool().passkeyChallengeUrl, {
+      method: 'POST',
+      headers: { origin: 'http://localhost:5173' },
+    });
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    const { publicKey } = await response.json();
+    expect(publicKey.allowCredentials).toEqual([]);
+    const assertion = authenticator.assert(publicKey);
+    const username = Buffer.from(assertion.response.userHandle ?? '', 'base64url').toString();
+    expect(username).toBe('ren');
+    expect(optionsOf(await start(username)).info).toMatchObject({ type: 'passkey' });
+    const done = await confirmSignIn({ challengeResponse: JSON.stringify(assertion) });
+    expect(done.nextStep.signInStep).toBe('DONE');
+    expect(pool().requestCounts()).toEqual({
+      PasskeyChallenge: 1,
+      InitiateAuth: 1,
+      RespondToAuthChallenge: 1,
+    });
+    await signOut();
+  });
+
+  it('offers autofill challenges to pages on this machine only', async () => {
+    const from = (origin: string) =>
+      fetch(pool().passkeyChallengeUrl, { method: 'POST', headers: { origin } });
+    expect((await from('https://evil.example')).status).toBe(403);
+    expect((await from('http://127.0.0.1:5173')).status).toBe(403);
+    expect((await fetch(pool().passkeyChallengeUrl)).status).toBe(405);
+    expect((await from('http://localhost:6006')).status).toBe(200);
+  });
 });

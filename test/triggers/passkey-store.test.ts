@@ -86,6 +86,25 @@ describe.each(stores)('the %s passkey store', (_name, makeStore) => {
     ).toBe(false);
     expect(await store.add('bob', passkey('a'))).toBe(true);
   });
+
+  it('gives a challenge issued before a username once, and only until it expires', async () => {
+    const store = await makeStore();
+    await store.addChallenge('first', 10_000);
+    await store.addChallenge('second', 10_000);
+    expect(await store.takeChallenge('never-issued', 5_000)).toBe(false);
+    expect(await store.takeChallenge('first', 5_000)).toBe(true);
+    expect(await store.takeChallenge('first', 5_000)).toBe(false);
+    expect(await store.takeChallenge('second', 10_000)).toBe(false);
+  });
+
+  it('gives a challenge to one of two sign-ins taking it at once', async () => {
+    const store = await makeStore();
+    await store.addChallenge('contested', 10_000);
+    const taken = await Promise.all(
+      Array.from({ length: 5 }, () => store.takeChallenge('contested', 5_000)),
+    );
+    expect(taken.filter(Boolean)).toHaveLength(1);
+  });
 });
 
 describe('the DynamoDB passkey store', () => {

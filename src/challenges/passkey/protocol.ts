@@ -41,5 +41,13 @@ export const passkeyParameters = (
   publicKey: PasskeyRequestOptionsJSON | PasskeyCreationOptionsJSON,
 ) => ({ publicKey: JSON.stringify(publicKey) });
 
+/**
+ * What `passkeyChallengeHandler` answers a POST with: request options for a sign-in from the
+ * username field's autofill, whose challenge any one sign-in may take.
+ */
+export interface PasskeyChallengeResponse {
+  publicKey: PasskeyRequestOptionsJSON;
+}
+
 /** What the client answers an enrolment round with to go on without a passkey. */
 export const PASSKEY_SKIP = 'skip';

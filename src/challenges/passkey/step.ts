@@ -2,7 +2,13 @@ import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { type CustomChallengeStep, validAttempts } from '../../triggers/chain/chain-step.ts';
 import { ceremonyRound, descriptorsOf, freshChallenge } from './server/ceremony.ts';
 import { decoyPasskeys } from './server/decoys.ts';
-import { expectedOrigins, type RelyingPartyOptions, relyingParty } from './server/relying-party.ts';
+import type { PasskeyStore } from './server/passkey-store.ts';
+import {
+  clientDataOf,
+  expectedOrigins,
+  type RelyingPartyOptions,
+  relyingParty,
+} from './server/relying-party.ts';
 import { webauthn } from './server/webauthn.ts';
 
 /** Options of {@link passkeyStep}. */
@@ -27,11 +33,28 @@ export function parseCredential<T extends { id: string }>(answer: string): T | n
 }
 
 /**
+ * The challenge an assertion must have signed: this round's, or one issued before anyone
+ * named a user (`passkeyChallengeHandler`, for the username field's autofill), which the
+ * store gives once.
+ */
+async function expectedChallenge(
+  store: PasskeyStore,
+  ours: string | undefined,
+  clientDataJSON: unknown,
+): Promise<string> {
+  const { challenge } = clientDataOf(clientDataJSON);
+  if (typeof challenge !== 'string' || challenge === ours) return ours ?? '';
+  return (await store.takeChallenge(challenge, Date.now())) ? challenge : (ours ?? '');
+}
+
+/**
  * Sign-in with a passkey the user registered (`type: passkey`): each round sends request
  * options with a fresh random challenge, which only this session's Verify sees, and the
  * user's passkeys; Verify checks the assertion with `@simplewebauthn/server` (challenge,
  * origin, RP ID, presence and verification, signature, counter) and records the use before
- * it answers. A user who does not exist is offered passkeys that look like real ones.
+ * it answers. A user who does not exist is offered passkeys that look like real ones. An
+ * assertion over a challenge `passkeyChallengeHandler` issued (a passkey picked from the
+ * username field's autofill, before the sign-in began) passes too, once.
  */
 export function passkeyStep(options: PasskeyStepOptions): CustomChallengeStep {
   const party = relyingParty(options);
@@ -61,13 +84,15 @@ export function passkeyStep(options: PasskeyStepOptions): CustomChallengeStep {
       // The user's passkeys are read for everyone, so an unknown user takes as long.
       const passkey = (await store.list(owner)).find(({ id }) => id === response?.id);
       if (!response || !passkey || event.request.userNotFound === true) return false;
+      const { clientDataJSON } = response.response;
+      const challenge = await expectedChallenge(store, privateParameters.challenge, clientDataJSON);
       const { verifyAuthenticationResponse } = await webauthn();
       let result: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
       try {
         result = await verifyAuthenticationResponse({
           response,
-          expectedChallenge: privateParameters.challenge ?? '',
-          expectedOrigin: expectedOrigins(party, response.response.clientDataJSON),
+          expectedChallenge: challenge,
+          expectedOrigin: expectedOrigins(party, clientDataJSON),
           expectedRPID: party.rpId,
           credential: {
             id: passkey.id,

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type {
+  HttpRequestEvent,
+  HttpResponse,
+} from '../../challenges/passkey/server/challenge-handler.ts';
 import type { FaultInjector, FaultPlan } from '../local-aids/faults.ts';
 import type { ChallengeEntry, LocalLog, OutboxEntry } from '../local-aids/local-log.ts';
 import { isLocalCaller, isLoopbackOrigin, mayAdminister } from '../local-aids/loopback.ts';
@@ -21,6 +25,11 @@ export interface PoolServerDependencies {
   challenges: LocalLog<ChallengeEntry>;
   faults: FaultInjector;
   latencyMs: number;
+  /**
+   * `passkeyChallengeHandler` over the built-in triggers' passkeys, at `/passkeys/challenge`
+   * as a function URL would serve it.
+   */
+  passkeyChallenge: (event: HttpRequestEvent) => Promise<HttpResponse>;
   /** Counts every Cognito API request by operation, for requests-per-flow figures. */
   countRequest: (operation: string) => void;
   log: (line: string) => void;
@@ -65,6 +74,7 @@ async function route(
   url: URL,
   headers: Record<string, string>,
 ): Promise<void> {
+  if (url.pathname === passkeyChallengePath) return servePasskeyChallenge(deps, request, response);
   if (request.method === 'OPTIONS') {
     response.writeHead(204, headers).end();
     return;
@@ -85,6 +95,24 @@ async function route(
     if (body !== undefined) return sendJson(response, 200, body, headers);
   }
   sendJson(response, 404, { message: `Nothing at ${request.method} ${url.pathname}` }, headers);
+}
+
+export const passkeyChallengePath = '/passkeys/challenge';
+
+/** The handler answers as it would behind a function URL: its own CORS, its own errors. */
+async function servePasskeyChallenge(
+  deps: PoolServerDependencies,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  await readBody(request);
+  if (request.method === 'POST') deps.countRequest('PasskeyChallenge');
+  const origin = request.headers.origin;
+  const answer = await deps.passkeyChallenge({
+    requestContext: { http: { method: request.method ?? '' } },
+    headers: origin === undefined ? {} : { origin },
+  });
+  response.writeHead(answer.statusCode, answer.headers).end(answer.body);
 }
 
 /**

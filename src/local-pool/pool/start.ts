@@ -3,7 +3,8 @@ import { AttributeSchema, customAttributeName } from '../accounts/attribute-sche
 import { SignUpFlow } from '../accounts/sign-up.ts';
 import { createDescribeOperations } from '../api/describe-operations.ts';
 import { createOperations } from '../api/operations.ts';
-import { createPoolServer } from '../api/server.ts';
+import { localPasskeyChallengeHandler } from '../../challenges/passkey/pool.ts';
+import { createPoolServer, passkeyChallengePath } from '../api/server.ts';
 import { appClients, type ExtraClientOptions } from '../clients/app-clients.ts';
 import {
   defaultExplicitAuthFlows,
@@ -46,6 +47,11 @@ export interface LocalPool {
       };
     };
   };
+  /**
+   * Where a page asks for a passkey challenge before anyone is named (the username field's
+   * autofill): `passkeyChallengeHandler` over the built-in triggers' passkeys.
+   */
+  passkeyChallengeUrl: string;
   outbox: (username?: string) => OutboxEntry[];
   challenges: (username?: string) => ChallengeEntry[];
   /** Cognito API requests served so far, by operation. */
@@ -105,6 +111,9 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
   const challenges = new LocalLog<ChallengeEntry>(store.usernameKey);
   // Decoys for unknown users stay the same across restarts, as a real user's address does.
   const decoySecret = `${store.unknownUserSecret}:decoys`;
+  // One for the built-in triggers and the passkey challenge handler: the challenges the
+  // handler issues are the steps' to take.
+  const passkeys = store.passkeyStore();
   const triggers =
     typeof options.triggers === 'string'
       ? await loadTriggerModule(options.triggers)
@@ -117,7 +126,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
             limits: { ...options.limits, caseSensitiveUsernames: store.caseSensitive },
           },
           decoySecret,
-          store.passkeyStore(),
+          passkeys,
         ));
   let endpoint = '';
   const tokens = await TokenIssuer.create(store, () =>
@@ -206,7 +215,9 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
       userPoolId,
       userPoolClientId: clientId,
       amplifyConfig: amplifyConfig(),
+      passkeyChallengeUrl: endpoint + passkeyChallengePath,
     }),
+    passkeyChallenge: localPasskeyChallengeHandler(passkeys),
     outbox,
     challenges,
     faults,
@@ -229,6 +240,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
     explicitAuthFlows,
     caseSensitive: store.caseSensitive,
     amplifyConfig: amplifyConfig(),
+    passkeyChallengeUrl: endpoint + passkeyChallengePath,
     outbox: (username) => outbox.list(username),
     challenges: (username) => challenges.list(username),
     requestCounts: () => ({ ...counts }),

@@ -11,8 +11,10 @@ import type { PasskeyStore, StoredPasskey } from './passkey-store.ts';
 /** Options of {@link createDynamoDbPasskeyStore}. */
 export interface DynamoDbPasskeyStoreOptions {
   /**
-   * A table whose partition key is the string `pk`: the limits' table does. Each passkey is
-   * an item (`passkey#<id>`), and each owner an item listing theirs (`passkeys#<owner>`).
+   * A table whose partition key is the string `pk`, with TTL on `ttl`: the limits' table. Each
+   * passkey is an item (`passkey#<id>`), each owner an item listing theirs (`passkeys#<owner>`),
+   * and each challenge issued before a username an item until it expires
+   * (`passkeyChallenge#<challenge>`).
    */
   tableName: string;
   /** A client of your own (region, endpoint, retries); by default one from the environment. */
@@ -23,6 +25,7 @@ type Item = Record<string, AttributeValue>;
 
 const passkeyKey = (id: string) => ({ pk: { S: `passkey#${id}` } });
 const ownerKey = (owner: string) => ({ pk: { S: `passkeys#${owner}` } });
+const challengeKey = (challenge: string) => ({ pk: { S: `passkeyChallenge#${challenge}` } });
 const number = (value: number) => ({ N: String(value) });
 
 function toItem(owner: string, passkey: StoredPasskey): Item {
@@ -185,5 +188,30 @@ export function createDynamoDbPasskeyStore(options: DynamoDbPasskeyStoreOptions)
       );
       return true;
     },
+    async addChallenge(challenge, expiresAt) {
+      const { client, module } = await load();
+      await client.send(
+        new module.PutItemCommand({
+          TableName: tableName,
+          Item: {
+            ...challengeKey(challenge),
+            expiresAt: number(expiresAt),
+            ttl: number(Math.ceil(expiresAt / 1000)),
+          },
+        }),
+      );
+    },
+    // TTL deletes late (within days), so the expiry is checked here, in the same write.
+    takeChallenge: (challenge, now) =>
+      conditional(({ client, module }) =>
+        client.send(
+          new module.DeleteItemCommand({
+            TableName: tableName,
+            Key: challengeKey(challenge),
+            ConditionExpression: 'expiresAt > :now',
+            ExpressionAttributeValues: { ':now': number(now) },
+          }),
+        ),
+      ),
   };
 }

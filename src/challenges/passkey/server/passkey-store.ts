@@ -47,6 +47,13 @@ export interface PasskeyStore {
   recordUse(owner: string, id: string, use: PasskeyUse): Promise<boolean>;
   /** False when the owner has no such passkey. */
   remove(owner: string, id: string): Promise<boolean>;
+  /**
+   * Keeps a challenge issued before anyone named a user (a sign-in from the username field's
+   * autofill) until `expiresAt` (epoch ms), for one sign-in to take.
+   */
+  addChallenge(challenge: string, expiresAt: number): Promise<void>;
+  /** True once for a challenge added and not yet expired at `now`: it is gone after. */
+  takeChallenge(challenge: string, now: number): Promise<boolean>;
 }
 
 /** Options of {@link createMemoryPasskeyStore}. */
@@ -71,6 +78,13 @@ export function createMemoryPasskeyStore(options: MemoryPasskeyStoreOptions = {}
   const ownerOf = (id: string) =>
     Object.keys(byOwner).find((owner) => listOf(owner)?.some((passkey) => passkey.id === id));
   const copy = (passkey: StoredPasskey) => ({ ...passkey, transports: [...passkey.transports] });
+  // Not saved with the passkeys: a challenge outlives neither its minutes nor the process.
+  const challenges = new Map<string, number>();
+  const sweep = (now: number) => {
+    for (const [challenge, expiresAt] of challenges) {
+      if (expiresAt <= now) challenges.delete(challenge);
+    }
+  };
   return {
     async list(owner) {
       return (listOf(owner) ?? []).map(copy).sort((a, b) => a.createdAt - b.createdAt);
@@ -104,6 +118,16 @@ export function createMemoryPasskeyStore(options: MemoryPasskeyStoreOptions = {}
       byOwner[owner] = kept;
       await saved();
       return true;
+    },
+    async addChallenge(challenge, expiresAt) {
+      // Expired ones go now and then, so memory follows the challenges still waiting.
+      if (challenges.size >= 1024) sweep(Date.now());
+      challenges.set(challenge, expiresAt);
+    },
+    async takeChallenge(challenge, now) {
+      const expiresAt = challenges.get(challenge);
+      challenges.delete(challenge);
+      return expiresAt !== undefined && expiresAt > now;
     },
   };
 }

@@ -50,20 +50,26 @@ function validOrigin(origin: unknown, rpId: string): string {
   return origin;
 }
 
+/** What an answer's client data names, unchecked: the signature over it is checked later. */
+export function clientDataOf(clientDataJSON: unknown): { origin?: unknown; challenge?: unknown } {
+  try {
+    const data: unknown = JSON.parse(
+      Buffer.from(String(clientDataJSON), 'base64url').toString('utf8'),
+    );
+    return typeof data === 'object' && data !== null ? data : {};
+  } catch {
+    return {};
+  }
+}
+
 /**
  * The origins an answer may come from, as the WebAuthn checks take them: the list, or the
  * origin the answer names when the function takes it (none otherwise, which refuses it).
  */
 export function expectedOrigins(party: RelyingParty, clientDataJSON: unknown): string[] {
   if (Array.isArray(party.origins)) return party.origins;
-  try {
-    const { origin } = JSON.parse(
-      Buffer.from(String(clientDataJSON), 'base64url').toString('utf8'),
-    ) as { origin?: unknown };
-    return typeof origin === 'string' && party.origins(origin) ? [origin] : [];
-  } catch {
-    return [];
-  }
+  const { origin } = clientDataOf(clientDataJSON);
+  return typeof origin === 'string' && party.origins(origin) ? [origin] : [];
 }
 
 /** The options, checked: a mistake here would refuse every passkey, or accept too many. */
