@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
+import { localPasskeyChallengeHandler } from '../../challenges/passkey/pool.ts';
 import { AttributeSchema, customAttributeName } from '../accounts/attribute-schema.ts';
 import { SignUpFlow } from '../accounts/sign-up.ts';
 import { createDescribeOperations } from '../api/describe-operations.ts';
 import { createOperations } from '../api/operations.ts';
-import { localPasskeyChallengeHandler } from '../../challenges/passkey/pool.ts';
 import { createPoolServer, passkeyChallengePath } from '../api/server.ts';
 import { appClients, type ExtraClientOptions } from '../clients/app-clients.ts';
 import {
