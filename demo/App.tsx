@@ -1,9 +1,10 @@
 import { Amplify } from 'aws-amplify';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   CaptchaChallenge,
   ChoiceChallenge,
   CustomAuthenticator,
+  passkeyAutofillSignIn,
   passkeyEnrollmentPart,
   passkeyPart,
   signInLinks,
@@ -59,8 +60,22 @@ function useFlow(setup: AuthSetup, initial: DemoFlow) {
   return [flow, choose] as const;
 }
 
+/** Passkeys in the username's autofill, where the setup names the challenge handler. */
+function usePasskeyAutofill(setup: AuthSetup, flow: DemoFlow) {
+  const { passkeyChallengeUrl } = setup;
+  const autofill = useMemo(
+    () =>
+      passkeyChallengeUrl
+        ? passkeyAutofillSignIn({ challengeUrl: passkeyChallengeUrl, services })
+        : null,
+    [passkeyChallengeUrl],
+  );
+  return flow.passkeyAutofill ? autofill : null;
+}
+
 export function App({ setup, initialFlow }: { setup: AuthSetup; initialFlow: DemoFlow }) {
   const [flow, setFlow] = useFlow(setup, initialFlow);
+  const autofill = usePasskeyAutofill(setup, flow);
   return (
     <div className="demo">
       <header className="demo-header">
@@ -91,9 +106,9 @@ export function App({ setup, initialFlow }: { setup: AuthSetup; initialFlow: Dem
           key={flow.id}
           flow={flow.flow}
           signUp={signUpWithAmplify}
-          services={services}
+          services={autofill?.services ?? services}
           signUpAttributes={signUpAttributes}
-          components={{ challenges }}
+          components={autofill ? { challenges, SignIn: autofill.SignIn } : { challenges }}
         >
           {({ user, signOut }) => (
             <section className="demo-app" aria-labelledby="welcome">

@@ -1,7 +1,14 @@
 /** Where the demo signs in: a real Cognito user pool when configured, else the local pool. */
-export type AuthSetup =
+export type AuthSetup = (
   | { kind: 'cognito'; amplify: AmplifyAuthConfig }
-  | { kind: 'local'; amplify: AmplifyAuthConfig; poolUrl: string };
+  | { kind: 'local'; amplify: AmplifyAuthConfig; poolUrl: string }
+) & {
+  /**
+   * Where `passkeyChallengeHandler` answers, for passkeys in the username's autofill: the
+   * local pool's. The passkey flows need the local pool's chains anyway.
+   */
+  passkeyChallengeUrl?: string | undefined;
+};
 
 export interface AmplifyAuthConfig {
   Auth: {
@@ -44,6 +51,9 @@ export async function loadAuthSetup(env: DemoEnv): Promise<AuthSetup> {
   const poolUrl = env.VITE_LOCAL_POOL_URL || defaultLocalPoolUrl;
   const response = await fetch(`${poolUrl}/_local/config`);
   if (!response.ok) throw new Error(`The local pool at ${poolUrl} answered ${response.status}.`);
-  const { amplifyConfig } = (await response.json()) as { amplifyConfig: AmplifyAuthConfig };
-  return { kind: 'local', amplify: amplifyConfig, poolUrl };
+  const { amplifyConfig, passkeyChallengeUrl } = (await response.json()) as {
+    amplifyConfig: AmplifyAuthConfig;
+    passkeyChallengeUrl?: string;
+  };
+  return { kind: 'local', amplify: amplifyConfig, poolUrl, passkeyChallengeUrl };
 }

@@ -13,6 +13,8 @@ export interface DemoFlow {
   flow: CustomAuthFlow;
   /** The triggers' chain, run for an app client of its own in the local pool. */
   chain?: readonly ChainStepName[];
+  /** Offer passkeys in the username field's autofill: the chain starts with a passkey. */
+  passkeyAutofill?: boolean;
 }
 
 export const demoFlows: readonly DemoFlow[] = [
@@ -53,6 +55,13 @@ export const demoFlows: readonly DemoFlow[] = [
     label: 'A passkey, or a code (then the offer of one)',
     flow: 'passwordless',
     chain: ['passkeyOrCode', 'passkeyEnrollment'],
+  },
+  {
+    id: 'passkeyAutofill',
+    label: 'A passkey from the browser’s autofill, or a code',
+    flow: 'passwordless',
+    chain: ['passkeyOrCode', 'passkeyEnrollment'],
+    passkeyAutofill: true,
   },
   {
     id: 'passwordCodeQuestion',

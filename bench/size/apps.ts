@@ -25,6 +25,12 @@ export const optIns = {
     props:
       'components={{ challenges: { passkey: passkeyPart, passkeyEnrollment: passkeyEnrollmentPart } }}',
   },
+  passkeyAutofill: {
+    imports: 'passkeyAutofillSignIn, passkeyEnrollmentPart, passkeyPart',
+    setup: "const autofill = passkeyAutofillSignIn({ challengeUrl: '/passkeys/challenge' });",
+    props:
+      'services={autofill.services} components={{ SignIn: autofill.SignIn, challenges: { passkey: passkeyPart, passkeyEnrollment: passkeyEnrollmentPart } }}',
+  },
 } as const;
 export type OptIn = keyof typeof optIns;
 
@@ -127,8 +133,10 @@ export const Auth = () => (
 const dropInWith = (
   imports = '',
   props = '',
+  setup = '',
 ) => `import { CustomAuthenticator${imports ? `, ${imports}` : ''} } from 'cognito-custom-auth';
 import 'cognito-custom-auth/styles.css';
+${setup}
 
 export const Auth = () => (
   <CustomAuthenticator flow="passwordless" ${props}>
@@ -161,6 +169,11 @@ const authModules: Record<AppName, string | undefined> = {
   'dropin+signInLinks': dropInWith(optIns.signInLinks.imports, optIns.signInLinks.props),
   'dropin+webOtp': dropInWith(optIns.webOtp.imports, optIns.webOtp.props),
   'dropin+passkeys': dropInWith(optIns.passkeys.imports, optIns.passkeys.props),
+  'dropin+passkeyAutofill': dropInWith(
+    optIns.passkeyAutofill.imports,
+    optIns.passkeyAutofill.props,
+    optIns.passkeyAutofill.setup,
+  ),
 };
 
 const indexHtml = `<!doctype html>

@@ -6,6 +6,11 @@ export {
 export { ChoiceChallenge } from '../challenges/choice/ChoiceChallenge.tsx';
 export { CodeChallenge, WebOtpCodeChallenge } from '../challenges/code/CodeChallenge.tsx';
 export {
+  type PasskeyAutofillSignIn,
+  passkeyAutofillSignIn,
+  usePasskeyAutofill,
+} from '../challenges/passkey/PasskeyAutofill.tsx';
+export {
   PasskeyChallenge,
   passkeyPart,
 } from '../challenges/passkey/PasskeyChallenge.tsx';

@@ -2,6 +2,9 @@ export { type SignInLinkOptions, signInLinks } from '../challenges/magic-link/cl
 export {
   createPasskeyAnswer,
   getPasskeyAnswer,
+  type PasskeyAutofill,
+  type PasskeyAutofillOptions,
+  passkeyAutofill,
   passkeysSupported,
   readPasskeyOptions,
 } from '../challenges/passkey/client.ts';

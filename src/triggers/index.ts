@@ -43,7 +43,11 @@ export {
   type PasskeyEnrollmentStepOptions,
   passkeyEnrollmentStep,
 } from '../challenges/passkey/enrollment-step.ts';
-export type { PasskeyChallengeResponse } from '../challenges/passkey/protocol.ts';
+export type {
+  PasskeyChallengeResponse,
+  PasskeyDescriptorJSON,
+  PasskeyRequestOptionsJSON,
+} from '../challenges/passkey/protocol.ts';
 export {
   type HttpRequestEvent,
   type HttpResponse,

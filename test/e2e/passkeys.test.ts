@@ -107,4 +107,29 @@ describe('passkeys in the demo, in Chromium with a virtual authenticator', () =>
     await page.getByRole('button', { name: 'Not now' }).click();
     await welcome('quin').waitFor();
   }, 60_000);
+
+  it('signs in from the username field’s autofill, with no username typed', async () => {
+    await registerUser(stage.pool, 'ria');
+    await addAuthenticator();
+    await open('codeThenPasskey');
+    await typeUsername('ria');
+    await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'ria'));
+    await page.getByRole('button', { name: 'Create a passkey' }).click();
+    await welcome('ria').waitFor();
+    await signOut();
+
+    stage.pool.resetRequestCounts();
+    // Chromium's virtual authenticator gives its passkey as soon as the page asks.
+    await open('passkeyAutofill');
+    await expect(page.getByLabel('Username').getAttribute('autocomplete')).resolves.toBe(
+      'username webauthn',
+    );
+    await welcome('ria').waitFor();
+    // The chain's offer of a passkey comes after, and the client declines it by itself.
+    expect(stage.pool.requestCounts()).toEqual({
+      PasskeyChallenge: 1,
+      InitiateAuth: 1,
+      RespondToAuthChallenge: 2,
+    });
+  }, 60_000);
 });

@@ -2,10 +2,14 @@ import { useEffect, useState } from 'react';
 import { useAuthUi } from '../../components/AuthUiContext.tsx';
 import type { AnswerPart } from '../../components/challenge/answer-part.ts';
 import type { Messages } from '../../components/messages/index.ts';
-import { ignoreFailure } from '../../machine/resume.ts';
 import type { ChallengeControls } from '../../react/index.ts';
 import { ANOTHER_WAY_PREFIX } from '../protocol.ts';
-import { getPasskeyAnswer, passkeysSupported, readPasskeyOptions } from './client.ts';
+import {
+  getPasskeyAnswer,
+  notePasskeyUsed,
+  passkeysSupported,
+  readPasskeyOptions,
+} from './client.ts';
 import type { PasskeyRequestOptionsJSON } from './protocol.ts';
 
 /**
@@ -42,9 +46,6 @@ export function otherAlternatives({ parameters }: ChallengeControls['challenge']
 
 type PromptState = 'asking' | 'cancelled' | 'unsupported';
 
-/** Where the part notes whose sign-in a passkey answered, for the offer of one after it. */
-export const PASSKEY_USED_KEY = 'cognito-custom-auth.passkeyUsed';
-
 /**
  * Sign-in with a passkey (`type: passkey`): opens the browser's passkey prompt at once, and
  * sends the assertion it gives. A closed or failed prompt can be opened again; beside it, the
@@ -70,8 +71,7 @@ export function PasskeyChallenge(controls: ChallengeControls) {
     const request = new AbortController();
     getPasskeyAnswer(options, { signal: request.signal }).then(
       (answer) => {
-        // Storage may be missing or refuse: then the offer after it comes, and can be refused.
-        ignoreFailure(() => sessionStorage.setItem(PASSKEY_USED_KEY, username));
+        notePasskeyUsed(username);
         submit(answer);
       },
       () => {

@@ -1,10 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useAuthUi } from '../../components/AuthUiContext.tsx';
 import type { AnswerPart } from '../../components/challenge/answer-part.ts';
-import { ignoreFailure } from '../../machine/resume.ts';
 import type { ChallengeControls } from '../../react/index.ts';
-import { createPasskeyAnswer, passkeysSupported, readPasskeyOptions } from './client.ts';
-import { PASSKEY_USED_KEY, passkeyText } from './PasskeyChallenge.tsx';
+import {
+  createPasskeyAnswer,
+  passkeysSupported,
+  readPasskeyOptions,
+  signedInWithPasskey,
+} from './client.ts';
+import { passkeyText } from './PasskeyChallenge.tsx';
 import { PASSKEY_SKIP, type PasskeyCreationOptionsJSON } from './protocol.ts';
 
 /** How long "Not now" is remembered, per user, in this browser. */
@@ -26,10 +30,6 @@ function rememberSkip(username: string) {
     localStorage.setItem(skipKey(username), String(Date.now()));
   } catch {}
 }
-
-/** This sign-in was made with a passkey of this browser's: offering another makes no sense. */
-const signedInWithPasskey = (username: string) =>
-  ignoreFailure(() => sessionStorage.getItem(PASSKEY_USED_KEY) === username) === true;
 
 /**
  * The offer to register a passkey (`type: passkeyEnrollment`), after a code: "Create a

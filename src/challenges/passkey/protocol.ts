@@ -46,6 +46,7 @@ export const passkeyParameters = (
  * username field's autofill, whose challenge any one sign-in may take.
  */
 export interface PasskeyChallengeResponse {
+  /** Its `allowCredentials` is empty: the browser offers the user's passkeys for the site. */
   publicKey: PasskeyRequestOptionsJSON;
 }
 

@@ -13,7 +13,11 @@ export interface UsernameFieldProps {
   children?: ReactNode;
 }
 
-/** The username as sign-in and sign-up both ask for it: no autocapitalising or spellcheck. */
+/**
+ * The username as sign-in and sign-up both ask for it: no autocapitalising or spellcheck.
+ * `webauthn` lets the browser offer passkeys in its autofill, while a page asks it to
+ * (`passkeyAutofillSignIn`); it changes nothing otherwise.
+ */
 export function UsernameField({ onChange, ...props }: UsernameFieldProps) {
   const { messages } = useAuthUi();
   return (
@@ -21,7 +25,7 @@ export function UsernameField({ onChange, ...props }: UsernameFieldProps) {
       {...props}
       label={messages.username}
       name="username"
-      autoComplete="username"
+      autoComplete="username webauthn"
       autoCapitalize="off"
       spellCheck={false}
       onChange={(event) => onChange(event.target.value)}
