@@ -97,6 +97,21 @@ describe.each(stores)('the %s passkey store', (_name, makeStore) => {
     expect(await store.takeChallenge('second', 10_000)).toBe(false);
   });
 
+  it('gives a step-up once, to its owner, and only until it expires', async () => {
+    const store = await makeStore();
+    await store.addGrant('alice', 'digest', 10_000);
+    expect(await store.takeGrant('bob', 'digest', 5_000)).toBe(false);
+    expect(await store.takeGrant('alice', 'other', 5_000)).toBe(false);
+    expect(await store.takeGrant('alice', 'digest', 5_000)).toBe(true);
+    expect(await store.takeGrant('alice', 'digest', 5_000)).toBe(false);
+    await store.addGrant('alice', 'late', 10_000);
+    expect(await store.takeGrant('alice', 'late', 10_001)).toBe(false);
+    // A challenge is no step-up, nor the other way round.
+    await store.addChallenge('digest', 10_000);
+    expect(await store.takeGrant('alice', 'digest', 5_000)).toBe(false);
+    expect(await store.takeChallenge('digest', 5_000)).toBe(true);
+  });
+
   it('gives a challenge to one of two sign-ins taking it at once', async () => {
     const store = await makeStore();
     await store.addChallenge('contested', 10_000);

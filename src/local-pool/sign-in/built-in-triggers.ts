@@ -47,6 +47,8 @@ export function builtInTriggers(
     isChain(chosen)
       ? createCustomAuthTriggers({
           steps: chosen.map((name) => chainStep(name, { linkSecret, passkeys })),
+          // Step-ups for passkeyManagementHandler, which the pool serves over the same store.
+          stepUp: passkeys,
           limits,
           decoySendDelayMs,
         })

@@ -6,6 +6,7 @@ import {
   type SignInLimits,
 } from '../limits/sign-in-limits.ts';
 import type { ChainStep } from './chain-step.ts';
+import type { StepUpStore } from './step-up.ts';
 
 /** Options of {@link createCustomAuthTriggers}. */
 export interface CustomAuthTriggersOptions {
@@ -23,6 +24,12 @@ export interface CustomAuthTriggersOptions {
   /** As for the single-code factories. */
   decoySendDelayMs?: number;
   decoyEmailDomains?: readonly string[];
+  /**
+   * Where an answer that proves a factor grants the step-up it asks for (ClientMetadata
+   * `stepUp`), for account changes that need one: the passkey store, for
+   * `passkeyManagementHandler`. Without it, no step-up is ever granted.
+   */
+  stepUp?: StepUpStore;
 }
 
 /** What every chain takes besides its steps, with every default applied. */

@@ -17,6 +17,7 @@ import type {
 } from './handlers.ts';
 import { type ChainPosition, chainMetadata, chainPosition } from './position.ts';
 import { CUSTOM_CHALLENGE, PASSWORD_VERIFIER, sessionOf } from './session.ts';
+import { grantStepUp } from './step-up.ts';
 
 function validSteps(given: readonly ChainStep[]): readonly ChainStep[] {
   if (!Array.isArray(given) || given.length === 0) {
@@ -56,6 +57,10 @@ function validSteps(given: readonly ChainStep[]): readonly ChainStep[] {
  */
 export function createCustomAuthTriggers(options: CustomAuthTriggersOptions): CustomAuthTriggers {
   const steps = validSteps(options.steps);
+  const { stepUp } = options;
+  if (stepUp !== undefined && typeof stepUp?.addGrant !== 'function') {
+    throw new TypeError('stepUp must be a store of step-ups, such as the passkey store.');
+  }
   const { limits, decoySendDelayMs, decoyEmailDomains } = resolveChainOptions({
     limits: options.limits,
     decoySendDelayMs: options.decoySendDelayMs,
@@ -169,6 +174,9 @@ export function createCustomAuthTriggers(options: CustomAuthTriggersOptions): Cu
     }
     if (verdict === false) reserved.lockIfWrong();
     else await reserved.giveBack();
+    if (verdict === true && step?.provesFactor) {
+      await grantStepUp(stepUp, subject.owner, event.request.clientMetadata, Date.now());
+    }
     event.response.answerCorrect = verdict === true;
     return event;
   };

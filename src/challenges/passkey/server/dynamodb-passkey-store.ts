@@ -13,8 +13,8 @@ export interface DynamoDbPasskeyStoreOptions {
   /**
    * A table whose partition key is the string `pk`, with TTL on `ttl`: the limits' table. Each
    * passkey is an item (`passkey#<id>`), each owner an item listing theirs (`passkeys#<owner>`),
-   * and each challenge issued before a username an item until it expires
-   * (`passkeyChallenge#<challenge>`).
+   * each challenge issued before a username an item until it expires
+   * (`passkeyChallenge#<challenge>`), and so each step-up granted (`stepUp#<owner>#<digest>`).
    */
   tableName: string;
   /** A client of your own (region, endpoint, retries); by default one from the environment. */
@@ -26,6 +26,7 @@ type Item = Record<string, AttributeValue>;
 const passkeyKey = (id: string) => ({ pk: { S: `passkey#${id}` } });
 const ownerKey = (owner: string) => ({ pk: { S: `passkeys#${owner}` } });
 const challengeKey = (challenge: string) => ({ pk: { S: `passkeyChallenge#${challenge}` } });
+const grantKey = (owner: string, digest: string) => ({ pk: { S: `stepUp#${owner}#${digest}` } });
 const number = (value: number) => ({ N: String(value) });
 
 function toItem(owner: string, passkey: StoredPasskey): Item {
@@ -95,6 +96,30 @@ export function createDynamoDbPasskeyStore(options: DynamoDbPasskeyStoreOptions)
       throw error;
     }
   };
+
+  /** An item to take once until `expiresAt`: TTL removes it within days after. */
+  const keepUntil = async (key: Item, expiresAt: number) => {
+    const { client, module } = await load();
+    await client.send(
+      new module.PutItemCommand({
+        TableName: tableName,
+        Item: { ...key, expiresAt: number(expiresAt), ttl: number(Math.ceil(expiresAt / 1000)) },
+      }),
+    );
+  };
+
+  // TTL deletes late, so the expiry is checked here, in the same write.
+  const takeOnce = (key: Item, now: number) =>
+    conditional(({ client, module }) =>
+      client.send(
+        new module.DeleteItemCommand({
+          TableName: tableName,
+          Key: key,
+          ConditionExpression: 'expiresAt > :now',
+          ExpressionAttributeValues: { ':now': number(now) },
+        }),
+      ),
+    );
 
   return {
     async list(owner) {
@@ -188,30 +213,9 @@ export function createDynamoDbPasskeyStore(options: DynamoDbPasskeyStoreOptions)
       );
       return true;
     },
-    async addChallenge(challenge, expiresAt) {
-      const { client, module } = await load();
-      await client.send(
-        new module.PutItemCommand({
-          TableName: tableName,
-          Item: {
-            ...challengeKey(challenge),
-            expiresAt: number(expiresAt),
-            ttl: number(Math.ceil(expiresAt / 1000)),
-          },
-        }),
-      );
-    },
-    // TTL deletes late (within days), so the expiry is checked here, in the same write.
-    takeChallenge: (challenge, now) =>
-      conditional(({ client, module }) =>
-        client.send(
-          new module.DeleteItemCommand({
-            TableName: tableName,
-            Key: challengeKey(challenge),
-            ConditionExpression: 'expiresAt > :now',
-            ExpressionAttributeValues: { ':now': number(now) },
-          }),
-        ),
-      ),
+    addChallenge: (challenge, expiresAt) => keepUntil(challengeKey(challenge), expiresAt),
+    takeChallenge: (challenge, now) => takeOnce(challengeKey(challenge), now),
+    addGrant: (owner, digest, expiresAt) => keepUntil(grantKey(owner, digest), expiresAt),
+    takeGrant: (owner, digest, now) => takeOnce(grantKey(owner, digest), now),
   };
 }

@@ -1,3 +1,5 @@
+import type { StepUpStore } from '../../../triggers/chain/step-up.ts';
+
 /** A passkey as the server keeps it: what verifying its next assertion needs, and its story. */
 export interface StoredPasskey {
   /** The credential id, base64url. */
@@ -35,7 +37,7 @@ export interface PasskeyUse {
  * case-sensitive by default, and a name can be given up and taken by someone else). Writes
  * resolve once durable: a sign-in or an enrolment is answered only after them.
  */
-export interface PasskeyStore {
+export interface PasskeyStore extends StepUpStore {
   /** The owner's passkeys, oldest first. */
   list(owner: string): Promise<StoredPasskey[]>;
   /** Adds a passkey; false when its id is registered already (to anyone). */
@@ -78,12 +80,21 @@ export function createMemoryPasskeyStore(options: MemoryPasskeyStoreOptions = {}
   const ownerOf = (id: string) =>
     Object.keys(byOwner).find((owner) => listOf(owner)?.some((passkey) => passkey.id === id));
   const copy = (passkey: StoredPasskey) => ({ ...passkey, transports: [...passkey.transports] });
-  // Not saved with the passkeys: a challenge outlives neither its minutes nor the process.
-  const challenges = new Map<string, number>();
-  const sweep = (now: number) => {
-    for (const [challenge, expiresAt] of challenges) {
-      if (expiresAt <= now) challenges.delete(challenge);
+  // Challenges and step-ups, by key, until they expire. Not saved with the passkeys: neither
+  // outlives its minutes, nor the process.
+  const once = new Map<string, number>();
+  const keep = (key: string, expiresAt: number) => {
+    // Expired ones go now and then, so memory follows the ones still waiting.
+    if (once.size >= 1024) {
+      const now = Date.now();
+      for (const [kept, until] of once) if (until <= now) once.delete(kept);
     }
+    once.set(key, expiresAt);
+  };
+  const take = (key: string, now: number) => {
+    const expiresAt = once.get(key);
+    once.delete(key);
+    return expiresAt !== undefined && expiresAt > now;
   };
   return {
     async list(owner) {
@@ -119,15 +130,9 @@ export function createMemoryPasskeyStore(options: MemoryPasskeyStoreOptions = {}
       await saved();
       return true;
     },
-    async addChallenge(challenge, expiresAt) {
-      // Expired ones go now and then, so memory follows the challenges still waiting.
-      if (challenges.size >= 1024) sweep(Date.now());
-      challenges.set(challenge, expiresAt);
-    },
-    async takeChallenge(challenge, now) {
-      const expiresAt = challenges.get(challenge);
-      challenges.delete(challenge);
-      return expiresAt !== undefined && expiresAt > now;
-    },
+    addChallenge: async (challenge, expiresAt) => keep(`challenge\0${challenge}`, expiresAt),
+    takeChallenge: async (challenge, now) => take(`challenge\0${challenge}`, now),
+    addGrant: async (owner, digest, expiresAt) => keep(`grant\0${owner}\0${digest}`, expiresAt),
+    takeGrant: async (owner, digest, now) => take(`grant\0${owner}\0${digest}`, now),
   };
 }
