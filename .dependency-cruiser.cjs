@@ -4,13 +4,13 @@
  *
  * A challenge type's folder (src/challenges/<type>/) holds a file for each layer, named by
  * its role, and each obeys its layer's rules: `protocol.ts` is shared by client and server,
- * `*step.ts` and `server/` run in the triggers, `client.ts` beside the statechart, `*.tsx` in
+ * `*step.ts` and `server/` run in the triggers, `*client.ts` beside the statechart, `*.tsx` in
  * the drop-in, `pool.ts` in the local pool.
  */
 const challenge = {
   protocol: '^src/challenges/([a-z-]+/protocol|protocols?)\\.ts$',
   server: '^src/challenges/[a-z-]+/(server/|[a-z-]*step\\.ts$)',
-  client: '^src/challenges/[a-z-]+/client\\.ts$',
+  client: '^src/challenges/[a-z-]+/([a-z-]+-)?client\\.ts$',
   ui: '^src/challenges/[a-z-]+/[^/]+\\.tsx$',
   pool: '^src/challenges/[a-z-]+/pool\\.ts$',
 };

@@ -1,10 +1,12 @@
 export { type SignInLinkOptions, signInLinks } from '../challenges/magic-link/client.ts';
 export {
-  createPasskeyAnswer,
-  getPasskeyAnswer,
   type PasskeyAutofill,
   type PasskeyAutofillOptions,
   passkeyAutofill,
+} from '../challenges/passkey/autofill-client.ts';
+export {
+  createPasskeyAnswer,
+  getPasskeyAnswer,
   passkeysSupported,
   readPasskeyOptions,
 } from '../challenges/passkey/client.ts';

@@ -48,15 +48,12 @@ export type {
   PasskeyDescriptorJSON,
   PasskeyRequestOptionsJSON,
 } from '../challenges/passkey/protocol.ts';
-export {
-  type HttpRequestEvent,
-  type HttpResponse,
-  passkeyChallengeHandler,
-} from '../challenges/passkey/server/challenge-handler.ts';
+export { passkeyChallengeHandler } from '../challenges/passkey/server/challenge-handler.ts';
 export {
   createDynamoDbPasskeyStore,
   type DynamoDbPasskeyStoreOptions,
 } from '../challenges/passkey/server/dynamodb-passkey-store.ts';
+export type { HttpRequestEvent, HttpResponse } from '../challenges/passkey/server/http.ts';
 export {
   createMemoryPasskeyStore,
   type MemoryPasskeyStoreOptions,

@@ -127,7 +127,7 @@ describe('passkeys in the demo, in Chromium with a virtual authenticator', () =>
     await welcome('ria').waitFor();
     // The chain's offer of a passkey comes after, and the client declines it by itself.
     expect(stage.pool.requestCounts()).toEqual({
-      PasskeyChallenge: 1,
+      'POST /passkeys/challenge': 1,
       InitiateAuth: 1,
       RespondToAuthChallenge: 2,
     });

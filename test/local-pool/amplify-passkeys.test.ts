@@ -104,7 +104,7 @@ describe('passkeys through the local pool and the real Amplify client', () => {
     const done = await confirmSignIn({ challengeResponse: JSON.stringify(assertion) });
     expect(done.nextStep.signInStep).toBe('DONE');
     expect(pool().requestCounts()).toEqual({
-      PasskeyChallenge: 1,
+      'POST /passkeys/challenge': 1,
       InitiateAuth: 1,
       RespondToAuthChallenge: 1,
     });

@@ -119,6 +119,7 @@ describe('the local aids answer this machine only', () => {
       countRequest: () => {},
       log: () => {},
       passkeyChallenge: async () => ({ statusCode: 500, headers: {}, body: '' }),
+      passkeyManagement: async () => ({ statusCode: 500, headers: {}, body: '' }),
     });
     // The peer address as the server would see a caller on the network, over a real connection.
     let remoteAddress = '192.168.1.20';

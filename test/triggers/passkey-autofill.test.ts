@@ -1,10 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { passkeyEnrollmentStep } from '../../src/challenges/passkey/enrollment-step.ts';
 import type { PasskeyChallengeResponse } from '../../src/challenges/passkey/protocol.ts';
-import {
-  type HttpRequestEvent,
-  passkeyChallengeHandler,
-} from '../../src/challenges/passkey/server/challenge-handler.ts';
+import { passkeyChallengeHandler } from '../../src/challenges/passkey/server/challenge-handler.ts';
+import type { HttpRequestEvent } from '../../src/challenges/passkey/server/http.ts';
 import { createMemoryPasskeyStore } from '../../src/challenges/passkey/server/passkey-store.ts';
 import { passkeyStep } from '../../src/challenges/passkey/step.ts';
 import type { CustomChallengeStep } from '../../src/triggers/chain/chain-step.ts';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { passkeyAutofill } from '../../src/challenges/passkey/autofill-client.ts';
 import {
   createPasskeyAnswer,
   getPasskeyAnswer,
-  passkeyAutofill,
   readPasskeyOptions,
 } from '../../src/challenges/passkey/client.ts';
 import { passkeyEnrollmentStep } from '../../src/challenges/passkey/enrollment-step.ts';

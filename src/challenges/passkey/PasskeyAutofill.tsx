@@ -2,7 +2,11 @@ import { type ComponentType, useEffect } from 'react';
 import { SignInForm } from '../../components/sign-in/SignInForm.tsx';
 import type { CustomAuthServices } from '../../machine/services.ts';
 import { type CustomAuth, useCustomAuth } from '../../react/index.ts';
-import { type PasskeyAutofill, type PasskeyAutofillOptions, passkeyAutofill } from './client.ts';
+import {
+  type PasskeyAutofill,
+  type PasskeyAutofillOptions,
+  passkeyAutofill,
+} from './autofill-client.ts';
 
 const select = ({ route, isPending, signIn }: CustomAuth) => ({
   offering: route === 'signIn' && !isPending,

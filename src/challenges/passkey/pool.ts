@@ -3,6 +3,7 @@ import { anyOf } from '../../triggers/chain/any-of.ts';
 import { codePresets } from '../code/pool.ts';
 import { passkeyEnrollmentStep } from './enrollment-step.ts';
 import { passkeyChallengeHandler } from './server/challenge-handler.ts';
+import { passkeyManagementHandler } from './server/management-handler.ts';
 import type { PasskeyStore } from './server/passkey-store.ts';
 import type { RelyingPartyOptions } from './server/relying-party.ts';
 import { passkeyStep } from './step.ts';
@@ -30,3 +31,11 @@ export const passkeyPresets = {
 /** The pool's `passkeyChallengeHandler`, over the store its passkey steps use. */
 export const localPasskeyChallengeHandler = (store: PasskeyStore) =>
   passkeyChallengeHandler(onThisMachine(store));
+
+/** The pool's `passkeyManagementHandler`, checking access tokens with the pool at `endpoint`. */
+export const localPasskeyManagementHandler = (store: PasskeyStore, endpoint: string) =>
+  passkeyManagementHandler({
+    ...onThisMachine(store),
+    rpName: 'Local user pool',
+    cognitoEndpoint: endpoint,
+  });

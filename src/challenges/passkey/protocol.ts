@@ -50,5 +50,28 @@ export interface PasskeyChallengeResponse {
   publicKey: PasskeyRequestOptionsJSON;
 }
 
+/**
+ * A change `passkeyManagementHandler` is asked for (POST, JSON), each with the secret of a
+ * step-up (`stepUp`) whose digest a sign-in that proved a factor sent: creation options for a
+ * new passkey, then its registration (the JSON `createPasskeyAnswer` gives); or a removal.
+ */
+export type PasskeyManagementRequest =
+  | { action: 'creationOptions'; stepUp: string }
+  | { action: 'register'; stepUp: string; response: string }
+  | { action: 'remove'; stepUp: string; id: string };
+
+/** A passkey as the user's list shows it (`passkeyManagementHandler`'s GET). */
+export interface PasskeyView {
+  id: string;
+  /** Epoch ms. */
+  createdAt: number;
+  /** Epoch ms of the last sign-in with it, or null. */
+  lastUsedAt: number | null;
+  /** Synced to the user's other devices (backed up), as its last ceremony said. */
+  synced: boolean;
+  /** It can never leave the device it was made on (not backup eligible). */
+  deviceBound: boolean;
+}
+
 /** What the client answers an enrolment round with to go on without a passkey. */
 export const PASSKEY_SKIP = 'skip';

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type {
-  HttpRequestEvent,
-  HttpResponse,
-} from '../../challenges/passkey/server/challenge-handler.ts';
+import type { HttpRequestEvent, HttpResponse } from '../../challenges/passkey/server/http.ts';
 import type { FaultInjector, FaultPlan } from '../local-aids/faults.ts';
 import type { ChallengeEntry, LocalLog, OutboxEntry } from '../local-aids/local-log.ts';
 import { isLocalCaller, isLoopbackOrigin, mayAdminister } from '../local-aids/loopback.ts';
@@ -30,6 +27,8 @@ export interface PoolServerDependencies {
    * as a function URL would serve it.
    */
   passkeyChallenge: (event: HttpRequestEvent) => Promise<HttpResponse>;
+  /** `passkeyManagementHandler` over the same passkeys, at `/passkeys/manage`. */
+  passkeyManagement: (event: HttpRequestEvent) => Promise<HttpResponse>;
   /** Counts every Cognito API request by operation, for requests-per-flow figures. */
   countRequest: (operation: string) => void;
   log: (line: string) => void;
@@ -74,7 +73,8 @@ async function route(
   url: URL,
   headers: Record<string, string>,
 ): Promise<void> {
-  if (url.pathname === passkeyChallengePath) return servePasskeyChallenge(deps, request, response);
+  const passkeyHandler = passkeyHandlers(deps)[url.pathname];
+  if (passkeyHandler) return serveHandler(passkeyHandler, request, response, deps.countRequest);
   if (request.method === 'OPTIONS') {
     response.writeHead(204, headers).end();
     return;
@@ -98,20 +98,36 @@ async function route(
 }
 
 export const passkeyChallengePath = '/passkeys/challenge';
+export const passkeyManagementPath = '/passkeys/manage';
 
-/** The handler answers as it would behind a function URL: its own CORS, its own errors. */
-async function servePasskeyChallenge(
+type HttpHandler = (event: HttpRequestEvent) => Promise<HttpResponse>;
+
+const passkeyHandlers = (
   deps: PoolServerDependencies,
+): Record<string, HttpHandler | undefined> => ({
+  [passkeyChallengePath]: deps.passkeyChallenge,
+  [passkeyManagementPath]: deps.passkeyManagement,
+});
+
+/**
+ * A handler answers as it would behind a function URL: its own CORS, its own errors. Its
+ * requests count under its path, beside the Cognito operations.
+ */
+async function serveHandler(
+  handler: HttpHandler,
   request: IncomingMessage,
   response: ServerResponse,
+  countRequest: (name: string) => void,
 ): Promise<void> {
-  await readBody(request);
-  if (request.method === 'POST') deps.countRequest('PasskeyChallenge');
-  const origin = request.headers.origin;
-  const answer = await deps.passkeyChallenge({
-    requestContext: { http: { method: request.method ?? '' } },
-    headers: origin === undefined ? {} : { origin },
-  });
+  const body = await readBody(request);
+  const method = request.method ?? '';
+  if (method !== 'OPTIONS') countRequest(`${method} ${request.url}`);
+  const headers: Record<string, string> = {};
+  for (const name of ['origin', 'authorization', 'content-type']) {
+    const value = request.headers[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
+  const answer = await handler({ requestContext: { http: { method } }, headers, body });
   response.writeHead(answer.statusCode, answer.headers).end(answer.body);
 }
 

@@ -1,10 +1,13 @@
 import type { AddressInfo } from 'node:net';
-import { localPasskeyChallengeHandler } from '../../challenges/passkey/pool.ts';
+import {
+  localPasskeyChallengeHandler,
+  localPasskeyManagementHandler,
+} from '../../challenges/passkey/pool.ts';
 import { AttributeSchema, customAttributeName } from '../accounts/attribute-schema.ts';
 import { SignUpFlow } from '../accounts/sign-up.ts';
 import { createDescribeOperations } from '../api/describe-operations.ts';
 import { createOperations } from '../api/operations.ts';
-import { createPoolServer, passkeyChallengePath } from '../api/server.ts';
+import { createPoolServer, passkeyChallengePath, passkeyManagementPath } from '../api/server.ts';
 import { appClients, type ExtraClientOptions } from '../clients/app-clients.ts';
 import {
   defaultExplicitAuthFlows,
@@ -52,6 +55,8 @@ export interface LocalPool {
    * autofill): `passkeyChallengeHandler` over the built-in triggers' passkeys.
    */
   passkeyChallengeUrl: string;
+  /** Where a signed-in page lists, adds and removes passkeys: `passkeyManagementHandler`. */
+  passkeyManagementUrl: string;
   outbox: (username?: string) => OutboxEntry[];
   challenges: (username?: string) => ChallengeEntry[];
   /** Cognito API requests served so far, by operation. */
@@ -182,6 +187,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
     },
   });
   const host = options.host ?? '127.0.0.1';
+  let manage: ReturnType<typeof localPasskeyManagementHandler> | undefined;
   const server = createPoolServer({
     userPoolId,
     host,
@@ -216,8 +222,14 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
       userPoolClientId: clientId,
       amplifyConfig: amplifyConfig(),
       passkeyChallengeUrl: endpoint + passkeyChallengePath,
+      passkeyManagementUrl: endpoint + passkeyManagementPath,
     }),
     passkeyChallenge: localPasskeyChallengeHandler(passkeys),
+    // Made at the first request: GetUser is asked of this pool, at the address it listens on.
+    passkeyManagement: (event) => {
+      manage ??= localPasskeyManagementHandler(passkeys, endpoint);
+      return manage(event);
+    },
     outbox,
     challenges,
     faults,
@@ -241,6 +253,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
     caseSensitive: store.caseSensitive,
     amplifyConfig: amplifyConfig(),
     passkeyChallengeUrl: endpoint + passkeyChallengePath,
+    passkeyManagementUrl: endpoint + passkeyManagementPath,
     outbox: (username) => outbox.list(username),
     challenges: (username) => challenges.list(username),
     requestCounts: () => ({ ...counts }),

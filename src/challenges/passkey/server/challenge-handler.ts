@@ -1,50 +1,20 @@
 import type { PasskeyChallengeResponse, PasskeyRequestOptionsJSON } from '../protocol.ts';
 import { freshChallenge } from './ceremony.ts';
-import { type RelyingParty, type RelyingPartyOptions, relyingParty } from './relying-party.ts';
-
-/**
- * The request as a Lambda function URL or an API Gateway HTTP API (payload 2.0) passes it;
- * `httpMethod` is a REST API's (payload 1.0).
- */
-export interface HttpRequestEvent {
-  requestContext?: { http?: { method?: string } };
-  httpMethod?: string;
-  headers?: Record<string, string | undefined> | null;
-}
-
-/** What a function URL or API Gateway sends back. */
-export interface HttpResponse {
-  statusCode: number;
-  headers: Record<string, string>;
-  body: string;
-}
+import {
+  corsFor,
+  type HttpRequestEvent,
+  type HttpResponse,
+  isResponse,
+  jsonResponse,
+  methodOf,
+} from './http.ts';
+import { type RelyingPartyOptions, relyingParty } from './relying-party.ts';
 
 /**
  * How long a challenge waits for its sign-in after the browser's prompt gave up: the time to
  * start the sign-in and answer its first round.
  */
 const SIGN_IN_MARGIN_MS = 60_000;
-
-const methodOf = (event: HttpRequestEvent) =>
-  (event?.requestContext?.http?.method ?? event?.httpMethod ?? '').toUpperCase();
-
-/** Header names arrive lower-cased from a function URL, as sent from API Gateway v1. */
-function headerOf(event: HttpRequestEvent, name: string): string | undefined {
-  const headers = event?.headers ?? {};
-  const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name);
-  return key === undefined ? undefined : headers[key];
-}
-
-const allowedOrigin = (party: RelyingParty, origin: string) =>
-  Array.isArray(party.origins) ? party.origins.includes(origin) : party.origins(origin);
-
-function answer(status: number, body: unknown, headers: Record<string, string>): HttpResponse {
-  return {
-    statusCode: status,
-    headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers },
-    body: JSON.stringify(body),
-  };
-}
 
 /**
  * The handler behind a sign-in from the username field's autofill, for a Lambda function URL
@@ -58,27 +28,14 @@ export function passkeyChallengeHandler(
 ): (event: HttpRequestEvent) => Promise<HttpResponse> {
   const party = relyingParty(options);
   return async (event) => {
-    const origin = headerOf(event, 'origin');
-    if (origin !== undefined && !allowedOrigin(party, origin)) {
-      return answer(403, { message: `Passkeys are not offered to ${origin}.` }, {});
-    }
-    const cors: Record<string, string> = origin
-      ? { 'access-control-allow-origin': origin, vary: 'Origin' }
-      : {};
-    const method = methodOf(event);
-    if (method === 'OPTIONS') {
-      return {
-        statusCode: 204,
-        headers: {
-          ...cors,
-          'access-control-allow-methods': 'POST',
-          'access-control-max-age': '600',
-        },
-        body: '',
-      };
-    }
-    if (method !== 'POST') {
-      return answer(405, { message: 'Ask for a challenge with POST.' }, { ...cors, allow: 'POST' });
+    const cors = corsFor(party, event, { methods: 'POST' });
+    if (isResponse(cors)) return cors;
+    if (methodOf(event) !== 'POST') {
+      return jsonResponse(
+        405,
+        { message: 'Ask for a challenge with POST.' },
+        { ...cors, allow: 'POST' },
+      );
     }
     const publicKey: PasskeyRequestOptionsJSON = {
       challenge: freshChallenge(),
@@ -91,6 +48,6 @@ export function passkeyChallengeHandler(
       publicKey.challenge,
       Date.now() + party.timeoutMs + SIGN_IN_MARGIN_MS,
     );
-    return answer(200, { publicKey } satisfies PasskeyChallengeResponse, cors);
+    return jsonResponse(200, { publicKey } satisfies PasskeyChallengeResponse, cors);
   };
 }
