@@ -10,7 +10,7 @@
 const challenge = {
   protocol: '^src/challenges/([a-z-]+/protocol|protocols?)\\.ts$',
   server: '^src/challenges/[a-z-]+/(server/|[a-z-]*step\\.ts$)',
-  client: '^src/challenges/[a-z-]+/([a-z-]+-)?client\\.ts$',
+  client: '^src/challenges/[a-z-]+/[a-z-]*client\\.ts$',
   ui: '^src/challenges/[a-z-]+/[^/]+\\.tsx$',
   pool: '^src/challenges/[a-z-]+/pool\\.ts$',
 };
