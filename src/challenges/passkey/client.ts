@@ -14,7 +14,7 @@ export const toBytes = (base64url: string) =>
     char.charCodeAt(0),
   );
 
-const toBase64url = (buffer: ArrayBuffer) =>
+export const toBase64url = (buffer: ArrayBuffer) =>
   btoa(String.fromCharCode(...new Uint8Array(buffer)))
     .replace(/\+/g, '-')
     .replace(/\//g, '_')
