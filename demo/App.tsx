@@ -4,6 +4,7 @@ import {
   CaptchaChallenge,
   ChoiceChallenge,
   CustomAuthenticator,
+  PasskeyManager,
   passkeyAutofillSignIn,
   passkeyEnrollmentPart,
   passkeyPart,
@@ -114,6 +115,9 @@ export function App({ setup, initialFlow }: { setup: AuthSetup; initialFlow: Dem
             <section className="demo-app" aria-labelledby="welcome">
               <h2 id="welcome">Welcome, {user.username}</h2>
               <p>This page is only shown to signed-in users.</p>
+              {flow.passkeys && setup.passkeyManagementUrl && (
+                <PasskeyManager url={setup.passkeyManagementUrl} challenges={challenges} />
+              )}
               <button type="button" onClick={signOut}>
                 Sign out
               </button>

@@ -8,6 +8,8 @@ export type AuthSetup = (
    * local pool's. The passkey flows need the local pool's chains anyway.
    */
   passkeyChallengeUrl?: string | undefined;
+  /** Where `passkeyManagementHandler` answers, for the signed-in area's passkeys. */
+  passkeyManagementUrl?: string | undefined;
 };
 
 export interface AmplifyAuthConfig {
@@ -51,9 +53,16 @@ export async function loadAuthSetup(env: DemoEnv): Promise<AuthSetup> {
   const poolUrl = env.VITE_LOCAL_POOL_URL || defaultLocalPoolUrl;
   const response = await fetch(`${poolUrl}/_local/config`);
   if (!response.ok) throw new Error(`The local pool at ${poolUrl} answered ${response.status}.`);
-  const { amplifyConfig, passkeyChallengeUrl } = (await response.json()) as {
+  const { amplifyConfig, passkeyChallengeUrl, passkeyManagementUrl } = (await response.json()) as {
     amplifyConfig: AmplifyAuthConfig;
     passkeyChallengeUrl?: string;
+    passkeyManagementUrl?: string;
   };
-  return { kind: 'local', amplify: amplifyConfig, poolUrl, passkeyChallengeUrl };
+  return {
+    kind: 'local',
+    amplify: amplifyConfig,
+    poolUrl,
+    passkeyChallengeUrl,
+    passkeyManagementUrl,
+  };
 }

@@ -15,6 +15,8 @@ export interface DemoFlow {
   chain?: readonly ChainStepName[];
   /** Offer passkeys in the username field's autofill: the chain starts with a passkey. */
   passkeyAutofill?: boolean;
+  /** Show the user's passkeys once signed in: the chain grants step-ups. */
+  passkeys?: boolean;
 }
 
 export const demoFlows: readonly DemoFlow[] = [
@@ -49,12 +51,14 @@ export const demoFlows: readonly DemoFlow[] = [
     label: 'Code, then the offer of a passkey',
     flow: 'passwordless',
     chain: ['code', 'passkeyEnrollment'],
+    passkeys: true,
   },
   {
     id: 'passkeyOrCode',
     label: 'A passkey, or a code (then the offer of one)',
     flow: 'passwordless',
     chain: ['passkeyOrCode', 'passkeyEnrollment'],
+    passkeys: true,
   },
   {
     id: 'passkeyAutofill',
@@ -62,6 +66,7 @@ export const demoFlows: readonly DemoFlow[] = [
     flow: 'passwordless',
     chain: ['passkeyOrCode', 'passkeyEnrollment'],
     passkeyAutofill: true,
+    passkeys: true,
   },
   {
     id: 'passwordCodeQuestion',

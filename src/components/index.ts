@@ -18,6 +18,11 @@ export {
   PasskeyEnrollment,
   passkeyEnrollmentPart,
 } from '../challenges/passkey/PasskeyEnrollment.tsx';
+export {
+  PasskeyManager,
+  type PasskeyManagerProps,
+  passkeyManagerEnglish,
+} from '../challenges/passkey/PasskeyManager.tsx';
 export { TextChallenge } from '../challenges/text/TextChallenge.tsx';
 export type { SignUpAttribute } from './AuthUiContext.tsx';
 export {

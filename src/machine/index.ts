@@ -10,10 +10,22 @@ export {
   passkeysSupported,
   readPasskeyOptions,
 } from '../challenges/passkey/client.ts';
+export {
+  type CognitoClient,
+  newStepUp,
+  type PasskeyManagement,
+  type PasskeyManagementClientOptions,
+  PasskeyManagementError,
+  passkeyManagement,
+  type StepUp,
+  signedInClient,
+  stepUpServices,
+} from '../challenges/passkey/management-client.ts';
 export type {
   PasskeyCreationOptionsJSON,
   PasskeyDescriptorJSON,
   PasskeyRequestOptionsJSON,
+  PasskeyView,
 } from '../challenges/passkey/protocol.ts';
 export { amplifyServices } from './amplify.ts';
 export { amplifySignUp } from './amplify-sign-up.ts';

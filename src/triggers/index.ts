@@ -45,8 +45,11 @@ export {
 } from '../challenges/passkey/enrollment-step.ts';
 export type {
   PasskeyChallengeResponse,
+  PasskeyCreationOptionsJSON,
   PasskeyDescriptorJSON,
+  PasskeyManagementRequest,
   PasskeyRequestOptionsJSON,
+  PasskeyView,
 } from '../challenges/passkey/protocol.ts';
 export { passkeyChallengeHandler } from '../challenges/passkey/server/challenge-handler.ts';
 export {
@@ -54,6 +57,10 @@ export {
   type DynamoDbPasskeyStoreOptions,
 } from '../challenges/passkey/server/dynamodb-passkey-store.ts';
 export type { HttpRequestEvent, HttpResponse } from '../challenges/passkey/server/http.ts';
+export {
+  type PasskeyManagementOptions,
+  passkeyManagementHandler,
+} from '../challenges/passkey/server/management-handler.ts';
 export {
   createMemoryPasskeyStore,
   type MemoryPasskeyStoreOptions,
@@ -86,6 +93,7 @@ export type {
 } from './chain/handlers.ts';
 export { passwordStep } from './chain/password-step.ts';
 export type { SessionEntry } from './chain/session.ts';
+export type { StepUpStore } from './chain/step-up.ts';
 export type { Channel } from './delivery/channels.ts';
 export { maskDestination, maskEmail, maskPhoneNumber } from './delivery/mask.ts';
 export type { SendCode, SendCodeInput } from './delivery/send-code.ts';

@@ -125,11 +125,45 @@ describe('passkeys in the demo, in Chromium with a virtual authenticator', () =>
       'username webauthn',
     );
     await welcome('ria').waitFor();
-    // The chain's offer of a passkey comes after, and the client declines it by itself.
-    expect(stage.pool.requestCounts()).toEqual({
+    // The chain's offer of a passkey comes after, and the client declines it by itself. (The
+    // signed-in area's list of passkeys makes its own requests.)
+    expect(stage.pool.requestCounts()).toMatchObject({
       'POST /passkeys/challenge': 1,
       InitiateAuth: 1,
       RespondToAuthChallenge: 2,
     });
+  }, 60_000);
+
+  it('adds and removes passkeys while signed in, each change after signing in again', async () => {
+    await registerUser(stage.pool, 'wes');
+    const authenticator = await addAuthenticator();
+    await open('codeThenPasskey');
+    await typeUsername('wes');
+    await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'wes'));
+    await page.getByRole('button', { name: 'Not now' }).click();
+    await welcome('wes').waitFor();
+    const passkeys = page.getByRole('region', { name: 'Passkeys' });
+    await passkeys.getByText('You have no passkeys yet.').waitFor();
+
+    // Adding asks for the code again, in a sign-in beside the session, then makes the passkey.
+    await passkeys.getByRole('button', { name: 'Add a passkey' }).click();
+    await page.getByRole('form', { name: 'Check your email' }).waitFor();
+    await screenshot(page, 'passkey-step-up');
+    await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'wes'));
+    await passkeys.getByText('Passkey added.').waitFor();
+    await passkeys.getByText(/^Created .+ · on this device only · never used$/).waitFor();
+    expect(await authenticator.credentials()).toHaveLength(1);
+    await screenshot(page, 'passkey-manager');
+
+    // The passkey signs in; removing it is proved with the passkey itself.
+    await signOut();
+    await open('passkeyOrCode');
+    await typeUsername('wes');
+    await welcome('wes').waitFor();
+    await passkeys.getByText(/ · last used /).waitFor();
+    await passkeys.getByRole('button', { name: 'Remove' }).click();
+    await passkeys.getByText('Passkey removed.').waitFor();
+    await passkeys.getByText('You have no passkeys yet.').waitFor();
+    await welcome('wes').waitFor();
   }, 60_000);
 });

@@ -69,6 +69,32 @@ export interface Messages {
   passkeyCreate?: string;
   /** and the one that goes on without. */
   passkeySkip?: string;
+  /** The passkey manager's words (opt-in `PasskeyManager`): its title, */
+  passkeysTitle?: string;
+  /** with none, */
+  passkeysNone?: string;
+  passkeyAdd?: string;
+  passkeyRemove?: string;
+  /** each passkey's line: `{date}` made, */
+  passkeyCreated?: string;
+  /** `{date}` last signed in with, */
+  passkeyLastUsed?: string;
+  /** or never, */
+  passkeyNeverUsed?: string;
+  /** synced (backed up), */
+  passkeySynced?: string;
+  /** or bound to the device that made it; */
+  passkeyDeviceBound?: string;
+  /** the sign-in again before a change (a step-up), */
+  passkeyStepUpTitle?: string;
+  /** which can be started again after an error, */
+  passkeyStepUpAgain?: string;
+  /** or given up; */
+  passkeyCancel?: string;
+  /** and what a change came to. */
+  passkeyAdded?: string;
+  passkeyRemoved?: string;
+  passkeysFailed?: string;
   signUpTitle?: string;
   confirmSignUpTitle: string;
   /**
