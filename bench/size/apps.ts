@@ -31,6 +31,10 @@ export const optIns = {
     props:
       'services={autofill.services} components={{ SignIn: autofill.SignIn, challenges: { passkey: passkeyPart, passkeyEnrollment: passkeyEnrollmentPart } }}',
   },
+  passkeyManager: {
+    imports: 'PasskeyManager',
+    props: 'components={{ SignedIn: () => <PasskeyManager url="/passkeys/manage" /> }}',
+  },
 } as const;
 export type OptIn = keyof typeof optIns;
 
@@ -169,6 +173,7 @@ const authModules: Record<AppName, string | undefined> = {
   'dropin+signInLinks': dropInWith(optIns.signInLinks.imports, optIns.signInLinks.props),
   'dropin+webOtp': dropInWith(optIns.webOtp.imports, optIns.webOtp.props),
   'dropin+passkeys': dropInWith(optIns.passkeys.imports, optIns.passkeys.props),
+  'dropin+passkeyManager': dropInWith(optIns.passkeyManager.imports, optIns.passkeyManager.props),
   'dropin+passkeyAutofill': dropInWith(
     optIns.passkeyAutofill.imports,
     optIns.passkeyAutofill.props,
