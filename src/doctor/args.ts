@@ -13,6 +13,10 @@ AuthSessionValidity as the app expects. Notes (such as case-sensitive usernames)
   --region <region>            default: the part of the pool id before "_"
   --endpoint <url>             another Cognito endpoint, e.g. a local pool
   --session-validity <minutes> the AuthSessionValidity the app expects (default 3)
+  --passkey-challenge-url <url>   passkeyChallengeHandler's URL: checked for each page
+  --passkey-management-url <url>  passkeyManagementHandler's URL: checked for each page
+  --passkey-origin <origin>    a page that uses passkeys, besides the app client's callback
+                               and sign-out URLs (repeat for each)
   --help                       this text
 
 Needs @aws-sdk/client-cognito-identity-provider and AWS credentials allowed to call
@@ -27,6 +31,19 @@ export interface DoctorArgs {
   region: string;
   endpoint?: string;
   sessionValidityMinutes: number;
+  passkeyChallengeUrl?: string | undefined;
+  passkeyManagementUrl?: string | undefined;
+  passkeyOrigins: string[];
+}
+
+/** An http or https URL, or a message naming the option. */
+function httpUrl(option: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new Error(`--${option} must be an http or https URL, not ${value}.`);
+  }
+  return value;
 }
 
 /** Reads the command line; throws an Error with a message fit for the user. */
@@ -40,6 +57,9 @@ export function parseDoctorArgs(argv: string[]): DoctorArgs | 'help' {
       region: { type: 'string' },
       endpoint: { type: 'string' },
       'session-validity': { type: 'string' },
+      'passkey-challenge-url': { type: 'string' },
+      'passkey-management-url': { type: 'string' },
+      'passkey-origin': { type: 'string', multiple: true },
       help: { type: 'boolean' },
     },
   });
@@ -54,15 +74,15 @@ export function parseDoctorArgs(argv: string[]): DoctorArgs | 'help' {
   if (!clientId || !/^[\w+]+$/.test(clientId)) {
     throw new Error('--client-id is required: the app client id the app signs in with.');
   }
-  if (values.endpoint !== undefined) {
-    let url: URL | undefined;
-    try {
-      url = new URL(values.endpoint);
-    } catch {}
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-      throw new Error(`--endpoint must be an http or https URL, not ${values.endpoint}.`);
+  httpUrl('endpoint', values.endpoint);
+  const passkeyOrigins = (values['passkey-origin'] ?? []).map((origin) => {
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
+      throw new Error(
+        `--passkey-origin must be an origin such as https://app.example.com, not ${origin}.`,
+      );
     }
-  }
+    return origin;
+  });
   const minutes = Number(values['session-validity'] ?? 3);
   if (!Number.isInteger(minutes) || minutes < 3 || minutes > 15) {
     throw new Error(
@@ -76,5 +96,8 @@ export function parseDoctorArgs(argv: string[]): DoctorArgs | 'help' {
     region,
     endpoint: values.endpoint,
     sessionValidityMinutes: minutes,
+    passkeyChallengeUrl: httpUrl('passkey-challenge-url', values['passkey-challenge-url']),
+    passkeyManagementUrl: httpUrl('passkey-management-url', values['passkey-management-url']),
+    passkeyOrigins,
   };
 }

@@ -37,4 +37,7 @@ export interface DescribedClient {
   PreventUserExistenceErrors?: string;
   /** Minutes; Cognito's default (3) when absent. */
   AuthSessionValidity?: number;
+  /** The app's pages Cognito may send users back to: where passkeys are used, too. */
+  CallbackURLs?: string[];
+  LogoutURLs?: string[];
 }

@@ -5,6 +5,7 @@ import {
   type DescribedPool,
   type DoctorCheck,
 } from './checks.ts';
+import { checkPasskeys } from './passkey-checks.ts';
 
 type CognitoSdk = typeof import('@aws-sdk/client-cognito-identity-provider');
 
@@ -14,6 +15,8 @@ export interface DoctorIo {
   env: Record<string, string | undefined>;
   /** Loads the AWS SDK's Cognito client; replaceable so its absence can be tested. */
   loadSdk?: () => Promise<CognitoSdk>;
+  /** Asks the passkey handlers; replaceable to check handlers of any make. */
+  fetch?: typeof fetch;
 }
 
 const sdkName = '@aws-sdk/client-cognito-identity-provider';
@@ -160,10 +163,21 @@ export async function runDoctor(argv: string[], io: DoctorIo): Promise<number> {
     io.err(describeFailure(error, args));
     return 2;
   }
-  const checks = checkPoolForCustomAuth(described.pool, described.client, {
-    sessionValidityMinutes: args.sessionValidityMinutes,
-    otherClients: described.others,
-  });
+  const checks = [
+    ...checkPoolForCustomAuth(described.pool, described.client, {
+      sessionValidityMinutes: args.sessionValidityMinutes,
+      otherClients: described.others,
+    }),
+    ...(await checkPasskeys(
+      described.client,
+      {
+        challengeUrl: args.passkeyChallengeUrl,
+        managementUrl: args.passkeyManagementUrl,
+        origins: args.passkeyOrigins,
+      },
+      io.fetch,
+    )),
+  ];
   const others = described.others.length;
   io.out(
     `User pool ${args.userPoolId}, app client ${args.clientId}` +
