@@ -38,18 +38,26 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** Each passkey: when it was made and last used, synced or bound to its device. */
+/** Each passkey: who keeps it, when it was made and last used, synced or bound to its device. */
 export const TwoPasskeys: Story = {
   args: {
     management: fakeManagement([
       {
         id: 'synced',
+        provider: 'Google Password Manager',
         createdAt: made,
         lastUsedAt: made + 3 * day,
         synced: true,
         deviceBound: false,
       },
-      { id: 'key', createdAt: made + day, lastUsedAt: null, synced: false, deviceBound: true },
+      {
+        id: 'key',
+        provider: null,
+        createdAt: made + day,
+        lastUsedAt: null,
+        synced: false,
+        deviceBound: true,
+      },
     ]),
   },
   play: async ({ canvasElement }) => {
@@ -57,7 +65,7 @@ export const TwoPasskeys: Story = {
     const list = await canvas.findByRole('region', { name: 'Passkeys' });
     const items = await within(list).findAllByRole('listitem');
     expect(items.map((item) => item.textContent)).toEqual([
-      'Created Nov 2, 2026 · synced across your devices · last used Nov 5, 2026 Remove',
+      'Google Password Manager · Created Nov 2, 2026 · synced across your devices · last used Nov 5, 2026 Remove',
       'Created Nov 3, 2026 · on this device only · never used Remove',
     ]);
     const remove = within(list).getAllByRole('button', { name: 'Remove' });

@@ -76,7 +76,9 @@ const refusal = (promise: Promise<unknown>) =>
 describe('managing passkeys while signed in, through the local pool', () => {
   it('lists, adds and removes, each change after a step-up of its own', async () => {
     const manage = await signedIn('sal');
-    const authenticator = softwareAuthenticator({ origin, rpId: 'localhost' });
+    // Google Password Manager's model.
+    const aaguid = 'ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4';
+    const authenticator = softwareAuthenticator({ origin, rpId: 'localhost', aaguid });
     expect(await manage.list()).toEqual([]);
 
     const tokensBefore = (await fetchAuthSession()).tokens?.accessToken?.toString();
@@ -87,7 +89,12 @@ describe('managing passkeys while signed in, through the local pool', () => {
     const added = await register(stepUp, authenticator);
     expect(added.status).toBe(200);
     const [passkey] = await manage.list();
-    expect(passkey).toMatchObject({ synced: false, deviceBound: true, lastUsedAt: null });
+    expect(passkey).toMatchObject({
+      provider: 'Google Password Manager',
+      synced: false,
+      deviceBound: true,
+      lastUsedAt: null,
+    });
 
     // One proof, one change.
     expect(await refusal(manage.remove(passkey?.id ?? '', stepUp))).toBe('StepUpRequired');

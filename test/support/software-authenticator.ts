@@ -62,13 +62,15 @@ export interface CeremonyOverrides {
 export interface SoftwareAuthenticatorOptions {
   origin: string;
   rpId: string;
+  /** The model it reports at registration (a UUID); all zeros, as most report, by default. */
+  aaguid?: string;
 }
 
 /**
  * One authenticator: `register` answers creation options with a new passkey, `assert`
  * answers request options with a passkey it holds (the first the options allow).
  */
-export function softwareAuthenticator({ origin, rpId }: SoftwareAuthenticatorOptions) {
+export function softwareAuthenticator({ origin, rpId, aaguid }: SoftwareAuthenticatorOptions) {
   const passkeys: SoftwarePasskey[] = [];
 
   const clientData = (type: string, challenge: string, overrides: CeremonyOverrides) =>
@@ -116,7 +118,7 @@ export function softwareAuthenticator({ origin, rpId }: SoftwareAuthenticatorOpt
       sha256(overrides.rpId ?? rpId),
       Buffer.from([flags(overrides, flagBits.at)]),
       counterBytes(counter),
-      Buffer.alloc(16),
+      aaguid ? Buffer.from(aaguid.replace(/-/g, ''), 'hex') : Buffer.alloc(16),
       idLength,
       rawId,
       cosePublicKey,

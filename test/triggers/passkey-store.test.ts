@@ -19,6 +19,7 @@ const passkey = (id: string, createdAt = 1_000): StoredPasskey => ({
   deviceType: 'multiDevice',
   createdAt,
   lastUsedAt: null,
+  aaguid: 'ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4',
 });
 
 const stores: Array<[string, () => Promise<PasskeyStore>]> = [
@@ -125,5 +126,15 @@ describe.each(stores)('the %s passkey store', (_name, makeStore) => {
 describe('the DynamoDB passkey store', () => {
   it('needs a table name', () => {
     expect(() => createDynamoDbPasskeyStore({ tableName: ' ' })).toThrow(/needs a tableName/);
+  });
+});
+
+describe('the passkey providers', () => {
+  it('are named by the AAGUID the authenticator reported, and unknown ones by none', async () => {
+    const { providerOf } = await import('../../src/challenges/passkey/server/providers.ts');
+    expect(providerOf('fbfc3007-154e-4ecc-8c0b-6e020557d7bd')).toBe('Apple Passwords');
+    expect(providerOf('00000000-0000-0000-0000-000000000000')).toBeNull();
+    expect(providerOf('constructor')).toBeNull();
+    expect(providerOf(undefined)).toBeNull();
   });
 });

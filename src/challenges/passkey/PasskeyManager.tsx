@@ -174,12 +174,15 @@ export function PasskeyManager(props: PasskeyManagerProps) {
             <li key={passkey.id}>
               <span id={`${titleId}-${passkey.id}`}>
                 {[
+                  passkey.provider,
                   format(word('passkeyCreated'), { date: dateOf(passkey.createdAt) }),
                   word(passkey.synced ? 'passkeySynced' : 'passkeyDeviceBound'),
                   passkey.lastUsedAt === null
                     ? word('passkeyNeverUsed')
                     : format(word('passkeyLastUsed'), { date: dateOf(passkey.lastUsedAt) }),
-                ].join(' · ')}
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
               </span>{' '}
               <button
                 type="button"

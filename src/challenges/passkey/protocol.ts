@@ -63,6 +63,8 @@ export type PasskeyManagementRequest =
 /** A passkey as the user's list shows it (`passkeyManagementHandler`'s GET). */
 export interface PasskeyView {
   id: string;
+  /** Who keeps it (`Google Password Manager`, `Apple Passwords`...), when its model is known. */
+  provider: string | null;
   /** Epoch ms. */
   createdAt: number;
   /** Epoch ms of the last sign-in with it, or null. */

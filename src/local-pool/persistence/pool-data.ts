@@ -166,6 +166,7 @@ const passkey = object({
   deviceType: oneOf('singleDevice', 'multiDevice'),
   createdAt: number,
   lastUsedAt: (value) => (value === null ? null : number(value)),
+  aaguid: optional(string),
 });
 
 const poolData = object({

@@ -40,6 +40,7 @@ function toItem(owner: string, passkey: StoredPasskey): Item {
     deviceType: { S: passkey.deviceType },
     createdAt: number(passkey.createdAt),
     ...(passkey.lastUsedAt === null ? {} : { lastUsedAt: number(passkey.lastUsedAt) }),
+    ...(passkey.aaguid === undefined ? {} : { aaguid: { S: passkey.aaguid } }),
   };
 }
 
@@ -55,6 +56,7 @@ function fromItem(item: Item): StoredPasskey | undefined {
     deviceType: item.deviceType?.S === 'multiDevice' ? 'multiDevice' : 'singleDevice',
     createdAt: Number(item.createdAt?.N),
     lastUsedAt: item.lastUsedAt?.N === undefined ? null : Number(item.lastUsedAt.N),
+    ...(item.aaguid?.S === undefined ? {} : { aaguid: item.aaguid.S }),
   } satisfies StoredPasskey;
   const whole = passkey.id && passkey.publicKey && Number.isInteger(passkey.counter);
   return whole ? passkey : undefined;

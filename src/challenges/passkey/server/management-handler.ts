@@ -15,6 +15,7 @@ import {
   methodOf,
 } from './http.ts';
 import type { StoredPasskey } from './passkey-store.ts';
+import { providerOf } from './providers.ts';
 import { creationOptions, verifiedPasskey } from './registration.ts';
 import { type RelyingParty, type RelyingPartyOptions, relyingParty } from './relying-party.ts';
 
@@ -39,18 +40,13 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
  */
 const registrationChallenge = (secret: string) => sha256(`passkey-registration\0${secret}`);
 
-const viewOf = ({
-  id,
-  createdAt,
-  lastUsedAt,
-  backedUp,
-  deviceType,
-}: StoredPasskey): PasskeyView => ({
-  id,
-  createdAt,
-  lastUsedAt,
-  synced: backedUp,
-  deviceBound: deviceType === 'singleDevice',
+const viewOf = (passkey: StoredPasskey): PasskeyView => ({
+  id: passkey.id,
+  provider: providerOf(passkey.aaguid),
+  createdAt: passkey.createdAt,
+  lastUsedAt: passkey.lastUsedAt,
+  synced: passkey.backedUp,
+  deviceBound: passkey.deviceType === 'singleDevice',
 });
 
 function endpointOf(options: PasskeyManagementOptions): string {

@@ -18,6 +18,8 @@ export interface StoredPasskey {
   createdAt: number;
   /** Epoch ms of the last sign-in with it, or null. */
   lastUsedAt: number | null;
+  /** The authenticator's model (AAGUID), as it said at registration; absent on older records. */
+  aaguid?: string;
 }
 
 /** A sign-in with a passkey, to record: only over the counter it was checked against. */
@@ -79,7 +81,10 @@ export function createMemoryPasskeyStore(options: MemoryPasskeyStoreOptions = {}
   const listOf = (owner: string) => (Object.hasOwn(byOwner, owner) ? byOwner[owner] : undefined);
   const ownerOf = (id: string) =>
     Object.keys(byOwner).find((owner) => listOf(owner)?.some((passkey) => passkey.id === id));
-  const copy = (passkey: StoredPasskey) => ({ ...passkey, transports: [...passkey.transports] });
+  const copy = (passkey: StoredPasskey): StoredPasskey => ({
+    ...passkey,
+    transports: [...passkey.transports],
+  });
   // Challenges and step-ups, by key, until they expire. Not saved with the passkeys: neither
   // outlives its minutes, nor the process.
   const once = new Map<string, number>();

@@ -59,7 +59,7 @@ export async function verifiedPasskey(
     return null;
   }
   if (!result.verified) return null;
-  const { credential, credentialDeviceType, credentialBackedUp } = result.registrationInfo;
+  const { credential, credentialDeviceType, credentialBackedUp, aaguid } = result.registrationInfo;
   return {
     id: credential.id,
     publicKey: Buffer.from(credential.publicKey).toString('base64url'),
@@ -69,5 +69,6 @@ export async function verifiedPasskey(
     deviceType: credentialDeviceType,
     createdAt: Date.now(),
     lastUsedAt: null,
+    aaguid,
   };
 }
