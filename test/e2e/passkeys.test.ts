@@ -166,4 +166,16 @@ describe('passkeys in the demo, in Chromium with a virtual authenticator', () =>
     await passkeys.getByText('You have no passkeys yet.').waitFor();
     await welcome('wes').waitFor();
   }, 60_000);
+
+  it('falls back to the code on a device with no authenticator', async () => {
+    await registerUser(stage.pool, 'xia');
+    await devtools.send('WebAuthn.enable');
+    await open('passkeyOrCode');
+    await typeUsername('xia');
+    await page.getByRole('form', { name: 'Sign in with a passkey' }).waitFor();
+    await page.getByRole('button', { name: 'Use a code instead' }).click();
+    await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'xia'));
+    await page.getByRole('button', { name: 'Not now' }).click();
+    await welcome('xia').waitFor();
+  }, 60_000);
 });
