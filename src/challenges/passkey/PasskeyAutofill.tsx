@@ -49,6 +49,8 @@ export interface PasskeyAutofillSignIn {
  */
 export function passkeyAutofillSignIn(options: PasskeyAutofillOptions): PasskeyAutofillSignIn {
   const autofill = passkeyAutofill(options);
+  // Made once per call, outside render: the screen closes over this option's autofill.
+  // biome-ignore lint/correctness/noComponentHookFactories: called once per option, outside render.
   function SignInWithPasskeyAutofill() {
     usePasskeyAutofill(autofill);
     return <SignInForm />;

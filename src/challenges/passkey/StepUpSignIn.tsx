@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef } from 'react';
 import { CustomAuthenticator } from '../../components/CustomAuthenticator.tsx';
 import type { AnswerPartOption } from '../../components/challenge/answer-part.ts';
 import type { Locale, MessageOverrides } from '../../components/messages/index.ts';
@@ -27,11 +27,39 @@ interface StepUpSignInProps {
 
 const select = ({ isPending, error, signIn }: CustomAuth) => ({ isPending, error, signIn });
 
+/** What the step-up's screens need besides the statechart. */
+const StepUpContext = createContext<Pick<StepUpSignInProps, 'username' | 'words' | 'onCancel'>>({
+  username: '',
+  words: { title: '', tryAgain: '', cancel: '' },
+  onCancel: () => {},
+});
+
+/** Above every screen: why it asks. */
+function StepUpHeader() {
+  const { words } = useContext(StepUpContext);
+  return (
+    <h2 data-part="title" tabIndex={-1}>
+      {words.title}
+    </h2>
+  );
+}
+
+/** Below every screen: the way out. */
+function StepUpFooter() {
+  const { words, onCancel } = useContext(StepUpContext);
+  return (
+    <button type="button" data-part="link" onClick={onCancel}>
+      {words.cancel}
+    </button>
+  );
+}
+
 /**
  * In place of the username form: the sign-in starts at once for the signed-in user; if it
  * comes back here (an error, "Not you?"), the user may start it again.
  */
-function StartStepUp({ username, words }: Pick<StepUpSignInProps, 'username' | 'words'>) {
+function StartStepUp() {
+  const { username, words } = useContext(StepUpContext);
   const { isPending, error, signIn } = useCustomAuth(select);
   const { errorId, text } = useScreenError(error, {});
   const started = useRef(false);
@@ -59,35 +87,24 @@ function StartStepUp({ username, words }: Pick<StepUpSignInProps, 'username' | '
  */
 export function StepUpSignIn(props: StepUpSignInProps) {
   const { username, services, words, challenges, locale, messages, onDone, onCancel } = props;
-  // Above every screen, why it asks; below, the way out.
   const components = useMemo(
-    () => ({
-      challenges,
-      Header: () => (
-        <h2 data-part="title" tabIndex={-1}>
-          {words.title}
-        </h2>
-      ),
-      SignIn: () => <StartStepUp username={username} words={words} />,
-      Footer: () => (
-        <button type="button" data-part="link" onClick={onCancel}>
-          {words.cancel}
-        </button>
-      ),
-    }),
-    [challenges, username, words, onCancel],
+    () => ({ challenges, Header: StepUpHeader, SignIn: StartStepUp, Footer: StepUpFooter }),
+    [challenges],
   );
+  const context = useMemo(() => ({ username, words, onCancel }), [username, words, onCancel]);
   return (
-    <CustomAuthProvider services={services}>
-      <CustomAuthenticator
-        hideSignUp
-        locale={locale}
-        messages={messages}
-        components={components}
-        onSignIn={onDone}
-      >
-        {null}
-      </CustomAuthenticator>
-    </CustomAuthProvider>
+    <StepUpContext.Provider value={context}>
+      <CustomAuthProvider services={services}>
+        <CustomAuthenticator
+          hideSignUp
+          locale={locale}
+          messages={messages}
+          components={components}
+          onSignIn={onDone}
+        >
+          {null}
+        </CustomAuthenticator>
+      </CustomAuthProvider>
+    </StepUpContext.Provider>
   );
 }
