@@ -1,9 +1,9 @@
 /**
- * A step-up sign-in proves a factor again before an account change (adding or removing a
- * passkey). The client keeps a random secret and sends its SHA-256 (base64url) as
- * ClientMetadata with each answer; the Verify trigger, on an answer that proves a factor,
- * grants that digest for a few minutes, once; the change then takes the secret. So a stolen
- * access token alone can make no change, nor can a digest read from a log.
+ * A step-up sign-in proves the user's factors again before an account change (adding or
+ * removing a passkey). The client keeps a random secret and sends its SHA-256 (base64url) as
+ * ClientMetadata with each answer; the Define trigger, once the whole chain is passed, grants
+ * that digest for a few minutes, once; the change then takes the secret. So a stolen access
+ * token alone can make no change, nor can a digest read from a log, nor one factor of several.
  */
 export const STEP_UP_METADATA_KEY = 'stepUp';
 

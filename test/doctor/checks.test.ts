@@ -315,6 +315,9 @@ describe('the doctor arguments', () => {
       region: 'eu-west-1',
       endpoint: undefined,
       sessionValidityMinutes: 3,
+      passkeyChallengeUrl: undefined,
+      passkeyManagementUrl: undefined,
+      passkeyOrigins: [],
     });
   });
 

@@ -226,6 +226,8 @@ describe('the local pool across its life', () => {
       userPoolId: pool.userPoolId,
       userPoolClientId: pool.userPoolClientId,
       amplifyConfig: pool.amplifyConfig,
+      passkeyChallengeUrl: pool.passkeyChallengeUrl,
+      passkeyManagementUrl: pool.passkeyManagementUrl,
     });
   });
 });

@@ -9,6 +9,8 @@ import {
   signedInClient,
   stepUpServices,
 } from '../../src/challenges/passkey/management-client.ts';
+import { passkeyManagementHandler } from '../../src/challenges/passkey/server/management-handler.ts';
+import { createMemoryPasskeyStore } from '../../src/challenges/passkey/server/passkey-store.ts';
 import type { SignInStep } from '../../src/machine/types.ts';
 import { latestCode, localPoolForFile, registerUser } from '../support/local-pool.ts';
 import { softwareAuthenticator } from '../support/software-authenticator.ts';
@@ -153,5 +155,36 @@ describe('managing passkeys while signed in, through the local pool', () => {
     expect(await refusal(manage.list())).toBe('NotAuthorized');
     const revoked = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
     expect(revoked.status).toBe(401);
+  }, 30_000);
+
+  it('takes the access tokens of its own pool only', async () => {
+    await signedIn('wyn');
+    const token = (await fetchAuthSession()).tokens?.accessToken?.toString();
+    const party = { rpId: 'localhost', origins: [origin], store: createMemoryPasskeyStore() };
+    const handlerOf = (userPoolId: string) =>
+      passkeyManagementHandler({ ...party, userPoolId, cognitoEndpoint: pool().endpoint });
+    const get = { httpMethod: 'GET', headers: { authorization: `Bearer ${token}` } };
+    expect((await handlerOf(pool().userPoolId)(get)).statusCode).toBe(200);
+    expect((await handlerOf('eu-west-1_Another')(get)).statusCode).toBe(401);
+    expect(() => passkeyManagementHandler({ ...party, userPoolId: 'no-pool' })).toThrow(
+      /userPoolId must be the pool's id/,
+    );
+  }, 30_000);
+
+  it('spends no step-up on a malformed change', async () => {
+    await signedIn('xan');
+    const stepUp = await steppedUpByCode('xan');
+    const token = (await fetchAuthSession()).tokens?.accessToken?.toString();
+    const remove = (id: string) =>
+      fetch(pool().passkeyManagementUrl, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ action: 'remove', stepUp: stepUp.secret, id }),
+      });
+    expect((await remove('')).status).toBe(400);
+    expect((await remove('x'.repeat(2000))).status).toBe(400);
+    // The step-up is still there for a well-formed change (of a passkey the user lacks).
+    expect((await remove('no-such-passkey')).status).toBe(404);
+    expect((await remove('no-such-passkey')).status).toBe(403);
   }, 30_000);
 });

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { passkeyEnrollmentStep } from '../../src/challenges/passkey/enrollment-step.ts';
 import type { PasskeyChallengeResponse } from '../../src/challenges/passkey/protocol.ts';
@@ -127,6 +128,17 @@ describe('passkeyStep takes an assertion over a challenge issued before the sign
     expect(await first.verify(assertion)).toBe(true);
     const second = await round(context.signIn);
     expect(await second.verify(assertion)).toBe(false);
+  });
+
+  it('only once the signature holds: a forged answer uses up nothing, and tells nothing', async () => {
+    const context = await enrolledWithChallenge();
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const forged = context.authenticator.assert(context.publicKey, { signWith: privateKey });
+    const first = await round(context.signIn);
+    expect(await first.verify(forged)).toBe(false);
+    // Had the forgery taken the challenge, its user's existence would show in it being gone.
+    const second = await round(context.signIn);
+    expect(await second.verify(context.authenticator.assert(context.publicKey))).toBe(true);
   });
 
   it('not after the challenge has expired', async () => {

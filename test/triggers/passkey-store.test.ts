@@ -138,3 +138,14 @@ describe('the passkey providers', () => {
     expect(providerOf(undefined)).toBeNull();
   });
 });
+
+describe('the memory passkey store under a flood of challenges', () => {
+  it('keeps ten thousand at most, pushing out the oldest', async () => {
+    const store = createMemoryPasskeyStore();
+    const until = Date.now() + 60_000;
+    for (let index = 0; index <= 10_000; index += 1) await store.addChallenge(`c${index}`, until);
+    expect(await store.takeChallenge('c0', Date.now())).toBe(false);
+    expect(await store.takeChallenge('c1', Date.now())).toBe(true);
+    expect(await store.takeChallenge('c10000', Date.now())).toBe(true);
+  });
+});

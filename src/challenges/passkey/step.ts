@@ -2,7 +2,6 @@ import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { type CustomChallengeStep, validAttempts } from '../../triggers/chain/chain-step.ts';
 import { ceremonyRound, descriptorsOf, freshChallenge } from './server/ceremony.ts';
 import { decoyPasskeys } from './server/decoys.ts';
-import type { PasskeyStore } from './server/passkey-store.ts';
 import {
   clientDataOf,
   expectedOrigins,
@@ -32,19 +31,20 @@ export function parseCredential<T extends { id: string }>(answer: string): T | n
   }
 }
 
+/** A challenge `passkeyChallengeHandler` issues: 32 bytes, base64url. */
+const issuedChallenge = /^[\w-]{43}$/;
+
 /**
- * The challenge an assertion must have signed: this round's, or one issued before anyone
- * named a user (`passkeyChallengeHandler`, for the username field's autofill), which the
- * store gives once.
+ * The challenge an assertion must have signed: this round's, or one of the shape
+ * `passkeyChallengeHandler` issues before anyone is named (a passkey picked from the username
+ * field's autofill), which the store must then give once, after the signature is checked:
+ * taking it earlier would let a forged answer show whether its user exists.
  */
-async function expectedChallenge(
-  store: PasskeyStore,
-  ours: string | undefined,
-  clientDataJSON: unknown,
-): Promise<string> {
+function expectedChallenge(ours: string | undefined, clientDataJSON: unknown) {
   const { challenge } = clientDataOf(clientDataJSON);
-  if (typeof challenge !== 'string' || challenge === ours) return ours ?? '';
-  return (await store.takeChallenge(challenge, Date.now())) ? challenge : (ours ?? '');
+  const issued =
+    typeof challenge === 'string' && challenge !== ours && issuedChallenge.test(challenge);
+  return { challenge: issued ? challenge : (ours ?? ''), issued };
 }
 
 /**
@@ -85,7 +85,7 @@ export function passkeyStep(options: PasskeyStepOptions): CustomChallengeStep {
       const passkey = (await store.list(owner)).find(({ id }) => id === response?.id);
       if (!response || !passkey || event.request.userNotFound === true) return false;
       const { clientDataJSON } = response.response;
-      const challenge = await expectedChallenge(store, privateParameters.challenge, clientDataJSON);
+      const { challenge, issued } = expectedChallenge(privateParameters.challenge, clientDataJSON);
       const { verifyAuthenticationResponse } = await webauthn();
       let result: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
       try {
@@ -108,6 +108,7 @@ export function passkeyStep(options: PasskeyStepOptions): CustomChallengeStep {
         return false;
       }
       if (!result.verified) return false;
+      if (issued && !(await store.takeChallenge(challenge, Date.now()))) return false;
       const { newCounter, credentialBackedUp } = result.authenticationInfo;
       return store.recordUse(owner, passkey.id, {
         counter: newCounter,

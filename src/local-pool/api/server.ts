@@ -74,7 +74,7 @@ async function route(
   headers: Record<string, string>,
 ): Promise<void> {
   const passkeyHandler = passkeyHandlers(deps)[url.pathname];
-  if (passkeyHandler) return serveHandler(passkeyHandler, request, response, deps.countRequest);
+  if (passkeyHandler) return serveHandler(passkeyHandler, request, response, deps, url.pathname);
   if (request.method === 'OPTIONS') {
     response.writeHead(204, headers).end();
     return;
@@ -117,17 +117,25 @@ async function serveHandler(
   handler: HttpHandler,
   request: IncomingMessage,
   response: ServerResponse,
-  countRequest: (name: string) => void,
+  deps: Pick<PoolServerDependencies, 'countRequest' | 'log'>,
+  path: string,
 ): Promise<void> {
   const body = await readBody(request);
   const method = request.method ?? '';
-  if (method !== 'OPTIONS') countRequest(`${method} ${request.url}`);
+  if (method !== 'OPTIONS') deps.countRequest(`${method} ${path}`);
   const headers: Record<string, string> = {};
   for (const name of ['origin', 'authorization', 'content-type']) {
     const value = request.headers[name];
     if (typeof value === 'string') headers[name] = value;
   }
-  const answer = await handler({ requestContext: { http: { method } }, headers, body });
+  let answer: HttpResponse;
+  try {
+    answer = await handler({ requestContext: { http: { method } }, headers, body });
+  } catch (error) {
+    // As a function URL answers a handler that throws: a bare 500, nothing of the error.
+    deps.log(`${path}: ${error instanceof Error ? error.stack : String(error)}`);
+    answer = { statusCode: 500, headers: {}, body: 'Internal Server Error' };
+  }
   response.writeHead(answer.statusCode, answer.headers).end(answer.body);
 }
 

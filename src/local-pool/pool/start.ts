@@ -1,8 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import {
-  localPasskeyChallengeHandler,
-  localPasskeyManagementHandler,
-} from '../../challenges/passkey/pool.ts';
 import { AttributeSchema, customAttributeName } from '../accounts/attribute-schema.ts';
 import { SignUpFlow } from '../accounts/sign-up.ts';
 import { createDescribeOperations } from '../api/describe-operations.ts';
@@ -17,6 +13,10 @@ import {
 import { FaultInjector, type FaultPlan } from '../local-aids/faults.ts';
 import { type ChallengeEntry, LocalLog, type OutboxEntry } from '../local-aids/local-log.ts';
 import { outboxTarget } from '../local-aids/outbox-senders.ts';
+import {
+  localPasskeyChallengeHandler,
+  localPasskeyManagementHandler,
+} from '../passkeys/passkey-handlers.ts';
 import { PoolStore } from '../persistence/pool-store.ts';
 import { builtInTriggers, type PoolFlow } from '../sign-in/built-in-triggers.ts';
 import { defaultSessionLimits, SessionStore } from '../sign-in/sessions.ts';
@@ -227,7 +227,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
     passkeyChallenge: localPasskeyChallengeHandler(passkeys),
     // Made at the first request: GetUser is asked of this pool, at the address it listens on.
     passkeyManagement: (event) => {
-      manage ??= localPasskeyManagementHandler(passkeys, endpoint);
+      manage ??= localPasskeyManagementHandler(passkeys, { endpoint, userPoolId });
       return manage(event);
     },
     outbox,

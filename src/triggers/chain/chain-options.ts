@@ -25,9 +25,10 @@ export interface CustomAuthTriggersOptions {
   decoySendDelayMs?: number;
   decoyEmailDomains?: readonly string[];
   /**
-   * Where an answer that proves a factor grants the step-up it asks for (ClientMetadata
-   * `stepUp`), for account changes that need one: the passkey store, for
-   * `passkeyManagementHandler`. Without it, no step-up is ever granted.
+   * Where a sign-in that passed the whole chain grants the step-up its last answer asks for
+   * (ClientMetadata `stepUp`), for account changes that need one: the passkey store, for
+   * `passkeyManagementHandler`. A chain that proves no factor (a CAPTCHA alone) grants none,
+   * and without a store no step-up is ever granted.
    */
   stepUp?: StepUpStore;
 }

@@ -19,6 +19,10 @@ import { type ChainPosition, chainMetadata, chainPosition } from './position.ts'
 import { CUSTOM_CHALLENGE, PASSWORD_VERIFIER, sessionOf } from './session.ts';
 import { grantStepUp } from './step-up.ts';
 
+/** A step whose passing proves a factor: a password the sign-in cannot skip, a code, a passkey... */
+const provesAFactor = (step: ChainStep) =>
+  step.kind === 'password' ? !step.optional : step.provesFactor === true;
+
 function validSteps(given: readonly ChainStep[]): readonly ChainStep[] {
   if (!Array.isArray(given) || given.length === 0) {
     throw new TypeError('steps must list at least one step.');
@@ -34,11 +38,7 @@ function validSteps(given: readonly ChainStep[]): readonly ChainStep[] {
   }
   const unproven = steps.findIndex(
     (step, index) =>
-      step.kind === 'custom' &&
-      step.needsFactor &&
-      !steps
-        .slice(0, index)
-        .some((before) => (before.kind === 'password' ? !before.optional : before.provesFactor)),
+      step.kind === 'custom' && step.needsFactor && !steps.slice(0, index).some(provesAFactor),
   );
   if (unproven >= 0) {
     const { type } = steps[unproven] as CustomChallengeStep;
@@ -61,6 +61,8 @@ export function createCustomAuthTriggers(options: CustomAuthTriggersOptions): Cu
   if (stepUp !== undefined && typeof stepUp?.addGrant !== 'function') {
     throw new TypeError('stepUp must be a store of step-ups, such as the passkey store.');
   }
+  // A step-up proves what a sign-in proves: every factor of the chain, so only a chain with one.
+  const grantsStepUps = steps.some(provesAFactor) ? stepUp : undefined;
   const { limits, decoySendDelayMs, decoyEmailDomains } = resolveChainOptions({
     limits: options.limits,
     decoySendDelayMs: options.decoySendDelayMs,
@@ -86,6 +88,11 @@ export function createCustomAuthTriggers(options: CustomAuthTriggersOptions): Cu
     const position: ChainPosition =
       found.kind === 'done' && event.request.userNotFound === true ? { kind: 'fail' } : found;
     const { response } = event;
+    // Granted once the whole chain is passed, before the tokens: never on one factor of several.
+    if (position.kind === 'done') {
+      const { owner } = subjectOf(event);
+      await grantStepUp(grantsStepUps, owner, event.request.clientMetadata, Date.now());
+    }
     response.issueTokens = position.kind === 'done';
     response.failAuthentication = position.kind === 'fail';
     if (position.kind === 'password') response.challengeName = PASSWORD_VERIFIER;
@@ -174,9 +181,6 @@ export function createCustomAuthTriggers(options: CustomAuthTriggersOptions): Cu
     }
     if (verdict === false) reserved.lockIfWrong();
     else await reserved.giveBack();
-    if (verdict === true && step?.provesFactor) {
-      await grantStepUp(stepUp, subject.owner, event.request.clientMetadata, Date.now());
-    }
     event.response.answerCorrect = verdict === true;
     return event;
   };

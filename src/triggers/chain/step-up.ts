@@ -16,7 +16,7 @@ export function stepUpDigest(clientMetadata: Record<string, string> | undefined)
   return typeof digest === 'string' && stepUpToken.test(digest) ? digest : undefined;
 }
 
-/** Grants the step-up an answer asked for, after it proved a factor for an account that exists. */
+/** Grants the step-up a finished sign-in asked for, to an account that exists. */
 export async function grantStepUp(
   store: StepUpStore | undefined,
   owner: string,

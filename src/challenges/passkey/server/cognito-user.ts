@@ -13,15 +13,39 @@ const refusals = new Set([
   'InvalidParameterException',
 ]);
 
+/** How long GetUser may take before the request is answered as an outage. */
+const GET_USER_TIMEOUT_MS = 5_000;
+
 /**
- * Who an access token belongs to, by Cognito's GetUser at `endpoint`: Cognito checks the
- * signature, the expiry and global sign-out, and no key needs fetching here. Null for a token
- * it refuses; a throttle or an outage throws, as no answer about the token.
+ * Whether a token claims to be an access token of the pool: read, not trusted, so that
+ * anything else costs no call. GetUser then proves the claim.
+ */
+function claimsAccessTo(token: string, userPoolId: string): boolean {
+  try {
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
+    return (
+      claims?.token_use === 'access' &&
+      typeof claims.iss === 'string' &&
+      claims.iss.endsWith(`/${userPoolId}`)
+    );
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Who an access token of the pool `userPoolId` belongs to, by Cognito's GetUser at
+ * `endpoint`: Cognito checks the signature, the expiry and global sign-out, and no key needs
+ * fetching here (GetUser takes any pool's token: the issuer is what names the pool, and only
+ * a token Cognito signed gets past GetUser). Null for a token of another pool or one it
+ * refuses; a throttle, an outage or no answer in 5 s throws, as no answer about the token.
  */
 export const cognitoUserOf =
-  (endpoint: string) =>
+  (endpoint: string, userPoolId: string) =>
   async (accessToken: string): Promise<TokenUser | null> => {
+    if (!claimsAccessTo(accessToken, userPoolId)) return null;
     const response = await fetch(endpoint, {
+      signal: AbortSignal.timeout(GET_USER_TIMEOUT_MS),
       method: 'POST',
       headers: {
         'content-type': 'application/x-amz-json-1.1',

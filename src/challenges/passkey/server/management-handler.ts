@@ -24,10 +24,10 @@ export interface PasskeyManagementOptions extends RelyingPartyOptions {
   /** The name the browser shows for the site when it makes a passkey. Default: the RP ID. */
   rpName?: string;
   /**
-   * The pool whose access tokens it takes (`eu-west-1_AbC123`): each request's token is
-   * checked with Cognito's GetUser, which also refuses a token signed out globally.
+   * The pool whose access tokens it takes (`eu-west-1_AbC123`), and no other: each request's
+   * token is checked with Cognito's GetUser, which also refuses a token signed out globally.
    */
-  userPoolId?: string;
+  userPoolId: string;
   /** Where GetUser is asked instead of the pool's region (the local pool's endpoint). */
   cognitoEndpoint?: string;
 }
@@ -50,15 +50,20 @@ const viewOf = (passkey: StoredPasskey): PasskeyView => ({
 });
 
 function endpointOf(options: PasskeyManagementOptions): string {
-  if (options.cognitoEndpoint) return options.cognitoEndpoint;
-  const region = /^([a-z]{2}(-[a-z]+)+-\d)_[0-9A-Za-z]+$/.exec(options.userPoolId ?? '')?.[1];
-  if (!region) {
+  const userPoolId = String(options?.userPoolId);
+  const region = /^([a-z]{2}(-[a-z]+)+-\d)_[0-9A-Za-z]+$/.exec(userPoolId)?.[1];
+  const endpoint =
+    options?.cognitoEndpoint ?? (region && `https://cognito-idp.${region}.amazonaws.com/`);
+  if (!endpoint || !/^[\w-]+_[0-9A-Za-z]+$/.test(userPoolId)) {
     throw new TypeError(
-      `userPoolId must be the pool's id, such as eu-west-1_AbC123 (or give cognitoEndpoint), got ${String(options.userPoolId)}.`,
+      `userPoolId must be the pool's id, such as eu-west-1_AbC123, got ${userPoolId}.`,
     );
   }
-  return `https://cognito-idp.${region}.amazonaws.com/`;
+  return endpoint;
 }
+
+/** A credential id as browsers make them: base64url, at most 1,023 bytes. */
+const credentialId = /^[\w-]{1,1400}$/;
 
 function parseRequest(body: string): PasskeyManagementRequest | null {
   let request: Record<string, unknown>;
@@ -70,7 +75,9 @@ function parseRequest(body: string): PasskeyManagementRequest | null {
   const { action, stepUp, id, response } = request;
   if (typeof stepUp !== 'string' || !stepUpToken.test(stepUp)) return null;
   if (action === 'creationOptions') return { action, stepUp };
-  if (action === 'remove' && typeof id === 'string') return { action, stepUp, id };
+  if (action === 'remove' && typeof id === 'string' && credentialId.test(id)) {
+    return { action, stepUp, id };
+  }
   if (action === 'register' && typeof response === 'string') return { action, stepUp, response };
   return null;
 }
@@ -120,7 +127,7 @@ async function change(
  * The handler behind managing passkeys while signed in, for a Lambda function URL or API
  * Gateway, each request with the user's access token (`Authorization: Bearer ...`): GET lists
  * their passkeys; POST `creationOptions`, then `register`, adds one; POST `remove` removes
- * one. A change needs a step-up: a sign-in that proved a factor again in the last five
+ * one. A change needs a step-up: a sign-in through the whole chain again in the last five
  * minutes, made with the digest of the secret the request carries (`stepUp`), each proof
  * good for one change. So a stolen access token alone can list, but neither plant nor delete.
  * Give the chain the same store (`createCustomAuthTriggers({ stepUp: store })`).
@@ -130,7 +137,7 @@ export function passkeyManagementHandler(
 ): (event: HttpRequestEvent) => Promise<HttpResponse> {
   const party = relyingParty(options);
   const rpName = options.rpName ?? party.rpId;
-  const userOf = cognitoUserOf(endpointOf(options));
+  const userOf = cognitoUserOf(endpointOf(options), options.userPoolId);
   return async (event) => {
     const cors = corsFor(party, event, {
       methods: 'GET, POST',

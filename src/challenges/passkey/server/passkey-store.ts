@@ -60,6 +60,9 @@ export interface PasskeyStore extends StepUpStore {
   takeChallenge(challenge: string, now: number): Promise<boolean>;
 }
 
+/** The challenges and step-ups a memory store keeps at most. */
+const MEMORY_LIMIT = 10_000;
+
 /** Options of {@link createMemoryPasskeyStore}. */
 export interface MemoryPasskeyStoreOptions {
   /**
@@ -89,11 +92,13 @@ export function createMemoryPasskeyStore(options: MemoryPasskeyStoreOptions = {}
   // outlives its minutes, nor the process.
   const once = new Map<string, number>();
   const keep = (key: string, expiresAt: number) => {
-    // Expired ones go now and then, so memory follows the ones still waiting.
+    // Expired ones go now and then, so memory follows the ones still waiting; and a flood of
+    // challenges past a bound pushes out the oldest, which cost nobody but its asker.
     if (once.size >= 1024) {
       const now = Date.now();
       for (const [kept, until] of once) if (until <= now) once.delete(kept);
     }
+    if (once.size >= MEMORY_LIMIT) once.delete(once.keys().next().value as string);
     once.set(key, expiresAt);
   };
   const take = (key: string, now: number) => {
