@@ -16,6 +16,18 @@ const poolArgs = (pool: LocalPool, ...more: string[]) => [
   ...more,
 ];
 
+/** Both handlers of the pool, checked for the page at `origin`. */
+const withHandlers = (pool: LocalPool, origin: string) =>
+  poolArgs(
+    pool,
+    '--passkey-challenge-url',
+    pool.passkeyChallengeUrl,
+    '--passkey-management-url',
+    pool.passkeyManagementUrl,
+    '--passkey-origin',
+    origin,
+  );
+
 async function doctor(args: string[], fetch?: typeof globalThis.fetch) {
   const out: string[] = [];
   const err: string[] = [];
@@ -42,17 +54,7 @@ const rewritingChallenges =
 describe('the doctor’s passkey checks', () => {
   it('passes the local pool’s handlers for a page on localhost', async () => {
     const pool = await start();
-    const result = await doctor(
-      poolArgs(
-        pool,
-        '--passkey-challenge-url',
-        pool.passkeyChallengeUrl,
-        '--passkey-management-url',
-        pool.passkeyManagementUrl,
-        '--passkey-origin',
-        'http://localhost:5173',
-      ),
-    );
+    const result = await doctor(withHandlers(pool, 'http://localhost:5173'));
     expect(result.out).toMatch(
       /ok\s+Passkey challenges for http:\/\/localhost:5173: RP ID localhost/,
     );
@@ -64,17 +66,7 @@ describe('the doctor’s passkey checks', () => {
 
   it('names a page the handlers refuse (exit 1)', async () => {
     const pool = await start();
-    const result = await doctor(
-      poolArgs(
-        pool,
-        '--passkey-challenge-url',
-        pool.passkeyChallengeUrl,
-        '--passkey-management-url',
-        pool.passkeyManagementUrl,
-        '--passkey-origin',
-        'https://app.example.com',
-      ),
-    );
+    const result = await doctor(withHandlers(pool, 'https://app.example.com'));
     expect(result.out).toMatch(/PROBLEM\s+Passkey challenges for https:\/\/app.example.com/);
     expect(result.out).toContain('answered 403 without allowing https://app.example.com');
     expect(result.out).toMatch(/PROBLEM\s+Passkey management for https:\/\/app.example.com/);
