@@ -240,6 +240,11 @@ export interface ModuleSize {
 export interface AppSize {
   /** Gzip bytes of all emitted JavaScript, each file compressed on its own. */
   js: number;
+  /**
+   * Gzip bytes of the JavaScript the page needs before its first paint: the entry chunk and
+   * what it imports statically, not the chunks it loads on demand.
+   */
+  firstPaintJs: number;
   css: number;
   /** All emitted JavaScript, to look for strings in. */
   jsText: string;
@@ -257,6 +262,23 @@ const gzip = (text: string | Uint8Array) => gzipSync(text, { level: 9 }).length;
 
 type BuildResult = Awaited<ReturnType<typeof build>>;
 type BuildOutput = Extract<BuildResult, { output: unknown }>;
+
+type OutputFile = BuildOutput['output'][number];
+
+/** The entry chunks and, through their static imports, every chunk they cannot run without. */
+function firstPaintChunks(files: readonly OutputFile[]): Set<string> {
+  const chunks = new Map(
+    files.flatMap((file) => (file.type === 'chunk' ? [[file.fileName, file] as const] : [])),
+  );
+  const needed = new Set<string>();
+  const visit = (fileName: string) => {
+    if (needed.has(fileName)) return;
+    needed.add(fileName);
+    for (const imported of chunks.get(fileName)?.imports ?? []) visit(imported);
+  };
+  for (const chunk of chunks.values()) if (chunk.isEntry) visit(chunk.fileName);
+  return needed;
+}
 
 /** A production build of the app in `dir` with Vite and the React plugin, measured. */
 export async function buildApp(dir: string, options: BuildAppOptions = {}): Promise<AppSize> {
@@ -287,10 +309,13 @@ export async function buildApp(dir: string, options: BuildAppOptions = {}): Prom
     else process.env.NODE_ENV = nodeEnv;
   }
   const outputs: BuildOutput[] = Array.isArray(result) ? result : [result as BuildOutput];
-  const size: AppSize = { js: 0, css: 0, jsText: '', cssText: '', modules: [] };
-  for (const file of outputs.flatMap((output) => output.output)) {
+  const size: AppSize = { js: 0, firstPaintJs: 0, css: 0, jsText: '', cssText: '', modules: [] };
+  const files = outputs.flatMap((output) => output.output);
+  const firstPaint = firstPaintChunks(files);
+  for (const file of files) {
     if (file.type === 'chunk') {
       size.js += gzip(file.code);
+      if (firstPaint.has(file.fileName)) size.firstPaintJs += gzip(file.code);
       size.jsText += file.code;
       for (const [id, module] of Object.entries(file.modules)) {
         size.modules.push({ id, code: module.code ?? '', renderedLength: module.renderedLength });

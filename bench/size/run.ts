@@ -17,10 +17,15 @@ import {
 } from './apps.ts';
 import { amplifyUiConsumer, kitConsumer, packKit, pinned, root, versionIn } from './consumers.ts';
 
-/** Goal and budget for the drop-in (JS + CSS), and the budget for the hook alone, gzip. */
+/**
+ * Budgets, gzip over the floor: what the drop-in's first paint needs (the entry chunk and
+ * its static imports, and the CSS), everything the default drop-in loads, and the hook
+ * alone; and the goal for the drop-in.
+ */
+const firstPaintBudget = 10 * 1024;
 const dropInGoal = 20 * 1024;
 const dropInBudget = 26.5 * 1024;
-const hookBudget = 16 * 1024;
+const hookBudget = 21 * 1024;
 
 async function measure(consumerDir: string, name: AppName): Promise<AppSize> {
   const dir = join(consumerDir, 'apps', name);
@@ -57,7 +62,10 @@ const sizes = {
   amplifyUi: await measure(amplifyUiDir, 'amplifyUi'),
 };
 
+const firstPaint = (size: AppSize) => size.firstPaintJs + size.css;
+
 const increments = {
+  dropinFirstPaint: firstPaint(sizes.dropin) - firstPaint(sizes.floor),
   hook: total(sizes.hook) - total(sizes.floor),
   dropin: total(sizes.dropin) - total(sizes.floor),
   // Over the floor built in Amplify UI's own project, so that its increment is only Amplify UI.
@@ -90,6 +98,8 @@ console.log(
     '',
     `Our increment as a fraction of Amplify UI's: drop-in ${percent(increments.dropin, increments.amplifyUi)}, ` +
       `hook only ${percent(increments.hook, increments.amplifyUi)}`,
+    `Drop-in's first paint: ${increments.dropinFirstPaint} B (${kb(increments.dropinFirstPaint)}) over the floor's; ` +
+      `budget ${kb(firstPaintBudget)} ${increments.dropinFirstPaint <= firstPaintBudget ? 'met' : 'MISSED'}`,
     `Drop-in: ${kb(increments.dropin)} over the floor; goal ${kb(dropInGoal)} ` +
       `${increments.dropin <= dropInGoal ? 'met' : 'MISSED'}, budget ${kb(dropInBudget)} ` +
       `${increments.dropin <= dropInBudget ? 'met' : 'MISSED'}`,
