@@ -8,10 +8,10 @@ import {
   type Messages,
   resolveMessages,
 } from '../../components/messages/index.ts';
+import type { CustomAuthServices } from '../../machine/services.ts';
 import { type CustomAuth, useCustomAuth } from '../../react/index.ts';
 import { passkeysSupported } from './client.ts';
 import {
-  type CognitoClient,
   newStepUp,
   type PasskeyManagement,
   passkeyManagement,
@@ -62,10 +62,12 @@ export interface PasskeyManagerProps {
 
 type Change = { kind: 'add' } | { kind: 'remove'; id: string };
 
+/** A change waiting on its step-up, with the services of the step-up's own sign-in. */
 interface StepUpRun {
   change: Change;
   stepUp: StepUp;
-  client: CognitoClient;
+  /** Made once per run: they hold the sign-in's Cognito session between its calls. */
+  services: Partial<CustomAuthServices>;
 }
 
 const selectUsername = ({ user }: CustomAuth) => user?.username ?? '';
@@ -129,7 +131,8 @@ export function PasskeyManager(props: PasskeyManagerProps) {
   const begin = async (change: Change) => {
     setStatus('');
     try {
-      setRun({ change, stepUp: await newStepUp(), client: await signedInClient() });
+      const stepUp = await newStepUp();
+      setRun({ change, stepUp, services: stepUpServices(stepUp, await signedInClient()) });
     } catch {
       setStatus(word('passkeysFailed'));
     }
@@ -149,7 +152,7 @@ export function PasskeyManager(props: PasskeyManagerProps) {
     return (
       <StepUpSignIn
         username={username}
-        services={stepUpServices(run.stepUp, run.client)}
+        services={run.services}
         words={words}
         challenges={challenges ?? { passkey: passkeyPart }}
         locale={locale}
