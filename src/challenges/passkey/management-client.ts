@@ -1,6 +1,7 @@
 import { fetchAuthSession } from '@aws-amplify/auth';
 import type { CustomAuthServices } from '../../machine/services.ts';
 import type { SignInStep } from '../../machine/types.ts';
+import { callCognito } from '../../shared/cognito-api.ts';
 import { STEP_UP_METADATA_KEY } from '../../shared/step-up.ts';
 import { createPasskeyAnswer, toBase64url } from './client.ts';
 import {
@@ -10,7 +11,7 @@ import {
   type PasskeyView,
 } from './protocol.ts';
 
-/** A refusal of the management handler or of Cognito, named as the statechart names errors. */
+/** A refusal of the management handler, named by its `code`. */
 export class PasskeyManagementError extends Error {
   constructor(
     readonly code: string,
@@ -23,7 +24,7 @@ export class PasskeyManagementError extends Error {
 
 /**
  * A step-up's secret, kept by this page alone, and the digest its sign-in sends: the
- * handler grants a change to the secret whose digest a proven factor carried.
+ * handler grants a change to the secret whose digest a sign-in through the whole chain carried.
  */
 export interface StepUp {
   secret: string;
@@ -62,33 +63,6 @@ type CognitoAnswer = {
   AuthenticationResult?: { RefreshToken?: string };
 };
 
-/** One call of Cognito's JSON API, beside Amplify's session: this sign-in stores nothing. */
-async function cognito<T>(endpoint: string, operation: string, body: unknown): Promise<T> {
-  const response = await fetch(endpoint, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
-    },
-    body: JSON.stringify(body),
-  });
-  const answer = (await response.json().catch(() => ({}))) as T & {
-    __type?: string;
-    message?: string;
-  };
-  if (!response.ok) {
-    const code =
-      String(answer.__type ?? 'Unknown')
-        .split('#')
-        .pop() ?? 'Unknown';
-    throw new PasskeyManagementError(
-      code,
-      answer.message ?? `Cognito answered ${response.status}.`,
-    );
-  }
-  return answer;
-}
-
 /**
  * The statechart's services for a step-up: a custom-auth sign-in of the signed-in user, made
  * beside Amplify's session (which it leaves alone), whose answers carry the step-up's digest.
@@ -104,7 +78,7 @@ export function stepUpServices(
   const metadata = { [STEP_UP_METADATA_KEY]: stepUp.digest };
   const respond = async (answer: string, clientMetadata?: Record<string, string>) =>
     stepOf(
-      await cognito<CognitoAnswer>(endpoint, 'RespondToAuthChallenge', {
+      await callCognito<CognitoAnswer>(endpoint, 'RespondToAuthChallenge', {
         ClientId: clientId,
         ChallengeName: 'CUSTOM_CHALLENGE',
         ChallengeResponses: { USERNAME: username, ANSWER: answer },
@@ -117,7 +91,7 @@ export function stepUpServices(
     const token = answer.AuthenticationResult?.RefreshToken;
     if (answer.AuthenticationResult) {
       if (token) {
-        await cognito(endpoint, 'RevokeToken', { ClientId: clientId, Token: token }).catch(
+        await callCognito(endpoint, 'RevokeToken', { ClientId: clientId, Token: token }).catch(
           () => {},
         );
       }
@@ -142,7 +116,7 @@ export function stepUpServices(
     signIn: async (request) => {
       username = request.username;
       return stepOf(
-        await cognito<CognitoAnswer>(endpoint, 'InitiateAuth', {
+        await callCognito<CognitoAnswer>(endpoint, 'InitiateAuth', {
           ClientId: clientId,
           AuthFlow: 'CUSTOM_AUTH',
           AuthParameters: { USERNAME: username },
@@ -178,9 +152,9 @@ async function amplifyAccessToken(): Promise<string> {
 
 /**
  * Lists, adds and removes the signed-in user's passkeys through `passkeyManagementHandler`.
- * A change needs a step-up: `newStepUp()`, a sign-in with `stepUpServices(stepUp, await
- * signedInClient())` that
- * proves a factor, then the change with the same step-up, within five minutes, once.
+ * A change needs a step-up: `newStepUp()`, a sign-in through the whole chain with
+ * `stepUpServices(stepUp, await signedInClient())`, then the change with the same step-up,
+ * within five minutes, once.
  */
 export function passkeyManagement(options: PasskeyManagementClientOptions): PasskeyManagement {
   const accessToken = options.accessToken ?? amplifyAccessToken;

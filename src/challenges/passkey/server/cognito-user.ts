@@ -1,3 +1,4 @@
+import { CognitoApiError, callCognito } from '../../../shared/cognito-api.ts';
 import { recordOwner } from '../../../triggers/limits/owner.ts';
 
 /** Whom an access token signs in: their username, and the owner key their records use. */
@@ -44,26 +45,18 @@ export const cognitoUserOf =
   (endpoint: string, userPoolId: string) =>
   async (accessToken: string): Promise<TokenUser | null> => {
     if (!claimsAccessTo(accessToken, userPoolId)) return null;
-    const response = await fetch(endpoint, {
-      signal: AbortSignal.timeout(GET_USER_TIMEOUT_MS),
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-amz-json-1.1',
-        'x-amz-target': 'AWSCognitoIdentityProviderService.GetUser',
-      },
-      body: JSON.stringify({ AccessToken: accessToken }),
-    });
-    const body = (await response.json().catch(() => ({}))) as {
-      __type?: string;
-      Username?: unknown;
-      UserAttributes?: { Name?: unknown; Value?: unknown }[];
-    };
-    const refused =
-      String(body.__type ?? '')
-        .split('#')
-        .pop() ?? '';
-    if (!response.ok && refusals.has(refused)) return null;
-    if (!response.ok) throw new Error(`Cognito's GetUser answered ${response.status} ${refused}.`);
+    let body: { Username?: unknown; UserAttributes?: { Name?: unknown; Value?: unknown }[] };
+    try {
+      body = await callCognito(
+        endpoint,
+        'GetUser',
+        { AccessToken: accessToken },
+        AbortSignal.timeout(GET_USER_TIMEOUT_MS),
+      );
+    } catch (error) {
+      if (error instanceof CognitoApiError && refusals.has(error.name)) return null;
+      throw error;
+    }
     const sub = body.UserAttributes?.find(({ Name }) => Name === 'sub')?.Value;
     if (typeof body.Username !== 'string' || typeof sub !== 'string') return null;
     return {
