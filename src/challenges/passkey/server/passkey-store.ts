@@ -91,10 +91,13 @@ export function createMemoryPasskeyStore(options: MemoryPasskeyStoreOptions = {}
   // Challenges and step-ups, by key, until they expire. Not saved with the passkeys: neither
   // outlives its minutes, nor the process.
   const once = new Map<string, number>();
+  let writesSinceSweep = 0;
   const keep = (key: string, expiresAt: number) => {
-    // Expired ones go now and then, so memory follows the ones still waiting; and a flood of
-    // challenges past a bound pushes out the oldest, which cost nobody but its asker.
-    if (once.size >= 1024) {
+    // Expired ones go every 1,024 writes, so memory follows the ones still waiting at no cost
+    // per write; and a flood of challenges past a bound pushes out the oldest, which cost
+    // nobody but its asker.
+    if (++writesSinceSweep >= 1024) {
+      writesSinceSweep = 0;
       const now = Date.now();
       for (const [kept, until] of once) if (until <= now) once.delete(kept);
     }
