@@ -1,6 +1,11 @@
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { type CustomChallengeStep, validAttempts } from '../../triggers/chain/chain-step.ts';
-import { ceremonyRound, descriptorsOf, freshChallenge } from './server/ceremony.ts';
+import {
+  ceremonyRound,
+  descriptorsOf,
+  freshChallenge,
+  freshChallengeShape,
+} from './server/ceremony.ts';
 import { decoyPasskeys } from './server/decoys.ts';
 import {
   clientDataOf,
@@ -31,9 +36,6 @@ export function parseCredential<T extends { id: string }>(answer: string): T | n
   }
 }
 
-/** A challenge `passkeyChallengeHandler` issues: 32 bytes, base64url. */
-const issuedChallenge = /^[\w-]{43}$/;
-
 /**
  * The challenge an assertion must have signed: this round's, or one of the shape
  * `passkeyChallengeHandler` issues before anyone is named (a passkey picked from the username
@@ -43,7 +45,7 @@ const issuedChallenge = /^[\w-]{43}$/;
 function expectedChallenge(ours: string | undefined, clientDataJSON: unknown) {
   const { challenge } = clientDataOf(clientDataJSON);
   const issued =
-    typeof challenge === 'string' && challenge !== ours && issuedChallenge.test(challenge);
+    typeof challenge === 'string' && challenge !== ours && freshChallengeShape.test(challenge);
   return { challenge: issued ? challenge : (ours ?? ''), issued };
 }
 

@@ -11,6 +11,9 @@ import type { StoredPasskey } from './passkey-store.ts';
 /** A fresh challenge for one round: 32 random bytes. */
 export const freshChallenge = () => randomBytes(32).toString('base64url');
 
+/** The shape of what `freshChallenge` makes: 32 bytes, base64url. */
+export const freshChallengeShape = /^[\w-]{43}$/;
+
 /** Stored passkeys as options list them. */
 export const descriptorsOf = (passkeys: readonly StoredPasskey[]): PasskeyDescriptorJSON[] =>
   passkeys.map(({ id, transports }) => ({ id, type: 'public-key', transports }));
