@@ -11,6 +11,20 @@ export interface PasskeyDoctorOptions {
 
 type Fetch = typeof fetch;
 
+/** How long a handler may take to answer before the doctor calls it unreachable. */
+const HANDLER_TIMEOUT_MS = 10_000;
+
+/** A call of a handler that gives up after `HANDLER_TIMEOUT_MS`. */
+const ask = (call: Fetch, url: string, init: RequestInit) =>
+  call(url, { ...init, signal: AbortSignal.timeout(HANDLER_TIMEOUT_MS) });
+
+const unreachable = (title: string, url: string, option: string, error: unknown) =>
+  problem(
+    title,
+    `${url} cannot be reached: ${String(error)}.`,
+    `Check --${option} and that the function URL is deployed.`,
+  );
+
 /** An origin no deployment lists: a handler that answers it answers every site. */
 const strangerOrigin = 'https://cognito-custom-auth-doctor.invalid';
 
@@ -35,15 +49,9 @@ async function challengeChecks(url: string, origin: string, call: Fetch): Promis
   const title = `Passkey challenges for ${origin}`;
   let response: Response;
   try {
-    response = await call(url, { method: 'POST', headers: { origin } });
+    response = await ask(call, url, { method: 'POST', headers: { origin } });
   } catch (error) {
-    return [
-      problem(
-        title,
-        `${url} cannot be reached: ${String(error)}.`,
-        'Check --passkey-challenge-url and that the function URL is deployed.',
-      ),
-    ];
+    return [unreachable(title, url, 'passkey-challenge-url', error)];
   }
   if (response.status !== 200 || response.headers.get('access-control-allow-origin') !== origin) {
     return [
@@ -80,7 +88,7 @@ async function challengeChecks(url: string, origin: string, call: Fetch): Promis
 async function managementChecks(url: string, origin: string, call: Fetch): Promise<DoctorCheck[]> {
   const title = `Passkey management for ${origin}`;
   try {
-    const preflight = await call(url, {
+    const preflight = await ask(call, url, {
       method: 'OPTIONS',
       headers: {
         origin,
@@ -101,7 +109,7 @@ async function managementChecks(url: string, origin: string, call: Fetch): Promi
         ),
       ];
     }
-    const anonymous = await call(url, { headers: { origin } });
+    const anonymous = await ask(call, url, { headers: { origin } });
     return anonymous.status === 401
       ? [ok(title)]
       : [
@@ -112,13 +120,7 @@ async function managementChecks(url: string, origin: string, call: Fetch): Promi
           ),
         ];
   } catch (error) {
-    return [
-      problem(
-        title,
-        `${url} cannot be reached: ${String(error)}.`,
-        'Check --passkey-management-url and that the function URL is deployed.',
-      ),
-    ];
+    return [unreachable(title, url, 'passkey-management-url', error)];
   }
 }
 
@@ -126,7 +128,10 @@ async function managementChecks(url: string, origin: string, call: Fetch): Promi
 async function strangerCheck(url: string, call: Fetch): Promise<DoctorCheck> {
   const title = 'Passkey challenges for other sites';
   try {
-    const response = await call(url, { method: 'POST', headers: { origin: strangerOrigin } });
+    const response = await ask(call, url, {
+      method: 'POST',
+      headers: { origin: strangerOrigin },
+    });
     const allowed = response.headers.get('access-control-allow-origin');
     return allowed === '*' || allowed === strangerOrigin
       ? notice(
