@@ -73,7 +73,12 @@ async function route(
   url: URL,
   headers: Record<string, string>,
 ): Promise<void> {
-  const passkeyHandler = passkeyHandlers(deps)[url.pathname];
+  const passkeyHandler =
+    url.pathname === passkeyChallengePath
+      ? deps.passkeyChallenge
+      : url.pathname === passkeyManagementPath
+        ? deps.passkeyManagement
+        : undefined;
   if (passkeyHandler) return serveHandler(passkeyHandler, request, response, deps, url.pathname);
   if (request.method === 'OPTIONS') {
     response.writeHead(204, headers).end();
@@ -101,13 +106,6 @@ export const passkeyChallengePath = '/passkeys/challenge';
 export const passkeyManagementPath = '/passkeys/manage';
 
 type HttpHandler = (event: HttpRequestEvent) => Promise<HttpResponse>;
-
-const passkeyHandlers = (
-  deps: PoolServerDependencies,
-): Record<string, HttpHandler | undefined> => ({
-  [passkeyChallengePath]: deps.passkeyChallenge,
-  [passkeyManagementPath]: deps.passkeyManagement,
-});
 
 /**
  * A handler answers as it would behind a function URL: its own CORS, its own errors. Its

@@ -188,6 +188,10 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
   });
   const host = options.host ?? '127.0.0.1';
   let manage: ReturnType<typeof localPasskeyManagementHandler> | undefined;
+  const passkeyUrls = () => ({
+    passkeyChallengeUrl: endpoint + passkeyChallengePath,
+    passkeyManagementUrl: endpoint + passkeyManagementPath,
+  });
   const server = createPoolServer({
     userPoolId,
     host,
@@ -221,8 +225,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
       userPoolId,
       userPoolClientId: clientId,
       amplifyConfig: amplifyConfig(),
-      passkeyChallengeUrl: endpoint + passkeyChallengePath,
-      passkeyManagementUrl: endpoint + passkeyManagementPath,
+      ...passkeyUrls(),
     }),
     passkeyChallenge: localPasskeyChallengeHandler(passkeys),
     // Made at the first request: GetUser is asked of this pool, at the address it listens on.
@@ -252,8 +255,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
     explicitAuthFlows,
     caseSensitive: store.caseSensitive,
     amplifyConfig: amplifyConfig(),
-    passkeyChallengeUrl: endpoint + passkeyChallengePath,
-    passkeyManagementUrl: endpoint + passkeyManagementPath,
+    ...passkeyUrls(),
     outbox: (username) => outbox.list(username),
     challenges: (username) => challenges.list(username),
     requestCounts: () => ({ ...counts }),
