@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { pageOrigins } from '../../src/doctor/passkey-checks.ts';
-import { runDoctor } from '../../src/doctor/run.ts';
 import type { LocalPool } from '../../src/local-pool/index.ts';
+import { doctorInProcess, poolArgs } from '../support/doctor.ts';
 import { poolsForEachTest } from '../support/local-pool.ts';
 
 const start = poolsForEachTest();
-
-const poolArgs = (pool: LocalPool, ...more: string[]) => [
-  '--user-pool-id',
-  pool.userPoolId,
-  '--client-id',
-  pool.userPoolClientId,
-  '--endpoint',
-  pool.endpoint,
-  ...more,
-];
 
 /** Both handlers of the pool, checked for the page at `origin`. */
 const withHandlers = (pool: LocalPool, origin: string) =>
@@ -28,17 +18,8 @@ const withHandlers = (pool: LocalPool, origin: string) =>
     origin,
   );
 
-async function doctor(args: string[], fetch?: typeof globalThis.fetch) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runDoctor(args, {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    env: {},
-    ...(fetch && { fetch }),
-  });
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
+const doctor = (args: string[], fetch?: typeof globalThis.fetch) =>
+  doctorInProcess(args, fetch && { fetch });
 
 /** The pool's handlers, with one answer of the challenge handler rewritten. */
 const rewritingChallenges =

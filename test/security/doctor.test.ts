@@ -1,21 +1,12 @@
 import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runDoctor } from '../../src/doctor/run.ts';
-import type { ExtraClientOptions, LocalPool } from '../../src/local-pool/index.ts';
+import type { ExtraClientOptions } from '../../src/local-pool/index.ts';
+import { doctorInProcess, poolArgs } from '../support/doctor.ts';
 import { poolsForEachTest } from '../support/local-pool.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const start = poolsForEachTest();
-
-const poolArgs = (pool: LocalPool) => [
-  '--user-pool-id',
-  pool.userPoolId,
-  '--client-id',
-  pool.userPoolClientId,
-  '--endpoint',
-  pool.endpoint,
-];
 
 /** The real command in a child process, with no AWS credentials in its environment. */
 function doctorCli(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
@@ -33,17 +24,7 @@ function doctorCli(args: string[]): Promise<{ status: number; stdout: string; st
   });
 }
 
-async function inProcess(args: string[], io: Partial<Parameters<typeof runDoctor>[1]> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runDoctor(args, {
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    env: {},
-    ...io,
-  });
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
+const inProcess = doctorInProcess;
 
 describe('the doctor command against a local pool', () => {
   it('passes a pool set up as the kit needs (exit 0)', async () => {
