@@ -6,7 +6,7 @@ import {
   freshChallenge,
   freshChallengeShape,
 } from './server/ceremony.ts';
-import { decoyPasskeys } from './server/decoys.ts';
+import { decoyPasskeys, decoyPublicKey } from './server/decoys.ts';
 import {
   clientDataOf,
   expectedOrigins,
@@ -83,9 +83,11 @@ export function passkeyStep(options: PasskeyStepOptions): CustomChallengeStep {
     },
     async verify({ event, answer, privateParameters, owner }) {
       const response = parseCredential<AuthenticationResponseJSON>(answer);
-      // The user's passkeys are read for everyone, so an unknown user takes as long.
-      const passkey = (await store.list(owner)).find(({ id }) => id === response?.id);
-      if (!response || !passkey || event.request.userNotFound === true) return false;
+      if (!response) return false;
+      // The user's passkeys are read for everyone, and an answer naming none of them (every
+      // answer for an unknown user) is checked against a decoy, so that it takes as long.
+      const found = (await store.list(owner)).find(({ id }) => id === response.id);
+      const passkey = event.request.userNotFound === true ? undefined : found;
       const { clientDataJSON } = response.response;
       const { challenge, issued } = expectedChallenge(privateParameters.challenge, clientDataJSON);
       const { verifyAuthenticationResponse } = await webauthn();
@@ -96,12 +98,14 @@ export function passkeyStep(options: PasskeyStepOptions): CustomChallengeStep {
           expectedChallenge: challenge,
           expectedOrigin: expectedOrigins(party, clientDataJSON),
           expectedRPID: party.rpId,
-          credential: {
-            id: passkey.id,
-            publicKey: Buffer.from(passkey.publicKey, 'base64url'),
-            counter: passkey.counter,
-            transports: passkey.transports as never,
-          },
+          credential: passkey
+            ? {
+                id: passkey.id,
+                publicKey: Buffer.from(passkey.publicKey, 'base64url'),
+                counter: passkey.counter,
+                transports: passkey.transports as never,
+              }
+            : { id: response.id, publicKey: await decoyPublicKey(), counter: 0 },
           requireUserVerification: party.userVerification === 'required',
         });
       } catch {
@@ -109,7 +113,7 @@ export function passkeyStep(options: PasskeyStepOptions): CustomChallengeStep {
         // gone backwards: all wrong answers.
         return false;
       }
-      if (!result.verified) return false;
+      if (!passkey || !result.verified) return false;
       if (issued && !(await store.takeChallenge(challenge, Date.now()))) return false;
       const { newCounter, credentialBackedUp } = result.authenticationInfo;
       return store.recordUse(owner, passkey.id, {

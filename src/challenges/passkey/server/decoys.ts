@@ -1,4 +1,5 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, generateKeyPairSync } from 'node:crypto';
+import { lazily } from '../../../triggers/common/lazily.ts';
 import type { PasskeyDescriptorJSON } from '../protocol.ts';
 
 /**
@@ -17,3 +18,22 @@ export function decoyPasskeys(secret: string, username: string): PasskeyDescript
     transports: ['hybrid', 'internal'],
   }));
 }
+
+/**
+ * A passkey nobody holds (an ES256 key made once per process and thrown away), to check an
+ * answer against when its id names none of the user's: the check then costs what a real
+ * one does, so an unknown user, or an id that is not theirs, takes as long as a real passkey.
+ */
+export const decoyPublicKey = lazily(async () => {
+  const { x, y } = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({
+    format: 'jwk',
+  });
+  const coordinate = (value: string | undefined) => Buffer.from(value ?? '', 'base64url');
+  // The COSE key, CBOR by hand: {1: 2 (EC2), 3: -7 (ES256), -1: 1 (P-256), -2: x, -3: y}.
+  return Buffer.concat([
+    Buffer.from([0xa5, 0x01, 0x02, 0x03, 0x26, 0x20, 0x01, 0x21, 0x58, 0x20]),
+    coordinate(x),
+    Buffer.from([0x22, 0x58, 0x20]),
+    coordinate(y),
+  ]);
+});
