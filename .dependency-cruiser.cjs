@@ -107,6 +107,29 @@ module.exports = {
       },
     },
     {
+      name: 'cdk-builds-the-backend-only',
+      severity: 'error',
+      comment:
+        'The deploy construct names the triggers it deploys; it never imports the client, and nothing but it imports aws-cdk-lib.',
+      from: { path: '^src/cdk/' },
+      to: {
+        path: [
+          '^src/(machine|react|components|local-pool|doctor)/',
+          challenge.client,
+          challenge.ui,
+          reactModules,
+          amplifyModules,
+        ],
+      },
+    },
+    {
+      name: 'only-cdk-imports-the-cdk',
+      severity: 'error',
+      comment: 'aws-cdk-lib and constructs are optional peers: only the cdk entry may load them.',
+      from: { path: '^src/', pathNot: '^src/cdk/' },
+      to: { path: ['^src/cdk/', '^node_modules/(aws-cdk-lib|constructs)/'] },
+    },
+    {
       name: 'browser-entries-have-no-node-builtins',
       severity: 'error',
       comment: 'Nothing in the browser entries imports node: modules.',

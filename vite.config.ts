@@ -19,7 +19,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: [
-            'test/{machine,package,triggers,local-pool,security,doctor,compat}/**/*.test.ts',
+            'test/{machine,package,triggers,local-pool,security,doctor,compat,cdk}/**/*.test.ts',
           ],
         },
       },

@@ -18,6 +18,7 @@ export const reportedEntries = {
   './machine': 'machine',
   './triggers': 'triggers',
   './local-pool': 'local-pool',
+  './cdk': 'cdk',
 } as const;
 
 export interface ReportResult {

@@ -1,10 +1,11 @@
-// Builds the package into dist/ (or the folder given): JavaScript and types with tsc, then
-// the stylesheet, which tsc does not copy.
+// Builds the package into dist/ (or the folder given): JavaScript and types with tsc, the
+// stylesheet, which tsc does not copy, and the trigger handlers bundled for Lambda.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleHandlers } from './bundle-handlers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = resolve(process.argv[2] ?? join(root, 'dist'));
@@ -17,3 +18,4 @@ execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '-
 });
 mkdirSync(outDir, { recursive: true });
 copyFileSync(join(root, 'src/components/styles.css'), join(outDir, 'styles.css'));
+await bundleHandlers(join(outDir, 'cdk/handlers'));

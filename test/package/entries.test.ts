@@ -72,13 +72,46 @@ describe('the packed package', () => {
         .filter((file) => file.startsWith('dist/'))
         .map((file) => /(\.d\.ts|\.js\.map|\.[a-z]+)$/.exec(file)?.[1]),
     );
-    expect([...kinds].sort()).toEqual(['.css', '.d.ts', '.js', '.js.map']);
+    // `.mjs`: the trigger handlers bundled for Lambda, which the CDK construct deploys.
+    expect([...kinds].sort()).toEqual(['.css', '.d.ts', '.js', '.js.map', '.mjs']);
     for (const entry of Object.values(packageJson.exports)) {
       for (const target of typeof entry === 'string' ? [entry] : [entry.import, entry.types]) {
         expect(files).toContain(target.replace(/^\.\//, ''));
       }
     }
   });
+
+  it('deploys, from the construct, the handler bundle it ships, which runs by itself', async () => {
+    const { App, Stack } = await import('aws-cdk-lib');
+    const { Template } = await import('aws-cdk-lib/assertions');
+    const cdk = (await import(
+      join(outDir, 'cdk/index.js')
+    )) as typeof import('../../src/cdk/index.ts');
+    const app = new App({ outdir: join(work, 'cdk.out') });
+    const stack = new Stack(app, 'Auth');
+    new cdk.CustomAuthBackend(stack, 'CustomAuth');
+    const functions = Object.values(
+      Template.fromStack(stack).findResources('AWS::Lambda::Function'),
+    );
+    expect(functions).toHaveLength(3);
+    // Only node: built-ins and the AWS SDK, which Lambda's runtimes provide.
+    const bundle = join(outDir, 'cdk/handlers/index.mjs');
+    const outside = [...externalImports(bundle)].filter(
+      (specifier) => !specifier.startsWith('node:') && !specifier.startsWith('@aws-sdk/'),
+    );
+    expect(outside).toEqual([]);
+    const handlers = (await import(
+      bundle
+    )) as typeof import('../../src/triggers/presets/ready-handlers.ts');
+    const define = await handlers.defineAuthChallenge({
+      request: { session: [], userNotFound: false, userAttributes: {} },
+      response: {},
+    } as unknown as Parameters<typeof handlers.defineAuthChallenge>[0]);
+    expect(define.response).toMatchObject({
+      challengeName: 'CUSTOM_CHALLENGE',
+      issueTokens: false,
+    });
+  }, 60_000);
 
   it('carries its sources inside the source maps, since src/ is not shipped', () => {
     const map = JSON.parse(readFileSync(join(outDir, 'machine/machine.js.map'), 'utf8')) as {
@@ -124,7 +157,13 @@ describe('the packed package', () => {
       ...Object.keys(manifest.dependencies),
       ...Object.keys(manifest.peerDependencies),
     ]);
-    const entries = ['index.js', 'machine/index.js', 'triggers/index.js', 'local-pool/index.js'];
+    const entries = [
+      'index.js',
+      'machine/index.js',
+      'triggers/index.js',
+      'local-pool/index.js',
+      'cdk/index.js',
+    ];
     const imported = new Set(entries.flatMap((entry) => [...externalImports(join(outDir, entry))]));
     const packageOf = (specifier: string) =>
       specifier
