@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 
 export const doctorUsage = `Usage: cognito-custom-auth-doctor --user-pool-id <id> --client-id <id> [options]
+       cognito-custom-auth-doctor --template <file> [--client-id <logical id>] [options]
 
 Checks a Cognito user pool and app client for the custom-auth kit: no app client of the
 pool with a flow or hosted sign-in page that signs in with a password alone, nor without
@@ -10,6 +11,12 @@ AuthSessionValidity as the app expects. Notes (such as case-sensitive usernames)
 
   --user-pool-id <id>          the user pool, e.g. eu-west-1_AbC123
   --client-id <id>             the app client the app signs in with
+  --template <file>            check a CloudFormation template (JSON, or YAML with the
+                               optional package yaml) before deploy, e.g.
+                               cdk.out/<stack>.template.json: every user pool in it, with
+                               its triggers' runtime and limits table; --client-id then
+                               names the app client's logical id (default: its only client,
+                               or the first that allows ALLOW_CUSTOM_AUTH)
   --region <region>            default: the part of the pool id before "_"
   --endpoint <url>             another Cognito endpoint, e.g. a local pool
   --session-validity <minutes> the AuthSessionValidity the app expects (default 3)
@@ -22,19 +29,35 @@ AuthSessionValidity as the app expects. Notes (such as case-sensitive usernames)
 Needs @aws-sdk/client-cognito-identity-provider and AWS credentials allowed to call
 cognito-idp:DescribeUserPool, cognito-idp:ListUserPoolClients and
 cognito-idp:DescribeUserPoolClient.
-Exit status: 0 all checks pass, 1 a check failed, 2 bad arguments or the pool could not be read.
+Exit status: 0 all checks pass, 1 a check failed, 2 bad arguments or the pool (or template)
+could not be read.
 `;
 
-export interface DoctorArgs {
-  userPoolId: string;
-  clientId: string;
-  region: string;
-  endpoint?: string;
+interface CommonArgs {
   sessionValidityMinutes: number;
   passkeyChallengeUrl?: string | undefined;
   passkeyManagementUrl?: string | undefined;
   passkeyOrigins: string[];
 }
+
+/** A deployed pool, read with the AWS SDK. */
+export interface PoolArgs extends CommonArgs {
+  source: 'pool';
+  userPoolId: string;
+  clientId: string;
+  region: string;
+  endpoint?: string;
+}
+
+/** A template, read before deploy. */
+export interface TemplateArgs extends CommonArgs {
+  source: 'template';
+  template: string;
+  /** The app client's logical id, when the template has several. */
+  clientId?: string | undefined;
+}
+
+export type DoctorArgs = PoolArgs | TemplateArgs;
 
 /** An http or https URL, or a message naming the option. */
 function httpUrl(option: string, value: string | undefined): string | undefined {
@@ -53,6 +76,7 @@ export function parseDoctorArgs(argv: string[]): DoctorArgs | 'help' {
     strict: true,
     options: {
       'user-pool-id': { type: 'string' },
+      template: { type: 'string' },
       'client-id': { type: 'string' },
       region: { type: 'string' },
       endpoint: { type: 'string' },
@@ -64,17 +88,44 @@ export function parseDoctorArgs(argv: string[]): DoctorArgs | 'help' {
     },
   });
   if (values.help) return 'help';
+  const common = commonArgs(values);
+  if (values.template !== undefined) {
+    if (values['user-pool-id'] || values.endpoint || values.region) {
+      throw new Error(
+        '--template checks a template: leave out --user-pool-id, --region and --endpoint.',
+      );
+    }
+    if (!values.template.trim()) throw new Error('--template needs the path of a template file.');
+    return {
+      source: 'template',
+      template: values.template,
+      clientId: values['client-id'],
+      ...common,
+    };
+  }
   const userPoolId = values['user-pool-id'];
   const clientId = values['client-id'];
   if (!userPoolId || !/^[\w-]+_[0-9a-zA-Z]+$/.test(userPoolId)) {
     throw new Error(
-      '--user-pool-id is required and looks like <region>_<id>, e.g. eu-west-1_AbC123.',
+      '--user-pool-id is required and looks like <region>_<id>, e.g. eu-west-1_AbC123 (or check a template with --template).',
     );
   }
   if (!clientId || !/^[\w+]+$/.test(clientId)) {
     throw new Error('--client-id is required: the app client id the app signs in with.');
   }
   httpUrl('endpoint', values.endpoint);
+  const region = values.region ?? userPoolId.split('_')[0] ?? '';
+  return { source: 'pool', userPoolId, clientId, region, endpoint: values.endpoint, ...common };
+}
+
+interface CommonValues {
+  'session-validity'?: string | undefined;
+  'passkey-challenge-url'?: string | undefined;
+  'passkey-management-url'?: string | undefined;
+  'passkey-origin'?: string[] | undefined;
+}
+
+function commonArgs(values: CommonValues): CommonArgs {
   const passkeyOrigins = (values['passkey-origin'] ?? []).map((origin) => {
     if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
       throw new Error(
@@ -89,12 +140,7 @@ export function parseDoctorArgs(argv: string[]): DoctorArgs | 'help' {
       `--session-validity is in minutes, a whole number from 3 to 15 (Cognito's range), not ${values['session-validity']}.`,
     );
   }
-  const region = values.region ?? userPoolId.split('_')[0] ?? '';
   return {
-    userPoolId,
-    clientId,
-    region,
-    endpoint: values.endpoint,
     sessionValidityMinutes: minutes,
     passkeyChallengeUrl: httpUrl('passkey-challenge-url', values['passkey-challenge-url']),
     passkeyManagementUrl: httpUrl('passkey-management-url', values['passkey-management-url']),

@@ -1,23 +1,11 @@
-import { type DoctorArgs, doctorUsage, parseDoctorArgs } from './args.ts';
-import {
-  checkPoolForCustomAuth,
-  type DescribedClient,
-  type DescribedPool,
-  type DoctorCheck,
-} from './checks.ts';
+import { type DoctorArgs, doctorUsage, type PoolArgs, parseDoctorArgs } from './args.ts';
+import { checkPoolForCustomAuth, type DescribedClient, type DescribedPool } from './checks.ts';
+import type { CognitoSdk, DoctorIo } from './io.ts';
 import { checkPasskeys } from './passkey-checks.ts';
+import { printReport, printSummary } from './report.ts';
+import { runTemplateDoctor } from './template-run.ts';
 
-type CognitoSdk = typeof import('@aws-sdk/client-cognito-identity-provider');
-
-export interface DoctorIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  env: Record<string, string | undefined>;
-  /** Loads the AWS SDK's Cognito client; replaceable so its absence can be tested. */
-  loadSdk?: () => Promise<CognitoSdk>;
-  /** Asks the passkey handlers; replaceable to check handlers of any make. */
-  fetch?: typeof fetch;
-}
+export type { DoctorIo } from './io.ts';
 
 const sdkName = '@aws-sdk/client-cognito-identity-provider';
 
@@ -30,7 +18,7 @@ const isLoopback = (endpoint: string) => {
 };
 
 /** Why the describe calls failed, in words a developer can act on. */
-function describeFailure(error: unknown, args: DoctorArgs): string {
+function describeFailure(error: unknown, args: PoolArgs): string {
   const name = (error as { name?: string }).name ?? 'Error';
   const message = (error as { message?: string }).message ?? String(error);
   const code = (error as { code?: string; cause?: { code?: string } }).code;
@@ -70,11 +58,7 @@ interface Described {
 /** Describes at most this many clients at once: Cognito throttles reads per account. */
 const describeConcurrency = 4;
 
-async function describe(
-  sdk: CognitoSdk,
-  args: DoctorArgs,
-  env: DoctorIo['env'],
-): Promise<Described> {
+async function describe(sdk: CognitoSdk, args: PoolArgs, env: DoctorIo['env']): Promise<Described> {
   const offline =
     args.endpoint !== undefined &&
     isLoopback(args.endpoint) &&
@@ -123,19 +107,6 @@ async function describe(
   }
 }
 
-function printCheck(check: DoctorCheck, out: (line: string) => void): void {
-  if (!check.ok) {
-    out(`  PROBLEM  ${check.title}`);
-    out(`           why: ${check.problem}`);
-    out(`           fix: ${check.fix}`);
-  } else if (check.notice !== undefined) {
-    out(`  note     ${check.title}`);
-    out(`           why: ${check.notice}`);
-  } else {
-    out(`  ok       ${check.title}`);
-  }
-}
-
 /** The doctor command: returns its exit status (0 fine, 1 findings, 2 could not check). */
 export async function runDoctor(argv: string[], io: DoctorIo): Promise<number> {
   let args: DoctorArgs | 'help';
@@ -149,6 +120,12 @@ export async function runDoctor(argv: string[], io: DoctorIo): Promise<number> {
     io.out(doctorUsage);
     return 0;
   }
+  if (args.source === 'template') return runTemplateDoctor(args, io);
+  return runPoolDoctor(args, io);
+}
+
+/** The checks of a deployed pool, read with the AWS SDK. */
+async function runPoolDoctor(args: PoolArgs, io: DoctorIo): Promise<number> {
   let sdk: CognitoSdk;
   try {
     sdk = await (io.loadSdk ?? importSdk)();
@@ -179,19 +156,13 @@ export async function runDoctor(argv: string[], io: DoctorIo): Promise<number> {
     )),
   ];
   const others = described.others.length;
-  io.out(
+  const problems = printReport(
     `User pool ${args.userPoolId}, app client ${args.clientId}` +
       (others > 0 ? ` and ${others} other app client${others === 1 ? '' : 's'}:` : ':'),
+    checks,
+    io.out,
   );
-  for (const check of checks) printCheck(check, io.out);
-  const problems = checks.filter((check) => !check.ok).length;
-  const notes = checks.filter((check) => check.notice !== undefined).length;
-  const noted = notes === 0 ? '' : ` (${notes} note${notes === 1 ? '' : 's'})`;
-  io.out(
-    problems === 0
-      ? `All checks pass${noted}.`
-      : `${problems} problem${problems === 1 ? '' : 's'} found${noted}.`,
-  );
+  printSummary([problems], io.out);
   // Notes are for reading, not for CI: only a problem fails the run.
-  return problems === 0 ? 0 : 1;
+  return problems.problems === 0 ? 0 : 1;
 }

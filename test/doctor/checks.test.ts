@@ -310,6 +310,7 @@ describe('the doctor checks', () => {
 describe('the doctor arguments', () => {
   it('reads them, with the region from the pool id', () => {
     expect(parseDoctorArgs(['--user-pool-id', 'eu-west-1_Abc', '--client-id', 'x1'])).toEqual({
+      source: 'pool',
       userPoolId: 'eu-west-1_Abc',
       clientId: 'x1',
       region: 'eu-west-1',
@@ -321,8 +322,18 @@ describe('the doctor arguments', () => {
     });
   });
 
+  it('reads a template instead, with an optional app client', () => {
+    expect(parseDoctorArgs(['--template', 'cdk.out/A.template.json'])).toMatchObject({
+      source: 'template',
+      template: 'cdk.out/A.template.json',
+      clientId: undefined,
+    });
+  });
+
   it.each([
     [[], /--user-pool-id is required/],
+    [['--template', ' '], /--template needs the path/],
+    [['--template', 't.json', '--endpoint', 'http://127.0.0.1:1'], /leave out --user-pool-id/],
     [['--user-pool-id', 'nounderscore', '--client-id', 'x'], /looks like <region>_<id>/],
     [['--user-pool-id', 'eu-west-1_A'], /--client-id is required/],
     [['--user-pool-id', 'eu-west-1_A', '--client-id', 'x', '--endpoint', 'ftp://x'], /http/],

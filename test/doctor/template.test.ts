@@ -1,0 +1,219 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import type { CfnResource, CfnTemplate } from '../../src/cloudformation/template.ts';
+import { type SynthesizedApp, synthesizeApp } from '../support/cdk-app.ts';
+import { doctorInProcess } from '../support/doctor.ts';
+
+let app: SynthesizedApp;
+
+beforeAll(async () => {
+  app = await synthesizeApp();
+}, 120_000);
+
+afterAll(() => app?.remove());
+
+/** The construct's template, changed by `mistake`, written beside it; the doctor's answer. */
+async function doctorOn(mistake: (template: CfnTemplate) => void, ...more: string[]) {
+  const template = structuredClone(app.template);
+  mistake(template);
+  const path = join(app.outdir, `changed-${Math.random().toString(36).slice(2)}.template.json`);
+  writeFileSync(path, JSON.stringify(template));
+  return doctorInProcess(['--template', path, ...more]);
+}
+
+/** The one resource of `type` whose logical id starts with `prefix`. */
+function resource(template: CfnTemplate, type: string, prefix = ''): CfnResource {
+  const found = Object.entries(template.Resources).filter(
+    ([id, each]) => each.Type === type && id.startsWith(prefix),
+  );
+  expect(found, `${type} ${prefix}`).toHaveLength(1);
+  return (found[0] as [string, CfnResource])[1];
+}
+
+const propertiesOf = (template: CfnTemplate, type: string, prefix = '') =>
+  resource(template, type, prefix).Properties as Record<string, unknown>;
+
+const poolId = (template: CfnTemplate) =>
+  Object.keys(template.Resources).find(
+    (id) => template.Resources[id]?.Type === 'AWS::Cognito::UserPool',
+  ) as string;
+
+describe('the doctor on a template', () => {
+  it("finds nothing wrong in the construct's own template", async () => {
+    const { status, out, err } = await doctorInProcess(['--template', app.templatePath]);
+    expect(err).toBe('');
+    expect(out).not.toContain('PROBLEM');
+    expect(out).toMatch(
+      /User pool CustomAuthUserPool\w+, app client CustomAuthUserPoolAppClient\w+:/,
+    );
+    for (const line of [
+      'No auth flow lets a password alone sign in',
+      'Define auth challenge trigger attached',
+      'DefineAuthChallenge runs on nodejs24.x',
+      'CreateAuthChallenge counts attempts in CustomAuthSignInLimits',
+      'VerifyAuthChallengeResponse counts attempts in CustomAuthSignInLimits',
+      'A change of email takes effect only once verified',
+      'Usernames are case-insensitive',
+      'PreventUserExistenceErrors is ENABLED',
+    ]) {
+      expect(out).toContain(line);
+    }
+    expect(status).toBe(0);
+  });
+
+  const mistakes: Array<[string, (template: CfnTemplate) => void, RegExp]> = [
+    [
+      'a client that allows USER_SRP_AUTH',
+      (template) => {
+        const client = propertiesOf(template, 'AWS::Cognito::UserPoolClient');
+        client.ExplicitAuthFlows = [
+          'ALLOW_CUSTOM_AUTH',
+          'ALLOW_USER_SRP_AUTH',
+          'ALLOW_REFRESH_TOKEN_AUTH',
+        ];
+      },
+      /PROBLEM {2}App client CustomAuth\w+: ALLOW_USER_SRP_AUTH enabled/,
+    ],
+    [
+      'a client with no flows listed (Cognito then allows SRP)',
+      (template) => {
+        delete propertiesOf(template, 'AWS::Cognito::UserPoolClient').ExplicitAuthFlows;
+      },
+      /ALLOW_USER_SRP_AUTH enabled \(Cognito enables it when the list is empty\)/,
+    ],
+    [
+      'hosted sign-in pages with COGNITO',
+      (template) => {
+        const pool = poolId(template);
+        template.Resources.Domain = {
+          Type: 'AWS::Cognito::UserPoolDomain',
+          Properties: { Domain: 'sign-in-example', UserPoolId: { Ref: pool } },
+        };
+        Object.assign(propertiesOf(template, 'AWS::Cognito::UserPoolClient'), {
+          AllowedOAuthFlowsUserPoolClient: true,
+          AllowedOAuthFlows: ['code'],
+          SupportedIdentityProviders: ['COGNITO'],
+        });
+      },
+      /hosted sign-in pages at sign-in-example sign in with a password/,
+    ],
+    [
+      'a second, legacy client that tells unknown users apart',
+      (template) => {
+        template.Resources.LegacyClient = {
+          Type: 'AWS::Cognito::UserPoolClient',
+          Properties: {
+            UserPoolId: { Ref: poolId(template) },
+            ClientName: 'legacy',
+            ExplicitAuthFlows: ['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+          },
+        };
+      },
+      /App client LegacyClient \(legacy\): PreventUserExistenceErrors is not set/,
+    ],
+    [
+      'a missing Define trigger',
+      (template) => {
+        const config = propertiesOf(template, 'AWS::Cognito::UserPool').LambdaConfig as Record<
+          string,
+          unknown
+        >;
+        delete config.DefineAuthChallenge;
+      },
+      /PROBLEM {2}Define auth challenge trigger not attached/,
+    ],
+    [
+      'a deprecated runtime',
+      (template) => {
+        propertiesOf(template, 'AWS::Lambda::Function', 'CustomAuthCreate').Runtime = 'nodejs20.x';
+      },
+      /PROBLEM {2}CreateAuthChallenge \(CustomAuthCreate\w+\) runs on nodejs20.x/,
+    ],
+    [
+      'a limits table without Time to Live',
+      (template) => {
+        delete propertiesOf(template, 'AWS::DynamoDB::Table').TimeToLiveSpecification;
+      },
+      /PROBLEM {2}The limits table CustomAuthSignInLimits\w+ of CreateAuthChallenge: Time to Live must be on/,
+    ],
+    [
+      'a Verify trigger that may not write the limits table',
+      (template) => {
+        for (const [id, each] of Object.entries(template.Resources)) {
+          if (each.Type === 'AWS::IAM::Policy' && id.startsWith('CustomAuthVerify')) {
+            delete template.Resources[id];
+          }
+        }
+      },
+      /VerifyAuthChallengeResponse's role must allow dynamodb:GetItem, PutItem and UpdateItem/,
+    ],
+    [
+      'an email change that takes effect unverified',
+      (template) => {
+        delete propertiesOf(template, 'AWS::Cognito::UserPool').UserAttributeUpdateSettings;
+      },
+      /PROBLEM {2}An email change takes effect before the new address is verified/,
+    ],
+    [
+      'a session validity the app does not expect',
+      (template) => {
+        propertiesOf(template, 'AWS::Cognito::UserPoolClient').AuthSessionValidity = 10;
+      },
+      /PROBLEM {2}AuthSessionValidity is 10 minutes, not 3/,
+    ],
+  ];
+
+  it.each(mistakes)('finds %s, and fails the run', async (_, mistake, finding) => {
+    const { status, out } = await doctorOn(mistake);
+    expect(out).toMatch(finding);
+    expect(status).toBe(1);
+  });
+
+  it('reads the same template in YAML, short forms included', async () => {
+    const path = join(app.outdir, 'SignIn.template.yaml');
+    // Short forms as a hand-written template has them.
+    const yaml = stringify(app.template).replace(/Ref: (\w+)/g, '!Ref $1');
+    writeFileSync(path, yaml);
+    expect(yaml).toContain('!Ref');
+    const fromYaml = await doctorInProcess(['--template', path]);
+    const fromJson = await doctorInProcess(['--template', app.templatePath]);
+    expect(fromYaml.out.replace(path, 'T')).toBe(fromJson.out.replace(app.templatePath, 'T'));
+    expect(fromYaml.status).toBe(0);
+  });
+
+  it('takes the app client by its logical id, and says when none has it', async () => {
+    const { status, err } = await doctorInProcess([
+      '--template',
+      app.templatePath,
+      '--client-id',
+      'NoSuchClient',
+    ]);
+    expect(err).toContain('--client-id NoSuchClient names no app client');
+    expect(status).toBe(2);
+  });
+
+  it('says what is wrong with a file that is no template, and exits 2', async () => {
+    const notJson = join(app.outdir, 'broken.json');
+    writeFileSync(notJson, '{ "Resources": ');
+    const noResources = join(app.outdir, 'empty.json');
+    writeFileSync(noResources, '{ "Outputs": {} }');
+    const noPool = join(app.outdir, 'no-pool.json');
+    writeFileSync(noPool, JSON.stringify({ Resources: { T: { Type: 'AWS::SNS::Topic' } } }));
+    const cases: Array<[string, RegExp]> = [
+      [join(app.outdir, 'missing.json'), /Cannot read the template .*missing\.json/],
+      [notJson, /broken\.json is not valid JSON or YAML/],
+      [noResources, /empty\.json is not a CloudFormation template: it has no Resources section/],
+      [noPool, /no-pool\.json creates no user pool/],
+    ];
+    for (const [path, message] of cases) {
+      const { status, err } = await doctorInProcess(['--template', path]);
+      expect(err).toMatch(message);
+      expect(status).toBe(2);
+    }
+    const mixed = await doctorInProcess(['--template', noPool, '--user-pool-id', 'eu-west-1_A']);
+    expect(mixed.err).toContain('--template checks a template');
+    expect(mixed.status).toBe(2);
+  });
+});
