@@ -1,20 +1,32 @@
 #!/usr/bin/env node
-import { exposureWarning, parseCliOptions, usage } from './cli/options.ts';
+import { type CliOptions, exposureWarning, parseCliOptions, usage } from './cli/options.ts';
 import type { LocalPoolOptions } from './pool/options.ts';
 import { startLocalPool } from './pool/start.ts';
+import { localPoolOptionsFromTemplate } from './template/options-from-template.ts';
 
 async function main(): Promise<void> {
-  let options: LocalPoolOptions | 'help';
+  let cli: CliOptions | 'help';
   try {
-    options = parseCliOptions(process.argv.slice(2));
+    cli = parseCliOptions(process.argv.slice(2));
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${usage}`);
     process.exitCode = 2;
     return;
   }
-  if (options === 'help') {
+  if (cli === 'help') {
     console.log(usage);
     return;
+  }
+  const { template, ...given } = cli;
+  let options: LocalPoolOptions = given;
+  if (template !== undefined) {
+    try {
+      options = { ...given, ...(await localPoolOptionsFromTemplate(template)) };
+    } catch (error) {
+      console.error((error as Error).message);
+      process.exitCode = 2;
+      return;
+    }
   }
   const warning = exposureWarning(options.host);
   if (warning) console.error(warning);
@@ -24,7 +36,7 @@ async function main(): Promise<void> {
       `Local Cognito user pool listening on ${pool.endpoint}`,
       `  userPoolId        ${pool.userPoolId}`,
       `  userPoolClientId  ${pool.userPoolClientId}`,
-      `  flow              ${options.triggers ? `triggers from ${options.triggers}` : options.flow ? String(options.flow) : 'passwordless'}`,
+      `  flow              ${template ? `the triggers of ${template}` : options.triggers ? `triggers from ${options.triggers}` : options.flow ? String(options.flow) : 'passwordless'}`,
       `  data              ${options.dataDir ?? 'in memory'}`,
       `  auth flows        ${pool.explicitAuthFlows.join(', ')}`,
       `  usernames         ${pool.caseSensitive ? 'case-sensitive' : 'case-insensitive'}`,

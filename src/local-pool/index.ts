@@ -17,3 +17,4 @@ export type { PoolFlow } from './sign-in/built-in-triggers.ts';
 export { type ChainStepName, chainStepNames } from './sign-in/chain-presets.ts';
 export type { SessionLimits } from './sign-in/sessions.ts';
 export type { LambdaHandler, TriggerHandlers } from './sign-in/trigger-runner.ts';
+export { localPoolOptionsFromTemplate } from './template/options-from-template.ts';

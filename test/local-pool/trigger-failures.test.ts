@@ -36,9 +36,9 @@ const createsChallenge: LambdaHandler = async (event) => {
 describe('a trigger failing under the pool', () => {
   afterEach(() => vi.unstubAllEnvs());
 
-  it("prints the default SES sender's complaint, naming the trigger, in one line", async () => {
+  it("delivers the default SES sender's code to the outbox: a chain as deployed runs offline", async () => {
     vi.stubEnv('CUSTOM_AUTH_SENDER_EMAIL', '');
-    // A chain as an app deploys it, with the default sender: the code goes to SES.
+    // A chain as an app deploys it, with the default sender: on Lambda the code goes to SES.
     const { pool, lines } = await poolWith(
       createCustomAuthTriggers({
         steps: [codeStep()],
@@ -48,12 +48,12 @@ describe('a trigger failing under the pool', () => {
     await registerOverHttp(pool, 'alice');
     lines.length = 0;
     const response = await initiateCustomAuth(pool, 'alice');
-    expect(response.body.__type).toBe('UserLambdaValidationException');
-    expect(lines).toEqual([
-      expect.stringMatching(
-        /^alice's sign-in: CreateAuthChallenge failed with error Set the CUSTOM_AUTH_SENDER_EMAIL environment variable to an address or domain verified in Amazon SES .*\(answered UserLambdaValidationException\)$/,
-      ),
-    ]);
+    expect(response.body.ChallengeName).toBe('CUSTOM_CHALLENGE');
+    expect(pool.outbox('alice').at(-1)).toMatchObject({
+      destination: 'alice@example.com',
+      code: expect.stringMatching(/^\d{6}$/),
+    });
+    expect(lines).toEqual([expect.stringMatching(/^sign-in code for alice \(alice@example.com\): \d{6}$/)]);
   });
 
   it('prints a failing Verify, a bad answer from Create and a multi-line message, never the event', async () => {

@@ -25,7 +25,8 @@ export async function synthesizeApp(
   const outdir = mkdtempSync(join(tmpdir(), 'cca-cdk-out-'));
   const bundle = join(outdir, 'handlers-source');
   await bundleHandlers(bundle);
-  const app = new App({ outdir });
+  // The CDK CLI asks for asset metadata (where each asset's files are) unless told not to.
+  const app = new App({ outdir, context: { 'aws:cdk:enable-asset-metadata': true } });
   const stack = new Stack(app, 'SignIn', { env: { account: '123456789012', region: 'eu-west-1' } });
   new CustomAuthBackend(stack, 'CustomAuth', { ...props, code: Code.fromAsset(bundle) });
   app.synth();

@@ -9,7 +9,7 @@ const root = resolve(import.meta.dirname, '../..');
  * that Node runs the CLI with no TypeScript loader. Returns the CLI's path.
  */
 export function compilePool(outDir: string): string {
-  for (const folder of ['local-pool', 'triggers', 'challenges', 'shared']) {
+  for (const folder of ['local-pool', 'triggers', 'challenges', 'shared', 'cloudformation']) {
     const source = join(root, 'src', folder);
     for (const file of readdirSync(source, { recursive: true, encoding: 'utf8' })) {
       if (!file.endsWith('.ts')) continue;

@@ -41,6 +41,11 @@ A local, Cognito-compatible user pool that runs the custom-auth triggers.
                                  asks for the account's email address; captcha is the local
                                  test CAPTCHA; magicLink emails a link to a page on this
                                  machine, and a code, both shown in the outbox)
+  --template <file>              run what a CloudFormation template deploys (cdk synth's
+                                 cdk.out/<stack>.template.json): its user pool's clients
+                                 and their flows, its settings, and the trigger functions
+                                 from their asset folders with their environment (limits
+                                 counted in memory, codes to the outbox)
   --triggers <file>              module exporting defineAuthChallenge, createAuthChallenge,
                                  verifyAuthChallengeResponse (default: the built-in ones);
                                  JavaScript, or TypeScript through the project's tsx
@@ -116,7 +121,21 @@ function poolFlow(value: string | undefined): PoolFlow | undefined {
   return names as ChainStepName[];
 }
 
-export function parseCliOptions(args: string[]): LocalPoolOptions | 'help' {
+/** What a template sets, so not to be given beside it. */
+const setByTemplate = [
+  'flow',
+  'triggers',
+  'client-id',
+  'auth-flows',
+  'session-validity',
+  'case-sensitive',
+  'legacy-user-existence-errors',
+] as const;
+
+/** The command line: the pool's options, and the template to start from if one is given. */
+export type CliOptions = LocalPoolOptions & { template?: string | undefined };
+
+export function parseCliOptions(args: string[]): CliOptions | 'help' {
   const { values } = parseArgs({
     args,
     strict: true,
@@ -129,6 +148,7 @@ export function parseCliOptions(args: string[]): LocalPoolOptions | 'help' {
       data: { type: 'string' },
       flow: { type: 'string' },
       triggers: { type: 'string' },
+      template: { type: 'string' },
       'session-validity': { type: 'string' },
       'auth-flows': { type: 'string' },
       'custom-attributes': { type: 'string' },
@@ -142,6 +162,14 @@ export function parseCliOptions(args: string[]): LocalPoolOptions | 'help' {
     },
   });
   if (values.help) return 'help';
+  if (values.template !== undefined) {
+    const clash = setByTemplate.filter((name) => values[name] !== undefined);
+    if (clash.length > 0) {
+      throw new Error(
+        `--template sets what ${clash.map((name) => `--${name}`).join(', ')} would: give one or the other.`,
+      );
+    }
+  }
   const flow = poolFlow(values.flow);
   return {
     host: values.host,
@@ -163,5 +191,6 @@ export function parseCliOptions(args: string[]): LocalPoolOptions | 'help' {
     preventUserExistenceErrors: !values['legacy-user-existence-errors'],
     caseSensitive: values['case-sensitive'],
     latencyMs: integer(values.latency, 'latency', 0, 60_000),
+    template: values.template,
   };
 }

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { LOCAL_OUTBOX_SLOT } from '../../triggers/delivery/local-delivery.ts';
 import type { LocalLog, OutboxEntry } from './local-log.ts';
 
 /** What a trigger under the pool "sent": an outbox entry without its kind and time. */
@@ -10,8 +11,9 @@ export interface OutboxTarget {
 }
 
 // One per process, even when the kit is loaded twice: a TypeScript triggers file that the
-// pool loads through tsx gets its own copy of every module it imports, this one included.
-const slot: unique symbol = Symbol.for('cognito-custom-auth.local-pool.outbox');
+// pool loads through tsx gets its own copy of every module it imports, this one included, and
+// a bundled handler carries its own copy of the senders that look for it.
+const slot: unique symbol = Symbol.for(LOCAL_OUTBOX_SLOT);
 const shared = globalThis as { [slot]?: AsyncLocalStorage<OutboxTarget> };
 shared[slot] ??= new AsyncLocalStorage<OutboxTarget>();
 const targets = shared[slot];

@@ -79,6 +79,11 @@ export interface LocalPoolOptions {
   /** Delay added to every API request, in milliseconds. */
   latencyMs?: number;
   /**
+   * Environment variables the triggers read, set on `process.env` while the pool runs and
+   * restored when it closes: the functions' environment of a template.
+   */
+  environment?: Readonly<Record<string, string>>;
+  /**
    * Where codes, trigger failures (one line each: the username, the trigger, its error's
    * message) and internal errors are printed. Default console.log.
    */

@@ -67,6 +67,18 @@ export interface LocalPool {
   close: () => Promise<void>;
 }
 
+/** Sets the variables on process.env; returns what puts the earlier values back. */
+function applyEnvironment(environment: Readonly<Record<string, string>>): () => void {
+  const earlier = Object.keys(environment).map((name) => [name, process.env[name]] as const);
+  Object.assign(process.env, environment);
+  return () => {
+    for (const [name, value] of earlier) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+}
+
 /** Cognito's pool ids: an AWS region, `_`, letters and digits. */
 const cognitoShapedPoolId = /^[a-z]{2}(-[a-z]+)+-\d_[0-9A-Za-z]+$/;
 
@@ -101,6 +113,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
     );
   }
   const schema = new AttributeSchema(customAttributesOf(options));
+  const restoreEnvironment = applyEnvironment(options.environment ?? {});
   const clientId = options.clientId ?? defaultClientId;
   const log = options.log ?? ((line: string) => console.log(`[local pool] ${line}`));
   const store = await PoolStore.open(
@@ -269,6 +282,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
         server.closeAllConnections();
       });
       await store.persist();
+      restoreEnvironment();
     },
   };
 }

@@ -1,4 +1,5 @@
 import { lazily } from '../common/lazily.ts';
+import { localOutbox } from './local-delivery.ts';
 import type { SendCodeInput } from './send-code.ts';
 
 /** The environment variable holding the verified SES identity codes are sent from. */
@@ -95,7 +96,9 @@ async function sendEmail(
  * address in `CUSTOM_AUTH_SENDER_EMAIL`. Needs the optional peer `@aws-sdk/client-sesv2` and
  * `ses:SendEmail` permission for the Lambda's role. Phone numbers are not supported.
  */
-export async function sendCodeWithSes({ destination, code }: SendCodeInput): Promise<void> {
+export async function sendCodeWithSes({ destination, code, event }: SendCodeInput): Promise<void> {
+  const local = localOutbox();
+  if (local) return local.send({ username: event.userName, destination, code });
   await sendEmail(destination, codeEmail(code));
 }
 
@@ -104,10 +107,14 @@ export async function sendLinkWithSes({
   destination,
   link,
   code,
+  event,
 }: {
   destination: string;
   link: string;
   code: string;
+  event?: { userName: string };
 }): Promise<void> {
+  const local = localOutbox();
+  if (local && event) return local.send({ username: event.userName, destination, code, link });
   await sendEmail(destination, linkEmail(link, code));
 }

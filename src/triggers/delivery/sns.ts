@@ -1,4 +1,5 @@
 import { lazily } from '../common/lazily.ts';
+import { localOutbox } from './local-delivery.ts';
 import type { SendCodeInput } from './send-code.ts';
 
 const SNS_PACKAGE = '@aws-sdk/client-sns';
@@ -45,12 +46,15 @@ export async function sendCodeWithSns({
   destination,
   code,
   webOtpDomain,
+  event,
 }: SendCodeInput): Promise<void> {
   if (!/^\+\d{6,15}$/.test(destination)) {
     throw new Error(
       'Sending by SMS needs a phone_number in E.164 form (+ and digits); this user has none.',
     );
   }
+  const local = localOutbox();
+  if (local) return local.send({ username: event.userName, destination, code });
   const { client, PublishCommand } = await snsSender();
   await client.send(
     new PublishCommand({

@@ -1,0 +1,151 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Amplify } from 'aws-amplify';
+import { confirmSignIn, signIn, signOut } from 'aws-amplify/auth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CfnTemplate } from '../../src/cloudformation/template.ts';
+import { parseCliOptions } from '../../src/local-pool/cli/options.ts';
+import {
+  type LocalPool,
+  localPoolOptionsFromTemplate,
+  startLocalPool,
+} from '../../src/local-pool/index.ts';
+import { type SynthesizedApp, synthesizeApp } from '../support/cdk-app.ts';
+import { doctorInProcess, poolArgs } from '../support/doctor.ts';
+import { cognitoPost, latestCode, registerUser } from '../support/local-pool.ts';
+
+let app: SynthesizedApp;
+
+beforeAll(async () => {
+  app = await synthesizeApp({ flow: 'passwordless', senderEmail: 'no-reply@example.com' });
+}, 120_000);
+
+afterAll(() => app?.remove());
+
+const clientIdOf = (template: CfnTemplate) =>
+  Object.keys(template.Resources).find(
+    (id) => template.Resources[id]?.Type === 'AWS::Cognito::UserPoolClient',
+  ) as string;
+
+/** The construct's template changed by `change`, written beside it so its assets resolve. */
+function changedTemplate(change: (template: CfnTemplate) => void): string {
+  const template = structuredClone(app.template);
+  change(template);
+  const path = join(app.outdir, `changed-${Math.random().toString(36).slice(2)}.template.json`);
+  writeFileSync(path, JSON.stringify(template));
+  return path;
+}
+
+describe('the local pool started from a synthesized template', () => {
+  let pool: LocalPool;
+
+  beforeAll(async () => {
+    pool = await startLocalPool({
+      ...(await localPoolOptionsFromTemplate(app.templatePath)),
+      port: 0,
+      log: () => {},
+    });
+    Amplify.configure(pool.amplifyConfig);
+  }, 60_000);
+
+  afterAll(async () => {
+    await signOut().catch(() => {});
+    await pool?.close();
+  });
+
+  it('signs in with the real Amplify client through the handlers the stack deploys', async () => {
+    expect(pool.userPoolClientId).toBe(clientIdOf(app.template));
+    expect(pool.explicitAuthFlows).toEqual(['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+    expect(pool.caseSensitive).toBe(false);
+    await registerUser(pool, 'dana');
+    const challenge = await signIn({
+      username: 'dana',
+      options: { authFlowType: 'CUSTOM_WITHOUT_SRP' },
+    });
+    expect(challenge.nextStep).toMatchObject({
+      signInStep: 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE',
+      additionalInfo: { type: 'code', destination: 'd***@e***.com', attemptsLeft: '3' },
+    });
+    // The bundle's SES sender delivered to the outbox: nothing left this machine.
+    const code = latestCode(pool, 'dana');
+    expect(code).toMatch(/^\d{6}$/);
+    expect(await confirmSignIn({ challengeResponse: code })).toEqual({
+      isSignedIn: true,
+      nextStep: { signInStep: 'DONE' },
+    });
+  }, 30_000);
+
+  it("runs the functions with their environment, without the table's name", () => {
+    expect(process.env.CUSTOM_AUTH_FLOW).toBe('passwordless');
+    expect(process.env.CUSTOM_AUTH_SENDER_EMAIL).toBe('no-reply@example.com');
+    expect(process.env.CUSTOM_AUTH_LIMITS_TABLE).toBeUndefined();
+  });
+});
+
+describe('a template whose client allows a password alone', () => {
+  it('is run as it is: the pool allows USER_SRP_AUTH too, and the doctor flags it on both', async () => {
+    const path = changedTemplate((template) => {
+      const client = template.Resources[clientIdOf(template)]?.Properties as Record<
+        string,
+        unknown
+      >;
+      client.ExplicitAuthFlows = [
+        'ALLOW_CUSTOM_AUTH',
+        'ALLOW_USER_SRP_AUTH',
+        'ALLOW_REFRESH_TOKEN_AUTH',
+      ];
+    });
+    const pool = await startLocalPool({
+      ...(await localPoolOptionsFromTemplate(path)),
+      port: 0,
+      log: () => {},
+    });
+    try {
+      const described = await cognitoPost(pool, 'DescribeUserPoolClient', {
+        UserPoolId: pool.userPoolId,
+        ClientId: pool.userPoolClientId,
+      });
+      expect(described.body).toMatchObject({
+        UserPoolClient: { ExplicitAuthFlows: expect.arrayContaining(['ALLOW_USER_SRP_AUTH']) },
+      });
+      const onPool = await doctorInProcess(poolArgs(pool));
+      expect(onPool.out).toMatch(/PROBLEM {2}App client \w+ \(.*\): ALLOW_USER_SRP_AUTH enabled/);
+      expect(onPool.status).toBe(1);
+    } finally {
+      await pool.close();
+    }
+    const onTemplate = await doctorInProcess(['--template', path]);
+    expect(onTemplate.out).toMatch(/PROBLEM {2}App client \w+: ALLOW_USER_SRP_AUTH enabled/);
+    expect(onTemplate.status).toBe(1);
+    expect(process.env.CUSTOM_AUTH_FLOW).toBeUndefined();
+  }, 60_000);
+});
+
+describe('a template the local pool cannot run', () => {
+  it('is refused with the reason', async () => {
+    const twoPools = changedTemplate((template) => {
+      template.Resources.Second = { Type: 'AWS::Cognito::UserPool', Properties: {} };
+    });
+    await expect(localPoolOptionsFromTemplate(twoPools)).rejects.toThrow(
+      /creates 2 user pools; the local pool runs a template with exactly one/,
+    );
+    const noAsset = changedTemplate((template) => {
+      for (const resource of Object.values(template.Resources)) {
+        if (resource.Type === 'AWS::Lambda::Function') delete resource.Metadata;
+      }
+    });
+    await expect(localPoolOptionsFromTemplate(noAsset)).rejects.toThrow(
+      /has no code the local pool can run: it needs a CDK asset/,
+    );
+    await expect(localPoolOptionsFromTemplate(join(app.outdir, 'none.json'))).rejects.toThrow(
+      /Cannot read the template/,
+    );
+  });
+
+  it('is given alone on the command line, without the options it sets', () => {
+    expect(() => parseCliOptions(['--template', 't.json', '--flow', 'passwordless'])).toThrow(
+      '--template sets what --flow would: give one or the other.',
+    );
+    expect(parseCliOptions(['--template', 't.json'])).toMatchObject({ template: 't.json' });
+  });
+});
