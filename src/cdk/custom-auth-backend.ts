@@ -117,6 +117,11 @@ export class CustomAuthBackend extends Construct {
 
   constructor(scope: Construct, id: string, props: CustomAuthBackendProps = {}) {
     super(scope, id);
+    // Checked first: a malformed address stops the synth before anything is built.
+    const senderIdentities =
+      props.senderEmail === undefined
+        ? undefined
+        : sesIdentityArns(props.senderEmail, Stack.of(this));
     this.userPool = props.userPool ?? this.newUserPool(props);
     this.limitsTable = new Table(this, 'SignInLimits', {
       partitionKey: { name: 'pk', type: AttributeType.STRING },
@@ -150,7 +155,7 @@ export class CustomAuthBackend extends Construct {
         'dynamodb:UpdateItem',
       );
     }
-    this.allowSending(props.senderEmail);
+    this.allowSending(props.senderEmail, senderIdentities);
     this.userPoolClient = this.userPool.addClient('AppClient', {
       // ALLOW_CUSTOM_AUTH, and ALLOW_REFRESH_TOKEN_AUTH, which CDK always adds: any other flow
       // signs in with a password alone, without a challenge.
@@ -235,8 +240,8 @@ export class CustomAuthBackend extends Construct {
   }
 
   /** Lets Create send from the sender's SES identity only, and only as that address. */
-  private allowSending(senderEmail: string | undefined) {
-    if (!senderEmail) {
+  private allowSending(senderEmail: string | undefined, identities: string[] | undefined) {
+    if (!senderEmail || !identities) {
       Annotations.of(this).addWarningV2(
         'cognito-custom-auth:no-sender',
         'No senderEmail: the Create Auth Challenge trigger cannot send codes. Set senderEmail ' +
@@ -244,11 +249,10 @@ export class CustomAuthBackend extends Construct {
       );
       return;
     }
-    const stack = Stack.of(this);
     this.functions.CreateAuthChallenge.addToRolePolicy(
       new PolicyStatement({
         actions: ['ses:SendEmail'],
-        resources: sesIdentityArns(senderEmail, stack),
+        resources: identities,
         conditions: { StringEquals: { 'ses:FromAddress': senderEmail } },
       }),
     );

@@ -1,6 +1,8 @@
 import { type CfnTemplate, describeValue, referenceOf } from '../cloudformation/template.ts';
 import type { ChallengeTrigger, TemplatePool } from '../cloudformation/user-pools.ts';
+import { SENDER_EMAIL_VARIABLE } from '../triggers/delivery/ses.ts';
 import { LIMITS_TABLE_VARIABLE } from '../triggers/limits/dynamodb-store.ts';
+import { FLOW_VARIABLE } from '../triggers/presets/ready-handlers.ts';
 import { type DoctorCheck, notice, ok, problem } from './verdicts.ts';
 
 /** The oldest Node.js major Lambda still runs (AWS deprecated nodejs20.x on 30 April 2026). */
@@ -166,4 +168,39 @@ export function limitsTableChecks(template: CfnTemplate, pool: TemplatePool): Do
     );
   }
   return checks;
+}
+
+/** The variables of a function of the template. */
+const variablesOf = (properties: Record<string, unknown>) =>
+  (properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};
+
+/**
+ * The ready-made handlers' sender (they name their flow in `CUSTOM_AUTH_FLOW`): an address in
+ * `CUSTOM_AUTH_SENDER_EMAIL`, and leave to send from SES. Handlers of your own are not judged.
+ */
+export function senderChecks(template: CfnTemplate, pool: TemplatePool): DoctorCheck[] {
+  const fn = functionOf(template, pool, 'CreateAuthChallenge');
+  if (!fn || variablesOf(fn.properties)[FLOW_VARIABLE] === undefined) return [];
+  const sender = describeValue(variablesOf(fn.properties)[SENDER_EMAIL_VARIABLE]);
+  const role = referenceOf(fn.properties.Role);
+  const maySend =
+    role !== undefined &&
+    statementsOfRole(template, role).some(
+      (statement) =>
+        statement.Effect === 'Allow' &&
+        [statement.Action]
+          .flat()
+          .some((action) => ['ses:SendEmail', 'ses:*', '*'].includes(action as string)),
+    );
+  if (sender && maySend) return [ok(`CreateAuthChallenge sends codes from ${sender}`)];
+  return [
+    problem(
+      sender
+        ? `CreateAuthChallenge (${fn.id}) may not send from SES`
+        : `CreateAuthChallenge (${fn.id}) has no sender (${SENDER_EMAIL_VARIABLE})`,
+      'the ready-made handlers email each code through Amazon SES: without an address and leave to send, every sign-in fails at its first code.',
+      'give the construct senderEmail (an address or domain verified in SES), or set ' +
+        `${SENDER_EMAIL_VARIABLE} and allow ses:SendEmail from that identity on the function's role.`,
+    ),
+  ];
 }

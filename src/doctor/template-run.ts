@@ -10,7 +10,7 @@ import { checkPoolForCustomAuth, type DescribedClient, type DescribedPool } from
 import type { DoctorIo } from './io.ts';
 import { checkPasskeys } from './passkey-checks.ts';
 import { printReport, printSummary, type ReportCount } from './report.ts';
-import { limitsTableChecks, runtimeChecks } from './template-checks.ts';
+import { limitsTableChecks, runtimeChecks, senderChecks } from './template-checks.ts';
 
 /** A template's pool as DescribeUserPool would answer for it once deployed. */
 function describedPool(pool: TemplatePool): DescribedPool {
@@ -75,6 +75,7 @@ async function checkTemplatePool(
     }),
     ...runtimeChecks(template, pool),
     ...limitsTableChecks(template, pool),
+    ...senderChecks(template, pool),
     ...(await checkPasskeys(
       client,
       {

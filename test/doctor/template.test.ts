@@ -57,6 +57,7 @@ describe('the doctor on a template', () => {
       'A change of email takes effect only once verified',
       'Usernames are case-insensitive',
       'PreventUserExistenceErrors is ENABLED',
+      'CreateAuthChallenge sends codes from no-reply@example.com',
     ]) {
       expect(out).toContain(line);
     }
@@ -155,6 +156,30 @@ describe('the doctor on a template', () => {
         delete propertiesOf(template, 'AWS::Cognito::UserPool').UserAttributeUpdateSettings;
       },
       /PROBLEM {2}An email change takes effect before the new address is verified/,
+    ],
+    [
+      'no sender for the ready-made handlers (a construct given no senderEmail)',
+      (template) => {
+        const create = propertiesOf(template, 'AWS::Lambda::Function', 'CustomAuthCreate');
+        delete (create.Environment as { Variables: Record<string, unknown> }).Variables
+          .CUSTOM_AUTH_SENDER_EMAIL;
+      },
+      /PROBLEM {2}CreateAuthChallenge \(CustomAuthCreate\w+\) has no sender \(CUSTOM_AUTH_SENDER_EMAIL\)/,
+    ],
+    [
+      'a sender the Create trigger may not send from',
+      (template) => {
+        for (const each of Object.values(template.Resources)) {
+          const document = each.Properties?.PolicyDocument as {
+            Statement: Array<{ Action: unknown }>;
+          };
+          if (each.Type !== 'AWS::IAM::Policy' || !document) continue;
+          document.Statement = document.Statement.filter(
+            (statement) => statement.Action !== 'ses:SendEmail',
+          );
+        }
+      },
+      /PROBLEM {2}CreateAuthChallenge \(CustomAuthCreate\w+\) may not send from SES/,
     ],
     [
       'a session validity the app does not expect',

@@ -53,7 +53,9 @@ describe('a trigger failing under the pool', () => {
       destination: 'alice@example.com',
       code: expect.stringMatching(/^\d{6}$/),
     });
-    expect(lines).toEqual([expect.stringMatching(/^sign-in code for alice \(alice@example.com\): \d{6}$/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^sign-in code for alice \(alice@example.com\): \d{6}$/),
+    ]);
   });
 
   it('prints a failing Verify, a bad answer from Create and a multi-line message, never the event', async () => {
