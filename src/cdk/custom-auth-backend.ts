@@ -2,6 +2,7 @@ import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, Validations } f
 import {
   AccountRecovery,
   FeaturePlan,
+  type IUserPool,
   UserPool,
   type UserPoolClient,
   UserPoolOperation,
@@ -33,10 +34,12 @@ export interface CustomAuthBackendProps {
    */
   readonly senderEmail?: string;
   /**
-   * A user pool of the same app to attach the triggers to, instead of a new one. Its
-   * challenge triggers must be free; its other settings are its own.
+   * A user pool made in the same app (a `UserPool`, such as Amplify Gen 2's
+   * `backend.auth.resources.userPool`) to attach the triggers to, instead of a new one. Its
+   * challenge triggers must be free; its other settings are its own. A pool imported by id
+   * cannot take triggers from CDK.
    */
-  readonly userPool?: UserPool;
+  readonly userPool?: IUserPool;
   /** Whether "Alice" and "alice" are two users, in a new pool. Default false. */
   readonly caseSensitiveUsernames?: boolean;
   /** Whether anyone may create an account (the drop-in's sign-up), in a new pool. Default true. */
@@ -56,6 +59,19 @@ export interface CustomAuthBackendProps {
    * ready-made handlers the package ships.
    */
   readonly code?: Code;
+}
+
+/**
+ * The pool as one the triggers can be attached to. Told apart by what it can do rather than
+ * by its class, which another copy of aws-cdk-lib (Amplify's) defines again.
+ */
+function attachable(pool: IUserPool): UserPool {
+  if (typeof (pool as Partial<UserPool>).addTrigger !== 'function') {
+    throw new Error(
+      'userPool must be a UserPool made in this app: CDK cannot attach triggers to a pool imported by id (UserPool.fromUserPoolId). Attach them with the console or the API, or let the construct make the pool.',
+    );
+  }
+  return pool as UserPool;
 }
 
 /** The trigger functions the construct makes, by the Cognito trigger each one is. */
@@ -122,7 +138,7 @@ export class CustomAuthBackend extends Construct {
       props.senderEmail === undefined
         ? undefined
         : sesIdentityArns(props.senderEmail, Stack.of(this));
-    this.userPool = props.userPool ?? this.newUserPool(props);
+    this.userPool = props.userPool ? attachable(props.userPool) : this.newUserPool(props);
     this.limitsTable = new Table(this, 'SignInLimits', {
       partitionKey: { name: 'pk', type: AttributeType.STRING },
       timeToLiveAttribute: 'ttl',

@@ -210,6 +210,15 @@ describe('CustomAuthBackend', () => {
     });
   });
 
+  it('refuses a pool imported by id, which cannot take triggers, saying so', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Auth', { env });
+    const userPool = UserPool.fromUserPoolId(stack, 'Imported', 'eu-west-1_AbC123');
+    expect(
+      () => new CustomAuthBackend(stack, 'CustomAuth', { userPool, code: Code.fromAsset(bundle) }),
+    ).toThrow(/userPool must be a UserPool made in this app: CDK cannot attach triggers/);
+  });
+
   it('takes another session validity and runtime', () => {
     const { template } = synth({ sessionValidity: Duration.minutes(10) });
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', { AuthSessionValidity: 10 });

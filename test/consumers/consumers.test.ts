@@ -2,7 +2,7 @@
 // on React 18 and 19 (type checks under two resolutions, a build, a sign-in in Chromium) and a
 // Next.js App Router app (server rendering, hydration, `next build`), all against the local pool.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { buildApp, modulesOutside } from '../../bench/size/apps.ts';
 import { installConsumer, packKit, pinned, root, versionIn } from '../../bench/size/consumers.ts';
 import { type LocalPool, startLocalPool } from '../../src/local-pool/index.ts';
 import { chromiumLaunchOptions } from '../support/chromium.ts';
+import { parseMarkdown, readText } from '../support/markdown.ts';
 import { latestCode, registerOverHttp } from '../support/pool-http.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -230,4 +231,29 @@ describe('a Next.js App Router app', () => {
       server.process.kill('SIGTERM');
     }
   }, 120_000);
+});
+
+describe('an Amplify Gen 2 backend', () => {
+  const recipe = ['amplify/auth/resource.ts', 'amplify/backend.ts'];
+
+  it('is the recipe of docs/deploying.md, file for file', () => {
+    const blocks = parseMarkdown(readText(join(root, 'docs/deploying.md'))).blocks;
+    for (const file of recipe) {
+      const block = blocks.find((each) => each.code.startsWith(`// ${file}:`));
+      const fixture = readFileSync(join(fixtures, 'amplify-gen2', file), 'utf8');
+      expect(block?.code.trim(), file).toBe(fixture.trim());
+    }
+  });
+
+  it("type-checks against @aws-amplify/backend, the construct attached to Gen 2's pool", () => {
+    const dir = installConsumer('amplify-gen2', {
+      '@aws-amplify/backend': '^1.25.1',
+      '@types/node': versionIn(root, '@types/node'),
+      'aws-cdk-lib': versionIn(root, 'aws-cdk-lib'),
+      constructs: versionIn(root, 'constructs'),
+      'cognito-custom-auth': `file:${tarball}`,
+    });
+    cpSync(join(fixtures, 'amplify-gen2'), dir, { recursive: true });
+    expect(typeCheck(dir, 'tsconfig.json')).toEqual({ status: 0, output: '' });
+  }, 600_000);
 });
