@@ -92,7 +92,8 @@ async function loadTriggers(template: CfnTemplate, pool: TemplatePool, templateD
  * must agree on; without the limits table, so that the triggers count in memory.
  */
 function environmentOf(template: CfnTemplate, pool: TemplatePool): Record<string, string> {
-  const environment: Record<string, string> = {};
+  // Empty rather than absent: a table named in the shell would otherwise get the counters.
+  const environment: Record<string, string> = { [LIMITS_TABLE_VARIABLE]: '' };
   for (const trigger of challengeTriggers) {
     const functionId = pool.triggers[trigger]?.functionId ?? '';
     const variables =
