@@ -122,6 +122,31 @@ describe('a template whose client allows a password alone', () => {
   }, 60_000);
 });
 
+describe("a template's custom attributes", () => {
+  it("are the pool's too: DescribeUserPool lists them", async () => {
+    const path = changedTemplate((template) => {
+      const pool = Object.values(template.Resources).find(
+        (resource) => resource.Type === 'AWS::Cognito::UserPool',
+      )?.Properties as { Schema: unknown[] };
+      pool.Schema.push({ Name: 'tier', AttributeDataType: 'String', Mutable: true });
+    });
+    const options = await localPoolOptionsFromTemplate(path);
+    expect(options.customAttributes).toEqual(['tier']);
+    const pool = await startLocalPool({ ...options, port: 0, log: () => {} });
+    try {
+      const described = await cognitoPost(pool, 'DescribeUserPool', {
+        UserPoolId: pool.userPoolId,
+      });
+      const names = (
+        described.body.UserPool as { SchemaAttributes: { Name: string }[] }
+      ).SchemaAttributes.map((attribute) => attribute.Name);
+      expect(names).toContain('custom:tier');
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
 describe('a template the local pool cannot run', () => {
   it('is refused with the reason', async () => {
     const twoPools = changedTemplate((template) => {

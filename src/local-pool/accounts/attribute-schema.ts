@@ -38,6 +38,10 @@ const standardAttributes = [
  */
 const poolOwnedAttributes = ['sub', 'identities', 'email_verified', 'phone_number_verified'];
 
+/** Whether a schema entry's name is one every pool has (standard, or set by Cognito alone). */
+export const isBuiltInAttribute = (name: string) =>
+  standardAttributes.includes(name) || poolOwnedAttributes.includes(name);
+
 const customPrefix = 'custom:';
 /** CustomAttributeNameType in the API reference. */
 const customNamePattern = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,20}$/u;

@@ -12,6 +12,7 @@ import {
   templatePools,
 } from '../../cloudformation/user-pools.ts';
 import { LIMITS_TABLE_VARIABLE } from '../../triggers/limits/dynamodb-store.ts';
+import { isBuiltInAttribute } from '../accounts/attribute-schema.ts';
 import { parseExplicitAuthFlows } from '../clients/explicit-auth-flows.ts';
 import type { LocalPoolOptions } from '../pool/options.ts';
 import type { LambdaHandler, TriggerHandlers } from '../sign-in/trigger-runner.ts';
@@ -115,10 +116,18 @@ function environmentOf(template: CfnTemplate, pool: TemplatePool): Record<string
   return environment;
 }
 
+/** The pool's custom attributes: the entries of its `Schema` that no pool has already. */
+function customAttributesOf(pool: TemplatePool): string[] {
+  const schema = (pool.properties.Schema ?? []) as { Name?: unknown }[];
+  return schema
+    .map((entry) => entry.Name)
+    .filter((name): name is string => typeof name === 'string' && !isBuiltInAttribute(name));
+}
+
 /**
  * The local pool's options for a synthesized template (`cdk.out/<stack>.template.json`): its
- * one user pool's clients and their flows, case sensitivity, session validity and user
- * existence errors, and the trigger functions from their asset folders with their
+ * one user pool's clients and their flows, custom attributes, case sensitivity, session
+ * validity and user existence errors, and the trigger functions from their asset folders with their
  * environment, counting in memory in place of the table and sending to the outbox.
  */
 export async function localPoolOptionsFromTemplate(
@@ -148,6 +157,7 @@ export async function localPoolOptionsFromTemplate(
     caseSensitive: caseSensitive ?? true,
     sessionValiditySeconds: (main.AuthSessionValidity ?? 3) * 60,
     preventUserExistenceErrors: main.PreventUserExistenceErrors === 'ENABLED',
+    customAttributes: customAttributesOf(pool),
     triggers: await loadTriggers(template, pool, dirname(path)),
     environment: environmentOf(template, pool),
   };
