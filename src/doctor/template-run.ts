@@ -1,5 +1,5 @@
 import { readTemplate } from '../cloudformation/read-template.ts';
-import type { CfnTemplate } from '../cloudformation/template.ts';
+import { booleanOf, type CfnTemplate } from '../cloudformation/template.ts';
 import {
   type TemplateClient,
   type TemplatePool,
@@ -28,10 +28,9 @@ function describedPool(pool: TemplatePool): DescribedPool {
     AliasAttributes: properties.AliasAttributes,
     SchemaAttributes: properties.Schema,
     UserAttributeUpdateSettings: properties.UserAttributeUpdateSettings,
-    UsernameConfiguration: properties.UsernameConfiguration && {
-      CaseSensitive: [true, 'true'].includes(
-        properties.UsernameConfiguration.CaseSensitive as never,
-      ),
+    // A pool created without the setting is case-sensitive, as Cognito's API makes it.
+    UsernameConfiguration: {
+      CaseSensitive: booleanOf(properties.UsernameConfiguration?.CaseSensitive) ?? true,
     },
   };
 }

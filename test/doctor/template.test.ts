@@ -196,6 +196,15 @@ describe('the doctor on a template', () => {
     expect(status).toBe(1);
   });
 
+  it('takes a pool that does not say as case-sensitive, as Cognito makes it: a note', async () => {
+    const { status, out } = await doctorOn((template) => {
+      delete propertiesOf(template, 'AWS::Cognito::UserPool').UsernameConfiguration;
+    });
+    expect(out).toMatch(/note {5}Usernames are case-sensitive\n/);
+    expect(out).not.toContain('predates');
+    expect(status).toBe(0);
+  });
+
   it('reads the same template in YAML, short forms included', async () => {
     const path = join(app.outdir, 'SignIn.template.yaml');
     // Short forms as a hand-written template has them.
