@@ -69,3 +69,7 @@ export function pointingAt(
     ([, resource]) => referenceOf(resource.Properties?.[property]) === id,
   );
 }
+
+/** A Lambda function's environment variables, as its properties give them. */
+export const functionVariables = (properties: Record<string, unknown> | undefined) =>
+  (properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};

@@ -19,6 +19,16 @@ export const challengeTriggers = [
 
 export type ChallengeTrigger = (typeof challengeTriggers)[number];
 
+/**
+ * The flows an app client allows: those it lists, or what Cognito enables for a client whose
+ * ExplicitAuthFlows is empty (SRP among them).
+ */
+export function enabledFlows(listed: readonly string[] | undefined): readonly string[] {
+  return listed && listed.length > 0
+    ? listed
+    : ['ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
+}
+
 /** An app client of a template's pool, with CloudFormation's (and Cognito's API's) names. */
 export interface TemplateClient {
   logicalId: string;

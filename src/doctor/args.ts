@@ -40,6 +40,13 @@ interface CommonArgs {
   passkeyOrigins: string[];
 }
 
+/** The passkey handlers and pages to check, as `checkPasskeys` takes them. */
+export const passkeyTargets = (args: CommonArgs) => ({
+  challengeUrl: args.passkeyChallengeUrl,
+  managementUrl: args.passkeyManagementUrl,
+  origins: args.passkeyOrigins,
+});
+
 /** A deployed pool, read with the AWS SDK. */
 export interface PoolArgs extends CommonArgs {
   source: 'pool';

@@ -1,3 +1,4 @@
+import { enabledFlows } from '../cloudformation/user-pools.ts';
 import type { DescribedClient, DescribedPool } from './described.ts';
 import { attributeUpdateChecks, usernameCaseCheck } from './pool-checks.ts';
 import { type DoctorCheck, ok, problem } from './verdicts.ts';
@@ -25,9 +26,6 @@ const bypassFlows = [
   'USER_PASSWORD_AUTH',
 ];
 
-/** What Cognito enables for an app client whose ExplicitAuthFlows is empty. */
-const emptyListDefault = ['ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
-
 const triggers = [
   ['DefineAuthChallenge', 'Define auth challenge'],
   ['CreateAuthChallenge', 'Create auth challenge'],
@@ -39,16 +37,13 @@ const label = (client: DescribedClient) =>
 
 const appClients = (count: number) => `${count} app client${count === 1 ? '' : 's'}`;
 
-const enabledFlows = (client: DescribedClient) => {
-  const listed = client.ExplicitAuthFlows ?? [];
-  return listed.length > 0 ? listed : emptyListDefault;
-};
-
 /** One problem per client that lets a password alone sign in, or one ok for them all. */
 function bypassChecks(app: DescribedClient, others: readonly DescribedClient[]): DoctorCheck[] {
   const found: DoctorCheck[] = [];
   for (const client of [app, ...others]) {
-    const bypass = bypassFlows.filter((flow) => enabledFlows(client).includes(flow));
+    const bypass = bypassFlows.filter((flow) =>
+      enabledFlows(client.ExplicitAuthFlows).includes(flow),
+    );
     if (bypass.length === 0) continue;
     const implicit =
       (client.ExplicitAuthFlows ?? []).length === 0
@@ -125,7 +120,7 @@ function userExistenceChecks(
 }
 
 function flowChecks(client: DescribedClient): DoctorCheck[] {
-  const flows = enabledFlows(client);
+  const flows = enabledFlows(client.ExplicitAuthFlows);
   return [
     flows.includes('ALLOW_CUSTOM_AUTH') || flows.includes('CUSTOM_AUTH_FLOW_ONLY')
       ? ok('ALLOW_CUSTOM_AUTH is enabled')

@@ -1,4 +1,10 @@
-import { type DoctorArgs, doctorUsage, type PoolArgs, parseDoctorArgs } from './args.ts';
+import {
+  type DoctorArgs,
+  doctorUsage,
+  type PoolArgs,
+  parseDoctorArgs,
+  passkeyTargets,
+} from './args.ts';
 import { checkPoolForCustomAuth, type DescribedClient, type DescribedPool } from './checks.ts';
 import type { CognitoSdk, DoctorIo } from './io.ts';
 import { checkPasskeys } from './passkey-checks.ts';
@@ -145,15 +151,7 @@ async function runPoolDoctor(args: PoolArgs, io: DoctorIo): Promise<number> {
       sessionValidityMinutes: args.sessionValidityMinutes,
       otherClients: described.others,
     }),
-    ...(await checkPasskeys(
-      described.client,
-      {
-        challengeUrl: args.passkeyChallengeUrl,
-        managementUrl: args.passkeyManagementUrl,
-        origins: args.passkeyOrigins,
-      },
-      io.fetch,
-    )),
+    ...(await checkPasskeys(described.client, passkeyTargets(args), io.fetch)),
   ];
   const others = described.others.length;
   const problems = printReport(

@@ -1,4 +1,9 @@
-import { type CfnTemplate, describeValue, referenceOf } from '../cloudformation/template.ts';
+import {
+  type CfnTemplate,
+  describeValue,
+  functionVariables,
+  referenceOf,
+} from '../cloudformation/template.ts';
 import type { ChallengeTrigger, TemplatePool } from '../cloudformation/user-pools.ts';
 import { SENDER_EMAIL_VARIABLE } from '../triggers/delivery/ses.ts';
 import { LIMITS_TABLE_VARIABLE } from '../triggers/limits/dynamodb-store.ts';
@@ -128,9 +133,7 @@ export function limitsTableChecks(template: CfnTemplate, pool: TemplatePool): Do
   for (const trigger of ['CreateAuthChallenge', 'VerifyAuthChallengeResponse'] as const) {
     const fn = functionOf(template, pool, trigger);
     if (!fn) continue;
-    const variables = (fn.properties.Environment as { Variables?: Record<string, unknown> })
-      ?.Variables;
-    const named = variables?.[LIMITS_TABLE_VARIABLE];
+    const named = functionVariables(fn.properties)[LIMITS_TABLE_VARIABLE];
     if (named === undefined) {
       checks.push(
         notice(
@@ -170,18 +173,14 @@ export function limitsTableChecks(template: CfnTemplate, pool: TemplatePool): Do
   return checks;
 }
 
-/** The variables of a function of the template. */
-const variablesOf = (properties: Record<string, unknown>) =>
-  (properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};
-
 /**
  * The ready-made handlers' sender (they name their flow in `CUSTOM_AUTH_FLOW`): an address in
  * `CUSTOM_AUTH_SENDER_EMAIL`, and leave to send from SES. Handlers of your own are not judged.
  */
 export function senderChecks(template: CfnTemplate, pool: TemplatePool): DoctorCheck[] {
   const fn = functionOf(template, pool, 'CreateAuthChallenge');
-  if (!fn || variablesOf(fn.properties)[FLOW_VARIABLE] === undefined) return [];
-  const sender = describeValue(variablesOf(fn.properties)[SENDER_EMAIL_VARIABLE]);
+  if (!fn || functionVariables(fn.properties)[FLOW_VARIABLE] === undefined) return [];
+  const sender = describeValue(functionVariables(fn.properties)[SENDER_EMAIL_VARIABLE]);
   const role = referenceOf(fn.properties.Role);
   const maySend =
     role !== undefined &&

@@ -5,7 +5,7 @@ import {
   type TemplatePool,
   templatePools,
 } from '../cloudformation/user-pools.ts';
-import type { TemplateArgs } from './args.ts';
+import { passkeyTargets, type TemplateArgs } from './args.ts';
 import { checkPoolForCustomAuth, type DescribedClient, type DescribedPool } from './checks.ts';
 import type { DoctorIo } from './io.ts';
 import { checkPasskeys } from './passkey-checks.ts';
@@ -75,15 +75,7 @@ async function checkTemplatePool(
     ...runtimeChecks(template, pool),
     ...limitsTableChecks(template, pool),
     ...senderChecks(template, pool),
-    ...(await checkPasskeys(
-      client,
-      {
-        challengeUrl: args.passkeyChallengeUrl,
-        managementUrl: args.passkeyManagementUrl,
-        origins: args.passkeyOrigins,
-      },
-      io.fetch,
-    )),
+    ...(await checkPasskeys(client, passkeyTargets(args), io.fetch)),
   ];
   const also =
     others.length > 0

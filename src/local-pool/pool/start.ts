@@ -113,7 +113,6 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
     );
   }
   const schema = new AttributeSchema(customAttributesOf(options));
-  const restoreEnvironment = applyEnvironment(options.environment ?? {});
   const clientId = options.clientId ?? defaultClientId;
   const log = options.log ?? ((line: string) => console.log(`[local pool] ${line}`));
   const store = await PoolStore.open(
@@ -261,6 +260,8 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
   });
   const { port } = server.address() as AddressInfo;
   endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  // Once nothing can fail any more: a pool that does not start leaves the environment as it was.
+  const restoreEnvironment = applyEnvironment(options.environment ?? {});
   return {
     endpoint,
     userPoolId,

@@ -3,10 +3,11 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readTemplate } from '../../cloudformation/read-template.ts';
 import type { CfnTemplate } from '../../cloudformation/template.ts';
-import { booleanOf, describeValue } from '../../cloudformation/template.ts';
+import { booleanOf, describeValue, functionVariables } from '../../cloudformation/template.ts';
 import {
   type ChallengeTrigger,
   challengeTriggers,
+  enabledFlows,
   type TemplateClient,
   type TemplatePool,
   templatePools,
@@ -17,9 +18,6 @@ import { parseExplicitAuthFlows } from '../clients/explicit-auth-flows.ts';
 import type { LocalPoolOptions } from '../pool/options.ts';
 import type { LambdaHandler, TriggerHandlers } from '../sign-in/trigger-runner.ts';
 
-/** What Cognito enables for a client created with no ExplicitAuthFlows. */
-const emptyListDefault = ['ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
-
 /** The trigger functions' handler names, as the pool calls them. */
 const handlerKeys: Record<ChallengeTrigger, keyof TriggerHandlers> = {
   DefineAuthChallenge: 'defineAuthChallenge',
@@ -28,11 +26,7 @@ const handlerKeys: Record<ChallengeTrigger, keyof TriggerHandlers> = {
 };
 
 const flowsOf = (client: TemplateClient) =>
-  parseExplicitAuthFlows(
-    client.ExplicitAuthFlows && client.ExplicitAuthFlows.length > 0
-      ? client.ExplicitAuthFlows
-      : emptyListDefault,
-  );
+  parseExplicitAuthFlows(enabledFlows(client.ExplicitAuthFlows));
 
 /** The one user pool of the template; a template with none or several is refused. */
 function onlyPool(template: CfnTemplate, path: string): TemplatePool {
@@ -97,12 +91,7 @@ function environmentOf(template: CfnTemplate, pool: TemplatePool): Record<string
   const environment: Record<string, string> = { [LIMITS_TABLE_VARIABLE]: '' };
   for (const trigger of challengeTriggers) {
     const functionId = pool.triggers[trigger]?.functionId ?? '';
-    const variables =
-      (
-        (template.Resources[functionId]?.Properties?.Environment ?? {}) as {
-          Variables?: Record<string, unknown>;
-        }
-      ).Variables ?? {};
+    const variables = functionVariables(template.Resources[functionId]?.Properties);
     for (const [name, value] of Object.entries(variables)) {
       if (name === LIMITS_TABLE_VARIABLE || typeof value !== 'string') continue;
       if (environment[name] !== undefined && environment[name] !== value) {
