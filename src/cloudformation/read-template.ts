@@ -79,5 +79,20 @@ export async function readTemplate(path: string): Promise<CfnTemplate> {
   if (typeof resources !== 'object' || resources === null || Array.isArray(resources)) {
     throw new Error(`${path} is not a CloudFormation template: it has no Resources section.`);
   }
+  for (const [id, resource] of Object.entries(resources)) {
+    const shaped = resource as { Type?: unknown; Properties?: unknown } | null;
+    const properties = shaped?.Properties;
+    if (
+      typeof shaped !== 'object' ||
+      shaped === null ||
+      typeof shaped.Type !== 'string' ||
+      (properties !== undefined &&
+        (typeof properties !== 'object' || properties === null || Array.isArray(properties)))
+    ) {
+      throw new Error(
+        `${path} is not a CloudFormation template: its resource ${id} needs a Type, and Properties that are an object.`,
+      );
+    }
+  }
   return { Resources: resources as CfnTemplate['Resources'] };
 }

@@ -233,12 +233,21 @@ describe('the doctor on a template', () => {
     writeFileSync(notJson, '{ "Resources": ');
     const noResources = join(app.outdir, 'empty.json');
     writeFileSync(noResources, '{ "Outputs": {} }');
+    const nullResource = join(app.outdir, 'null-resource.json');
+    writeFileSync(nullResource, '{ "Resources": { "A": null } }');
+    const textProperties = join(app.outdir, 'text-properties.json');
+    writeFileSync(
+      textProperties,
+      JSON.stringify({ Resources: { P: { Type: 'AWS::Cognito::UserPool', Properties: 'x' } } }),
+    );
     const noPool = join(app.outdir, 'no-pool.json');
     writeFileSync(noPool, JSON.stringify({ Resources: { T: { Type: 'AWS::SNS::Topic' } } }));
     const cases: Array<[string, RegExp]> = [
       [join(app.outdir, 'missing.json'), /Cannot read the template .*missing\.json/],
       [notJson, /broken\.json is not valid JSON or YAML/],
       [noResources, /empty\.json is not a CloudFormation template: it has no Resources section/],
+      [nullResource, /its resource A needs a Type, and Properties that are an object/],
+      [textProperties, /its resource P needs a Type, and Properties that are an object/],
       [noPool, /no-pool\.json creates no user pool/],
     ];
     for (const [path, message] of cases) {
