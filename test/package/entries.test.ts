@@ -1,5 +1,13 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { publint } from 'publint';
@@ -112,6 +120,21 @@ describe('the packed package', () => {
       issueTokens: false,
     });
   }, 60_000);
+
+  it('gives the construct to a CommonJS CDK app, as `cdk init` makes one', () => {
+    const app = join(work, 'cjs-app');
+    mkdirSync(join(app, 'node_modules'), { recursive: true });
+    symlinkSync(packageDir, join(app, 'node_modules/cognito-custom-auth'), 'dir');
+    const result = spawnSync(
+      process.execPath,
+      ['-e', "process.stdout.write(typeof require('cognito-custom-auth/cdk').CustomAuthBackend)"],
+      { cwd: app, encoding: 'utf8' },
+    );
+    expect({ status: result.status, stdout: result.stdout }).toEqual({
+      status: 0,
+      stdout: 'function',
+    });
+  }, 30_000);
 
   it('carries its sources inside the source maps, since src/ is not shipped', () => {
     const map = JSON.parse(readFileSync(join(outDir, 'machine/machine.js.map'), 'utf8')) as {
