@@ -16,17 +16,28 @@ import {
   Runtime,
 } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { LINK_KEYS_SECRET_VARIABLE } from '../challenges/magic-link/server/secrets-manager.ts';
 import { SENDER_EMAIL_VARIABLE } from '../triggers/delivery/ses.ts';
 import { LIMITS_TABLE_VARIABLE } from '../triggers/limits/dynamodb-store.ts';
 import type { CustomAuthTriggerFlow } from '../triggers/presets/options.ts';
-import { FLOW_VARIABLE } from '../triggers/presets/ready-handlers.ts';
+import type { CustomAuthStepSpec } from '../triggers/presets/step-specs.ts';
+import { deployedChain } from './chain.ts';
 import { shippedHandlers } from './handler-code.ts';
+import { linkKeysSecret } from './link-keys-secret.ts';
 import { sesIdentityArns } from './ses-identity.ts';
 
 export interface CustomAuthBackendProps {
   /** Which challenges a sign-in goes through. Default `passwordless`: a code by email. */
   readonly flow?: CustomAuthTriggerFlow;
+  /**
+   * The challenges as a chain of steps, in place of `flow`: `{ type: 'password' }` (first
+   * only), `{ type: 'code' }`, `{ type: 'magicLink', redirectUris }`, each with its options.
+   * A chain with a magic link gets a secret of link keys, generated, that only Create and
+   * Verify may read (docs/deploying.md says how to rotate it).
+   */
+  readonly steps?: readonly CustomAuthStepSpec[];
   /**
    * The address codes are sent from, an Amazon SES identity (the address itself, or its
    * domain, verified in the stack's region). Without it the stack synthesizes with a warning,
@@ -129,11 +140,15 @@ export class CustomAuthBackend extends Construct {
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
   readonly limitsTable: Table;
+  /** The keys that sign magic links, when a step sends them. */
+  readonly linkKeys?: Secret;
   readonly functions: Readonly<Record<CustomAuthTriggerId, LambdaFunction>>;
 
   constructor(scope: Construct, id: string, props: CustomAuthBackendProps = {}) {
     super(scope, id);
-    // Checked first: a malformed address stops the synth before anything is built.
+    // Checked first: a chain or address the functions would refuse stops the synth before
+    // anything is built.
+    const chain = deployedChain(props);
     const senderIdentities =
       props.senderEmail === undefined
         ? undefined
@@ -147,10 +162,12 @@ export class CustomAuthBackend extends Construct {
       // Counters that expire within hours: nothing to keep when the stack goes.
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    if (chain.needsLinkKeys) this.linkKeys = linkKeysSecret(this);
     const environment = {
-      [FLOW_VARIABLE]: props.flow ?? 'passwordless',
+      ...chain.variables,
       [LIMITS_TABLE_VARIABLE]: this.limitsTable.tableName,
       ...(props.senderEmail ? { [SENDER_EMAIL_VARIABLE]: props.senderEmail } : {}),
+      ...(this.linkKeys ? { [LINK_KEYS_SECRET_VARIABLE]: this.linkKeys.secretArn } : {}),
     };
     const code = props.code ?? shippedHandlers();
     const made = triggers.map(({ id: triggerId, handler, on }) => {
@@ -159,7 +176,7 @@ export class CustomAuthBackend extends Construct {
       return [triggerId, fn] as const;
     });
     this.functions = Object.fromEntries(made) as Record<CustomAuthTriggerId, LambdaFunction>;
-    // Only Create and Verify count attempts; Define reads the session alone.
+    // Only Create and Verify count attempts and sign links; Define reads the session alone.
     for (const counting of [
       this.functions.CreateAuthChallenge,
       this.functions.VerifyAuthChallengeResponse,
@@ -170,6 +187,7 @@ export class CustomAuthBackend extends Construct {
         'dynamodb:PutItem',
         'dynamodb:UpdateItem',
       );
+      this.linkKeys?.grantRead(counting);
     }
     this.allowSending(props.senderEmail, senderIdentities);
     this.userPoolClient = this.userPool.addClient('AppClient', {

@@ -1,5 +1,8 @@
+export type { CodeStepSpec } from '../challenges/code/deployed-step.ts';
+export type { MagicLinkStepSpec } from '../challenges/magic-link/deployed-step.ts';
 export type { CustomAuthFlow } from '../shared/flows.ts';
 export type { CustomAuthTriggerFlow } from '../triggers/presets/options.ts';
+export type { CustomAuthStepSpec, PasswordStepSpec } from '../triggers/presets/step-specs.ts';
 export {
   CustomAuthBackend,
   type CustomAuthBackendProps,

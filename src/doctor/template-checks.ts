@@ -8,13 +8,14 @@ import type { ChallengeTrigger, TemplatePool } from '../cloudformation/user-pool
 import { SENDER_EMAIL_VARIABLE } from '../triggers/delivery/ses.ts';
 import { LIMITS_TABLE_VARIABLE } from '../triggers/limits/dynamodb-store.ts';
 import { FLOW_VARIABLE } from '../triggers/presets/ready-handlers.ts';
+import { STEPS_VARIABLE } from '../triggers/presets/step-specs.ts';
 import { type DoctorCheck, notice, ok, problem } from './verdicts.ts';
 
 /** The oldest Node.js major Lambda still runs (AWS deprecated nodejs20.x on 30 April 2026). */
 const oldestSupportedNode = 22;
 
 /** What a trigger's function looks like in the template, or why it cannot be seen. */
-function functionOf(template: CfnTemplate, pool: TemplatePool, trigger: ChallengeTrigger) {
+export function functionOf(template: CfnTemplate, pool: TemplatePool, trigger: ChallengeTrigger) {
   const attached = pool.triggers[trigger];
   if (!attached?.functionId) return undefined;
   return {
@@ -79,14 +80,14 @@ function tableShortfalls({ properties }: TableShape): string[] {
   return shortfalls;
 }
 
-interface Statement {
+export interface Statement {
   Effect?: string;
   Action?: unknown;
   Resource?: unknown;
 }
 
 /** The statements of the policies attached to a role of the template. */
-function statementsOfRole(template: CfnTemplate, role: string): Statement[] {
+export function statementsOfRole(template: CfnTemplate, role: string): Statement[] {
   return Object.values(template.Resources)
     .filter(
       (resource) =>
@@ -102,11 +103,15 @@ function statementsOfRole(template: CfnTemplate, role: string): Statement[] {
     );
 }
 
-/** Whether the function's role may GetItem, PutItem and UpdateItem on the table. */
-function mayCount(
+/** What the attempt store does with the table. */
+const countingActions = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
+
+/** Whether the function's role allows each of `actions` on the template's resource `resourceId`. */
+export function mayDo(
   template: CfnTemplate,
   functionProperties: Record<string, unknown>,
-  tableId: string,
+  resourceId: string,
+  actions: readonly string[],
 ) {
   const role = referenceOf(functionProperties.Role);
   if (!role) return false;
@@ -116,12 +121,12 @@ function mayCount(
         statement.Effect === 'Allow' &&
         [statement.Resource]
           .flat()
-          .some((resource) => resource === '*' || referenceOf(resource) === tableId),
+          .some((resource) => resource === '*' || referenceOf(resource) === resourceId),
     )
     .flatMap((statement) => [statement.Action].flat());
   const allows = (action: string) =>
-    granted.includes(action) || granted.includes('dynamodb:*') || granted.includes('*');
-  return ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'].every(allows);
+    [action, `${action.split(':')[0]}:*`, '*'].some((grant) => granted.includes(grant));
+  return actions.every(allows);
 }
 
 /**
@@ -155,7 +160,7 @@ export function limitsTableChecks(template: CfnTemplate, pool: TemplatePool): Do
       continue;
     }
     const shortfalls = tableShortfalls({ id: tableId, properties: table.Properties ?? {} });
-    if (!mayCount(template, fn.properties, tableId)) {
+    if (!mayDo(template, fn.properties, tableId, countingActions)) {
       shortfalls.push(
         `${trigger}'s role must allow dynamodb:GetItem, PutItem and UpdateItem on it`,
       );
@@ -173,13 +178,17 @@ export function limitsTableChecks(template: CfnTemplate, pool: TemplatePool): Do
   return checks;
 }
 
+/** Whether a function runs the shipped handlers, which name their chain or flow in their environment. */
+export const runsReadyHandlers = (properties: Record<string, unknown>) =>
+  [FLOW_VARIABLE, STEPS_VARIABLE].some((name) => functionVariables(properties)[name] !== undefined);
+
 /**
- * The ready-made handlers' sender (they name their flow in `CUSTOM_AUTH_FLOW`): an address in
- * `CUSTOM_AUTH_SENDER_EMAIL`, and leave to send from SES. Handlers of your own are not judged.
+ * The ready-made handlers' sender: an address in `CUSTOM_AUTH_SENDER_EMAIL`, and leave to
+ * send from SES. Handlers of your own are not judged.
  */
 export function senderChecks(template: CfnTemplate, pool: TemplatePool): DoctorCheck[] {
   const fn = functionOf(template, pool, 'CreateAuthChallenge');
-  if (!fn || functionVariables(fn.properties)[FLOW_VARIABLE] === undefined) return [];
+  if (!fn || !runsReadyHandlers(fn.properties)) return [];
   const sender = describeValue(functionVariables(fn.properties)[SENDER_EMAIL_VARIABLE]);
   const role = referenceOf(fn.properties.Role);
   const maySend =

@@ -6,6 +6,7 @@ import {
   templatePools,
 } from '../cloudformation/user-pools.ts';
 import { passkeyTargets, type TemplateArgs } from './args.ts';
+import { chainChecks } from './chain-checks.ts';
 import { checkPoolForCustomAuth, type DescribedClient, type DescribedPool } from './checks.ts';
 import type { DoctorIo } from './io.ts';
 import { checkPasskeys } from './passkey-checks.ts';
@@ -73,6 +74,7 @@ async function checkTemplatePool(
       otherClients: others,
     }),
     ...runtimeChecks(template, pool),
+    ...chainChecks(template, pool),
     ...limitsTableChecks(template, pool),
     ...senderChecks(template, pool),
     ...(await checkPasskeys(client, passkeyTargets(args), io.fetch)),

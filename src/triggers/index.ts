@@ -12,7 +12,9 @@ export {
   choiceStep,
 } from '../challenges/choice/step.ts';
 export type { DeliveryChoiceOptions } from '../challenges/code/delivery-choice-step.ts';
+export type { CodeStepSpec } from '../challenges/code/deployed-step.ts';
 export { type CodeStepChannel, type CodeStepOptions, codeStep } from '../challenges/code/step.ts';
+export type { MagicLinkStepSpec } from '../challenges/magic-link/deployed-step.ts';
 export {
   LINK_KEYS_VARIABLE,
   type LinkKey,
@@ -134,3 +136,9 @@ export {
   flowFromEnvironment,
   verifyAuthChallengeResponse,
 } from './presets/ready-handlers.ts';
+export {
+  type CustomAuthStepSpec,
+  type PasswordStepSpec,
+  STEPS_VARIABLE,
+  triggersOfSpecs,
+} from './presets/step-specs.ts';

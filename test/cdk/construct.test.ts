@@ -230,6 +230,63 @@ describe('CustomAuthBackend', () => {
     );
   });
 
+  it('deploys a chain of steps, with a generated link-key secret only Create and Verify read', () => {
+    const steps = [
+      { type: 'code', codeLength: 8 },
+      { type: 'magicLink', redirectUris: ['https://app.example.com/sign-in'] },
+    ] as const;
+    const { template, backend, stack } = synth({ steps, senderEmail: 'no-reply@example.com' });
+    const secret = logicalId(template, 'AWS::SecretsManager::Secret', 'CustomAuthLinkKeys');
+    expect(stack.resolve(backend.linkKeys?.secretArn)).toEqual({ Ref: secret });
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: {
+        SecretStringTemplate: '{"id":"k1"}',
+        GenerateStringKey: 'secret',
+        PasswordLength: 64,
+        ExcludePunctuation: true,
+      },
+    });
+    // The value is generated at deploy: no key is written in the template.
+    expect(JSON.stringify(template.toJSON())).not.toMatch(/"SecretString"/);
+    template.allResourcesProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectEquals({
+          CUSTOM_AUTH_STEPS: JSON.stringify(steps),
+          CUSTOM_AUTH_LINK_KEYS_SECRET: { Ref: secret },
+          CUSTOM_AUTH_SENDER_EMAIL: 'no-reply@example.com',
+          CUSTOM_AUTH_LIMITS_TABLE: Match.anyValue(),
+        }),
+      },
+    });
+    const reads = (prefix: string) =>
+      statementsOf(template, prefix).filter((statement) =>
+        actionsOf([statement]).includes('secretsmanager:GetSecretValue'),
+      );
+    expect(reads('DefineAuthChallenge')).toEqual([]);
+    for (const prefix of ['CreateAuthChallenge', 'VerifyAuthChallengeResponse']) {
+      expect(reads(prefix).map((statement) => statement.Resource)).toEqual([{ Ref: secret }]);
+    }
+  });
+
+  it('makes no secret for a chain without links', () => {
+    const { template, backend } = synth({ steps: [{ type: 'password' }, { type: 'code' }] });
+    template.resourceCountIs('AWS::SecretsManager::Secret', 0);
+    expect(backend.linkKeys).toBeUndefined();
+  });
+
+  it.each([
+    [{ flow: 'passwordless', steps: [{ type: 'code' }] }, 'Give flow or steps, not both'],
+    [{ steps: [] }, 'steps must list at least one step'],
+    [{ steps: [{ type: 'code', length: 8 }] }, 'steps[0] (code) has no option length'],
+    [
+      { steps: [{ type: 'magicLink', redirectUris: ['http://app.example.com/'] }] },
+      'steps[0] (magicLink): Each of redirectUris must be an https:// URL',
+    ],
+    [{ steps: [{ type: 'code' }, { type: 'password' }] }, 'can only come first'],
+  ])('refuses at synth a chain the functions would refuse: %j', (props, message) => {
+    expect(() => synth(props as CustomAuthBackendProps)).toThrow(message);
+  });
+
   it('says how to get the handler bundle when it is missing (a checkout without a build)', () => {
     expect(() => shippedHandlers()).toThrow(
       /bundle is missing .* run npm run build, or pass `code`/,
@@ -238,18 +295,29 @@ describe('CustomAuthBackend', () => {
 });
 
 describe("cdk-nag's AwsSolutions checks", () => {
-  it('find nothing unacknowledged, and each acknowledgement gives its reason', () => {
-    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'cca-nag-')) });
-    const stack = new Stack(app, 'Auth', { env });
-    new CustomAuthBackend(stack, 'CustomAuth', {
-      senderEmail: 'no-reply@example.com',
-      code: Code.fromAsset(bundle),
-    });
-    Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
-    try {
-      expect(() => app.synth()).not.toThrow();
-    } finally {
-      rmSync(app.outdir, { recursive: true, force: true });
-    }
-  }, 60_000);
+  it.each([
+    ['the default flow', {}],
+    [
+      'a chain with a magic link',
+      { steps: [{ type: 'magicLink', redirectUris: ['https://app.example.com/'] }] },
+    ],
+  ] as const)(
+    'find nothing unacknowledged with %s, and each acknowledgement gives its reason',
+    (_, props) => {
+      const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'cca-nag-')) });
+      const stack = new Stack(app, 'Auth', { env });
+      new CustomAuthBackend(stack, 'CustomAuth', {
+        ...props,
+        senderEmail: 'no-reply@example.com',
+        code: Code.fromAsset(bundle),
+      });
+      Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+      try {
+        expect(() => app.synth()).not.toThrow();
+      } finally {
+        rmSync(app.outdir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 });

@@ -260,3 +260,99 @@ describe('the doctor on a template', () => {
     expect(mixed.status).toBe(2);
   });
 });
+
+describe('the doctor on a template whose chain mails magic links', () => {
+  let links: SynthesizedApp;
+
+  beforeAll(async () => {
+    links = await synthesizeApp({
+      steps: [{ type: 'code' }, { type: 'magicLink', redirectUris: ['https://app.example.com/'] }],
+      senderEmail: 'no-reply@example.com',
+    });
+  }, 120_000);
+
+  afterAll(() => links?.remove());
+
+  /** The links template changed by `mistake`, written beside it; the doctor's answer. */
+  async function doctorOnLinks(mistake: (template: CfnTemplate) => void) {
+    const template = structuredClone(links.template);
+    mistake(template);
+    const path = join(links.outdir, `changed-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(path, JSON.stringify(template));
+    return doctorInProcess(['--template', path]);
+  }
+
+  /** The environment of the trigger function whose logical id starts with `prefix`. */
+  const variablesOf = (template: CfnTemplate, prefix: string) =>
+    (
+      propertiesOf(template, 'AWS::Lambda::Function', prefix).Environment as {
+        Variables: Record<string, unknown>;
+      }
+    ).Variables;
+
+  it('finds the chain and its link keys in order', async () => {
+    const { status, out } = await doctorInProcess(['--template', links.templatePath]);
+    expect(out).not.toContain('PROBLEM');
+    expect(out).toContain('The triggers run the chain code, then magicLink');
+    expect(out).toMatch(/CreateAuthChallenge reads the link keys from CustomAuthLinkKeys\w+/);
+    expect(out).toMatch(/VerifyAuthChallengeResponse reads the link keys from CustomAuthLinkKeys/);
+    expect(status).toBe(0);
+  });
+
+  it("says the default template's flow", async () => {
+    const { out } = await doctorInProcess(['--template', app.templatePath]);
+    expect(out).toContain('The triggers run the passwordless flow');
+  });
+
+  it.each<[string, (template: CfnTemplate) => void, RegExp]>([
+    [
+      'link keys written into the template',
+      (template) => {
+        const variables = variablesOf(template, 'CustomAuthVerify');
+        delete variables.CUSTOM_AUTH_LINK_KEYS_SECRET;
+        variables.CUSTOM_AUTH_LINK_KEYS = `k1:${'a'.repeat(40)}`;
+      },
+      /PROBLEM {2}VerifyAuthChallengeResponse \(CustomAuthVerify\w+\) holds the link keys in its environment/,
+    ],
+    [
+      'no link keys at all',
+      (template) => {
+        delete variablesOf(template, 'CustomAuthCreate').CUSTOM_AUTH_LINK_KEYS_SECRET;
+      },
+      /PROBLEM {2}CreateAuthChallenge \(CustomAuthCreate\w+\) has no link keys/,
+    ],
+    [
+      'a function that may not read the secret',
+      (template) => {
+        for (const resource of Object.values(template.Resources)) {
+          if (resource.Type !== 'AWS::IAM::Policy') continue;
+          const document = resource.Properties?.PolicyDocument as { Statement: unknown[] };
+          document.Statement = document.Statement.filter(
+            (statement) => !JSON.stringify(statement).includes('secretsmanager:GetSecretValue'),
+          );
+        }
+      },
+      /PROBLEM {2}CreateAuthChallenge \(CustomAuthCreate\w+\) may not read the link keys in CustomAuthLinkKeys/,
+    ],
+    [
+      'functions that name different chains',
+      (template) => {
+        variablesOf(template, 'CustomAuthDefine').CUSTOM_AUTH_STEPS = '[{"type":"code"}]';
+      },
+      /PROBLEM {2}The trigger functions name different chains/,
+    ],
+    [
+      'a chain the handlers refuse',
+      (template) => {
+        for (const prefix of ['CustomAuthDefine', 'CustomAuthCreate', 'CustomAuthVerify']) {
+          variablesOf(template, prefix).CUSTOM_AUTH_STEPS = '[{"type":"cod"}]';
+        }
+      },
+      /PROBLEM {2}The handlers refuse CUSTOM_AUTH_STEPS: steps\[0\] must be an object whose type is one of/,
+    ],
+  ])('finds %s', async (_, mistake, found) => {
+    const { status, out } = await doctorOnLinks(mistake);
+    expect(out).toMatch(found);
+    expect(status).toBe(1);
+  });
+});

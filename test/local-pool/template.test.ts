@@ -83,6 +83,61 @@ describe('the local pool started from a synthesized template', () => {
   });
 });
 
+describe('a template whose chain mails magic links', () => {
+  const page = 'http://localhost:5173/sign-in';
+  let links: SynthesizedApp;
+  let pool: LocalPool;
+
+  beforeAll(async () => {
+    links = await synthesizeApp({
+      steps: [{ type: 'magicLink', redirectUris: [page] }],
+      senderEmail: 'no-reply@example.com',
+    });
+    pool = await startLocalPool({
+      ...(await localPoolOptionsFromTemplate(links.templatePath)),
+      port: 0,
+      log: () => {},
+    });
+    Amplify.configure(pool.amplifyConfig);
+  }, 120_000);
+
+  afterAll(async () => {
+    await signOut().catch(() => {});
+    await pool?.close();
+    links?.remove();
+  });
+
+  it('signs links with a key made for the run, in place of the secret in the account', () => {
+    expect(process.env.CUSTOM_AUTH_LINK_KEYS_SECRET).toBe('');
+    expect(process.env.CUSTOM_AUTH_LINK_KEYS).toMatch(/^local:[\w-]{43}$/);
+    expect(process.env.CUSTOM_AUTH_STEPS).toBe(
+      JSON.stringify([{ type: 'magicLink', redirectUris: [page] }]),
+    );
+  });
+
+  it('mails a link to the page the chain lists, and its code signs in', async () => {
+    await registerUser(pool, 'ines');
+    const asked = await signIn({
+      username: 'ines',
+      options: { authFlowType: 'CUSTOM_WITHOUT_SRP' },
+    });
+    expect(asked.nextStep).toMatchObject({ signInStep: 'CONFIRM_SIGN_IN_WITH_CUSTOM_CHALLENGE' });
+    const waiting = await confirmSignIn({
+      challengeResponse: `link:${page}`,
+      options: { clientMetadata: { redirectUri: page } },
+    });
+    expect(waiting.nextStep).toMatchObject({
+      additionalInfo: { type: 'magicLink', destination: 'i***@e***.com', codeLength: '6' },
+    });
+    const sent = pool.outbox('ines').at(-1);
+    expect(sent?.link).toMatch(/^http:\/\/localhost:5173\/sign-in#[\w-]+\.[\w-]+\.[\w-]{43}$/);
+    expect(await confirmSignIn({ challengeResponse: sent?.code ?? '' })).toEqual({
+      isSignedIn: true,
+      nextStep: { signInStep: 'DONE' },
+    });
+  }, 30_000);
+});
+
 describe('a template whose client allows a password alone', () => {
   it('is run as it is: the pool allows USER_SRP_AUTH too, and the doctor flags it on both', async () => {
     const path = changedTemplate((template) => {

@@ -163,6 +163,28 @@ describe('magicLinkStep: a link by email, or the code from the same email', () =
     expect(sendLink).toHaveBeenCalledTimes(1);
   });
 
+  it.each([
+    [[], /at least one redirect URI/],
+    [['http://app.example/login'], /https:\/\/ URL/],
+    [['https://app.example/login#here'], /no fragment/],
+    [['https://App.example/login'], /as a browser writes it/],
+    [['app.example/login'], /https:\/\/ URL/],
+    [[42], /got 42/],
+  ])('refuses to be made with redirectUris %j, which no link could use safely', (uris, message) => {
+    expect(() =>
+      magicLinkStep({ redirectUris: uris as string[], sendLink: vi.fn(), keys: [key] }),
+    ).toThrow(message);
+  });
+
+  it('takes http:// for pages on this machine', () => {
+    expect(() =>
+      magicLinkStep({
+        redirectUris: ['http://localhost:5173/', 'http://127.0.0.1:8080/in'],
+        keys: [key],
+      }),
+    ).not.toThrow();
+  });
+
   it('refuses a forged link naming the victim without touching the victim’s counters', async () => {
     const { createAuthChallenge, verifyAuthChallengeResponse, wrongAnswers, store } = setup();
     const claims = Buffer.from(

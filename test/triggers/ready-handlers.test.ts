@@ -35,14 +35,33 @@ vi.mock('@aws-sdk/client-sesv2', () => ({
   SendEmailCommand: ses.SendEmailCommand,
 }));
 
+/** Secrets Manager holding one secret, as the CDK construct generates it; every read is counted. */
+const secrets = vi.hoisted(() => {
+  const store = { reads: [] as string[], value: '' };
+  class SecretsManagerClient {
+    async send(command: { input: { SecretId: string } }) {
+      store.reads.push(command.input.SecretId);
+      return { SecretString: store.value };
+    }
+  }
+  class GetSecretValueCommand {
+    constructor(readonly input: { SecretId: string }) {}
+  }
+  return { store, SecretsManagerClient, GetSecretValueCommand };
+});
+vi.mock('@aws-sdk/client-secrets-manager', () => ({
+  SecretsManagerClient: secrets.SecretsManagerClient,
+  GetSecretValueCommand: secrets.GetSecretValueCommand,
+}));
+
 const { createAuthChallenge, defineAuthChallenge, verifyAuthChallengeResponse } = await import(
   '../../src/triggers/index.ts'
 );
 
-/** The code in the newest email the Create handler sent. */
+/** The code in the newest email the Create handler sent, alone on its line. */
 function lastCode(): string {
   const body = ses.sent.at(-1)?.body ?? '';
-  return /\b(\d{6})\b/.exec(body)?.[1] ?? '';
+  return /^(\d{4,12})$/m.exec(body)?.[1] ?? '';
 }
 
 /**
@@ -67,7 +86,10 @@ const nextUser = () => {
  * issues the code, Verify checks the answer, until Define issues tokens or fails.
  * `opening` is what the client starts with: nothing (CUSTOM_WITHOUT_SRP) or SRP_A.
  */
-async function signIn(opening: SessionEntry[]): Promise<'tokens' | 'failed'> {
+async function signIn(
+  opening: SessionEntry[],
+  clientMetadata?: Record<string, string>,
+): Promise<'tokens' | 'failed'> {
   const session = [...opening];
   const user = nextUser();
   for (let round = 0; round < 5; round++) {
@@ -80,9 +102,18 @@ async function signIn(opening: SessionEntry[]): Promise<'tokens' | 'failed'> {
       continue;
     }
     expect(response.challengeName).toBe('CUSTOM_CHALLENGE');
-    const created = await createAuthChallenge(createEvent(session, user));
+    const asked = createEvent(session, user);
+    const created = await createAuthChallenge({
+      ...asked,
+      request: { ...asked.request, clientMetadata },
+    });
+    // A magic link's first round asks which page the link opens; the kit's client answers it.
+    const answer =
+      created.response.challengeMetadata.endsWith(':ASK') && clientMetadata?.redirectUri
+        ? `link:${clientMetadata.redirectUri}`
+        : lastCode();
     const verified = await verifyAuthChallengeResponse(
-      verifyEvent(lastCode(), created.response.privateChallengeParameters, user),
+      verifyEvent(answer, created.response.privateChallengeParameters, user),
     );
     session.push(
       customChallenge(verified.response.answerCorrect, created.response.challengeMetadata),
@@ -136,5 +167,81 @@ describe('the ready handlers', () => {
     await expect(call()).rejects.toThrow(message);
     await expect(call()).rejects.toThrow(message);
     expect(ses.sent).toEqual([]);
+  });
+
+  describe('with a chain in CUSTOM_AUTH_STEPS', () => {
+    const page = 'https://app.example.com/sign-in';
+    const keys = { id: 'k1', secret: 's'.repeat(43) };
+
+    beforeEach(() => {
+      secrets.store.reads.length = 0;
+    });
+
+    it('runs the chain: the password, then a code of the length it names', async () => {
+      vi.stubEnv(
+        'CUSTOM_AUTH_STEPS',
+        JSON.stringify([{ type: 'password' }, { type: 'code', codeLength: 8 }]),
+      );
+      expect(await signIn([])).toBe('failed');
+      expect(await signIn([srpA])).toBe('tokens');
+      expect(lastCode()).toMatch(/^\d{8}$/);
+    });
+
+    it('mails a sign-in link with keys read once from the secret the environment names', async () => {
+      vi.stubEnv(
+        'CUSTOM_AUTH_STEPS',
+        JSON.stringify([{ type: 'magicLink', redirectUris: [page] }]),
+      );
+      vi.stubEnv('CUSTOM_AUTH_LINK_KEYS_SECRET', 'arn:aws:secretsmanager:eu-west-1:1:secret:keys');
+      secrets.store.value = JSON.stringify(keys);
+      expect(await signIn([], { redirectUri: page })).toBe('tokens');
+      expect(await signIn([], { redirectUri: page })).toBe('tokens');
+      expect(ses.sent.at(-1)?.body).toContain(`${page}#`);
+      expect(secrets.store.reads).toEqual(['arn:aws:secretsmanager:eu-west-1:1:secret:keys']);
+    });
+
+    it('sends no link to a page the chain does not list', async () => {
+      vi.stubEnv(
+        'CUSTOM_AUTH_STEPS',
+        JSON.stringify([{ type: 'magicLink', redirectUris: [page] }]),
+      );
+      vi.stubEnv('CUSTOM_AUTH_LINK_KEYS', `${keys.id}:${keys.secret}`);
+      expect(await signIn([], { redirectUri: 'https://elsewhere.example/' })).toBe('failed');
+      expect(ses.sent).toEqual([]);
+    });
+
+    it.each([
+      ['not JSON', '[{type:code}]', /CUSTOM_AUTH_STEPS must be a JSON list of steps/],
+      ['an empty list', '[]', /at least one step/],
+      [
+        'an unknown type',
+        '[{"type":"sms"}]',
+        /steps\[0\] must be an object whose type is one of password, code, magicLink/,
+      ],
+      [
+        'an unknown option',
+        '[{"type":"code","length":8}]',
+        /steps\[0\] \(code\) has no option length; it takes codeLength/,
+      ],
+      ['a bad value', '[{"type":"code","codeLength":3}]', /steps\[0\] \(code\): codeLength/],
+      [
+        'a link to an http page',
+        '[{"type":"magicLink","redirectUris":["http://app.example.com/"]}]',
+        /steps\[0\] \(magicLink\): Each of redirectUris/,
+      ],
+      ['a password after a code', '[{"type":"code"},{"type":"password"}]', /can only come first/],
+    ])('refuses %s, naming what is wrong', async (_, value, message) => {
+      vi.stubEnv('CUSTOM_AUTH_STEPS', value);
+      await expect(defineAuthChallenge(defineEvent([]))).rejects.toThrow(message);
+      await expect(createAuthChallenge(createEvent([]))).rejects.toThrow(message);
+    });
+
+    it('refuses a flow beside the chain', async () => {
+      vi.stubEnv('CUSTOM_AUTH_STEPS', '[{"type":"code"}]');
+      vi.stubEnv('CUSTOM_AUTH_FLOW', 'passwordless');
+      await expect(defineAuthChallenge(defineEvent([]))).rejects.toThrow(
+        'Set CUSTOM_AUTH_STEPS or CUSTOM_AUTH_FLOW, not both',
+      );
+    });
   });
 });

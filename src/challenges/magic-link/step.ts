@@ -67,16 +67,19 @@ export interface MagicLinkStepOptions {
   allowUnverified?: boolean;
 }
 
-function defaultLinkKeys() {
+/** The keys the environment names: the secret in `CUSTOM_AUTH_LINK_KEYS_SECRET`, else `CUSTOM_AUTH_LINK_KEYS`. */
+export function defaultLinkKeys() {
   const secretId = process.env[LINK_KEYS_SECRET_VARIABLE]?.trim();
   return secretId ? linkKeysFromSecretsManager(secretId) : linkKeysFromEnvironment();
 }
 
-function redirectAllowed(allowed: MagicLinkStepOptions['redirectUris'], uri: unknown) {
+/**
+ * The page a URI names, if it is in its canonical form, so that the email carries nothing a
+ * template could misread (quotes, angle brackets, spaces); with no fragment, where the token
+ * goes; and with no credentials, which would name another host (`http://localhost:80@elsewhere/`).
+ */
+function plainPage(uri: unknown): URL | null {
   const page = typeof uri === 'string' && URL.canParse(uri) ? new URL(uri) : null;
-  // Only a URL in its canonical form, so that the email carries nothing a template could
-  // misread (quotes, angle brackets, spaces); with no fragment, where the token goes; and
-  // with no credentials, which would name another host (`http://localhost:80@elsewhere/`).
   const plain =
     page !== null &&
     page.href === uri &&
@@ -84,9 +87,40 @@ function redirectAllowed(allowed: MagicLinkStepOptions['redirectUris'], uri: unk
     !uri.includes('#') &&
     page.username === '' &&
     page.password === '';
-  if (!plain) return false;
+  return plain ? page : null;
+}
+
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** A page on the developer's machine, on any port. */
+export const isLoopbackPage = (page: URL) => loopbackHosts.has(page.hostname);
+
+/**
+ * The listed pages, each one a link could open: a plain URL, on `https:` unless on this
+ * machine, where a token sent in the clear would cross no network. A list entry that is not
+ * would match no request, or send tokens in the clear, so it fails the step's creation.
+ */
+function validRedirectUris(allowed: MagicLinkStepOptions['redirectUris']) {
+  if (typeof allowed === 'function') return allowed;
+  if (!Array.isArray(allowed) || allowed.length === 0) {
+    throw new TypeError('magicLinkStep needs at least one redirect URI.');
+  }
+  for (const entry of allowed) {
+    const page = plainPage(entry);
+    if (!page || (page.protocol !== 'https:' && !isLoopbackPage(page))) {
+      throw new TypeError(
+        `Each of redirectUris must be an https:// URL (http:// only on localhost) as a browser writes it, with no fragment; got ${JSON.stringify(entry)}.`,
+      );
+    }
+  }
+  return allowed;
+}
+
+function redirectAllowed(allowed: MagicLinkStepOptions['redirectUris'], uri: unknown) {
+  const page = plainPage(uri);
+  if (!page) return false;
   if (typeof allowed === 'function') return allowed(page);
-  return allowed.some((entry) => uri === entry || underPrefix(entry, page, uri));
+  return allowed.some((entry) => uri === entry || underPrefix(entry, page, uri as string));
 }
 
 /**
@@ -118,10 +152,7 @@ export function magicLinkStep(options: MagicLinkStepOptions): CustomChallengeSte
   const codeLength = integerInRange('codeLength', options.codeLength ?? 6, codeLengthRange);
   const sendLink = options.sendLink ?? sendLinkWithSes;
   if (typeof sendLink !== 'function') throw new TypeError('sendLink must be a function.');
-  const allowed = options.redirectUris;
-  if (typeof allowed !== 'function' && (!Array.isArray(allowed) || allowed.length === 0)) {
-    throw new TypeError('magicLinkStep needs at least one redirect URI.');
-  }
+  const allowed = validRedirectUris(options.redirectUris);
   const keys = options.keys ?? defaultLinkKeys();
   const tokensFor = async (store: AttemptStore) =>
     magicLinkTokens({

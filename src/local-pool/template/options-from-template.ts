@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { LINK_KEYS_VARIABLE } from '../../challenges/magic-link/server/link-keys.ts';
+import { LINK_KEYS_SECRET_VARIABLE } from '../../challenges/magic-link/server/secrets-manager.ts';
 import { readTemplate } from '../../cloudformation/read-template.ts';
 import type { CfnTemplate } from '../../cloudformation/template.ts';
 import { booleanOf, describeValue, functionVariables } from '../../cloudformation/template.ts';
@@ -84,16 +87,22 @@ async function loadTriggers(template: CfnTemplate, pool: TemplatePool, templateD
 
 /**
  * The functions' environment as the pool runs them: each literal variable, which the three
- * must agree on; without the limits table, so that the triggers count in memory.
+ * must agree on, without what lives in the AWS account: the limits table (the triggers count
+ * in memory) and the link keys' secret (a key made for this run signs the links instead).
  */
 function environmentOf(template: CfnTemplate, pool: TemplatePool): Record<string, string> {
-  // Empty rather than absent: a table named in the shell would otherwise get the counters.
+  // Empty rather than absent: a table or secret named in the shell would otherwise be used.
   const environment: Record<string, string> = { [LIMITS_TABLE_VARIABLE]: '' };
+  const inTheAccount = [LIMITS_TABLE_VARIABLE, LINK_KEYS_SECRET_VARIABLE];
   for (const trigger of challengeTriggers) {
     const functionId = pool.triggers[trigger]?.functionId ?? '';
     const variables = functionVariables(template.Resources[functionId]?.Properties);
+    if (LINK_KEYS_SECRET_VARIABLE in variables) {
+      environment[LINK_KEYS_SECRET_VARIABLE] = '';
+      environment[LINK_KEYS_VARIABLE] ??= `local:${randomBytes(32).toString('base64url')}`;
+    }
     for (const [name, value] of Object.entries(variables)) {
-      if (name === LIMITS_TABLE_VARIABLE || typeof value !== 'string') continue;
+      if (inTheAccount.includes(name) || typeof value !== 'string') continue;
       if (environment[name] !== undefined && environment[name] !== value) {
         throw new Error(
           `The trigger functions give ${name} two values; the local pool runs them in one process.`,

@@ -6,6 +6,7 @@ import type {
 } from '../chain/handlers.ts';
 import { type CustomAuthTriggerFlow, isTriggerFlow, triggerFlows } from './options.ts';
 import { presetTriggers } from './preset-triggers.ts';
+import { STEPS_VARIABLE, triggersOfStepsVariable } from './step-specs.ts';
 
 /** The environment variable the ready-made handlers read their flow from. */
 export const FLOW_VARIABLE = 'CUSTOM_AUTH_FLOW';
@@ -26,37 +27,50 @@ export function flowFromEnvironment(): CustomAuthTriggerFlow | undefined {
   return value;
 }
 
-/** The ready handlers' preset, for the value of `CUSTOM_AUTH_FLOW` it was built for. */
-let ready: { flow: CustomAuthTriggerFlow | undefined; triggers: CustomAuthTriggers } | undefined;
+/** The ready handlers' triggers, for the values of the variables they were built from. */
+let ready: { from: string; triggers: CustomAuthTriggers } | undefined;
 
 /**
- * The preset for the flow `CUSTOM_AUTH_FLOW` names. The variable is read at each call, not at
- * module load, so a bad value fails the invocation with its message rather than the Lambda's
- * start, and is never kept; the preset is built once per value (a Lambda's environment does
- * not change, so once per container), so the three handlers share its state.
+ * The chain `CUSTOM_AUTH_STEPS` names, or else the preset for the flow `CUSTOM_AUTH_FLOW`
+ * names. The variables are read at each call, not at module load, so a bad value fails the
+ * invocation with its message rather than the Lambda's start, and is never kept; the triggers
+ * are built once per value (a Lambda's environment does not change, so once per container),
+ * so the three handlers share their state.
  */
 function readyTriggers(): CustomAuthTriggers {
+  const steps = process.env[STEPS_VARIABLE]?.trim();
   const flow = flowFromEnvironment();
-  if (ready === undefined || ready.flow !== flow) {
-    ready = { flow, triggers: presetTriggers({ flow }) };
+  if (steps && flow) {
+    throw new TypeError(
+      `Set ${STEPS_VARIABLE} or ${FLOW_VARIABLE}, not both: a chain of steps names its flow itself.`,
+    );
+  }
+  const from = steps ? `steps:${steps}` : `flow:${flow ?? ''}`;
+  if (ready === undefined || ready.from !== from) {
+    ready = {
+      from,
+      triggers: steps ? triggersOfStepsVariable(steps) : presetTriggers({ flow }),
+    };
   }
   return ready.triggers;
 }
 
 /**
- * Define Auth Challenge with the defaults, the flow taken from `CUSTOM_AUTH_FLOW`
- * (`passwordless` when unset). Point the Lambda's handler at this export.
+ * Define Auth Challenge with the defaults, the chain taken from `CUSTOM_AUTH_STEPS` (JSON) or
+ * the flow from `CUSTOM_AUTH_FLOW` (`passwordless` when neither is set). Point the Lambda's
+ * handler at this export.
  */
 export const defineAuthChallenge: DefineAuthChallengeHandler = async (event) =>
   readyTriggers().defineAuthChallenge(event);
 
 /**
  * Create Auth Challenge with the defaults: a 6-digit code emailed through Amazon SES, at the
- * step of the chain `CUSTOM_AUTH_FLOW` names. Set the same value on all three functions.
+ * step of the chain `CUSTOM_AUTH_STEPS` or `CUSTOM_AUTH_FLOW` names. Set the same value on all
+ * three functions.
  */
 export const createAuthChallenge: CreateAuthChallengeHandler = async (event) =>
   readyTriggers().createAuthChallenge(event);
 
-/** Verify Auth Challenge Response with the defaults, for the flow `CUSTOM_AUTH_FLOW` names. */
+/** Verify Auth Challenge Response with the defaults, for the chain or flow the environment names. */
 export const verifyAuthChallengeResponse: VerifyAuthChallengeResponseHandler = async (event) =>
   readyTriggers().verifyAuthChallengeResponse(event);

@@ -16,7 +16,7 @@ export function validKeys(keys: readonly LinkKey[]): readonly LinkKey[] {
     throw new TypeError('Magic links need at least one signing key.');
   }
   for (const key of keys) {
-    if (!keyIdPattern.test(key?.id ?? '')) {
+    if (typeof key?.id !== 'string' || !keyIdPattern.test(key.id)) {
       throw new TypeError('A link key id is 1 to 32 letters, digits, _ or -.');
     }
     if (typeof key.secret !== 'string' || key.secret.length < 32) {
@@ -31,15 +31,37 @@ export function linkKeysFromEnvironment(value = process.env[LINK_KEYS_VARIABLE])
   return parseLinkKeys(value, `Set ${LINK_KEYS_VARIABLE} to id:secret[,id:secret].`);
 }
 
-/** `id:secret,id:secret` (the first signs), wherever it was kept; `missing` says where to put it. */
+/**
+ * The keys as a secret holds them: `id:secret,id:secret`, or JSON, one key
+ * (`{"id":"k1","secret":"..."}`, what the CDK construct generates) or a list of them; the
+ * first signs. `missing` says where to put them.
+ */
 export function parseLinkKeys(value: string | undefined, missing: string): LinkKey[] {
-  const keys = (value ?? '')
+  const text = (value ?? '').trim();
+  const keys = /^[[{]/.test(text) ? jsonKeys(text) : listedKeys(text);
+  if (keys.length === 0) throw new TypeError(missing);
+  return [...validKeys(keys)];
+}
+
+function listedKeys(text: string): LinkKey[] {
+  return text
     .split(',')
     .filter((entry) => entry.trim() !== '')
     .map((entry) => {
       const separator = entry.indexOf(':');
       return { id: entry.slice(0, separator).trim(), secret: entry.slice(separator + 1).trim() };
     });
-  if (keys.length === 0) throw new TypeError(missing);
-  return [...validKeys(keys)];
+}
+
+function jsonKeys(text: string): LinkKey[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new TypeError(
+      'Link keys in JSON must be {"id":"...","secret":"..."} or a list of them; this is not JSON.',
+    );
+  }
+  // Checked key by key in validKeys; here only the shape around them.
+  return [parsed].flat() as LinkKey[];
 }

@@ -1,0 +1,40 @@
+import type { CustomAuthTriggerFlow } from '../triggers/presets/options.ts';
+import { FLOW_VARIABLE } from '../triggers/presets/ready-handlers.ts';
+import {
+  type CustomAuthStepSpec,
+  STEPS_VARIABLE,
+  triggersOfSpecs,
+} from '../triggers/presets/step-specs.ts';
+
+/** What the props say of the sign-in's challenges: a flow, or a chain of steps. */
+export interface ChainProps {
+  readonly flow?: CustomAuthTriggerFlow;
+  readonly steps?: readonly CustomAuthStepSpec[];
+}
+
+/** The chain the handlers run, as their environment names it, and what it needs deployed. */
+export interface DeployedChain {
+  variables: Record<string, string>;
+  /** A step mails sign-in links, so the functions need the link keys' secret. */
+  needsLinkKeys: boolean;
+}
+
+/**
+ * The chain of the props, checked as the handlers will check it, so that a chain they would
+ * refuse fails the synth rather than every sign-in.
+ */
+export function deployedChain({ flow, steps }: ChainProps): DeployedChain {
+  if (steps === undefined) {
+    return { variables: { [FLOW_VARIABLE]: flow ?? 'passwordless' }, needsLinkKeys: false };
+  }
+  if (flow !== undefined) {
+    throw new Error('Give flow or steps, not both: a chain of steps names its flow itself.');
+  }
+  // Through JSON, as the functions receive it: what does not survive it is not deployed.
+  const json = JSON.stringify(steps);
+  triggersOfSpecs(JSON.parse(json));
+  return {
+    variables: { [STEPS_VARIABLE]: json },
+    needsLinkKeys: steps.some((step) => step.type === 'magicLink'),
+  };
+}

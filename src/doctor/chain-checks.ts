@@ -1,0 +1,119 @@
+import { LINK_KEYS_VARIABLE } from '../challenges/magic-link/server/link-keys.ts';
+import { LINK_KEYS_SECRET_VARIABLE } from '../challenges/magic-link/server/secrets-manager.ts';
+import {
+  type CfnTemplate,
+  describeValue,
+  functionVariables,
+  referenceOf,
+} from '../cloudformation/template.ts';
+import { challengeTriggers, type TemplatePool } from '../cloudformation/user-pools.ts';
+import { FLOW_VARIABLE } from '../triggers/presets/ready-handlers.ts';
+import { STEPS_VARIABLE, triggersOfStepsVariable } from '../triggers/presets/step-specs.ts';
+import { functionOf, mayDo, runsReadyHandlers } from './template-checks.ts';
+import { type DoctorCheck, notice, ok, problem } from './verdicts.ts';
+
+/** What a function's environment names as its chain, for comparing the three. */
+function chainNamed(properties: Record<string, unknown>): string {
+  const variables = functionVariables(properties);
+  return JSON.stringify([
+    describeValue(variables[FLOW_VARIABLE]),
+    describeValue(variables[STEPS_VARIABLE]),
+  ]);
+}
+
+/**
+ * The chain the ready-made handlers run, as their environment names it: the same in the three
+ * functions, one the handlers take, and what its steps need (a magic link: the link keys).
+ * Handlers of your own are not judged.
+ */
+export function chainChecks(template: CfnTemplate, pool: TemplatePool): DoctorCheck[] {
+  const functions = challengeTriggers.flatMap((trigger) => {
+    const fn = functionOf(template, pool, trigger);
+    return fn ? [fn] : [];
+  });
+  if (!functions.some((fn) => runsReadyHandlers(fn.properties))) return [];
+  if (new Set(functions.map((fn) => chainNamed(fn.properties))).size > 1) {
+    return [
+      problem(
+        'The trigger functions name different chains',
+        'Define picks each round from the chain it knows, and Create and Verify run the step their own chain has there: when they disagree, sign-ins fail or skip a step.',
+        `give the three functions the same ${STEPS_VARIABLE} (or ${FLOW_VARIABLE}), as the CDK construct does.`,
+      ),
+    ];
+  }
+  const variables = functionVariables(functions[0]?.properties);
+  const steps = variables[STEPS_VARIABLE];
+  if (steps === undefined) {
+    return [ok(`The triggers run the ${describeValue(variables[FLOW_VARIABLE])} flow`)];
+  }
+  if (typeof steps !== 'string') {
+    return [
+      notice(
+        `${STEPS_VARIABLE} is computed`,
+        'the chain is known only once deployed, so it is not checked here.',
+      ),
+    ];
+  }
+  try {
+    triggersOfStepsVariable(steps);
+  } catch (error) {
+    return [
+      problem(
+        `The handlers refuse ${STEPS_VARIABLE}: ${(error as Error).message}`,
+        'every sign-in fails at its first trigger.',
+        'fix the chain; the CDK construct checks its steps at synth.',
+      ),
+    ];
+  }
+  const types = (JSON.parse(steps) as { type: string }[]).map((step) => step.type);
+  return [
+    ok(`The triggers run the chain ${types.join(', then ')}`),
+    ...(types.includes('magicLink') ? linkKeyChecks(template, pool) : []),
+  ];
+}
+
+/** Create and Verify each read the keys links are signed with, from a secret, not the template. */
+function linkKeyChecks(template: CfnTemplate, pool: TemplatePool): DoctorCheck[] {
+  return (['CreateAuthChallenge', 'VerifyAuthChallengeResponse'] as const).flatMap((trigger) => {
+    const fn = functionOf(template, pool, trigger);
+    if (!fn) return [];
+    const variables = functionVariables(fn.properties);
+    if (variables[LINK_KEYS_VARIABLE] !== undefined) {
+      return [
+        problem(
+          `${trigger} (${fn.id}) holds the link keys in its environment (${LINK_KEYS_VARIABLE})`,
+          "whoever can read the template or the function's configuration can sign a link into any account.",
+          `keep them in a Secrets Manager secret named by ${LINK_KEYS_SECRET_VARIABLE}, as the CDK construct does.`,
+        ),
+      ];
+    }
+    const named = variables[LINK_KEYS_SECRET_VARIABLE];
+    const secretId = referenceOf(named);
+    if (named === undefined) {
+      return [
+        problem(
+          `${trigger} (${fn.id}) has no link keys (${LINK_KEYS_SECRET_VARIABLE})`,
+          'every request for a sign-in link, and every link opened, fails.',
+          `name a Secrets Manager secret of link keys in ${LINK_KEYS_SECRET_VARIABLE} and allow the function secretsmanager:GetSecretValue on it.`,
+        ),
+      ];
+    }
+    if (!secretId || template.Resources[secretId]?.Type !== 'AWS::SecretsManager::Secret') {
+      return [
+        notice(
+          `${trigger}'s link keys are in a secret outside this template`,
+          `${LINK_KEYS_SECRET_VARIABLE} is ${describeValue(named)}: whether the function may read it is not checked here.`,
+        ),
+      ];
+    }
+    return mayDo(template, fn.properties, secretId, ['secretsmanager:GetSecretValue'])
+      ? [ok(`${trigger} reads the link keys from ${secretId}`)]
+      : [
+          problem(
+            `${trigger} (${fn.id}) may not read the link keys in ${secretId}`,
+            'every request for a sign-in link, and every link opened, fails.',
+            "allow secretsmanager:GetSecretValue on the secret to the function's role (CDK: secret.grantRead(fn)).",
+          ),
+        ];
+  });
+}
