@@ -1,3 +1,4 @@
+import { sendsSms } from '../challenges/code/deployed-step.ts';
 import type { CustomAuthTriggerFlow } from '../triggers/presets/options.ts';
 import { FLOW_VARIABLE } from '../triggers/presets/ready-handlers.ts';
 import {
@@ -17,6 +18,10 @@ export interface DeployedChain {
   variables: Record<string, string>;
   /** A step mails sign-in links, so the functions need the link keys' secret. */
   needsLinkKeys: boolean;
+  /** A step sends codes by SMS, so Create publishes to phones and users have a phone number. */
+  sendsSms: boolean;
+  /** Every user must have a phone number: a step sends by SMS with no choice of email. */
+  needsPhone: boolean;
 }
 
 /**
@@ -25,7 +30,12 @@ export interface DeployedChain {
  */
 export function deployedChain({ flow, steps }: ChainProps): DeployedChain {
   if (steps === undefined) {
-    return { variables: { [FLOW_VARIABLE]: flow ?? 'passwordless' }, needsLinkKeys: false };
+    return {
+      variables: { [FLOW_VARIABLE]: flow ?? 'passwordless' },
+      needsLinkKeys: false,
+      sendsSms: false,
+      needsPhone: false,
+    };
   }
   if (flow !== undefined) {
     throw new Error('Give flow or steps, not both: a chain of steps names its flow itself.');
@@ -36,5 +46,7 @@ export function deployedChain({ flow, steps }: ChainProps): DeployedChain {
   return {
     variables: { [STEPS_VARIABLE]: json },
     needsLinkKeys: steps.some((step) => step.type === 'magicLink'),
+    sendsSms: steps.some((step) => step.type === 'code' && sendsSms(step)),
+    needsPhone: steps.some((step) => step.type === 'code' && step.deliver === 'sms'),
   };
 }

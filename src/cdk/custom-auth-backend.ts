@@ -23,7 +23,7 @@ import { SENDER_EMAIL_VARIABLE } from '../triggers/delivery/ses.ts';
 import { LIMITS_TABLE_VARIABLE } from '../triggers/limits/dynamodb-store.ts';
 import type { CustomAuthTriggerFlow } from '../triggers/presets/options.ts';
 import type { CustomAuthStepSpec } from '../triggers/presets/step-specs.ts';
-import { deployedChain } from './chain.ts';
+import { type DeployedChain, deployedChain } from './chain.ts';
 import { shippedHandlers } from './handler-code.ts';
 import { linkKeysSecret } from './link-keys-secret.ts';
 import { sesIdentityArns } from './ses-identity.ts';
@@ -123,6 +123,12 @@ const poolAcknowledgements = [
   },
 ];
 
+const smsRoleAcknowledgement = {
+  id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+  reason:
+    "Cognito's role for texting sign-up codes publishes to phone numbers, which have no ARN to name; only Cognito may take it, with the pool's external id.",
+};
+
 const defaultRuntimeAcknowledgement = {
   id: 'AwsSolutions::AwsSolutions-L1',
   reason:
@@ -153,7 +159,7 @@ export class CustomAuthBackend extends Construct {
       props.senderEmail === undefined
         ? undefined
         : sesIdentityArns(props.senderEmail, Stack.of(this));
-    this.userPool = props.userPool ? attachable(props.userPool) : this.newUserPool(props);
+    this.userPool = props.userPool ? attachable(props.userPool) : this.newUserPool(props, chain);
     this.limitsTable = new Table(this, 'SignInLimits', {
       partitionKey: { name: 'pk', type: AttributeType.STRING },
       timeToLiveAttribute: 'ttl',
@@ -190,6 +196,7 @@ export class CustomAuthBackend extends Construct {
       this.linkKeys?.grantRead(counting);
     }
     this.allowSending(props.senderEmail, senderIdentities);
+    if (chain.sendsSms) this.allowTexting();
     this.userPoolClient = this.userPool.addClient('AppClient', {
       // ALLOW_CUSTOM_AUTH, and ALLOW_REFRESH_TOKEN_AUTH, which CDK always adds: any other flow
       // signs in with a password alone, without a challenge.
@@ -216,16 +223,22 @@ export class CustomAuthBackend extends Construct {
     };
   }
 
-  private newUserPool(props: CustomAuthBackendProps): UserPool {
+  private newUserPool(props: CustomAuthBackendProps, chain: DeployedChain): UserPool {
+    const phone = chain.sendsSms;
     const pool = new UserPool(this, 'UserPool', {
       selfSignUpEnabled: props.selfSignUp ?? true,
       signInCaseSensitive: props.caseSensitiveUsernames ?? false,
       signInAliases: { username: true, email: true },
-      standardAttributes: { email: { required: true, mutable: true } },
-      autoVerify: { email: true },
+      standardAttributes: {
+        email: { required: true, mutable: true },
+        ...(phone ? { phoneNumber: { required: chain.needsPhone, mutable: true } } : {}),
+      },
+      autoVerify: { email: true, phone },
       // A new address receives codes only once verified: until then the old one stays.
-      keepOriginal: { email: true },
-      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      keepOriginal: { email: true, phone },
+      accountRecovery: phone
+        ? AccountRecovery.PHONE_WITHOUT_MFA_AND_EMAIL
+        : AccountRecovery.EMAIL_ONLY,
       // Cognito's own default policy, written out: sign-up still sets a password.
       passwordPolicy: {
         minLength: 8,
@@ -238,6 +251,9 @@ export class CustomAuthBackend extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     Validations.of(pool).acknowledge(...poolAcknowledgements);
+    // Made by CDK once the pool verifies phone numbers: Cognito texts the sign-up codes.
+    const smsRole = pool.node.tryFindChild('smsRole');
+    if (smsRole) Validations.of(smsRole).acknowledge(smsRoleAcknowledgement);
     return pool;
   }
 
@@ -289,6 +305,16 @@ export class CustomAuthBackend extends Construct {
         resources: identities,
         conditions: { StringEquals: { 'ses:FromAddress': senderEmail } },
       }),
+    );
+  }
+
+  /**
+   * Lets Create send text messages, and only those: a phone number has no ARN to name, so
+   * the grant is every publish but to a topic.
+   */
+  private allowTexting() {
+    this.functions.CreateAuthChallenge.addToRolePolicy(
+      new PolicyStatement({ actions: ['sns:Publish'], notResources: ['arn:aws:sns:*:*:*'] }),
     );
   }
 

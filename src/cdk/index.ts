@@ -1,4 +1,5 @@
 export type { CodeStepSpec } from '../challenges/code/deployed-step.ts';
+export type { CodeStepChannel } from '../challenges/code/step.ts';
 export type { MagicLinkStepSpec } from '../challenges/magic-link/deployed-step.ts';
 export type { CustomAuthFlow } from '../shared/flows.ts';
 export type { CustomAuthTriggerFlow } from '../triggers/presets/options.ts';

@@ -1,3 +1,4 @@
+import { sendsSms } from '../challenges/code/deployed-step.ts';
 import { LINK_KEYS_VARIABLE } from '../challenges/magic-link/server/link-keys.ts';
 import { LINK_KEYS_SECRET_VARIABLE } from '../challenges/magic-link/server/secrets-manager.ts';
 import {
@@ -8,8 +9,12 @@ import {
 } from '../cloudformation/template.ts';
 import { challengeTriggers, type TemplatePool } from '../cloudformation/user-pools.ts';
 import { FLOW_VARIABLE } from '../triggers/presets/ready-handlers.ts';
-import { STEPS_VARIABLE, triggersOfStepsVariable } from '../triggers/presets/step-specs.ts';
-import { functionOf, mayDo, runsReadyHandlers } from './template-checks.ts';
+import {
+  type CustomAuthStepSpec,
+  STEPS_VARIABLE,
+  triggersOfStepsVariable,
+} from '../triggers/presets/step-specs.ts';
+import { functionOf, mayDo, mayDoAnywhere, runsReadyHandlers } from './template-checks.ts';
 import { type DoctorCheck, notice, ok, problem } from './verdicts.ts';
 
 /** What a function's environment names as its chain, for comparing the three. */
@@ -65,10 +70,14 @@ export function chainChecks(template: CfnTemplate, pool: TemplatePool): DoctorCh
       ),
     ];
   }
-  const types = (JSON.parse(steps) as { type: string }[]).map((step) => step.type);
+  const specs = JSON.parse(steps) as CustomAuthStepSpec[];
+  const types = specs.map((spec) => spec.type);
   return [
     ok(`The triggers run the chain ${types.join(', then ')}`),
     ...(types.includes('magicLink') ? linkKeyChecks(template, pool) : []),
+    ...(specs.some((spec) => spec.type === 'code' && sendsSms(spec))
+      ? textingChecks(template, pool)
+      : []),
   ];
 }
 
@@ -116,4 +125,19 @@ function linkKeyChecks(template: CfnTemplate, pool: TemplatePool): DoctorCheck[]
           ),
         ];
   });
+}
+
+/** Create may publish to SNS, which is how the ready handlers text a code. */
+function textingChecks(template: CfnTemplate, pool: TemplatePool): DoctorCheck[] {
+  const fn = functionOf(template, pool, 'CreateAuthChallenge');
+  if (!fn) return [];
+  return [
+    mayDoAnywhere(template, fn.properties, 'sns:Publish')
+      ? ok('CreateAuthChallenge may text codes (sns:Publish)')
+      : problem(
+          `CreateAuthChallenge (${fn.id}) may not text codes`,
+          'the chain sends codes by SMS through Amazon SNS: without sns:Publish, every code by SMS fails.',
+          "allow sns:Publish to the function's role (to phone numbers, every resource but topics: NotResource arn:aws:sns:*:*:*), as the CDK construct does.",
+        ),
+  ];
 }

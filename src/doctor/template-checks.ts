@@ -80,14 +80,14 @@ function tableShortfalls({ properties }: TableShape): string[] {
   return shortfalls;
 }
 
-export interface Statement {
+interface Statement {
   Effect?: string;
   Action?: unknown;
   Resource?: unknown;
 }
 
 /** The statements of the policies attached to a role of the template. */
-export function statementsOfRole(template: CfnTemplate, role: string): Statement[] {
+function statementsOfRole(template: CfnTemplate, role: string): Statement[] {
   return Object.values(template.Resources)
     .filter(
       (resource) =>
@@ -101,6 +101,26 @@ export function statementsOfRole(template: CfnTemplate, role: string): Statement
         ((policy.Properties?.PolicyDocument as { Statement?: Statement[] } | undefined)
           ?.Statement ?? []) as Statement[],
     );
+}
+
+/** The grants that allow `action`: itself, its service's every action, and every action. */
+const grantsOf = (action: string) => [action, `${action.split(':')[0]}:*`, '*'];
+
+/** Whether the function's role allows `action` on some resource (sending, which names none). */
+export function mayDoAnywhere(
+  template: CfnTemplate,
+  functionProperties: Record<string, unknown>,
+  action: string,
+): boolean {
+  const role = referenceOf(functionProperties.Role);
+  return (
+    role !== undefined &&
+    statementsOfRole(template, role).some(
+      (statement) =>
+        statement.Effect === 'Allow' &&
+        [statement.Action].flat().some((granted) => grantsOf(action).includes(granted as string)),
+    )
+  );
 }
 
 /** What the attempt store does with the table. */
@@ -124,8 +144,7 @@ export function mayDo(
           .some((resource) => resource === '*' || referenceOf(resource) === resourceId),
     )
     .flatMap((statement) => [statement.Action].flat());
-  const allows = (action: string) =>
-    [action, `${action.split(':')[0]}:*`, '*'].some((grant) => granted.includes(grant));
+  const allows = (action: string) => grantsOf(action).some((grant) => granted.includes(grant));
   return actions.every(allows);
 }
 
@@ -190,17 +209,8 @@ export function senderChecks(template: CfnTemplate, pool: TemplatePool): DoctorC
   const fn = functionOf(template, pool, 'CreateAuthChallenge');
   if (!fn || !runsReadyHandlers(fn.properties)) return [];
   const sender = describeValue(functionVariables(fn.properties)[SENDER_EMAIL_VARIABLE]);
-  const role = referenceOf(fn.properties.Role);
-  const maySend =
-    role !== undefined &&
-    statementsOfRole(template, role).some(
-      (statement) =>
-        statement.Effect === 'Allow' &&
-        [statement.Action]
-          .flat()
-          .some((action) => ['ses:SendEmail', 'ses:*', '*'].includes(action as string)),
-    );
-  if (sender && maySend) return [ok(`CreateAuthChallenge sends codes from ${sender}`)];
+  if (sender && mayDoAnywhere(template, fn.properties, 'ses:SendEmail'))
+    return [ok(`CreateAuthChallenge sends codes from ${sender}`)];
   return [
     problem(
       sender

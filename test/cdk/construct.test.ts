@@ -268,6 +268,48 @@ describe('CustomAuthBackend', () => {
     }
   });
 
+  it('texts codes for a chain that sends by SMS: Create publishes to phones only, the pool verifies them', () => {
+    const { template } = synth({ steps: [{ type: 'code', deliver: 'sms' }] });
+    const publish = statementsOf(template, 'CreateAuthChallenge').filter((statement) =>
+      actionsOf([statement]).includes('sns:Publish'),
+    );
+    expect(publish).toEqual([
+      { Effect: 'Allow', Action: 'sns:Publish', NotResource: 'arn:aws:sns:*:*:*' },
+    ]);
+    expect(actionsOf(statementsOf(template, 'VerifyAuthChallengeResponse'))).not.toContain(
+      'sns:Publish',
+    );
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      Schema: Match.arrayWith([{ Name: 'phone_number', Required: true, Mutable: true }]),
+      AutoVerifiedAttributes: ['email', 'phone_number'],
+      UserAttributeUpdateSettings: {
+        AttributesRequireVerificationBeforeUpdate: ['email', 'phone_number'],
+      },
+      SmsConfiguration: Match.objectLike({ ExternalId: Match.anyValue() }),
+    });
+    // Cognito texts the sign-up codes through a role only it may take, with the pool's id.
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Principal: { Service: 'cognito-idp.amazonaws.com' },
+            Condition: { StringEquals: { 'sts:ExternalId': Match.anyValue() } },
+          }),
+        ],
+      },
+    });
+  });
+
+  it('lets users without a phone number in when they may choose email', () => {
+    const { template } = synth({ steps: [{ type: 'code', deliver: 'choice' }] });
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      Schema: Match.arrayWith([{ Name: 'phone_number', Required: false, Mutable: true }]),
+    });
+    const email = synth({ steps: [{ type: 'code' }] }).template;
+    const pool = Object.values(email.findResources('AWS::Cognito::UserPool'))[0];
+    expect(JSON.stringify(pool?.Properties)).not.toContain('phone_number');
+  });
+
   it('makes no secret for a chain without links', () => {
     const { template, backend } = synth({ steps: [{ type: 'password' }, { type: 'code' }] });
     template.resourceCountIs('AWS::SecretsManager::Secret', 0);
@@ -301,6 +343,7 @@ describe("cdk-nag's AwsSolutions checks", () => {
       'a chain with a magic link',
       { steps: [{ type: 'magicLink', redirectUris: ['https://app.example.com/'] }] },
     ],
+    ['a chain that texts codes', { steps: [{ type: 'code', deliver: 'sms' }] }],
   ] as const)(
     'find nothing unacknowledged with %s, and each acknowledgement gives its reason',
     (_, props) => {

@@ -266,7 +266,10 @@ describe('the doctor on a template whose chain mails magic links', () => {
 
   beforeAll(async () => {
     links = await synthesizeApp({
-      steps: [{ type: 'code' }, { type: 'magicLink', redirectUris: ['https://app.example.com/'] }],
+      steps: [
+        { type: 'code', deliver: 'choice' },
+        { type: 'magicLink', redirectUris: ['https://app.example.com/'] },
+      ],
       senderEmail: 'no-reply@example.com',
     });
   }, 120_000);
@@ -294,6 +297,7 @@ describe('the doctor on a template whose chain mails magic links', () => {
     const { status, out } = await doctorInProcess(['--template', links.templatePath]);
     expect(out).not.toContain('PROBLEM');
     expect(out).toContain('The triggers run the chain code, then magicLink');
+    expect(out).toContain('CreateAuthChallenge may text codes (sns:Publish)');
     expect(out).toMatch(/CreateAuthChallenge reads the link keys from CustomAuthLinkKeys\w+/);
     expect(out).toMatch(/VerifyAuthChallengeResponse reads the link keys from CustomAuthLinkKeys/);
     expect(status).toBe(0);
@@ -333,6 +337,19 @@ describe('the doctor on a template whose chain mails magic links', () => {
         }
       },
       /PROBLEM {2}CreateAuthChallenge \(CustomAuthCreate\w+\) may not read the link keys in CustomAuthLinkKeys/,
+    ],
+    [
+      'a chain that texts codes from a function that may not',
+      (template) => {
+        for (const resource of Object.values(template.Resources)) {
+          if (resource.Type !== 'AWS::IAM::Policy') continue;
+          const document = resource.Properties?.PolicyDocument as { Statement: unknown[] };
+          document.Statement = document.Statement.filter(
+            (statement) => !JSON.stringify(statement).includes('sns:Publish'),
+          );
+        }
+      },
+      /PROBLEM {2}CreateAuthChallenge \(CustomAuthCreate\w+\) may not text codes/,
     ],
     [
       'functions that name different chains',

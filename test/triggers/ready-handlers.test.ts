@@ -35,6 +35,25 @@ vi.mock('@aws-sdk/client-sesv2', () => ({
   SendEmailCommand: ses.SendEmailCommand,
 }));
 
+/** SNS as the ready Create handler uses it to text codes: every message is kept here. */
+const sns = vi.hoisted(() => {
+  const texts: { to: string; text: string }[] = [];
+  class SNSClient {
+    async send(command: { input: { PhoneNumber: string; Message: string } }) {
+      texts.push({ to: command.input.PhoneNumber, text: command.input.Message });
+      return { MessageId: `text-${texts.length}` };
+    }
+  }
+  class PublishCommand {
+    constructor(readonly input: unknown) {}
+  }
+  return { texts, SNSClient, PublishCommand };
+});
+vi.mock('@aws-sdk/client-sns', () => ({
+  SNSClient: sns.SNSClient,
+  PublishCommand: sns.PublishCommand,
+}));
+
 /** Secrets Manager holding one secret, as the CDK construct generates it; every read is counted. */
 const secrets = vi.hoisted(() => {
   const store = { reads: [] as string[], value: '' };
@@ -187,6 +206,30 @@ describe('the ready handlers', () => {
       expect(lastCode()).toMatch(/^\d{8}$/);
     });
 
+    it('texts the code to the verified phone number when the chain says sms', async () => {
+      vi.stubEnv('CUSTOM_AUTH_STEPS', '[{"type":"code","deliver":"sms"}]');
+      const user = nextUser();
+      const withPhone = {
+        ...user,
+        userAttributes: {
+          ...user.userAttributes,
+          phone_number: '+447700900123',
+          phone_number_verified: 'true',
+        },
+      };
+      const created = await createAuthChallenge(createEvent([], withPhone));
+      expect(created.response.publicChallengeParameters).toMatchObject({
+        deliveryMedium: 'SMS',
+      });
+      expect(sns.texts.at(-1)?.to).toBe('+447700900123');
+      expect(ses.sent).toEqual([]);
+      const code = /^(\d{6}) is your sign-in code/.exec(sns.texts.at(-1)?.text ?? '')?.[1] ?? '';
+      const verified = await verifyAuthChallengeResponse(
+        verifyEvent(code, created.response.privateChallengeParameters, withPhone),
+      );
+      expect(verified.response.answerCorrect).toBe(true);
+    });
+
     it('mails a sign-in link with keys read once from the secret the environment names', async () => {
       vi.stubEnv(
         'CUSTOM_AUTH_STEPS',
@@ -221,7 +264,7 @@ describe('the ready handlers', () => {
       [
         'an unknown option',
         '[{"type":"code","length":8}]',
-        /steps\[0\] \(code\) has no option length; it takes codeLength/,
+        /steps\[0\] \(code\) has no option length; it takes deliver, webOtpDomain, codeLength/,
       ],
       ['a bad value', '[{"type":"code","codeLength":3}]', /steps\[0\] \(code\): codeLength/],
       [
