@@ -1,4 +1,9 @@
 import { sendsSms } from '../challenges/code/deployed-step.ts';
+import {
+  checkedParty,
+  PASSKEYS_VARIABLE,
+  type PasskeySettings,
+} from '../challenges/passkey/server/deployed-party.ts';
 import type { CustomAuthTriggerFlow } from '../triggers/presets/options.ts';
 import { FLOW_VARIABLE } from '../triggers/presets/ready-handlers.ts';
 import {
@@ -7,10 +12,11 @@ import {
   triggersOfSpecs,
 } from '../triggers/presets/step-specs.ts';
 
-/** What the props say of the sign-in's challenges: a flow, or a chain of steps. */
+/** What the props say of the sign-in's challenges: a flow, or a chain of steps and its passkeys. */
 export interface ChainProps {
   readonly flow?: CustomAuthTriggerFlow;
   readonly steps?: readonly CustomAuthStepSpec[];
+  readonly passkeys?: PasskeySettings;
 }
 
 /** The chain the handlers run, as their environment names it, and what it needs deployed. */
@@ -22,19 +28,29 @@ export interface DeployedChain {
   sendsSms: boolean;
   /** Every user must have a phone number: a step sends by SMS with no choice of email. */
   needsPhone: boolean;
+  /** Passkeys are on: they live in the table, and two functions serve the pages. */
+  passkeys: boolean;
 }
+
+const passkeyTypes: ReadonlySet<string> = new Set(['passkey', 'passkeyEnrollment']);
 
 /**
  * The chain of the props, checked as the handlers will check it, so that a chain they would
  * refuse fails the synth rather than every sign-in.
  */
-export function deployedChain({ flow, steps }: ChainProps): DeployedChain {
+export function deployedChain({ flow, steps, passkeys }: ChainProps): DeployedChain {
+  if (passkeys !== undefined && !steps?.some((step) => passkeyTypes.has(step.type))) {
+    throw new Error(
+      'passkeys are set, but no step uses them: add a passkey or passkeyEnrollment step to steps.',
+    );
+  }
   if (steps === undefined) {
     return {
       variables: { [FLOW_VARIABLE]: flow ?? 'passwordless' },
       needsLinkKeys: false,
       sendsSms: false,
       needsPhone: false,
+      passkeys: false,
     };
   }
   if (flow !== undefined) {
@@ -42,11 +58,16 @@ export function deployedChain({ flow, steps }: ChainProps): DeployedChain {
   }
   // Through JSON, as the functions receive it: what does not survive it is not deployed.
   const json = JSON.stringify(steps);
-  triggersOfSpecs(JSON.parse(json));
+  const party = passkeys && checkedParty(JSON.parse(JSON.stringify(passkeys)));
+  triggersOfSpecs(JSON.parse(json), { passkeys: party });
   return {
-    variables: { [STEPS_VARIABLE]: json },
+    variables: {
+      [STEPS_VARIABLE]: json,
+      ...(passkeys ? { [PASSKEYS_VARIABLE]: JSON.stringify(passkeys) } : {}),
+    },
     needsLinkKeys: steps.some((step) => step.type === 'magicLink'),
     sendsSms: steps.some((step) => step.type === 'code' && sendsSms(step)),
     needsPhone: steps.some((step) => step.type === 'code' && step.deliver === 'sms'),
+    passkeys: party !== undefined,
   };
 }

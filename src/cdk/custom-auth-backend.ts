@@ -1,32 +1,36 @@
-import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
-  AccountRecovery,
-  FeaturePlan,
   type IUserPool,
-  UserPool,
+  type UserPool,
   type UserPoolClient,
   UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import {
-  Architecture,
-  type Code,
-  Function as LambdaFunction,
-  Runtime,
-} from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { LINK_KEYS_SECRET_VARIABLE } from '../challenges/magic-link/server/secrets-manager.ts';
+import {
+  PASSKEYS_VARIABLE,
+  type PasskeySettings,
+} from '../challenges/passkey/server/deployed-party.ts';
 import { SENDER_EMAIL_VARIABLE } from '../triggers/delivery/ses.ts';
 import { LIMITS_TABLE_VARIABLE } from '../triggers/limits/dynamodb-store.ts';
 import type { CustomAuthTriggerFlow } from '../triggers/presets/options.ts';
 import type { CustomAuthStepSpec } from '../triggers/presets/step-specs.ts';
-import { type DeployedChain, deployedChain } from './chain.ts';
+import { deployedChain } from './chain.ts';
 import { shippedHandlers } from './handler-code.ts';
+import { kitFunction } from './kit-function.ts';
 import { linkKeysSecret } from './link-keys-secret.ts';
+import {
+  type PasskeyFunctions,
+  passkeyFunctions,
+  passkeyItemActions,
+} from './passkey-functions.ts';
 import { sesIdentityArns } from './ses-identity.ts';
+import { attachable, newUserPool } from './user-pool.ts';
 
 export interface CustomAuthBackendProps {
   /** Which challenges a sign-in goes through. Default `passwordless`: a code by email. */
@@ -38,6 +42,13 @@ export interface CustomAuthBackendProps {
    * Verify may read (docs/deploying.md says how to rotate it).
    */
   readonly steps?: readonly CustomAuthStepSpec[];
+  /**
+   * Who the passkeys are for and where they are used, for `passkey` and `passkeyEnrollment`
+   * steps: `{ rpId: 'example.com', origins: ['https://app.example.com'] }`. They are kept in
+   * the limits table, which is then retained with the stack, and two functions behind URLs
+   * serve the pages: `passkeyFunctions`.
+   */
+  readonly passkeys?: PasskeySettings;
   /**
    * The address codes are sent from, an Amazon SES identity (the address itself, or its
    * domain, verified in the stack's region). Without it the stack synthesizes with a warning,
@@ -72,19 +83,6 @@ export interface CustomAuthBackendProps {
   readonly code?: Code;
 }
 
-/**
- * The pool as one the triggers can be attached to. Told apart by what it can do rather than
- * by its class, which another copy of aws-cdk-lib (Amplify's) defines again.
- */
-function attachable(pool: IUserPool): UserPool {
-  if (typeof (pool as Partial<UserPool>).addTrigger !== 'function') {
-    throw new Error(
-      'userPool must be a UserPool made in this app: CDK cannot attach triggers to a pool imported by id (UserPool.fromUserPoolId). Attach them with the console or the API, or let the construct make the pool.',
-    );
-  }
-  return pool as UserPool;
-}
-
 /** The trigger functions the construct makes, by the Cognito trigger each one is. */
 export type CustomAuthTriggerId =
   | 'DefineAuthChallenge'
@@ -106,34 +104,8 @@ const triggers: ReadonlyArray<{
   },
 ];
 
-/**
- * cdk-nag's AwsSolutions findings a new pool is built to accept, each with its reason
- * (docs/deploying.md lists them).
- */
-const poolAcknowledgements = [
-  {
-    id: 'AwsSolutions::AwsSolutions-COG2',
-    reason:
-      "The custom flow is the second factor: every sign-in proves the user holds a verified address (a one-time code), after the password in passwordThenCode. Cognito's MFA applies to the password flows this pool's client refuses.",
-  },
-  {
-    id: 'AwsSolutions::AwsSolutions-COG8',
-    reason:
-      "Threat protection needs the Plus plan, billed per user; the triggers enforce the kit's own limits (codes per window, wrong answers, growing lock-outs) in the limits table. Attach a pool of your own on Plus to add it.",
-  },
-];
-
-const smsRoleAcknowledgement = {
-  id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-  reason:
-    "Cognito's role for texting sign-up codes publishes to phone numbers, which have no ARN to name; only Cognito may take it, with the pool's external id.",
-};
-
-const defaultRuntimeAcknowledgement = {
-  id: 'AwsSolutions::AwsSolutions-L1',
-  reason:
-    'Node.js 24 (LTS, on Lambda until 2028) by default: a new major reaches every region later than CDK lists it. Pass `runtime` to choose another.',
-};
+/** What counting attempts does with the table's items. */
+const countingActions = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
 
 /**
  * The backend of Cognito's custom authentication flow for the kit: a user pool (or yours)
@@ -148,6 +120,8 @@ export class CustomAuthBackend extends Construct {
   readonly limitsTable: Table;
   /** The keys that sign magic links, when a step sends them. */
   readonly linkKeys?: Secret;
+  /** The functions pages call for passkeys, with their URLs, when there are passkeys. */
+  readonly passkeyFunctions?: PasskeyFunctions;
   readonly functions: Readonly<Record<CustomAuthTriggerId, LambdaFunction>>;
 
   constructor(scope: Construct, id: string, props: CustomAuthBackendProps = {}) {
@@ -159,14 +133,14 @@ export class CustomAuthBackend extends Construct {
       props.senderEmail === undefined
         ? undefined
         : sesIdentityArns(props.senderEmail, Stack.of(this));
-    this.userPool = props.userPool ? attachable(props.userPool) : this.newUserPool(props, chain);
+    this.userPool = props.userPool ? attachable(props.userPool) : newUserPool(this, props, chain);
     this.limitsTable = new Table(this, 'SignInLimits', {
       partitionKey: { name: 'pk', type: AttributeType.STRING },
       timeToLiveAttribute: 'ttl',
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      // Counters that expire within hours: nothing to keep when the stack goes.
-      removalPolicy: RemovalPolicy.DESTROY,
+      // Counters that expire within hours are nothing to keep when the stack goes; passkeys are.
+      removalPolicy: chain.passkeys ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     if (chain.needsLinkKeys) this.linkKeys = linkKeysSecret(this);
     const environment = {
@@ -175,25 +149,33 @@ export class CustomAuthBackend extends Construct {
       ...(props.senderEmail ? { [SENDER_EMAIL_VARIABLE]: props.senderEmail } : {}),
       ...(this.linkKeys ? { [LINK_KEYS_SECRET_VARIABLE]: this.linkKeys.secretArn } : {}),
     };
-    const code = props.code ?? shippedHandlers();
+    const settings = { ...props, code: props.code ?? shippedHandlers() };
     const made = triggers.map(({ id: triggerId, handler, on }) => {
-      const fn = this.triggerFunction(triggerId, handler, code, environment, props);
+      const fn = kitFunction(this, triggerId, handler, environment, settings);
       this.userPool.addTrigger(UserPoolOperation[on], fn);
       return [triggerId, fn] as const;
     });
     this.functions = Object.fromEntries(made) as Record<CustomAuthTriggerId, LambdaFunction>;
-    // Only Create and Verify count attempts and sign links; Define reads the session alone.
+    // Only Create and Verify count attempts, sign links and check passkeys; Define reads the
+    // session alone.
     for (const counting of [
       this.functions.CreateAuthChallenge,
       this.functions.VerifyAuthChallengeResponse,
     ]) {
-      this.limitsTable.grant(
-        counting,
-        'dynamodb:GetItem',
-        'dynamodb:PutItem',
-        'dynamodb:UpdateItem',
-      );
+      this.limitsTable.grant(counting, ...(chain.passkeys ? passkeyItemActions : countingActions));
       this.linkKeys?.grantRead(counting);
+    }
+    if (chain.passkeys) {
+      this.passkeyFunctions = passkeyFunctions(
+        this,
+        {
+          [PASSKEYS_VARIABLE]: chain.variables[PASSKEYS_VARIABLE] ?? '',
+          [LIMITS_TABLE_VARIABLE]: this.limitsTable.tableName,
+        },
+        this.limitsTable,
+        this.userPool,
+        settings,
+      );
     }
     this.allowSending(props.senderEmail, senderIdentities);
     if (chain.sendsSms) this.allowTexting();
@@ -221,72 +203,6 @@ export class CustomAuthBackend extends Construct {
         },
       },
     };
-  }
-
-  private newUserPool(props: CustomAuthBackendProps, chain: DeployedChain): UserPool {
-    const phone = chain.sendsSms;
-    const pool = new UserPool(this, 'UserPool', {
-      selfSignUpEnabled: props.selfSignUp ?? true,
-      signInCaseSensitive: props.caseSensitiveUsernames ?? false,
-      signInAliases: { username: true, email: true },
-      standardAttributes: {
-        email: { required: true, mutable: true },
-        ...(phone ? { phoneNumber: { required: chain.needsPhone, mutable: true } } : {}),
-      },
-      autoVerify: { email: true, phone },
-      // A new address receives codes only once verified: until then the old one stays.
-      keepOriginal: { email: true, phone },
-      accountRecovery: phone
-        ? AccountRecovery.PHONE_WITHOUT_MFA_AND_EMAIL
-        : AccountRecovery.EMAIL_ONLY,
-      // Cognito's own default policy, written out: sign-up still sets a password.
-      passwordPolicy: {
-        minLength: 8,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-      },
-      featurePlan: FeaturePlan.ESSENTIALS,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(pool).acknowledge(...poolAcknowledgements);
-    // Made by CDK once the pool verifies phone numbers: Cognito texts the sign-up codes.
-    const smsRole = pool.node.tryFindChild('smsRole');
-    if (smsRole) Validations.of(smsRole).acknowledge(smsRoleAcknowledgement);
-    return pool;
-  }
-
-  private triggerFunction(
-    triggerId: CustomAuthTriggerId,
-    handler: string,
-    code: Code,
-    environment: Record<string, string>,
-    props: CustomAuthBackendProps,
-  ): LambdaFunction {
-    const logGroup = new LogGroup(this, `${triggerId}Logs`, {
-      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    // A role of its own with only its log group: no managed policy with logs:* on every group.
-    const role = new Role(this, `${triggerId}Role`, {
-      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-    });
-    logGroup.grantWrite(role);
-    const fn = new LambdaFunction(this, triggerId, {
-      runtime: props.runtime ?? Runtime.NODEJS_24_X,
-      architecture: Architecture.ARM_64,
-      handler: `index.${handler}`,
-      code,
-      environment,
-      role,
-      logGroup,
-      memorySize: 256,
-      // Cognito waits 5 seconds for a trigger.
-      timeout: Duration.seconds(5),
-    });
-    if (!props.runtime) Validations.of(fn).acknowledge(defaultRuntimeAcknowledgement);
-    return fn;
   }
 
   /** Lets Create send from the sender's SES identity only, and only as that address. */

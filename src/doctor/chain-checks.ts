@@ -1,6 +1,7 @@
 import { sendsSms } from '../challenges/code/deployed-step.ts';
 import { LINK_KEYS_VARIABLE } from '../challenges/magic-link/server/link-keys.ts';
 import { LINK_KEYS_SECRET_VARIABLE } from '../challenges/magic-link/server/secrets-manager.ts';
+import { checkedParty, PASSKEYS_VARIABLE } from '../challenges/passkey/server/deployed-party.ts';
 import {
   type CfnTemplate,
   describeValue,
@@ -60,7 +61,10 @@ export function chainChecks(template: CfnTemplate, pool: TemplatePool): DoctorCh
     ];
   }
   try {
-    triggersOfStepsVariable(steps);
+    const passkeys = variables[PASSKEYS_VARIABLE];
+    triggersOfStepsVariable(steps, {
+      passkeys: typeof passkeys === 'string' ? checkedParty(JSON.parse(passkeys)) : undefined,
+    });
   } catch (error) {
     return [
       problem(

@@ -41,6 +41,10 @@ export {
   type SendLink,
   type SendLinkInput,
 } from '../challenges/magic-link/step.ts';
+export type {
+  PasskeyEnrollmentStepSpec,
+  PasskeyStepSpec,
+} from '../challenges/passkey/deployed-step.ts';
 export {
   type PasskeyEnrollmentStepOptions,
   passkeyEnrollmentStep,
@@ -140,5 +144,4 @@ export {
   type CustomAuthStepSpec,
   type PasswordStepSpec,
   STEPS_VARIABLE,
-  triggersOfSpecs,
 } from './presets/step-specs.ts';

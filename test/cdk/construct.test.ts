@@ -310,6 +310,100 @@ describe('CustomAuthBackend', () => {
     expect(JSON.stringify(pool?.Properties)).not.toContain('phone_number');
   });
 
+  describe('with passkeys', () => {
+    const passkeys = { rpId: 'example.com', origins: ['https://app.example.com'] };
+    const steps = [{ type: 'code' }, { type: 'passkeyEnrollment' }] as const;
+
+    it('serves the pages from two functions behind URLs, and keeps the table with the stack', () => {
+      const { template, backend, stack } = synth({ steps, passkeys });
+      const table = logicalId(template, 'AWS::DynamoDB::Table', 'CustomAuthSignInLimits');
+      expect(template.findResources('AWS::DynamoDB::Table')[table]?.DeletionPolicy).toBe('Retain');
+      template.resourceCountIs('AWS::Lambda::Function', 5);
+      template.resourcePropertiesCountIs('AWS::Lambda::Url', { AuthType: 'NONE' }, 2);
+      const url = (id: string) =>
+        Object.values(template.findResources('AWS::Lambda::Url')).find((resource) =>
+          JSON.stringify(resource.Properties.TargetFunctionArn).includes(id),
+        )?.Properties;
+      // CORS is the handlers' own, for the listed origins only.
+      expect(url('CustomAuthPasskeyChallenge')?.Cors).toBeUndefined();
+      expect(url('CustomAuthPasskeyManagement')?.Cors).toBeUndefined();
+      const challenge = logicalId(template, 'AWS::Lambda::Function', 'CustomAuthPasskeyChallenge');
+      const management = logicalId(
+        template,
+        'AWS::Lambda::Function',
+        'CustomAuthPasskeyManagement',
+      );
+      const pool = logicalId(template, 'AWS::Cognito::UserPool', 'CustomAuthUserPool');
+      const functions = template.findResources('AWS::Lambda::Function');
+      expect(functions[challenge]?.Properties).toMatchObject({
+        Handler: 'index.passkeyChallenge',
+        Environment: {
+          Variables: {
+            CUSTOM_AUTH_PASSKEYS: JSON.stringify(passkeys),
+            CUSTOM_AUTH_LIMITS_TABLE: { Ref: table },
+          },
+        },
+      });
+      expect(functions[management]?.Properties).toMatchObject({
+        Handler: 'index.passkeyManagement',
+        Timeout: 10,
+        Environment: { Variables: { CUSTOM_AUTH_USER_POOL_ID: { Ref: pool } } },
+      });
+      expect(stack.resolve(backend.passkeyFunctions?.challengeUrl)).toEqual({
+        'Fn::GetAtt': [
+          expect.stringMatching(/^CustomAuthPasskeyChallengeFunctionUrl/),
+          'FunctionUrl',
+        ],
+      });
+      const outputs = Object.keys(template.findOutputs('*'));
+      expect(outputs.some((name) => name.includes('PasskeyChallengeUrl'))).toBe(true);
+      expect(outputs.some((name) => name.includes('PasskeyManagementUrl'))).toBe(true);
+    });
+
+    it('grants each function the items it touches, the challenge function a write alone', () => {
+      const { template } = synth({ steps, passkeys });
+      const logs = ['logs:CreateLogStream', 'logs:PutLogEvents'];
+      const items = [
+        'dynamodb:BatchGetItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+      ];
+      expect(actionsOf(statementsOf(template, 'PasskeyChallenge'))).toEqual(
+        [...logs, 'dynamodb:PutItem'].sort(),
+      );
+      for (const prefix of ['PasskeyManagement', 'VerifyAuthChallengeResponse']) {
+        expect(actionsOf(statementsOf(template, prefix))).toEqual([...logs, ...items].sort());
+      }
+      template.allResourcesProperties('AWS::Lambda::Function', {
+        Environment: {
+          Variables: Match.objectLike({ CUSTOM_AUTH_PASSKEYS: JSON.stringify(passkeys) }),
+        },
+      });
+    });
+
+    it.each([
+      [
+        { steps: [{ type: 'code' }, { type: 'passkeyEnrollment' }] },
+        'A passkeyEnrollment step needs the passkey settings',
+      ],
+      [{ steps: [{ type: 'code' }], passkeys }, 'passkeys are set, but no step uses them'],
+      [{ steps, passkeys: { ...passkeys, rpId: '10.0.0.1' } }, 'rpId must be a domain name'],
+      [
+        { steps, passkeys: { ...passkeys, origins: ['https://elsewhere.example.net'] } },
+        'Each of origins must be an origin under the RP ID example.com',
+      ],
+      [{ steps, passkeys: { ...passkeys, rpid: 'example.com' } }, 'passkeys has no setting rpid'],
+      [
+        { steps: [{ type: 'passkeyEnrollment' }], passkeys },
+        'must come after a step that proves a factor',
+      ],
+    ])('refuses at synth what no passkey could work with: %j', (props, message) => {
+      expect(() => synth(props as CustomAuthBackendProps)).toThrow(message);
+    });
+  });
+
   it('makes no secret for a chain without links', () => {
     const { template, backend } = synth({ steps: [{ type: 'password' }, { type: 'code' }] });
     template.resourceCountIs('AWS::SecretsManager::Secret', 0);
@@ -344,6 +438,13 @@ describe("cdk-nag's AwsSolutions checks", () => {
       { steps: [{ type: 'magicLink', redirectUris: ['https://app.example.com/'] }] },
     ],
     ['a chain that texts codes', { steps: [{ type: 'code', deliver: 'sms' }] }],
+    [
+      'passkeys',
+      {
+        steps: [{ type: 'passkey' }],
+        passkeys: { rpId: 'example.com', origins: ['https://app.example.com'] },
+      },
+    ],
   ] as const)(
     'find nothing unacknowledged with %s, and each acknowledgement gives its reason',
     (_, props) => {

@@ -373,3 +373,43 @@ describe('the doctor on a template whose chain mails magic links', () => {
     expect(status).toBe(1);
   });
 });
+
+describe('the doctor on a template with passkeys', () => {
+  let passkeys: SynthesizedApp;
+
+  beforeAll(async () => {
+    passkeys = await synthesizeApp({
+      steps: [{ type: 'code' }, { type: 'passkeyEnrollment' }],
+      passkeys: { rpId: 'example.com', origins: ['https://app.example.com'] },
+      senderEmail: 'no-reply@example.com',
+    });
+  }, 120_000);
+
+  afterAll(() => passkeys?.remove());
+
+  it('takes the chain with the passkey settings the functions hold', async () => {
+    const { status, out } = await doctorInProcess(['--template', passkeys.templatePath]);
+    expect(out).not.toContain('PROBLEM');
+    expect(out).toContain('The triggers run the chain code, then passkeyEnrollment');
+    expect(status).toBe(0);
+  });
+
+  it('finds passkey settings no passkey could work with', async () => {
+    const template = structuredClone(passkeys.template);
+    for (const resource of Object.values(template.Resources)) {
+      const variables = (
+        resource.Properties?.Environment as { Variables?: Record<string, unknown> }
+      )?.Variables;
+      if (variables?.CUSTOM_AUTH_PASSKEYS) {
+        variables.CUSTOM_AUTH_PASSKEYS = JSON.stringify({ rpId: '10.0.0.1', origins: [] });
+      }
+    }
+    const path = join(passkeys.outdir, 'ip.template.json');
+    writeFileSync(path, JSON.stringify(template));
+    const { status, out } = await doctorInProcess(['--template', path]);
+    expect(out).toMatch(
+      /PROBLEM {2}The handlers refuse CUSTOM_AUTH_STEPS: .*rpId must be a domain name/,
+    );
+    expect(status).toBe(1);
+  });
+});

@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { publint } from 'publint';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkApiReports } from '../../scripts/api-report.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -33,9 +33,12 @@ function externalImports(entry: string, seen = new Set<string>()): Set<string> {
     if (seen.has(file)) return;
     seen.add(file);
     const source = readFileSync(file, 'utf8');
-    for (const [, specifier] of source.matchAll(
-      /(?<![.\w])(?:from|import)\s*\(?\s*["']([^"']+)["']/g,
+    // Statements and dynamic imports, minified or not; never the words of a string (an error
+    // message that quotes an import).
+    for (const [, ...specifiers] of source.matchAll(
+      /(?<=^|[;}\s])(?:import|export)\b[^;'"`]*?\bfrom\s*["']([^"']+)["']|(?<=^|[;}\s])import\s*["']([^"']+)["']|(?<![.\w'"`])import\(\s*["']([^"']+)["']\s*\)/gm,
     )) {
+      const specifier = specifiers.find(Boolean);
       if (!specifier) continue;
       if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier));
       else external.add(specifier);
@@ -110,7 +113,7 @@ describe('the packed package', () => {
     expect(outside).toEqual([]);
     const handlers = (await import(
       bundle
-    )) as typeof import('../../src/triggers/presets/ready-handlers.ts');
+    )) as typeof import('../../src/triggers/presets/shipped-handlers.ts');
     const define = await handlers.defineAuthChallenge({
       request: { session: [], userNotFound: false, userAttributes: {} },
       response: {},
@@ -119,6 +122,20 @@ describe('the packed package', () => {
       challengeName: 'CUSTOM_CHALLENGE',
       issueTokens: false,
     });
+    // The passkey functions of the same bundle, as a function URL calls them.
+    const origin = 'https://app.example.com';
+    vi.stubEnv('CUSTOM_AUTH_PASSKEYS', JSON.stringify({ rpId: 'example.com', origins: [origin] }));
+    try {
+      const answer = await handlers.passkeyChallenge({
+        requestContext: { http: { method: 'POST' } },
+        headers: { origin },
+      });
+      expect(answer.statusCode).toBe(200);
+      expect(answer.headers['access-control-allow-origin']).toBe(origin);
+      expect(JSON.parse(answer.body)).toMatchObject({ publicKey: { rpId: 'example.com' } });
+    } finally {
+      vi.unstubAllEnvs();
+    }
   }, 60_000);
 
   it('gives the construct to a CommonJS CDK app, as `cdk init` makes one', () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { softwareAuthenticator } from '../support/software-authenticator.ts';
 import {
   createEvent,
   customChallenge,
@@ -105,12 +106,26 @@ const nextUser = () => {
  * issues the code, Verify checks the answer, until Define issues tokens or fails.
  * `opening` is what the client starts with: nothing (CUSTOM_WITHOUT_SRP) or SRP_A.
  */
+type CreateResult = Awaited<ReturnType<typeof createAuthChallenge>>;
+
+/** What the client answers a round with: a link request, or the code last sent. */
+function answerOf(
+  created: { response: { challengeMetadata: string } },
+  clientMetadata?: Record<string, string>,
+): string {
+  // A magic link's first round asks which page the link opens; the kit's client answers it.
+  return created.response.challengeMetadata.endsWith(':ASK') && clientMetadata?.redirectUri
+    ? `link:${clientMetadata.redirectUri}`
+    : lastCode();
+}
+
 async function signIn(
   opening: SessionEntry[],
   clientMetadata?: Record<string, string>,
+  user = nextUser(),
+  answer: typeof answerOf = answerOf,
 ): Promise<'tokens' | 'failed'> {
   const session = [...opening];
-  const user = nextUser();
   for (let round = 0; round < 5; round++) {
     const { response } = await defineAuthChallenge(defineEvent(session, user));
     if (response.issueTokens) return 'tokens';
@@ -126,13 +141,12 @@ async function signIn(
       ...asked,
       request: { ...asked.request, clientMetadata },
     });
-    // A magic link's first round asks which page the link opens; the kit's client answers it.
-    const answer =
-      created.response.challengeMetadata.endsWith(':ASK') && clientMetadata?.redirectUri
-        ? `link:${clientMetadata.redirectUri}`
-        : lastCode();
     const verified = await verifyAuthChallengeResponse(
-      verifyEvent(answer, created.response.privateChallengeParameters, user),
+      verifyEvent(
+        answer(created, clientMetadata),
+        created.response.privateChallengeParameters,
+        user,
+      ),
     );
     session.push(
       customChallenge(verified.response.answerCorrect, created.response.challengeMetadata),
@@ -228,6 +242,40 @@ describe('the ready handlers', () => {
         verifyEvent(code, created.response.privateChallengeParameters, withPhone),
       );
       expect(verified.response.answerCorrect).toBe(true);
+    });
+
+    it('enrols a passkey after a code, then signs in with it alone', async () => {
+      const passkeys = { rpId: 'example.com', origins: ['https://app.example.com'] };
+      vi.stubEnv('CUSTOM_AUTH_PASSKEYS', JSON.stringify(passkeys));
+      const authenticator = softwareAuthenticator({
+        origin: passkeys.origins[0] ?? '',
+        rpId: passkeys.rpId,
+      });
+      const ceremony: typeof answerOf = (created) => {
+        const { type, publicKey } = (created as CreateResult).response.publicChallengeParameters;
+        if (type === 'passkeyEnrollment')
+          return JSON.stringify(authenticator.register(JSON.parse(publicKey ?? '')));
+        if (type === 'passkey')
+          return JSON.stringify(authenticator.assert(JSON.parse(publicKey ?? '')));
+        return lastCode();
+      };
+      const user = nextUser();
+      vi.stubEnv('CUSTOM_AUTH_STEPS', '[{"type":"code"},{"type":"passkeyEnrollment"}]');
+      expect(await signIn([], undefined, user, ceremony)).toBe('tokens');
+      expect(authenticator.passkeys).toHaveLength(1);
+      vi.stubEnv('CUSTOM_AUTH_STEPS', '[{"type":"passkey"}]');
+      ses.sent.length = 0;
+      expect(await signIn([], undefined, user, ceremony)).toBe('tokens');
+      expect(ses.sent).toEqual([]);
+      // Another account has no passkey, so this one's signature does not sign it in.
+      expect(await signIn([], undefined, nextUser(), ceremony)).toBe('failed');
+    });
+
+    it('refuses a passkey step without passkey settings, saying where they go', async () => {
+      vi.stubEnv('CUSTOM_AUTH_STEPS', '[{"type":"passkey"}]');
+      await expect(defineAuthChallenge(defineEvent([]))).rejects.toThrow(
+        "steps[0] (passkey): A passkey step needs the passkey settings: the construct's passkeys prop, or CUSTOM_AUTH_PASSKEYS",
+      );
     });
 
     it('mails a sign-in link with keys read once from the secret the environment names', async () => {

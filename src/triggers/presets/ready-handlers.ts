@@ -1,9 +1,14 @@
+import {
+  deployedPartyFromEnvironment,
+  PASSKEYS_VARIABLE,
+} from '../../challenges/passkey/server/deployed-party.ts';
 import type {
   CreateAuthChallengeHandler,
   CustomAuthTriggers,
   DefineAuthChallengeHandler,
   VerifyAuthChallengeResponseHandler,
 } from '../chain/handlers.ts';
+import { LIMITS_TABLE_VARIABLE } from '../limits/dynamodb-store.ts';
 import { type CustomAuthTriggerFlow, isTriggerFlow, triggerFlows } from './options.ts';
 import { presetTriggers } from './preset-triggers.ts';
 import { STEPS_VARIABLE, triggersOfStepsVariable } from './step-specs.ts';
@@ -45,11 +50,15 @@ function readyTriggers(): CustomAuthTriggers {
       `Set ${STEPS_VARIABLE} or ${FLOW_VARIABLE}, not both: a chain of steps names its flow itself.`,
     );
   }
-  const from = steps ? `steps:${steps}` : `flow:${flow ?? ''}`;
+  const from = steps
+    ? JSON.stringify([steps, process.env[PASSKEYS_VARIABLE], process.env[LIMITS_TABLE_VARIABLE]])
+    : `flow:${flow ?? ''}`;
   if (ready === undefined || ready.from !== from) {
     ready = {
       from,
-      triggers: steps ? triggersOfStepsVariable(steps) : presetTriggers({ flow }),
+      triggers: steps
+        ? triggersOfStepsVariable(steps, { passkeys: deployedPartyFromEnvironment() })
+        : presetTriggers({ flow }),
     };
   }
   return ready.triggers;

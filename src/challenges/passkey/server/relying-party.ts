@@ -24,6 +24,9 @@ export interface RelyingPartyOptions {
   timeoutMs?: number;
 }
 
+/** The relying party a deployed chain's passkey steps and functions use: settings and store. */
+export type DeployedRelyingParty = RelyingPartyOptions & { rpName?: string };
+
 export interface RelyingParty {
   rpId: string;
   origins: string[] | ((origin: string) => boolean);

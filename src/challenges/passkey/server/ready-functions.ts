@@ -1,0 +1,54 @@
+import { LIMITS_TABLE_VARIABLE } from '../../../triggers/limits/dynamodb-store.ts';
+import { passkeyChallengeHandler } from './challenge-handler.ts';
+import { deployedPartyFromEnvironment, PASSKEYS_VARIABLE } from './deployed-party.ts';
+import type { HttpRequestEvent, HttpResponse } from './http.ts';
+import { passkeyManagementHandler } from './management-handler.ts';
+import type { DeployedRelyingParty } from './relying-party.ts';
+
+/** The environment variable naming the pool whose access tokens passkey management takes. */
+export const USER_POOL_ID_VARIABLE = 'CUSTOM_AUTH_USER_POOL_ID';
+
+type Handler = (event: HttpRequestEvent) => Promise<HttpResponse>;
+
+/**
+ * A handler made from the environment once per value of it (so once per Lambda container),
+ * on the first request: a setting that is wrong fails that request with its message.
+ */
+function fromEnvironment(
+  names: readonly string[],
+  make: (party: DeployedRelyingParty) => Handler,
+): Handler {
+  let made: { from: string; handler: Handler } | undefined;
+  return async (event) => {
+    const from = JSON.stringify(names.map((name) => process.env[name]));
+    if (made?.from !== from) {
+      const party = deployedPartyFromEnvironment();
+      if (!party) throw new Error(`Set ${PASSKEYS_VARIABLE} to the passkey settings.`);
+      made = { from, handler: make(party) };
+    }
+    return made.handler(event);
+  };
+}
+
+const partyVariables = [PASSKEYS_VARIABLE, LIMITS_TABLE_VARIABLE];
+
+/**
+ * `passkeyChallengeHandler` for a function URL, with the settings of `CUSTOM_AUTH_PASSKEYS`
+ * and the passkeys in the table `CUSTOM_AUTH_LIMITS_TABLE` names.
+ */
+export const passkeyChallenge: Handler = fromEnvironment(partyVariables, (party) =>
+  passkeyChallengeHandler(party),
+);
+
+/**
+ * `passkeyManagementHandler` for a function URL, as {@link passkeyChallenge}, taking the
+ * access tokens of the pool `CUSTOM_AUTH_USER_POOL_ID` names.
+ */
+export const passkeyManagement: Handler = fromEnvironment(
+  [...partyVariables, USER_POOL_ID_VARIABLE],
+  (party) =>
+    passkeyManagementHandler({
+      ...party,
+      userPoolId: process.env[USER_POOL_ID_VARIABLE]?.trim() ?? '',
+    }),
+);
