@@ -2,7 +2,7 @@
 // on React 18 and 19 (type checks under two resolutions, a build, a sign-in in Chromium) and a
 // Next.js App Router app (server rendering, hydration, `next build`), all against the local pool.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -256,4 +256,122 @@ describe('an Amplify Gen 2 backend', () => {
     cpSync(join(fixtures, 'amplify-gen2'), dir, { recursive: true });
     expect(typeCheck(dir, 'tsconfig.json')).toEqual({ status: 0, output: '' });
   }, 600_000);
+});
+
+describe('a CDK app made from docs/deploying.md', () => {
+  let dir: string;
+  let pool: ChildProcess | undefined;
+
+  beforeAll(() => {
+    dir = installConsumer('cdk-app', {
+      'aws-cdk-lib': versionIn(root, 'aws-cdk-lib'),
+      constructs: versionIn(root, 'constructs'),
+      'cdk-nag': versionIn(root, 'cdk-nag'),
+      'cognito-custom-auth': `file:${tarball}`,
+    });
+    const sizes = spawnSync('du', ['-sk', 'node_modules/aws-cdk-lib', 'node_modules/constructs'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    // The figure the docs give for the optional peers.
+    console.log(`optional CDK peers installed (KiB):\n${sizes.stdout}`);
+  }, 600_000);
+
+  afterAll(() => pool?.kill('SIGKILL'));
+
+  /** `npx <bin>` in the app, as a user runs the package's commands. */
+  const npx = (...args: string[]) =>
+    spawnSync('npx', ['--no-install', ...args], { cwd: dir, encoding: 'utf8' });
+
+  it('synthesizes nag-clean, passes the doctor, and signs in on the pool it runs locally', async () => {
+    // The docs' first example as the app, with cdk-nag's pack as the docs say to add it.
+    const block = parseMarkdown(readText(join(root, 'docs/deploying.md'))).blocks.find((each) =>
+      each.code.startsWith('// bin/app.ts:'),
+    );
+    expect(block).toBeDefined();
+    const app = [
+      block?.code ?? '',
+      "import { Validations } from 'aws-cdk-lib';",
+      "import { AwsSolutionsChecks } from 'cdk-nag';",
+      'Validations.of(app).addPlugins(new AwsSolutionsChecks(app));',
+    ].join('\n');
+    rmSync(join(dir, 'cdk.out'), { recursive: true, force: true });
+    const appFile = join(dir, 'app.mjs');
+    writeFileSync(appFile, app);
+    // What `cdk synth` does: run the app with an output folder; the app synthesizes on exit.
+    const synth = spawnSync(process.execPath, [appFile], {
+      cwd: dir,
+      encoding: 'utf8',
+      // As the CLI runs it: asset metadata on, which tells the local pool where the code is.
+      env: {
+        ...process.env,
+        CDK_OUTDIR: join(dir, 'cdk.out'),
+        CDK_CONTEXT_JSON: JSON.stringify({ 'aws:cdk:enable-asset-metadata': true }),
+      },
+    });
+    expect({ status: synth.status, stderr: synth.stderr }).toEqual({ status: 0, stderr: '' });
+    const template = 'cdk.out/SignIn.template.json';
+
+    const doctor = npx('cognito-custom-auth-doctor', '--template', template);
+    expect(doctor.stdout).not.toContain('PROBLEM');
+    expect(doctor.status).toBe(0);
+
+    const started = spawn(
+      'npx',
+      ['--no-install', 'cognito-custom-auth-pool', '--template', template, '--port', '0'],
+      {
+        cwd: dir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    pool = started;
+    const endpoint = await new Promise<string>((done, fail) => {
+      let output = '';
+      const read = (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /listening on (http:\/\/\S+)/.exec(output);
+        if (match?.[1]) done(match[1]);
+      };
+      started.stdout?.on('data', read);
+      started.stderr?.on('data', read);
+      started.once('exit', (code) => fail(new Error(`The pool exited (${code}): ${output}`)));
+    });
+    const config = (await (await fetch(`${endpoint}/_local/config`)).json()) as {
+      userPoolClientId: string;
+    };
+    const call = async (operation: string, body: unknown) => {
+      const response = await fetch(endpoint, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
+        },
+        body: JSON.stringify({ ClientId: config.userPoolClientId, ...(body as object) }),
+      });
+      return (await response.json()) as Record<string, unknown>;
+    };
+    const lastCode = async () => {
+      const sent = (await (await fetch(`${endpoint}/_local/outbox?username=walker`)).json()) as {
+        code: string;
+      }[];
+      return sent.at(-1)?.code ?? '';
+    };
+    await call('SignUp', {
+      Username: 'walker',
+      Password: 'Correct-Horse-1',
+      UserAttributes: [{ Name: 'email', Value: 'walker@example.com' }],
+    });
+    await call('ConfirmSignUp', { Username: 'walker', ConfirmationCode: await lastCode() });
+    const challenge = await call('InitiateAuth', {
+      AuthFlow: 'CUSTOM_AUTH',
+      AuthParameters: { USERNAME: 'walker' },
+    });
+    expect(challenge).toMatchObject({ ChallengeName: 'CUSTOM_CHALLENGE' });
+    const signedIn = await call('RespondToAuthChallenge', {
+      ChallengeName: 'CUSTOM_CHALLENGE',
+      Session: challenge.Session,
+      ChallengeResponses: { USERNAME: 'walker', ANSWER: await lastCode() },
+    });
+    expect(signedIn).toMatchObject({ AuthenticationResult: { AccessToken: expect.any(String) } });
+  }, 300_000);
 });
