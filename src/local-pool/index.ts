@@ -1,3 +1,4 @@
+export type { HttpRequestEvent, HttpResponse } from '../challenges/passkey/server/http.ts';
 export type { CustomAuthFlow } from '../shared/flows.ts';
 export type { AttemptCount, AttemptStore } from '../triggers/limits/attempt-store.ts';
 export type { SignInLimits } from '../triggers/limits/sign-in-limits.ts';

@@ -13,6 +13,8 @@ import {
 import { type SynthesizedApp, synthesizeApp } from '../support/cdk-app.ts';
 import { doctorInProcess, poolArgs } from '../support/doctor.ts';
 import { cognitoPost, latestCode, registerUser } from '../support/local-pool.ts';
+import { initiateCustomAuth, registerOverHttp } from '../support/pool-http.ts';
+import { softwareAuthenticator } from '../support/software-authenticator.ts';
 
 let app: SynthesizedApp;
 
@@ -136,6 +138,71 @@ describe('a template whose chain mails magic links', () => {
       nextStep: { signInStep: 'DONE' },
     });
   }, 30_000);
+});
+
+describe('a template with passkeys', () => {
+  const origin = 'http://localhost:5173';
+  let passkeys: SynthesizedApp;
+  let pool: LocalPool;
+
+  beforeAll(async () => {
+    passkeys = await synthesizeApp({
+      steps: [{ type: 'code' }, { type: 'passkeyEnrollment' }],
+      passkeys: { rpId: 'localhost', origins: [origin] },
+      senderEmail: 'no-reply@example.com',
+    });
+    pool = await startLocalPool({
+      ...(await localPoolOptionsFromTemplate(passkeys.templatePath)),
+      port: 0,
+      log: () => {},
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await pool?.close();
+    passkeys?.remove();
+  });
+
+  /** One answer to the sign-in's current challenge. */
+  const answer = (Session: unknown, ANSWER: string) =>
+    cognitoPost(pool, 'RespondToAuthChallenge', {
+      ClientId: pool.userPoolClientId,
+      ChallengeName: 'CUSTOM_CHALLENGE',
+      Session,
+      ChallengeResponses: { USERNAME: 'pia', ANSWER },
+    });
+
+  it("serves the template's passkey functions over the passkeys its chain enrols", async () => {
+    const authenticator = softwareAuthenticator({ origin, rpId: 'localhost' });
+    await registerOverHttp(pool, 'pia');
+    const started = await initiateCustomAuth(pool, 'pia');
+    const offered = await answer(started.body.Session, latestCode(pool, 'pia'));
+    const parameters = offered.body.ChallengeParameters as Record<string, string>;
+    expect(parameters.type).toBe('passkeyEnrollment');
+    const registration = authenticator.register(JSON.parse(parameters.publicKey ?? ''));
+    const done = await answer(offered.body.Session, JSON.stringify(registration));
+    const { AccessToken } = done.body.AuthenticationResult as { AccessToken: string };
+
+    // The management function lists what the chain stored: one store, as one table would be.
+    const listed = await fetch(pool.passkeyManagementUrl, {
+      headers: { origin, authorization: `Bearer ${AccessToken}` },
+    });
+    expect(listed.status).toBe(200);
+    expect(((await listed.json()) as { passkeys: { id: string }[] }).passkeys).toEqual([
+      expect.objectContaining({ id: authenticator.passkeys[0]?.id }),
+    ]);
+    const refused = await fetch(pool.passkeyManagementUrl, {
+      headers: { origin, authorization: 'Bearer not-a-token' },
+    });
+    expect(refused.status).toBe(401);
+
+    const challenge = await fetch(pool.passkeyChallengeUrl, {
+      method: 'POST',
+      headers: { origin },
+    });
+    expect(challenge.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(await challenge.json()).toMatchObject({ publicKey: { rpId: 'localhost' } });
+  }, 60_000);
 });
 
 describe('a template whose client allows a password alone', () => {

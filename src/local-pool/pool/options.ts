@@ -1,3 +1,4 @@
+import type { HttpRequestEvent, HttpResponse } from '../../challenges/passkey/server/http.ts';
 import type { SignInLimits } from '../../triggers/index.ts';
 import type { ExtraClientOptions } from '../clients/app-clients.ts';
 import type { ExplicitAuthFlow } from '../clients/explicit-auth-flows.ts';
@@ -80,9 +81,20 @@ export interface LocalPoolOptions {
   latencyMs?: number;
   /**
    * Environment variables the triggers read, set on `process.env` while the pool runs and
-   * restored when it closes: the functions' environment of a template.
+   * restored when it closes: the functions' environment of a template. As a function, made
+   * once the pool listens, for values that name the pool itself.
    */
-  environment?: Readonly<Record<string, string>>;
+  environment?:
+    | Readonly<Record<string, string>>
+    | ((pool: { endpoint: string; userPoolId: string }) => Readonly<Record<string, string>>);
+  /**
+   * Handlers that serve `/passkeys/challenge` and `/passkeys/manage` in place of the pool's
+   * own: a template's passkey functions, over the passkeys its triggers keep.
+   */
+  passkeyFunctions?: {
+    challenge?: (event: HttpRequestEvent) => Promise<HttpResponse>;
+    management?: (event: HttpRequestEvent) => Promise<HttpResponse>;
+  };
   /**
    * Where codes, trigger failures (one line each: the username, the trigger, its error's
    * message) and internal errors are printed. Default console.log.

@@ -239,12 +239,14 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
       amplifyConfig: amplifyConfig(),
       ...passkeyUrls(),
     }),
-    passkeyChallenge: localPasskeyChallengeHandler(passkeys),
+    passkeyChallenge: options.passkeyFunctions?.challenge ?? localPasskeyChallengeHandler(passkeys),
     // Made at the first request: GetUser is asked of this pool, at the address it listens on.
-    passkeyManagement: (event) => {
-      manage ??= localPasskeyManagementHandler(passkeys, { endpoint, userPoolId });
-      return manage(event);
-    },
+    passkeyManagement:
+      options.passkeyFunctions?.management ??
+      ((event) => {
+        manage ??= localPasskeyManagementHandler(passkeys, { endpoint, userPoolId });
+        return manage(event);
+      }),
     outbox,
     challenges,
     faults,
@@ -261,7 +263,10 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
   const { port } = server.address() as AddressInfo;
   endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   // Once nothing can fail any more: a pool that does not start leaves the environment as it was.
-  const restoreEnvironment = applyEnvironment(options.environment ?? {});
+  const { environment = {} } = options;
+  const restoreEnvironment = applyEnvironment(
+    typeof environment === 'function' ? environment({ endpoint, userPoolId }) : environment,
+  );
   return {
     endpoint,
     userPoolId,

@@ -4,6 +4,11 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LINK_KEYS_VARIABLE } from '../../challenges/magic-link/server/link-keys.ts';
 import { LINK_KEYS_SECRET_VARIABLE } from '../../challenges/magic-link/server/secrets-manager.ts';
+import type { HttpRequestEvent, HttpResponse } from '../../challenges/passkey/server/http.ts';
+import {
+  COGNITO_ENDPOINT_VARIABLE,
+  USER_POOL_ID_VARIABLE,
+} from '../../challenges/passkey/server/ready-functions.ts';
 import { readTemplate } from '../../cloudformation/read-template.ts';
 import type { CfnTemplate } from '../../cloudformation/template.ts';
 import { booleanOf, describeValue, functionVariables } from '../../cloudformation/template.ts';
@@ -64,6 +69,17 @@ function moduleOf(template: CfnTemplate, functionId: string, templateDir: string
   return { path: found, exportName };
 }
 
+/** A function's handler, loaded from its asset folder. */
+async function loadHandler(template: CfnTemplate, functionId: string, templateDir: string) {
+  const { path, exportName } = moduleOf(template, functionId, templateDir);
+  const loaded = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  const handler = loaded[exportName];
+  if (typeof handler !== 'function') {
+    throw new Error(`${path} exports no function ${exportName} (${functionId}'s Handler).`);
+  }
+  return handler;
+}
+
 /** The three trigger handlers of the pool, loaded from their asset folders. */
 async function loadTriggers(template: CfnTemplate, pool: TemplatePool, templateDir: string) {
   const handlers: Partial<TriggerHandlers> = {};
@@ -74,15 +90,37 @@ async function loadTriggers(template: CfnTemplate, pool: TemplatePool, templateD
         `The pool's ${trigger} trigger is not a function of the template: the local pool runs only what the template holds.`,
       );
     }
-    const { path, exportName } = moduleOf(template, functionId, templateDir);
-    const loaded = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
-    const handler = loaded[exportName];
-    if (typeof handler !== 'function') {
-      throw new Error(`${path} exports no function ${exportName} (${functionId}'s Handler).`);
-    }
-    handlers[handlerKeys[trigger]] = handler as LambdaHandler;
+    handlers[handlerKeys[trigger]] = (await loadHandler(
+      template,
+      functionId,
+      templateDir,
+    )) as LambdaHandler;
   }
   return handlers as TriggerHandlers;
+}
+
+type HttpHandler = (event: HttpRequestEvent) => Promise<HttpResponse>;
+
+/** The shipped bundle's passkey functions, by the handler each one exports. */
+const passkeyHandlers = { passkeyChallenge: 'challenge', passkeyManagement: 'management' } as const;
+
+/**
+ * The template's passkey functions (the CDK construct's, found by their handlers), loaded to
+ * serve the pool's passkey paths over the passkeys its triggers keep.
+ */
+async function loadPasskeyFunctions(template: CfnTemplate, templateDir: string) {
+  const functions: NonNullable<LocalPoolOptions['passkeyFunctions']> = {};
+  const functionIds: string[] = [];
+  for (const [functionId, resource] of Object.entries(template.Resources)) {
+    if (resource.Type !== 'AWS::Lambda::Function') continue;
+    const handler = describeValue(resource.Properties?.Handler) ?? '';
+    const role =
+      passkeyHandlers[handler.slice(handler.lastIndexOf('.') + 1) as keyof typeof passkeyHandlers];
+    if (!role) continue;
+    functions[role] = (await loadHandler(template, functionId, templateDir)) as HttpHandler;
+    functionIds.push(functionId);
+  }
+  return { functions, functionIds };
 }
 
 /**
@@ -90,12 +128,11 @@ async function loadTriggers(template: CfnTemplate, pool: TemplatePool, templateD
  * must agree on, without what lives in the AWS account: the limits table (the triggers count
  * in memory) and the link keys' secret (a key made for this run signs the links instead).
  */
-function environmentOf(template: CfnTemplate, pool: TemplatePool): Record<string, string> {
+function environmentOf(template: CfnTemplate, functionIds: string[]): Record<string, string> {
   // Empty rather than absent: a table or secret named in the shell would otherwise be used.
   const environment: Record<string, string> = { [LIMITS_TABLE_VARIABLE]: '' };
   const inTheAccount = [LIMITS_TABLE_VARIABLE, LINK_KEYS_SECRET_VARIABLE];
-  for (const trigger of challengeTriggers) {
-    const functionId = pool.triggers[trigger]?.functionId ?? '';
+  for (const functionId of functionIds) {
     const variables = functionVariables(template.Resources[functionId]?.Properties);
     if (LINK_KEYS_SECRET_VARIABLE in variables) {
       environment[LINK_KEYS_SECRET_VARIABLE] = '';
@@ -105,7 +142,7 @@ function environmentOf(template: CfnTemplate, pool: TemplatePool): Record<string
       if (inTheAccount.includes(name) || typeof value !== 'string') continue;
       if (environment[name] !== undefined && environment[name] !== value) {
         throw new Error(
-          `The trigger functions give ${name} two values; the local pool runs them in one process.`,
+          `The functions give ${name} two values; the local pool runs them in one process.`,
         );
       }
       environment[name] = value;
@@ -120,6 +157,29 @@ function customAttributesOf(pool: TemplatePool): string[] {
   return schema
     .map((entry) => entry.Name)
     .filter((name): name is string => typeof name === 'string' && !isBuiltInAttribute(name));
+}
+
+/**
+ * The functions' environment, and the passkey functions when the template has them: the
+ * management function then asks this pool's GetUser about this pool's tokens.
+ */
+async function passkeyOptions(
+  template: CfnTemplate,
+  pool: TemplatePool,
+  templateDir: string,
+): Promise<Pick<LocalPoolOptions, 'environment' | 'passkeyFunctions'>> {
+  const triggerIds = challengeTriggers.map((trigger) => pool.triggers[trigger]?.functionId ?? '');
+  const { functions, functionIds } = await loadPasskeyFunctions(template, templateDir);
+  const environment = environmentOf(template, [...triggerIds, ...functionIds]);
+  if (!functions.management) return { environment, passkeyFunctions: functions };
+  return {
+    passkeyFunctions: functions,
+    environment: ({ endpoint, userPoolId }) => ({
+      ...environment,
+      [USER_POOL_ID_VARIABLE]: userPoolId,
+      [COGNITO_ENDPOINT_VARIABLE]: endpoint,
+    }),
+  };
 }
 
 /**
@@ -157,6 +217,6 @@ export async function localPoolOptionsFromTemplate(
     preventUserExistenceErrors: main.PreventUserExistenceErrors === 'ENABLED',
     customAttributes: customAttributesOf(pool),
     triggers: await loadTriggers(template, pool, dirname(path)),
-    environment: environmentOf(template, pool),
+    ...(await passkeyOptions(template, pool, dirname(path))),
   };
 }

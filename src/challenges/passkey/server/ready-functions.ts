@@ -8,6 +8,9 @@ import type { DeployedRelyingParty } from './relying-party.ts';
 /** The environment variable naming the pool whose access tokens passkey management takes. */
 export const USER_POOL_ID_VARIABLE = 'CUSTOM_AUTH_USER_POOL_ID';
 
+/** Where GetUser is asked instead of the pool's region: the local pool's endpoint. */
+export const COGNITO_ENDPOINT_VARIABLE = 'CUSTOM_AUTH_COGNITO_ENDPOINT';
+
 type Handler = (event: HttpRequestEvent) => Promise<HttpResponse>;
 
 /**
@@ -45,10 +48,11 @@ export const passkeyChallenge: Handler = fromEnvironment(partyVariables, (party)
  * access tokens of the pool `CUSTOM_AUTH_USER_POOL_ID` names.
  */
 export const passkeyManagement: Handler = fromEnvironment(
-  [...partyVariables, USER_POOL_ID_VARIABLE],
+  [...partyVariables, USER_POOL_ID_VARIABLE, COGNITO_ENDPOINT_VARIABLE],
   (party) =>
     passkeyManagementHandler({
       ...party,
       userPoolId: process.env[USER_POOL_ID_VARIABLE]?.trim() ?? '',
+      cognitoEndpoint: process.env[COGNITO_ENDPOINT_VARIABLE]?.trim() || undefined,
     }),
 );
