@@ -25,6 +25,7 @@ import { shippedHandlers } from './handler-code.ts';
 import { kitFunction } from './kit-function.ts';
 import { linkKeysSecret } from './link-keys-secret.ts';
 import {
+  grantItemsUnder,
   type PasskeyFunctions,
   passkeyFunctions,
   passkeyItemActions,
@@ -166,6 +167,13 @@ export class CustomAuthBackend extends Construct {
       this.linkKeys?.grantRead(counting);
     }
     if (chain.passkeys) {
+      // Define grants the step-up a finished sign-in earns, which passkey management takes.
+      grantItemsUnder(
+        this.functions.DefineAuthChallenge,
+        this.limitsTable,
+        ['dynamodb:PutItem'],
+        ['stepUp'],
+      );
       this.passkeyFunctions = passkeyFunctions(
         this,
         {
@@ -230,7 +238,10 @@ export class CustomAuthBackend extends Construct {
    */
   private allowTexting() {
     this.functions.CreateAuthChallenge.addToRolePolicy(
-      new PolicyStatement({ actions: ['sns:Publish'], notResources: ['arn:aws:sns:*:*:*'] }),
+      new PolicyStatement({
+        actions: ['sns:Publish'],
+        notResources: [`arn:${Stack.of(this).partition}:sns:*:*:*`],
+      }),
     );
   }
 

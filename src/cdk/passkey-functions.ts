@@ -1,6 +1,7 @@
 import { CfnOutput } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FunctionUrlAuthType, type Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { USER_POOL_ID_VARIABLE } from '../challenges/passkey/server/ready-functions.ts';
@@ -14,6 +15,30 @@ export const passkeyItemActions = [
   'dynamodb:DeleteItem',
   'dynamodb:BatchGetItem',
 ];
+
+/**
+ * Lets a function do `actions` on the table's items whose key starts with one of `prefixes`
+ * only (`passkey#`...), so that it can touch neither the attempt counters nor the decoys'
+ * secret kept beside them.
+ */
+export function grantItemsUnder(
+  fn: LambdaFunction,
+  table: Table,
+  actions: readonly string[],
+  prefixes: readonly string[],
+) {
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: [...actions],
+      resources: [table.tableArn],
+      conditions: {
+        'ForAllValues:StringLike': {
+          'dynamodb:LeadingKeys': prefixes.map((prefix) => `${prefix}#*`),
+        },
+      },
+    }),
+  );
+}
 
 /** The two functions pages call for passkeys, each behind a function URL. */
 export interface PasskeyFunctions {
@@ -56,8 +81,9 @@ export function passkeyFunctions(
     10,
   );
   // Issuing a challenge writes it; nothing else.
-  table.grant(challenge, 'dynamodb:PutItem');
-  table.grant(management, ...passkeyItemActions);
+  grantItemsUnder(challenge, table, ['dynamodb:PutItem'], ['passkeyChallenge']);
+  // The user's passkeys, their list, and the step-up each change uses up.
+  grantItemsUnder(management, table, passkeyItemActions, ['passkey', 'passkeys', 'stepUp']);
   // No CORS on the URLs: the handlers answer it themselves, for the listed origins only.
   const challengeUrl = challenge.addFunctionUrl({ authType: FunctionUrlAuthType.NONE }).url;
   const managementUrl = management.addFunctionUrl({ authType: FunctionUrlAuthType.NONE }).url;

@@ -9,6 +9,7 @@ import {
   referenceOf,
 } from '../cloudformation/template.ts';
 import { challengeTriggers, type TemplatePool } from '../cloudformation/user-pools.ts';
+import { LIMITS_TABLE_VARIABLE } from '../triggers/limits/dynamodb-store.ts';
 import { FLOW_VARIABLE } from '../triggers/presets/ready-handlers.ts';
 import {
   type CustomAuthStepSpec,
@@ -21,10 +22,11 @@ import { type DoctorCheck, notice, ok, problem } from './verdicts.ts';
 /** What a function's environment names as its chain, for comparing the three. */
 function chainNamed(properties: Record<string, unknown>): string {
   const variables = functionVariables(properties);
-  return JSON.stringify([
-    describeValue(variables[FLOW_VARIABLE]),
-    describeValue(variables[STEPS_VARIABLE]),
-  ]);
+  return JSON.stringify(
+    [FLOW_VARIABLE, STEPS_VARIABLE, PASSKEYS_VARIABLE].map((name) =>
+      describeValue(variables[name]),
+    ),
+  );
 }
 
 /**
@@ -52,16 +54,16 @@ export function chainChecks(template: CfnTemplate, pool: TemplatePool): DoctorCh
   if (steps === undefined) {
     return [ok(`The triggers run the ${describeValue(variables[FLOW_VARIABLE])} flow`)];
   }
-  if (typeof steps !== 'string') {
+  const passkeys = variables[PASSKEYS_VARIABLE];
+  if (typeof steps !== 'string' || (passkeys !== undefined && typeof passkeys !== 'string')) {
     return [
       notice(
-        `${STEPS_VARIABLE} is computed`,
+        `${STEPS_VARIABLE} or ${PASSKEYS_VARIABLE} is computed`,
         'the chain is known only once deployed, so it is not checked here.',
       ),
     ];
   }
   try {
-    const passkeys = variables[PASSKEYS_VARIABLE];
     triggersOfStepsVariable(steps, {
       passkeys: typeof passkeys === 'string' ? checkedParty(JSON.parse(passkeys)) : undefined,
     });
@@ -81,6 +83,9 @@ export function chainChecks(template: CfnTemplate, pool: TemplatePool): DoctorCh
     ...(types.includes('magicLink') ? linkKeyChecks(template, pool) : []),
     ...(specs.some((spec) => spec.type === 'code' && sendsSms(spec))
       ? textingChecks(template, pool)
+      : []),
+    ...(types.some((type) => type === 'passkey' || type === 'passkeyEnrollment')
+      ? stepUpChecks(template, pool)
       : []),
   ];
 }
@@ -141,7 +146,26 @@ function textingChecks(template: CfnTemplate, pool: TemplatePool): DoctorCheck[]
       : problem(
           `CreateAuthChallenge (${fn.id}) may not text codes`,
           'the chain sends codes by SMS through Amazon SNS: without sns:Publish, every code by SMS fails.',
-          "allow sns:Publish to the function's role (to phone numbers, every resource but topics: NotResource arn:aws:sns:*:*:*), as the CDK construct does.",
+          "allow sns:Publish to the function's role (to phone numbers: every resource but topics, NotResource arn:<partition>:sns:*:*:*), as the CDK construct does.",
+        ),
+  ];
+}
+
+/**
+ * Define may write the step-up a finished sign-in earns: without it, the sign-in a passkey
+ * change asks for fails at its end, and no passkey can be added or removed.
+ */
+function stepUpChecks(template: CfnTemplate, pool: TemplatePool): DoctorCheck[] {
+  const fn = functionOf(template, pool, 'DefineAuthChallenge');
+  const tableId = fn && referenceOf(functionVariables(fn.properties)[LIMITS_TABLE_VARIABLE]);
+  if (!fn || !tableId) return [];
+  return [
+    mayDo(template, fn.properties, tableId, ['dynamodb:PutItem'])
+      ? ok('DefineAuthChallenge may grant the step-ups passkey changes use')
+      : problem(
+          `DefineAuthChallenge (${fn.id}) may not write step-ups to ${tableId}`,
+          'a sign-in that asks for a step-up (to add or remove a passkey) fails at its last round, so passkeys can be neither added nor removed while signed in.',
+          "allow dynamodb:PutItem on the table to Define's role, on keys under stepUp# (dynamodb:LeadingKeys), as the CDK construct does.",
         ),
   ];
 }

@@ -273,8 +273,13 @@ describe('CustomAuthBackend', () => {
     const publish = statementsOf(template, 'CreateAuthChallenge').filter((statement) =>
       actionsOf([statement]).includes('sns:Publish'),
     );
+    // Every resource but a topic, in the stack's partition (aws-cn, aws-us-gov name theirs).
     expect(publish).toEqual([
-      { Effect: 'Allow', Action: 'sns:Publish', NotResource: 'arn:aws:sns:*:*:*' },
+      {
+        Effect: 'Allow',
+        Action: 'sns:Publish',
+        NotResource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:*:*:*']] },
+      },
     ]);
     expect(actionsOf(statementsOf(template, 'VerifyAuthChallengeResponse'))).not.toContain(
       'sns:Publish',
@@ -376,6 +381,23 @@ describe('CustomAuthBackend', () => {
       for (const prefix of ['PasskeyManagement', 'VerifyAuthChallengeResponse']) {
         expect(actionsOf(statementsOf(template, prefix))).toEqual([...logs, ...items].sort());
       }
+      // Define writes the step-up a finished sign-in earns, and nothing else.
+      expect(actionsOf(statementsOf(template, 'DefineAuthChallenge'))).toEqual(
+        [...logs, 'dynamodb:PutItem'].sort(),
+      );
+      // The functions outside the sign-in reach only passkey items: no counter, no secret.
+      const under = (prefix: string) =>
+        statementsOf(template, prefix)
+          .filter((statement) =>
+            actionsOf([statement]).some((action) => action.startsWith('dynamodb:')),
+          )
+          .map((statement) => statement.Condition);
+      const leading = (...keys: string[]) => ({
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': keys },
+      });
+      expect(under('DefineAuthChallenge')).toEqual([leading('stepUp#*')]);
+      expect(under('PasskeyChallenge')).toEqual([leading('passkeyChallenge#*')]);
+      expect(under('PasskeyManagement')).toEqual([leading('passkey#*', 'passkeys#*', 'stepUp#*')]);
       template.allResourcesProperties('AWS::Lambda::Function', {
         Environment: {
           Variables: Match.objectLike({ CUSTOM_AUTH_PASSKEYS: JSON.stringify(passkeys) }),

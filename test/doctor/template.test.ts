@@ -391,7 +391,26 @@ describe('the doctor on a template with passkeys', () => {
     const { status, out } = await doctorInProcess(['--template', passkeys.templatePath]);
     expect(out).not.toContain('PROBLEM');
     expect(out).toContain('The triggers run the chain code, then passkeyEnrollment');
+    expect(out).toContain('DefineAuthChallenge may grant the step-ups passkey changes use');
     expect(status).toBe(0);
+  });
+
+  it('finds a Define that may not grant step-ups', async () => {
+    const template = structuredClone(passkeys.template);
+    for (const [id, resource] of Object.entries(template.Resources)) {
+      if (resource.Type !== 'AWS::IAM::Policy' || !id.startsWith('CustomAuthDefine')) continue;
+      const document = resource.Properties?.PolicyDocument as { Statement: unknown[] };
+      document.Statement = document.Statement.filter(
+        (statement) => !JSON.stringify(statement).includes('dynamodb:'),
+      );
+    }
+    const path = join(passkeys.outdir, 'no-step-up.template.json');
+    writeFileSync(path, JSON.stringify(template));
+    const { status, out } = await doctorInProcess(['--template', path]);
+    expect(out).toMatch(
+      /PROBLEM {2}DefineAuthChallenge \(CustomAuthDefine\w+\) may not write step-ups/,
+    );
+    expect(status).toBe(1);
   });
 
   it('finds passkey settings no passkey could work with', async () => {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Amplify } from 'aws-amplify';
 import { confirmSignIn, signIn, signOut } from 'aws-amplify/auth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CfnTemplate } from '../../src/cloudformation/template.ts';
 import { parseCliOptions } from '../../src/local-pool/cli/options.ts';
 import {
@@ -82,6 +82,9 @@ describe('the local pool started from a synthesized template', () => {
     expect(process.env.CUSTOM_AUTH_SENDER_EMAIL).toBe('no-reply@example.com');
     // Empty, so that a table named in the shell is not used either.
     expect(process.env.CUSTOM_AUTH_LIMITS_TABLE).toBe('');
+    // What the template does not set is empty too: a shell's value changes nothing.
+    expect(process.env.CUSTOM_AUTH_STEPS).toBe('');
+    expect(process.env.CUSTOM_AUTH_PASSKEYS).toBe('');
   });
 });
 
@@ -91,6 +94,8 @@ describe('a template whose chain mails magic links', () => {
   let pool: LocalPool;
 
   beforeAll(async () => {
+    // Left in the shell: beside the template's steps, the handlers would refuse every sign-in.
+    vi.stubEnv('CUSTOM_AUTH_FLOW', 'passwordThenCode');
     links = await synthesizeApp({
       steps: [{ type: 'magicLink', redirectUris: [page] }],
       senderEmail: 'no-reply@example.com',
@@ -107,6 +112,8 @@ describe('a template whose chain mails magic links', () => {
     await signOut().catch(() => {});
     await pool?.close();
     links?.remove();
+    expect(process.env.CUSTOM_AUTH_FLOW).toBe('passwordThenCode');
+    vi.unstubAllEnvs();
   });
 
   it('signs links with a key made for the run, in place of the secret in the account', () => {

@@ -316,6 +316,16 @@ describe('the ready handlers', () => {
       ],
       ['a bad value', '[{"type":"code","codeLength":3}]', /steps\[0\] \(code\): codeLength/],
       [
+        'a channel that only looks like one',
+        '[{"type":"code","deliver":"__proto__"}]',
+        /steps\[0\] \(code\): deliver must be email, sms or choice/,
+      ],
+      [
+        'a hint that is no text',
+        '[{"type":"code","hint":{}}]',
+        /steps\[0\] \(code\): hint must be a string/,
+      ],
+      [
         'a link to an http page',
         '[{"type":"magicLink","redirectUris":["http://app.example.com/"]}]',
         /steps\[0\] \(magicLink\): Each of redirectUris/,

@@ -119,7 +119,7 @@ function validWebOtpDomain(domain: string | undefined): string | undefined {
 export function codeStep(options: CodeStepOptions = {}): CustomChallengeStep {
   const codeLength = integerInRange('codeLength', options.codeLength ?? 6, codeLengthRange);
   const { deliver } = options;
-  if (deliver !== undefined && deliver !== 'choice' && !(deliver in attributeFor)) {
+  if (deliver !== undefined && deliver !== 'choice' && !Object.hasOwn(attributeFor, deliver)) {
     throw new RangeError(`deliver must be email, sms or choice, got ${String(deliver)}.`);
   }
   const sendCode = options.sendCode ?? sendByDefault;

@@ -264,9 +264,15 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
   endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   // Once nothing can fail any more: a pool that does not start leaves the environment as it was.
   const { environment = {} } = options;
-  const restoreEnvironment = applyEnvironment(
-    typeof environment === 'function' ? environment({ endpoint, userPoolId }) : environment,
-  );
+  let restoreEnvironment: () => void;
+  try {
+    restoreEnvironment = applyEnvironment(
+      typeof environment === 'function' ? environment({ endpoint, userPoolId }) : environment,
+    );
+  } catch (error) {
+    await new Promise<void>((done) => server.close(() => done()));
+    throw error;
+  }
   return {
     endpoint,
     userPoolId,

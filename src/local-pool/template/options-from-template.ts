@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LINK_KEYS_VARIABLE } from '../../challenges/magic-link/server/link-keys.ts';
 import { LINK_KEYS_SECRET_VARIABLE } from '../../challenges/magic-link/server/secrets-manager.ts';
+import { PASSKEYS_VARIABLE } from '../../challenges/passkey/server/deployed-party.ts';
 import type { HttpRequestEvent, HttpResponse } from '../../challenges/passkey/server/http.ts';
 import {
   COGNITO_ENDPOINT_VARIABLE,
@@ -21,6 +22,8 @@ import {
   templatePools,
 } from '../../cloudformation/user-pools.ts';
 import { LIMITS_TABLE_VARIABLE } from '../../triggers/limits/dynamodb-store.ts';
+import { FLOW_VARIABLE } from '../../triggers/presets/ready-handlers.ts';
+import { STEPS_VARIABLE } from '../../triggers/presets/step-specs.ts';
 import { isBuiltInAttribute } from '../accounts/attribute-schema.ts';
 import { parseExplicitAuthFlows } from '../clients/explicit-auth-flows.ts';
 import type { LocalPoolOptions } from '../pool/options.ts';
@@ -117,6 +120,11 @@ async function loadPasskeyFunctions(template: CfnTemplate, templateDir: string) 
     const role =
       passkeyHandlers[handler.slice(handler.lastIndexOf('.') + 1) as keyof typeof passkeyHandlers];
     if (!role) continue;
+    if (functions[role]) {
+      throw new Error(
+        `${functionId} is a second ${handler} function: the local pool serves one of each.`,
+      );
+    }
     functions[role] = (await loadHandler(template, functionId, templateDir)) as HttpHandler;
     functionIds.push(functionId);
   }
@@ -124,31 +132,52 @@ async function loadPasskeyFunctions(template: CfnTemplate, templateDir: string) 
 }
 
 /**
- * The functions' environment as the pool runs them: each literal variable, which the three
+ * The variables the kit's functions read: those the template does not set are empty while the
+ * pool runs, so that a value left in the shell never changes what runs (a flow beside the
+ * template's steps, a table or secret in the account).
+ */
+const kitVariables = [
+  FLOW_VARIABLE,
+  STEPS_VARIABLE,
+  PASSKEYS_VARIABLE,
+  LIMITS_TABLE_VARIABLE,
+  LINK_KEYS_VARIABLE,
+  LINK_KEYS_SECRET_VARIABLE,
+  USER_POOL_ID_VARIABLE,
+  COGNITO_ENDPOINT_VARIABLE,
+];
+
+/**
+ * The functions' environment as the pool runs them: each literal variable, which the functions
  * must agree on, without what lives in the AWS account: the limits table (the triggers count
  * in memory) and the link keys' secret (a key made for this run signs the links instead).
  */
 function environmentOf(template: CfnTemplate, functionIds: string[]): Record<string, string> {
-  // Empty rather than absent: a table or secret named in the shell would otherwise be used.
-  const environment: Record<string, string> = { [LIMITS_TABLE_VARIABLE]: '' };
-  const inTheAccount = [LIMITS_TABLE_VARIABLE, LINK_KEYS_SECRET_VARIABLE];
+  const given: Record<string, string> = {};
+  let namesLinkSecret = false;
   for (const functionId of functionIds) {
     const variables = functionVariables(template.Resources[functionId]?.Properties);
-    if (LINK_KEYS_SECRET_VARIABLE in variables) {
-      environment[LINK_KEYS_SECRET_VARIABLE] = '';
-      environment[LINK_KEYS_VARIABLE] ??= `local:${randomBytes(32).toString('base64url')}`;
-    }
+    namesLinkSecret ||= LINK_KEYS_SECRET_VARIABLE in variables;
     for (const [name, value] of Object.entries(variables)) {
-      if (inTheAccount.includes(name) || typeof value !== 'string') continue;
-      if (environment[name] !== undefined && environment[name] !== value) {
+      if (typeof value !== 'string') continue;
+      if (given[name] !== undefined && given[name] !== value) {
         throw new Error(
           `The functions give ${name} two values; the local pool runs them in one process.`,
         );
       }
-      environment[name] = value;
+      given[name] = value;
     }
   }
-  return environment;
+  const blank = Object.fromEntries(kitVariables.map((name) => [name, '']));
+  return {
+    ...blank,
+    ...given,
+    [LIMITS_TABLE_VARIABLE]: '',
+    [LINK_KEYS_SECRET_VARIABLE]: '',
+    ...(namesLinkSecret
+      ? { [LINK_KEYS_VARIABLE]: `local:${randomBytes(32).toString('base64url')}` }
+      : {}),
+  };
 }
 
 /** The pool's custom attributes: the entries of its `Schema` that no pool has already. */

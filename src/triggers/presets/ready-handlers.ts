@@ -1,3 +1,5 @@
+import { LINK_KEYS_VARIABLE } from '../../challenges/magic-link/server/link-keys.ts';
+import { LINK_KEYS_SECRET_VARIABLE } from '../../challenges/magic-link/server/secrets-manager.ts';
 import {
   deployedPartyFromEnvironment,
   PASSKEYS_VARIABLE,
@@ -32,6 +34,14 @@ export function flowFromEnvironment(): CustomAuthTriggerFlow | undefined {
   return value;
 }
 
+const chainVariables = [
+  STEPS_VARIABLE,
+  PASSKEYS_VARIABLE,
+  LIMITS_TABLE_VARIABLE,
+  LINK_KEYS_VARIABLE,
+  LINK_KEYS_SECRET_VARIABLE,
+];
+
 /** The ready handlers' triggers, for the values of the variables they were built from. */
 let ready: { from: string; triggers: CustomAuthTriggers } | undefined;
 
@@ -50,8 +60,9 @@ function readyTriggers(): CustomAuthTriggers {
       `Set ${STEPS_VARIABLE} or ${FLOW_VARIABLE}, not both: a chain of steps names its flow itself.`,
     );
   }
+  // Every variable a chain's steps are made from: another value makes other triggers.
   const from = steps
-    ? JSON.stringify([steps, process.env[PASSKEYS_VARIABLE], process.env[LIMITS_TABLE_VARIABLE]])
+    ? JSON.stringify(chainVariables.map((name) => process.env[name]))
     : `flow:${flow ?? ''}`;
   if (ready === undefined || ready.from !== from) {
     ready = {

@@ -71,6 +71,10 @@ function stepOfSpec(spec: unknown, index: number, context: DeployedContext): Cha
     );
   }
   try {
+    // Every type shows its hint as text: anything else would fail only in Cognito's hands.
+    if (spec.hint !== undefined && typeof spec.hint !== 'string') {
+      throw new TypeError(`hint must be a string, got ${JSON.stringify(spec.hint)}.`);
+    }
     return deployment.step(spec as unknown as CustomAuthStepSpec, context);
   } catch (error) {
     throw new TypeError(`${where} (${type}): ${(error as Error).message}`, { cause: error });
