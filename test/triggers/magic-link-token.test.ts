@@ -156,6 +156,7 @@ describe('magic-link keys', () => {
     ['[null]', /1 to 32 letters/],
     [`{"id":7,"secret":"${'a'.repeat(40)}"}`, /1 to 32 letters/],
     ['{"id":"k1","secret":12345678901234567890123456789012345}', /at least 32 characters/],
+    [`{"id":"k1","secret":"${' '.repeat(40)}"}`, /none of them spaces/],
     ['', /Set CUSTOM_AUTH_LINK_KEYS/],
     ['k1:short', /at least 32 characters/],
     [`bad id!:${'a'.repeat(40)}`, /1 to 32 letters/],

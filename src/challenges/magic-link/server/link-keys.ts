@@ -19,8 +19,11 @@ export function validKeys(keys: readonly LinkKey[]): readonly LinkKey[] {
     if (typeof key?.id !== 'string' || !keyIdPattern.test(key.id)) {
       throw new TypeError('A link key id is 1 to 32 letters, digits, _ or -.');
     }
-    if (typeof key.secret !== 'string' || key.secret.length < 32) {
-      throw new TypeError(`The link key ${key.id} needs a secret of at least 32 characters.`);
+    // Spaces count for nothing: a secret of them is no secret.
+    if (typeof key.secret !== 'string' || key.secret.length < 32 || /\s/.test(key.secret)) {
+      throw new TypeError(
+        `The link key ${key.id} needs a secret of at least 32 characters, none of them spaces.`,
+      );
     }
   }
   return keys;
