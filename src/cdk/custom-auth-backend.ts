@@ -38,9 +38,10 @@ export interface CustomAuthBackendProps {
   readonly flow?: CustomAuthTriggerFlow;
   /**
    * The challenges as a chain of steps, in place of `flow`: `{ type: 'password' }` (first
-   * only), `{ type: 'code' }`, `{ type: 'magicLink', redirectUris }`, each with its options.
-   * A chain with a magic link gets a secret of link keys, generated, that only Create and
-   * Verify may read (docs/deploying.md says how to rotate it).
+   * only), `{ type: 'code', deliver? }`, `{ type: 'magicLink', redirectUris }`, and with
+   * `passkeys`, `{ type: 'passkey' }` and `{ type: 'passkeyEnrollment' }`, each with its
+   * options. A chain with a magic link gets a secret of link keys, generated, that only Create
+   * and Verify may read (docs/deploying.md says how to rotate it).
    */
   readonly steps?: readonly CustomAuthStepSpec[];
   /**

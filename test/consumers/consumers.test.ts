@@ -15,6 +15,7 @@ import { type LocalPool, startLocalPool } from '../../src/local-pool/index.ts';
 import { chromiumLaunchOptions } from '../support/chromium.ts';
 import { parseMarkdown, readText } from '../support/markdown.ts';
 import { latestCode, registerOverHttp } from '../support/pool-http.ts';
+import { endpointOnceListening } from '../support/pool-process.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
@@ -316,26 +317,20 @@ describe('a CDK app made from docs/deploying.md', () => {
     expect(doctor.stdout).not.toContain('PROBLEM');
     expect(doctor.status).toBe(0);
 
+    // The installed bin run by node itself, not through npx, whose child a kill would orphan.
     const started = spawn(
-      'npx',
-      ['--no-install', 'cognito-custom-auth-pool', '--template', template, '--port', '0'],
-      {
-        cwd: dir,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
+      process.execPath,
+      [
+        join(dir, 'node_modules/.bin/cognito-custom-auth-pool'),
+        '--template',
+        template,
+        '--port',
+        '0',
+      ],
+      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     pool = started;
-    const endpoint = await new Promise<string>((done, fail) => {
-      let output = '';
-      const read = (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /listening on (http:\/\/\S+)/.exec(output);
-        if (match?.[1]) done(match[1]);
-      };
-      started.stdout?.on('data', read);
-      started.stderr?.on('data', read);
-      started.once('exit', (code) => fail(new Error(`The pool exited (${code}): ${output}`)));
-    });
+    const endpoint = await endpointOnceListening(started);
     const config = (await (await fetch(`${endpoint}/_local/config`)).json()) as {
       userPoolClientId: string;
     };

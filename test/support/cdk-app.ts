@@ -15,6 +15,22 @@ export interface SynthesizedApp {
   remove: () => void;
 }
 
+let bundled: Promise<string> | undefined;
+
+/**
+ * The handler bundle, made once per test process (the asset folders of each synth copy it):
+ * bundling is most of a synth's time.
+ */
+function sharedBundle(): Promise<string> {
+  bundled ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cca-handlers-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    await bundleHandlers(dir);
+    return dir;
+  })();
+  return bundled;
+}
+
 /**
  * `cdk synth` of an app holding one stack with the construct, into a folder of its own:
  * the template and the asset folders, as the CDK CLI leaves them in cdk.out.
@@ -23,8 +39,7 @@ export async function synthesizeApp(
   props: Omit<CustomAuthBackendProps, 'code'> = { senderEmail: 'no-reply@example.com' },
 ): Promise<SynthesizedApp> {
   const outdir = mkdtempSync(join(tmpdir(), 'cca-cdk-out-'));
-  const bundle = join(outdir, 'handlers-source');
-  await bundleHandlers(bundle);
+  const bundle = await sharedBundle();
   // The CDK CLI asks for asset metadata (where each asset's files are) unless told not to.
   const app = new App({ outdir, context: { 'aws:cdk:enable-asset-metadata': true } });
   const stack = new Stack(app, 'SignIn', { env: { account: '123456789012', region: 'eu-west-1' } });

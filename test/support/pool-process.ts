@@ -12,7 +12,12 @@ export async function startPoolProcess(
     ['--import', 'tsx', join(root, 'src/local-pool/cli.ts'), '--port', '0', ...args],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  const endpoint = await new Promise<string>((done, fail) => {
+  return { child, endpoint: await endpointOnceListening(child) };
+}
+
+/** The endpoint a pool CLI process says it listens on, or its output if it exits first. */
+export function endpointOnceListening(child: ChildProcess): Promise<string> {
+  return new Promise<string>((done, fail) => {
     let output = '';
     const read = (chunk: Buffer) => {
       output += chunk.toString();
@@ -23,7 +28,6 @@ export async function startPoolProcess(
     child.stderr?.on('data', read);
     child.once('exit', (code) => fail(new Error(`The pool exited (${code}): ${output}`)));
   });
-  return { child, endpoint };
 }
 
 /** Stops a pool process and waits until it is gone. */
