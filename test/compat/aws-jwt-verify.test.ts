@@ -1,6 +1,7 @@
+import https from 'node:https';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
-import { describe, expect, it } from 'vitest';
-import type { LocalPool } from '../../src/local-pool/index.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { type LocalPool, redirectCognitoJwks } from '../../src/local-pool/index.ts';
 import { poolsForEachTest, registerOverHttp, signInOverHttp } from '../support/local-pool.ts';
 
 const start = poolsForEachTest();
@@ -57,5 +58,59 @@ describe('tokens checked by aws-jwt-verify, as a backend checks Cognito’s', ()
     await expect(start({ cognitoIssuer: true, userPoolId: 'local_CustomAuth' })).rejects.toThrow(
       /Cognito-style issuers need a pool id such as us-east-1_CustomAuth/,
     );
+  });
+});
+
+describe('the keys redirected to the pool, as a Next.js app in development needs them', () => {
+  it('lets a verifier that knows only the pool id check its tokens, and stops cleanly', async () => {
+    const pool = await start({ flow: 'passwordless', cognitoIssuer: true });
+    await registerOverHttp(pool, 'zora');
+    const tokens = (await signInOverHttp(pool, 'zora')) ?? { AccessToken: '' };
+    const original = https.request;
+    const stop = redirectCognitoJwks({ endpoint: pool.endpoint, userPoolId: pool.userPoolId });
+    try {
+      // As @aws-amplify/adapter-nextjs makes it: no keys given, so it fetches Cognito's URL.
+      const verifier = CognitoJwtVerifier.create({
+        userPoolId: pool.userPoolId,
+        tokenUse: 'access',
+        clientId: pool.userPoolClientId,
+      });
+      expect(await verifier.verify(tokens.AccessToken)).toMatchObject({ username: 'zora' });
+      // Any other request goes where it was going.
+      const elsewhere = https.request(
+        'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other/.well-known/jwks.json',
+      );
+      elsewhere.on('error', () => {});
+      expect(elsewhere.host).toBe('cognito-idp.us-east-1.amazonaws.com');
+      expect(elsewhere.protocol).toBe('https:');
+      elsewhere.destroy();
+    } finally {
+      stop();
+    }
+    expect(https.request).toBe(original);
+  });
+
+  it.each([
+    [
+      { endpoint: 'http://pool.example.com:9229', userPoolId: 'us-east-1_CustomAuth' },
+      /on this machine/,
+    ],
+    [{ endpoint: 'http://127.0.0.1:9229', userPoolId: 'local_CustomAuth' }, /Cognito-shaped id/],
+  ])('refuses %j', (options, message) => {
+    expect(() => redirectCognitoJwks(options)).toThrow(message);
+  });
+
+  it('refuses to run in production', () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      expect(() =>
+        redirectCognitoJwks({
+          endpoint: 'http://127.0.0.1:9229',
+          userPoolId: 'us-east-1_CustomAuth',
+        }),
+      ).toThrow('redirectCognitoJwks is for development');
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
