@@ -35,6 +35,17 @@ function resource(template: CfnTemplate, type: string, prefix = ''): CfnResource
 const propertiesOf = (template: CfnTemplate, type: string, prefix = '') =>
   resource(template, type, prefix).Properties as Record<string, unknown>;
 
+/** Takes from the template's IAM policies (of roles whose id starts with `prefix`) every statement naming `action`. */
+function withoutGrants(template: CfnTemplate, action: string, prefix = '') {
+  for (const [id, resource] of Object.entries(template.Resources)) {
+    if (resource.Type !== 'AWS::IAM::Policy' || !id.startsWith(prefix)) continue;
+    const document = resource.Properties?.PolicyDocument as { Statement: unknown[] };
+    document.Statement = document.Statement.filter(
+      (statement) => !JSON.stringify(statement).includes(action),
+    );
+  }
+}
+
 const poolId = (template: CfnTemplate) =>
   Object.keys(template.Resources).find(
     (id) => template.Resources[id]?.Type === 'AWS::Cognito::UserPool',
@@ -327,28 +338,12 @@ describe('the doctor on a template whose chain mails magic links', () => {
     ],
     [
       'a function that may not read the secret',
-      (template) => {
-        for (const resource of Object.values(template.Resources)) {
-          if (resource.Type !== 'AWS::IAM::Policy') continue;
-          const document = resource.Properties?.PolicyDocument as { Statement: unknown[] };
-          document.Statement = document.Statement.filter(
-            (statement) => !JSON.stringify(statement).includes('secretsmanager:GetSecretValue'),
-          );
-        }
-      },
+      (template) => withoutGrants(template, 'secretsmanager:GetSecretValue'),
       /PROBLEM {2}CreateAuthChallenge \(CustomAuthCreate\w+\) may not read the link keys in CustomAuthLinkKeys/,
     ],
     [
       'a chain that texts codes from a function that may not',
-      (template) => {
-        for (const resource of Object.values(template.Resources)) {
-          if (resource.Type !== 'AWS::IAM::Policy') continue;
-          const document = resource.Properties?.PolicyDocument as { Statement: unknown[] };
-          document.Statement = document.Statement.filter(
-            (statement) => !JSON.stringify(statement).includes('sns:Publish'),
-          );
-        }
-      },
+      (template) => withoutGrants(template, 'sns:Publish'),
       /PROBLEM {2}CreateAuthChallenge \(CustomAuthCreate\w+\) may not text codes/,
     ],
     [
@@ -397,13 +392,7 @@ describe('the doctor on a template with passkeys', () => {
 
   it('finds a Define that may not grant step-ups', async () => {
     const template = structuredClone(passkeys.template);
-    for (const [id, resource] of Object.entries(template.Resources)) {
-      if (resource.Type !== 'AWS::IAM::Policy' || !id.startsWith('CustomAuthDefine')) continue;
-      const document = resource.Properties?.PolicyDocument as { Statement: unknown[] };
-      document.Statement = document.Statement.filter(
-        (statement) => !JSON.stringify(statement).includes('dynamodb:'),
-      );
-    }
+    withoutGrants(template, 'dynamodb:', 'CustomAuthDefine');
     const path = join(passkeys.outdir, 'no-step-up.template.json');
     writeFileSync(path, JSON.stringify(template));
     const { status, out } = await doctorInProcess(['--template', path]);

@@ -29,6 +29,10 @@ const clientIdOf = (template: CfnTemplate) =>
     (id) => template.Resources[id]?.Type === 'AWS::Cognito::UserPoolClient',
   ) as string;
 
+/** The local pool of a template, as `cognito-custom-auth-pool --template` starts it. */
+const startFromTemplate = async (path: string) =>
+  startLocalPool({ ...(await localPoolOptionsFromTemplate(path)), port: 0, log: () => {} });
+
 /** The construct's template changed by `change`, written beside it so its assets resolve. */
 function changedTemplate(change: (template: CfnTemplate) => void): string {
   const template = structuredClone(app.template);
@@ -42,11 +46,7 @@ describe('the local pool started from a synthesized template', () => {
   let pool: LocalPool;
 
   beforeAll(async () => {
-    pool = await startLocalPool({
-      ...(await localPoolOptionsFromTemplate(app.templatePath)),
-      port: 0,
-      log: () => {},
-    });
+    pool = await startFromTemplate(app.templatePath);
     Amplify.configure(pool.amplifyConfig);
   }, 60_000);
 
@@ -100,11 +100,7 @@ describe('a template whose chain mails magic links', () => {
       steps: [{ type: 'magicLink', redirectUris: [page] }],
       senderEmail: 'no-reply@example.com',
     });
-    pool = await startLocalPool({
-      ...(await localPoolOptionsFromTemplate(links.templatePath)),
-      port: 0,
-      log: () => {},
-    });
+    pool = await startFromTemplate(links.templatePath);
     Amplify.configure(pool.amplifyConfig);
   }, 120_000);
 
@@ -158,11 +154,7 @@ describe('a template with passkeys', () => {
       passkeys: { rpId: 'localhost', origins: [origin] },
       senderEmail: 'no-reply@example.com',
     });
-    pool = await startLocalPool({
-      ...(await localPoolOptionsFromTemplate(passkeys.templatePath)),
-      port: 0,
-      log: () => {},
-    });
+    pool = await startFromTemplate(passkeys.templatePath);
   }, 120_000);
 
   afterAll(async () => {
@@ -225,11 +217,7 @@ describe('a template whose client allows a password alone', () => {
         'ALLOW_REFRESH_TOKEN_AUTH',
       ];
     });
-    const pool = await startLocalPool({
-      ...(await localPoolOptionsFromTemplate(path)),
-      port: 0,
-      log: () => {},
-    });
+    const pool = await startFromTemplate(path);
     try {
       const described = await cognitoPost(pool, 'DescribeUserPoolClient', {
         UserPoolId: pool.userPoolId,

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { syncBuiltinESMExports } from 'node:module';
+import { cognitoShapedPoolId } from '../pool/options.ts';
 import { isLoopbackOrigin } from './loopback.ts';
 
 /** Where the keys of a pool with a Cognito-style issuer are fetched from, and from where instead. */
@@ -13,8 +14,6 @@ export interface CognitoJwksRedirectOptions {
 
 /** Puts `https.request` back as it was. */
 export type StopCognitoJwksRedirect = () => void;
-
-const cognitoShapedPoolId = /^[a-z]{2}(-[a-z]+)+-\d_[0-9A-Za-z]+$/;
 
 type Request = typeof https.request;
 

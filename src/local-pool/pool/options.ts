@@ -104,4 +104,7 @@ export interface LocalPoolOptions {
 
 export const defaultUserPoolId = 'local_CustomAuth';
 export const defaultCognitoShapedPoolId = 'us-east-1_CustomAuth';
+
+/** A pool id as Cognito makes them: `<region>_<name>`, the region as AWS names one. */
+export const cognitoShapedPoolId = /^[a-z]{2}(-[a-z]+)+-\d_[0-9A-Za-z]+$/;
 export const defaultClientId = 'localcustomauthclient00000';

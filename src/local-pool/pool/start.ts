@@ -25,6 +25,7 @@ import { loadTriggerModule } from '../sign-in/trigger-module.ts';
 import { UnknownUsers } from '../sign-in/unknown-users.ts';
 import { TokenIssuer } from '../tokens/token-issuer.ts';
 import {
+  cognitoShapedPoolId,
   defaultClientId,
   defaultCognitoShapedPoolId,
   defaultUserPoolId,
@@ -80,7 +81,6 @@ function applyEnvironment(environment: Readonly<Record<string, string>>): () => 
 }
 
 /** Cognito's pool ids: an AWS region, `_`, letters and digits. */
-const cognitoShapedPoolId = /^[a-z]{2}(-[a-z]+)+-\d_[0-9A-Za-z]+$/;
 
 /** Starts a Cognito-compatible user pool that runs the custom-auth triggers in process. */
 

@@ -10,6 +10,7 @@ import type {
   DefineAuthChallengeHandler,
   VerifyAuthChallengeResponseHandler,
 } from '../chain/handlers.ts';
+import { perEnvironment } from '../common/per-environment.ts';
 import { LIMITS_TABLE_VARIABLE } from '../limits/dynamodb-store.ts';
 import { type CustomAuthTriggerFlow, isTriggerFlow, triggerFlows } from './options.ts';
 import { presetTriggers } from './preset-triggers.ts';
@@ -34,46 +35,33 @@ export function flowFromEnvironment(): CustomAuthTriggerFlow | undefined {
   return value;
 }
 
-const chainVariables = [
-  STEPS_VARIABLE,
-  PASSKEYS_VARIABLE,
-  LIMITS_TABLE_VARIABLE,
-  LINK_KEYS_VARIABLE,
-  LINK_KEYS_SECRET_VARIABLE,
-];
-
-/** The ready handlers' triggers, for the values of the variables they were built from. */
-let ready: { from: string; triggers: CustomAuthTriggers } | undefined;
-
 /**
  * The chain `CUSTOM_AUTH_STEPS` names, or else the preset for the flow `CUSTOM_AUTH_FLOW`
- * names. The variables are read at each call, not at module load, so a bad value fails the
- * invocation with its message rather than the Lambda's start, and is never kept; the triggers
- * are built once per value (a Lambda's environment does not change, so once per container),
- * so the three handlers share their state.
+ * names, built once per value of every variable they are made from, so the three handlers
+ * share their state.
  */
-function readyTriggers(): CustomAuthTriggers {
-  const steps = process.env[STEPS_VARIABLE]?.trim();
-  const flow = flowFromEnvironment();
-  if (steps && flow) {
-    throw new TypeError(
-      `Set ${STEPS_VARIABLE} or ${FLOW_VARIABLE}, not both: a chain of steps names its flow itself.`,
-    );
-  }
-  // Every variable a chain's steps are made from: another value makes other triggers.
-  const from = steps
-    ? JSON.stringify(chainVariables.map((name) => process.env[name]))
-    : `flow:${flow ?? ''}`;
-  if (ready === undefined || ready.from !== from) {
-    ready = {
-      from,
-      triggers: steps
-        ? triggersOfStepsVariable(steps, { passkeys: deployedPartyFromEnvironment() })
-        : presetTriggers({ flow }),
-    };
-  }
-  return ready.triggers;
-}
+const readyTriggers = perEnvironment(
+  [
+    FLOW_VARIABLE,
+    STEPS_VARIABLE,
+    PASSKEYS_VARIABLE,
+    LIMITS_TABLE_VARIABLE,
+    LINK_KEYS_VARIABLE,
+    LINK_KEYS_SECRET_VARIABLE,
+  ],
+  (): CustomAuthTriggers => {
+    const steps = process.env[STEPS_VARIABLE]?.trim();
+    const flow = flowFromEnvironment();
+    if (steps && flow) {
+      throw new TypeError(
+        `Set ${STEPS_VARIABLE} or ${FLOW_VARIABLE}, not both: a chain of steps names its flow itself.`,
+      );
+    }
+    return steps
+      ? triggersOfStepsVariable(steps, { passkeys: deployedPartyFromEnvironment() })
+      : presetTriggers({ flow });
+  },
+);
 
 /**
  * Define Auth Challenge with the defaults, the chain taken from `CUSTOM_AUTH_STEPS` (JSON) or

@@ -1,3 +1,4 @@
+import { perEnvironment } from '../../../triggers/common/per-environment.ts';
 import { LIMITS_TABLE_VARIABLE } from '../../../triggers/limits/dynamodb-store.ts';
 import { passkeyChallengeHandler } from './challenge-handler.ts';
 import { deployedPartyFromEnvironment, PASSKEYS_VARIABLE } from './deployed-party.ts';
@@ -14,23 +15,19 @@ export const COGNITO_ENDPOINT_VARIABLE = 'CUSTOM_AUTH_COGNITO_ENDPOINT';
 type Handler = (event: HttpRequestEvent) => Promise<HttpResponse>;
 
 /**
- * A handler made from the environment once per value of it (so once per Lambda container),
- * on the first request: a setting that is wrong fails that request with its message.
+ * A handler made from the passkey settings on the first request, and again when a variable it
+ * is made from changes: a setting that is wrong fails that request with its message.
  */
 function fromEnvironment(
   names: readonly string[],
   make: (party: DeployedRelyingParty) => Handler,
 ): Handler {
-  let made: { from: string; handler: Handler } | undefined;
-  return async (event) => {
-    const from = JSON.stringify(names.map((name) => process.env[name]));
-    if (made?.from !== from) {
-      const party = deployedPartyFromEnvironment();
-      if (!party) throw new Error(`Set ${PASSKEYS_VARIABLE} to the passkey settings.`);
-      made = { from, handler: make(party) };
-    }
-    return made.handler(event);
-  };
+  const handler = perEnvironment(names, () => {
+    const party = deployedPartyFromEnvironment();
+    if (!party) throw new Error(`Set ${PASSKEYS_VARIABLE} to the passkey settings.`);
+    return make(party);
+  });
+  return async (event) => handler()(event);
 }
 
 const partyVariables = [PASSKEYS_VARIABLE, LIMITS_TABLE_VARIABLE];
