@@ -106,6 +106,7 @@ export {
   createPasskeyAnswer,
   customAuthMachine,
   getPasskeyAnswer,
+  mayResumeWithCookies,
   newStepUp,
   type PasskeyAutofill,
   type PasskeyAutofillOptions,

@@ -34,6 +34,7 @@ export { defaultTiming } from './context.ts';
 export type { CustomAuthError, CustomAuthErrorCode, KnownErrorName } from './errors.ts';
 export { type CustomAuthMachine, customAuthMachine, withServices } from './machine.ts';
 export type { PendingChallenge } from './pending-challenge.ts';
+export { mayResumeWithCookies } from './resume.ts';
 export type { ClientAnswerRequest, CustomAuthServices } from './services.ts';
 export type { StepType } from './transitions.ts';
 export type {

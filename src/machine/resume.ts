@@ -12,8 +12,8 @@ export function ignoreFailure<T>(call: () => T): T | undefined {
  * Something to resume: an access token Amplify stored (as
  * `CognitoIdentityServiceProvider.<client>.<user>.accessToken`, in localStorage by default or in
  * sessionStorage if the app said so), or a challenge the kit kept. Where neither can be read,
- * Amplify keeps its tokens in memory, which a page starts without. Cookies are not read: apps
- * that keep tokens there render on a server, whose page shows the form first in any case.
+ * Amplify keeps its tokens in memory, which a page starts without. Cookies are read only by
+ * `mayResumeWithCookies`, which apps that keep tokens there opt into.
  */
 export function storedToResume(): boolean {
   try {
@@ -22,6 +22,21 @@ export function storedToResume(): boolean {
   } catch {
     return false;
   }
+}
+
+const amplifyTokenCookie = /(?:^|;\s*)CognitoIdentityServiceProvider\.[^=;]+\.accessToken=/;
+
+/**
+ * `mayResume` for Amplify configured with `{ ssr: true }`, which keeps its tokens in cookies:
+ * with `services={{ mayResume: mayResumeWithCookies }}` a signed-in reload shows the session
+ * being checked, not the sign-in form first. It looks where `amplifyServices.mayResume` looks,
+ * and in `document.cookie`.
+ */
+export function mayResumeWithCookies(): boolean {
+  return (
+    storedToResume() ||
+    (typeof document !== 'undefined' && amplifyTokenCookie.test(document.cookie))
+  );
 }
 
 /** A quick check that fails cannot rule anything out. */

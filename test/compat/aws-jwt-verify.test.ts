@@ -21,13 +21,13 @@ async function verifierFor(pool: LocalPool, tokenUse: 'access' | 'id') {
 describe('tokens checked by aws-jwt-verify, as a backend checks Cognito’s', () => {
   it('verifies access and ID tokens of a pool with a Cognito-style issuer', async () => {
     const pool = await start({ flow: 'passwordless', cognitoIssuer: true });
-    expect(pool.userPoolId).toBe('us-east-1_CustomAuth');
+    expect(pool.userPoolId).toBe('xx-local-1_CustomAuth');
     await registerOverHttp(pool, 'xena');
     const tokens = (await signInOverHttp(pool, 'xena')) ?? { AccessToken: '', IdToken: '' };
 
     const access = await (await verifierFor(pool, 'access')).verify(tokens.AccessToken);
     expect(access).toMatchObject({
-      iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_CustomAuth',
+      iss: 'https://cognito-idp.xx-local-1.amazonaws.com/xx-local-1_CustomAuth',
       token_use: 'access',
       client_id: pool.userPoolClientId,
       username: 'xena',
@@ -56,12 +56,12 @@ describe('tokens checked by aws-jwt-verify, as a backend checks Cognito’s', ()
     );
     await expect(other.verify(tokens.AccessToken)).rejects.toThrow(/client/i);
     await expect(start({ cognitoIssuer: true, userPoolId: 'local_CustomAuth' })).rejects.toThrow(
-      /Cognito-style issuers need a pool id such as us-east-1_CustomAuth/,
+      /Cognito-style issuers need a pool id such as xx-local-1_CustomAuth/,
     );
   });
 });
 
-describe('the keys redirected to the pool, as a Next.js app in development needs them', () => {
+describe('the keys redirected to the pool, as a Next.js app against the pool needs them', () => {
   it('lets a verifier that knows only the pool id check its tokens, and stops cleanly', async () => {
     const pool = await start({ flow: 'passwordless', cognitoIssuer: true });
     await registerOverHttp(pool, 'zora');
@@ -92,24 +92,34 @@ describe('the keys redirected to the pool, as a Next.js app in development needs
 
   it.each([
     [
-      { endpoint: 'http://pool.example.com:9229', userPoolId: 'us-east-1_CustomAuth' },
+      { endpoint: 'http://pool.example.com:9229', userPoolId: 'xx-local-1_CustomAuth' },
       /on this machine/,
     ],
-    [{ endpoint: 'http://127.0.0.1:9229', userPoolId: 'local_CustomAuth' }, /Cognito-shaped id/],
+    [
+      { endpoint: 'http://127.0.0.1:9229', userPoolId: 'local_CustomAuth' },
+      /a pool id in xx-local-1/,
+    ],
+    // A deployed pool's id: its keys are Cognito's to give, whatever runs on this machine.
+    [{ endpoint: 'http://127.0.0.1:9229', userPoolId: 'us-east-1_AbC123xyZ' }, /no deployed pool/],
   ])('refuses %j', (options, message) => {
     expect(() => redirectCognitoJwks(options)).toThrow(message);
   });
 
-  it('refuses to run in production', () => {
+  it('runs in a production build too, where it can only ever vouch for a local pool', async () => {
     vi.stubEnv('NODE_ENV', 'production');
+    const stop = redirectCognitoJwks({
+      endpoint: 'http://127.0.0.1:9229',
+      userPoolId: 'xx-local-1_CustomAuth',
+    });
     try {
-      expect(() =>
-        redirectCognitoJwks({
-          endpoint: 'http://127.0.0.1:9229',
-          userPoolId: 'us-east-1_CustomAuth',
-        }),
-      ).toThrow('redirectCognitoJwks is for development');
+      const deployed = https.request(
+        'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123xyZ/.well-known/jwks.json',
+      );
+      deployed.on('error', () => {});
+      expect(deployed.host).toBe('cognito-idp.us-east-1.amazonaws.com');
+      deployed.destroy();
     } finally {
+      stop();
       vi.unstubAllEnvs();
     }
   });

@@ -1,12 +1,19 @@
 // Real consumers of the packed package, installed from the registry as users get it: Vite apps
 // on React 18 and 19 (type checks under two resolutions, a build, a sign-in in Chromium) and a
-// Next.js App Router app (server rendering, hydration, `next build`), all against the local pool.
+// Next.js App Router app (server rendering, hydration, `next build`, the session on the server
+// through Amplify's adapter), all against the local pool.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, modulesOutside } from '../../bench/size/apps.ts';
@@ -43,7 +50,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   tarball = packKit();
-  pool = await startLocalPool({ port: 0, log: () => {} });
+  // Cognito's issuer, which Amplify's Next.js adapter checks; the apps without a server ignore it.
+  pool = await startLocalPool({ port: 0, cognitoIssuer: true, log: () => {} });
   browser = await chromium.launch(chromiumLaunchOptions);
 }, 300_000);
 
@@ -68,26 +76,53 @@ function watchConsole(page: Page): string[] {
   return problems;
 }
 
-/** A new user signs in through the drop-in with the code the pool sent. */
-async function signInThroughDropIn(page: Page, username: string): Promise<void> {
+/** A new user signs in through the drop-in with the code the pool sent, and lands on `landing`. */
+async function signInThroughDropIn(page: Page, username: string, landing: Locator) {
   await registerOverHttp(pool, username);
   await page.getByLabel('Username').fill(username);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('form', { name: 'Check your email' }).waitFor();
   await page.getByLabel('Code', { exact: true }).fill(latestCode(pool, username));
-  await page.getByRole('heading', { name: `Signed in as ${username}` }).waitFor();
+  await landing.waitFor();
 }
 
 /** The sign-in, failing with what the page said and showed, and with no console problem. */
-async function expectCleanSignIn(page: Page, username: string, problems: string[]) {
+async function expectCleanSignIn(
+  page: Page,
+  username: string,
+  problems: string[],
+  landing = page.getByRole('heading', { name: `Signed in as ${username}` }),
+) {
   try {
-    await signInThroughDropIn(page, username);
+    await signInThroughDropIn(page, username, landing);
   } catch (error) {
     const shown = await page.locator('body').textContent();
     throw new Error(`${error}\nconsole:\n${problems.join('\n')}\npage:\n${shown}`);
   }
   expect(problems).toEqual([]);
 }
+
+/** Each file of a fixture app is the block of the doc that names it in its first line. */
+function expectRecipe(doc: string, fixture: string, files: readonly string[]) {
+  const blocks = parseMarkdown(readText(join(root, doc))).blocks;
+  for (const file of files) {
+    const block = blocks.find((each) => each.code.startsWith(`// ${file}:`));
+    const written = readFileSync(join(fixtures, fixture, file), 'utf8');
+    expect(block?.code.trim(), file).toBe(written.trim());
+  }
+}
+
+/** The files of docs/nextjs.md; the app's layout, icon and configs are Next.js's own. */
+const nextRecipe = [
+  'app/amplify-config.ts',
+  'app/amplify-server.ts',
+  'instrumentation.ts',
+  'proxy.ts',
+  'app/page.tsx',
+  'app/sign-in.tsx',
+  'app/account/page.tsx',
+  'app/api/me/route.ts',
+];
 
 function typeCheck(dir: string, project: string) {
   const result = spawnSync(process.execPath, [tsc, '-p', project], { cwd: dir, encoding: 'utf8' });
@@ -152,35 +187,77 @@ function freePort(): Promise<number> {
   });
 }
 
+interface NextServer {
+  url: string;
+  process: ChildProcess;
+  /** What the server printed since it was ready, but its progress and Amplify's warning. */
+  problems: () => string[];
+}
+
 /** `next start` on a free loopback port, resolved once it says it is ready. */
-async function nextStart(dir: string): Promise<{ url: string; process: ChildProcess }> {
+async function nextStart(dir: string): Promise<NextServer> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
     [join(dir, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
     { cwd: dir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'pipe' },
   );
+  let output = '';
+  let sinceReady = -1;
   await new Promise<void>((ready, reject) => {
-    let output = '';
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (/ready/i.test(output)) ready();
+      if (sinceReady < 0 && /ready/i.test(output)) {
+        sinceReady = output.length;
+        ready();
+      }
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
     child.once('exit', (code) => reject(new Error(`next start exited with ${code}: ${output}`)));
   });
-  return { url: `http://127.0.0.1:${port}/`, process: child };
+  const problems = () =>
+    output
+      .slice(sinceReady)
+      .split('\n')
+      .filter((line) => line.trim() && !/^\s*✓ /.test(line) && !customEndpointWarning.test(line));
+  return { url: `http://127.0.0.1:${port}/`, process: child, problems };
+}
+
+/** The cookies of a browser context as a request's Cookie header. */
+async function cookieHeader(context: BrowserContext): Promise<string> {
+  return (await context.cookies()).map(({ name, value }) => `${name}=${value}`).join('; ');
+}
+
+/** A Cookie header with the value of each cookie whose name matches `name` changed. */
+function withCookie(header: string, name: RegExp, change: (value: string) => string): string {
+  return header
+    .split('; ')
+    .map((pair) => {
+      const [key = '', value = ''] = pair.split(/=(.*)/s);
+      return name.test(key) ? `${key}=${change(value)}` : pair;
+    })
+    .join('; ');
+}
+
+/** A JWT whose payload names someone else, its signature left as it was. */
+function forged(token: string): string {
+  const [header, payload, signature] = token.split('.');
+  const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString());
+  const other = { ...claims, username: 'someoneelse', 'cognito:username': 'someoneelse' };
+  return [header, Buffer.from(JSON.stringify(other)).toString('base64url'), signature].join('.');
 }
 
 describe('a Next.js App Router app', () => {
   let dir: string;
+  let server: NextServer | undefined;
 
   beforeAll(() => {
     dir = installConsumer(
       'next',
       {
         next: '16.4.6',
+        '@aws-amplify/adapter-nextjs': '1.8.0',
         ...reactSets[19],
         '@types/node': versionIn(root, '@types/node'),
         typescript: versionIn(root, 'typescript'),
@@ -192,6 +269,14 @@ describe('a Next.js App Router app', () => {
     );
     cpSync(join(fixtures, 'next'), dir, { recursive: true });
   }, 600_000);
+
+  afterAll(() => {
+    server?.process.kill('SIGTERM');
+  });
+
+  it('is the recipe of docs/nextjs.md, file for file', () => {
+    expectRecipe('docs/nextjs.md', 'next', nextRecipe);
+  });
 
   it('passes next build', () => {
     const result = spawnSync(
@@ -214,7 +299,7 @@ describe('a Next.js App Router app', () => {
   }, 300_000);
 
   it('serves the sign-in form, hydrates it without warnings, signs in, and stays signed in', async () => {
-    const server = await nextStart(dir);
+    server = await nextStart(dir);
     const page = await browser.newPage();
     try {
       const html = await (await fetch(server.url)).text();
@@ -229,7 +314,68 @@ describe('a Next.js App Router app', () => {
       expect(problems).toEqual([]);
     } finally {
       await page.close();
-      server.process.kill('SIGTERM');
+    }
+  }, 120_000);
+
+  it('shows the session to a server component, a route handler and the proxy, refreshes it there, and ends it', async () => {
+    const url = (path: string) => new URL(path, server?.url).href;
+    const get = (path: string, cookie = '') =>
+      fetch(url(path), { headers: { cookie }, redirect: 'manual' });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    try {
+      expect((await get('/api/me')).status).toBe(401);
+      // The proxy sends a signed-out visitor to the sign-in page, which sends them back.
+      await page.goto(url('/account'));
+      expect(page.url()).toBe(url('/?next=%2Faccount'));
+      const account = page.getByRole('heading', { name: 'Account of serveruser' });
+      await expectCleanSignIn(page, 'serveruser', problems, account);
+      expect(page.url()).toBe(url('/account'));
+
+      const cookie = await cookieHeader(context);
+      // The server component rendered the name: it is in the HTML.
+      expect(await (await get('/account', cookie)).text()).toMatch(
+        /Account of (<!-- -->)?serveruser/,
+      );
+      const me = await get('/api/me', cookie);
+      expect({ status: me.status, body: await me.json() }).toMatchObject({
+        status: 200,
+        body: { username: 'serveruser' },
+      });
+      // Tokens are checked, not only read: one altered in the browser is refused.
+      expect((await get('/api/me', withCookie(cookie, /\.(access|id)Token$/, forged))).status).toBe(
+        401,
+      );
+
+      // A server whose clock is two hours on sees the access token expired, and refreshes it.
+      const later = withCookie(cookie, /\.clockDrift$/, () => String(2 * 3600_000));
+      const stale = cookie.match(/\.accessToken=([^;]+)/)?.[1];
+      for (const path of ['/api/me', '/account']) {
+        const answer = await get(path, later);
+        const fresh = answer.headers.getSetCookie().find((line) => /\.accessToken=/.test(line));
+        expect({ path, status: answer.status, refreshed: !fresh?.includes(stale ?? '') }).toEqual({
+          path,
+          status: 200,
+          refreshed: true,
+        });
+      }
+
+      await page.goto(url('/'));
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByLabel('Username').waitFor();
+      const left = (await context.cookies()).filter(({ name }) => name.startsWith('Cognito'));
+      expect(left).toEqual([]);
+      expect((await get('/api/me', await cookieHeader(context))).status).toBe(401);
+      expect((await get('/account', await cookieHeader(context))).status).toBe(307);
+      // Sign-out revoked the refresh token: a copy of the old cookies refreshes nothing.
+      expect((await get('/api/me', later)).status).toBe(401);
+      expect({ browser: problems, server: server?.problems() }).toEqual({
+        browser: [],
+        server: [],
+      });
+    } finally {
+      await context.close();
     }
   }, 120_000);
 });
@@ -238,12 +384,7 @@ describe('an Amplify Gen 2 backend', () => {
   const recipe = ['amplify/auth/resource.ts', 'amplify/backend.ts'];
 
   it('is the recipe of docs/deploying.md, file for file', () => {
-    const blocks = parseMarkdown(readText(join(root, 'docs/deploying.md'))).blocks;
-    for (const file of recipe) {
-      const block = blocks.find((each) => each.code.startsWith(`// ${file}:`));
-      const fixture = readFileSync(join(fixtures, 'amplify-gen2', file), 'utf8');
-      expect(block?.code.trim(), file).toBe(fixture.trim());
-    }
+    expectRecipe('docs/deploying.md', 'amplify-gen2', recipe);
   });
 
   it("type-checks against @aws-amplify/backend, the construct attached to Gen 2's pool", () => {

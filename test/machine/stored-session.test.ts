@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { amplifyServices, signInLinks } from '../../src/machine/index.ts';
+import { amplifyServices, mayResumeWithCookies, signInLinks } from '../../src/machine/index.ts';
 import { savePendingChallenge } from '../../src/machine/pending-challenge.ts';
 
 const tokenKey = 'CognitoIdentityServiceProvider.client1.alice@example.com.accessToken';
@@ -38,7 +38,7 @@ describe('amplifyServices.mayResume: a synchronous look for what a start would r
     expect(amplifyServices.mayResume()).toBe(true);
   });
 
-  it('does not read cookies: a page that keeps tokens there is rendered on a server first', () => {
+  it('does not read cookies: apps that keep tokens there opt into mayResumeWithCookies', () => {
     setCookie(`${tokenKey}=eyJ`);
     expect(amplifyServices.mayResume()).toBe(false);
   });
@@ -51,6 +51,26 @@ describe('amplifyServices.mayResume: a synchronous look for what a start would r
     expect(amplifyServices.mayResume()).toBe(true);
     savePendingChallenge(null);
     expect(amplifyServices.mayResume()).toBe(false);
+  });
+});
+
+describe('mayResumeWithCookies: the same look, and in cookies, where `ssr: true` keeps tokens', () => {
+  it("finds Amplify's access token cookie, its name encoded as Amplify writes it", () => {
+    setCookie('CognitoIdentityServiceProvider.client1.alice%40example.com.accessToken=eyJ');
+    expect(mayResumeWithCookies()).toBe(true);
+  });
+
+  it('finds nothing in other cookies', () => {
+    setCookie('CognitoIdentityServiceProvider.client1.LastAuthUser=alice');
+    setCookie('accessToken=eyJ');
+    setCookie('app.accessTokenCount=3');
+    setCookie('CognitoIdentityServiceProvider.client1.alice.accessTokenExpiry=1');
+    expect(mayResumeWithCookies()).toBe(false);
+  });
+
+  it('still finds what amplifyServices.mayResume finds', () => {
+    localStorage.setItem(tokenKey, 'eyJ');
+    expect(mayResumeWithCookies()).toBe(true);
   });
 });
 

@@ -12,7 +12,7 @@ export interface LocalPoolOptions {
   /** Default 9229; 0 picks a free port. */
   port?: number;
   /**
-   * Default `local_CustomAuth` (`us-east-1_CustomAuth` with `cognitoIssuer`); the part after
+   * Default `local_CustomAuth` (`xx-local-1_CustomAuth` with `cognitoIssuer`); the part after
    * `_` is the SRP pool name.
    */
   userPoolId?: string;
@@ -103,7 +103,12 @@ export interface LocalPoolOptions {
 }
 
 export const defaultUserPoolId = 'local_CustomAuth';
-export const defaultCognitoShapedPoolId = 'us-east-1_CustomAuth';
+/**
+ * `xx-local-1` is shaped as AWS names regions but is none: no deployed pool has an id in it, so
+ * nothing that vouches for this pool's keys can stand in for a deployed pool's.
+ */
+export const localRegion = 'xx-local-1';
+export const defaultCognitoShapedPoolId = `${localRegion}_CustomAuth`;
 
 /** A pool id as Cognito makes them: `<region>_<name>`, the region as AWS names one. */
 export const cognitoShapedPoolId = /^[a-z]{2}(-[a-z]+)+-\d_[0-9A-Za-z]+$/;
