@@ -18,6 +18,7 @@ export const reportedEntries = {
   './machine': 'machine',
   './triggers': 'triggers',
   './local-pool': 'local-pool',
+  './local-pool/edge': 'local-pool-edge',
   './cdk': 'cdk',
 } as const;
 

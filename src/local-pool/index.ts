@@ -5,11 +5,11 @@ export type { SignInLimits } from '../triggers/limits/sign-in-limits.ts';
 export type { CustomAuthTriggerFlow } from '../triggers/presets/options.ts';
 export type { ExtraClientOptions } from './clients/app-clients.ts';
 export { type ExplicitAuthFlow, explicitAuthFlowNames } from './clients/explicit-auth-flows.ts';
-export {
-  type CognitoJwksRedirectOptions,
-  redirectCognitoJwks,
-  type StopCognitoJwksRedirect,
-} from './local-aids/cognito-jwks-redirect.ts';
+export { redirectCognitoJwks } from './local-aids/cognito-jwks-redirect.ts';
+export type {
+  CognitoJwksRedirectOptions,
+  StopCognitoJwksRedirect,
+} from './local-aids/cognito-jwks-urls.ts';
 export type { FaultPlan } from './local-aids/faults.ts';
 export type { ChallengeEntry, OutboxEntry } from './local-aids/local-log.ts';
 export {

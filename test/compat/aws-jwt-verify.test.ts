@@ -1,6 +1,7 @@
 import https from 'node:https';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { describe, expect, it, vi } from 'vitest';
+import { redirectCognitoJwksFetch } from '../../src/local-pool/edge/index.ts';
 import { type LocalPool, redirectCognitoJwks } from '../../src/local-pool/index.ts';
 import { poolsForEachTest, registerOverHttp, signInOverHttp } from '../support/local-pool.ts';
 
@@ -101,8 +102,9 @@ describe('the keys redirected to the pool, as a Next.js app against the pool nee
     ],
     // A deployed pool's id: its keys are Cognito's to give, whatever runs on this machine.
     [{ endpoint: 'http://127.0.0.1:9229', userPoolId: 'us-east-1_AbC123xyZ' }, /no deployed pool/],
-  ])('refuses %j', (options, message) => {
+  ])('refuses %j, through https.request or fetch', (options, message) => {
     expect(() => redirectCognitoJwks(options)).toThrow(message);
+    expect(() => redirectCognitoJwksFetch(options)).toThrow(message);
   });
 
   it('runs in a production build too, where it can only ever vouch for a local pool', async () => {
@@ -121,6 +123,43 @@ describe('the keys redirected to the pool, as a Next.js app against the pool nee
     } finally {
       stop();
       vi.unstubAllEnvs();
+    }
+  });
+});
+
+describe('the keys redirected through fetch, as middleware on the edge runtime needs them', () => {
+  it("answers the request for the pool's keys at Cognito with the pool's, and only that one", async () => {
+    const pool = await start({ flow: 'passwordless', cognitoIssuer: true });
+    const poolKeys = `${pool.endpoint}/${pool.userPoolId}/.well-known/jwks.json`;
+    const keys = await (await fetch(poolKeys)).json();
+    const real = globalThis.fetch;
+    const asked: string[] = [];
+    // What reaches the fetch underneath: the pool's address, or an answer of its own for any other.
+    const underneath: typeof fetch = (input, init) => {
+      const href = input instanceof Request ? input.url : String(input);
+      asked.push(href);
+      return href.startsWith(pool.endpoint)
+        ? real(input, init)
+        : Promise.resolve(new Response('{}'));
+    };
+    globalThis.fetch = underneath;
+    try {
+      const stop = redirectCognitoJwksFetch({
+        endpoint: pool.endpoint,
+        userPoolId: pool.userPoolId,
+      });
+      const cognito = `https://cognito-idp.xx-local-1.amazonaws.com/${pool.userPoolId}/.well-known/jwks.json`;
+      for (const input of [cognito, new URL(cognito), new Request(cognito)]) {
+        expect(await (await fetch(input)).json()).toEqual(keys);
+      }
+      const deployed =
+        'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbC123xyZ/.well-known/jwks.json';
+      await fetch(deployed);
+      expect(asked).toEqual([poolKeys, poolKeys, poolKeys, deployed]);
+      stop();
+      expect(globalThis.fetch).toBe(underneath);
+    } finally {
+      globalThis.fetch = real;
     }
   });
 });

@@ -21,7 +21,12 @@ import { installConsumer, packKit, pinned, root, versionIn } from '../../bench/s
 import { type LocalPool, startLocalPool } from '../../src/local-pool/index.ts';
 import { chromiumLaunchOptions } from '../support/chromium.ts';
 import { parseMarkdown, readText } from '../support/markdown.ts';
-import { latestCode, registerOverHttp } from '../support/pool-http.ts';
+import {
+  type HttpTokens,
+  latestCode,
+  registerOverHttp,
+  signInOverHttp,
+} from '../support/pool-http.ts';
 import { endpointOnceListening } from '../support/pool-process.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -224,6 +229,35 @@ async function nextStart(dir: string): Promise<NextServer> {
   return { url: `http://127.0.0.1:${port}/`, process: child, problems };
 }
 
+/** `next build` with the pool's config, and what it said if it failed. */
+function nextBuild(dir: string) {
+  const result = spawnSync(
+    process.execPath,
+    [join(dir, 'node_modules/next/dist/bin/next'), 'build'],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: '1',
+        NEXT_PUBLIC_AMPLIFY_CONFIG: JSON.stringify(pool.amplifyConfig),
+      },
+    },
+  );
+  return { status: result.status, output: result.status === 0 ? '' : result.stderr };
+}
+
+/** A Cookie header with the tokens of a sign-in, named as Amplify names its cookies. */
+function amplifyCookies(username: string, tokens: HttpTokens): string {
+  const prefix = `CognitoIdentityServiceProvider.${pool.userPoolClientId}`;
+  return [
+    `${prefix}.LastAuthUser=${username}`,
+    `${prefix}.${username}.accessToken=${tokens.AccessToken}`,
+    `${prefix}.${username}.idToken=${tokens.IdToken}`,
+    `${prefix}.${username}.refreshToken=${tokens.RefreshToken}`,
+  ].join('; ');
+}
+
 /** The cookies of a browser context as a request's Cookie header. */
 async function cookieHeader(context: BrowserContext): Promise<string> {
   return (await context.cookies()).map(({ name, value }) => `${name}=${value}`).join('; ');
@@ -268,6 +302,7 @@ describe('a Next.js App Router app', () => {
       join(tmpdir(), 'cognito-custom-auth-consumers'),
     );
     cpSync(join(fixtures, 'next'), dir, { recursive: true });
+    rmSync(join(dir, 'middleware.ts'), { force: true });
   }, 600_000);
 
   afterAll(() => {
@@ -279,23 +314,7 @@ describe('a Next.js App Router app', () => {
   });
 
   it('passes next build', () => {
-    const result = spawnSync(
-      process.execPath,
-      [join(dir, 'node_modules/next/dist/bin/next'), 'build'],
-      {
-        cwd: dir,
-        encoding: 'utf8',
-        env: {
-          ...process.env,
-          NEXT_TELEMETRY_DISABLED: '1',
-          NEXT_PUBLIC_AMPLIFY_CONFIG: JSON.stringify(pool.amplifyConfig),
-        },
-      },
-    );
-    expect({ status: result.status, output: result.status === 0 ? '' : result.stderr }).toEqual({
-      status: 0,
-      output: '',
-    });
+    expect(nextBuild(dir)).toEqual({ status: 0, output: '' });
   }, 300_000);
 
   it('serves the sign-in form, hydrates it without warnings, signs in, and stays signed in', async () => {
@@ -378,6 +397,39 @@ describe('a Next.js App Router app', () => {
       await context.close();
     }
   }, 120_000);
+
+  it('does the same in middleware on the edge runtime, whose keys come through fetch', async () => {
+    server?.process.kill('SIGTERM');
+    const proxy = readFileSync(join(dir, 'proxy.ts'), 'utf8');
+    rmSync(join(dir, 'proxy.ts'));
+    // The proxy's code as `middleware.ts`, on the edge runtime, as Next.js 15 runs it by default.
+    writeFileSync(
+      join(dir, 'middleware.ts'),
+      proxy.replace('function proxy', 'function middleware'),
+    );
+    try {
+      expect(nextBuild(dir)).toEqual({ status: 0, output: '' });
+      const manifest = readFileSync(join(dir, '.next/server/middleware-manifest.json'), 'utf8');
+      expect(JSON.parse(manifest).middleware['/']?.name).toBe('middleware');
+      server = await nextStart(dir);
+      const get = (cookie = '') =>
+        fetch(new URL('/account', server?.url), { headers: { cookie }, redirect: 'manual' });
+      expect((await get()).status).toBe(307);
+      await registerOverHttp(pool, 'edgeuser');
+      const tokens = (await signInOverHttp(pool, 'edgeuser')) as HttpTokens;
+      const cookie = amplifyCookies('edgeuser', tokens);
+      const page = await get(cookie);
+      expect({ status: page.status, html: await page.text() }).toMatchObject({
+        status: 200,
+        html: expect.stringMatching(/Account of (<!-- -->)?edgeuser/),
+      });
+      expect((await get(withCookie(cookie, /\.accessToken$/, forged))).status).toBe(307);
+      expect(server.problems()).toEqual([]);
+    } finally {
+      rmSync(join(dir, 'middleware.ts'), { force: true });
+      writeFileSync(join(dir, 'proxy.ts'), proxy);
+    }
+  }, 300_000);
 });
 
 describe('an Amplify Gen 2 backend', () => {

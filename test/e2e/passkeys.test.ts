@@ -59,6 +59,15 @@ async function typeUsername(username: string) {
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
+/**
+ * Answers the code step with the code the pool sent, read once the step is shown: before
+ * that, the newest code may be an older one (the sign-up's).
+ */
+async function enterCode(username: string) {
+  await page.getByRole('form', { name: 'Check your email' }).waitFor();
+  await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, username));
+}
+
 const welcome = (username: string) => page.getByRole('heading', { name: `Welcome, ${username}` });
 
 async function signOut() {
@@ -72,8 +81,7 @@ describe('passkeys in the demo, in Chromium with a virtual authenticator', () =>
     const authenticator = await addAuthenticator();
     await open('codeThenPasskey');
     await typeUsername('pia');
-    await page.getByRole('form', { name: 'Check your email' }).waitFor();
-    await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'pia'));
+    await enterCode('pia');
     await page.getByRole('form', { name: 'Sign in faster next time' }).waitFor();
     await screenshot(page, 'passkey-offer');
     await page.getByRole('button', { name: 'Create a passkey' }).click();
@@ -102,7 +110,7 @@ describe('passkeys in the demo, in Chromium with a virtual authenticator', () =>
     await page.getByRole('form', { name: 'Check your email' }).waitFor();
     // A new start by the code, not a wrong answer: nothing in the message under the field.
     await expect(page.locator('[data-part="error"]').textContent()).resolves.toBe('');
-    await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'quin'));
+    await enterCode('quin');
     // Signed in by a code, the user with none is offered one.
     await page.getByRole('button', { name: 'Not now' }).click();
     await welcome('quin').waitFor();
@@ -113,7 +121,7 @@ describe('passkeys in the demo, in Chromium with a virtual authenticator', () =>
     await addAuthenticator();
     await open('codeThenPasskey');
     await typeUsername('ria');
-    await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'ria'));
+    await enterCode('ria');
     await page.getByRole('button', { name: 'Create a passkey' }).click();
     await welcome('ria').waitFor();
     await signOut();
@@ -139,7 +147,7 @@ describe('passkeys in the demo, in Chromium with a virtual authenticator', () =>
     const authenticator = await addAuthenticator();
     await open('codeThenPasskey');
     await typeUsername('wes');
-    await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'wes'));
+    await enterCode('wes');
     await page.getByRole('button', { name: 'Not now' }).click();
     await welcome('wes').waitFor();
     const passkeys = page.getByRole('region', { name: 'Passkeys' });
@@ -149,7 +157,7 @@ describe('passkeys in the demo, in Chromium with a virtual authenticator', () =>
     await passkeys.getByRole('button', { name: 'Add a passkey' }).click();
     await page.getByRole('form', { name: 'Check your email' }).waitFor();
     await screenshot(page, 'passkey-step-up');
-    await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'wes'));
+    await enterCode('wes');
     await passkeys.getByText('Passkey added.').waitFor();
     await passkeys.getByText(/^Created .+ · on this device only · never used$/).waitFor();
     expect(await authenticator.credentials()).toHaveLength(1);
@@ -174,7 +182,7 @@ describe('passkeys in the demo, in Chromium with a virtual authenticator', () =>
     await typeUsername('xia');
     await page.getByRole('form', { name: 'Sign in with a passkey' }).waitFor();
     await page.getByRole('button', { name: 'Use a code instead' }).click();
-    await page.getByLabel('Code', { exact: true }).fill(latestCode(stage.pool, 'xia'));
+    await enterCode('xia');
     await page.getByRole('button', { name: 'Not now' }).click();
     await welcome('xia').waitFor();
   }, 60_000);

@@ -202,6 +202,7 @@ describe('the packed package', () => {
       'machine/index.js',
       'triggers/index.js',
       'local-pool/index.js',
+      'local-pool/edge/index.js',
       'cdk/index.js',
     ];
     const imported = new Set(entries.flatMap((entry) => [...externalImports(join(outDir, entry))]));
@@ -273,7 +274,7 @@ describe('the packed package', () => {
   }, 30_000);
 
   it('keeps React and Amplify out of the server entries', () => {
-    for (const entry of ['triggers/index.js', 'local-pool/index.js']) {
+    for (const entry of ['triggers/index.js', 'local-pool/index.js', 'local-pool/edge/index.js']) {
       const external = [...externalImports(join(outDir, entry))];
       expect(external.filter((name) => /react|amplify/.test(name))).toEqual([]);
     }
@@ -283,8 +284,8 @@ describe('the packed package', () => {
     expect(readFileSync(join(outDir, 'index.js'), 'utf8')).toMatch(/^['"]use client['"];/);
   });
 
-  it('imports nothing from node: in the browser entries', () => {
-    for (const entry of ['index.js', 'machine/index.js']) {
+  it('imports nothing from node: in the browser and edge entries', () => {
+    for (const entry of ['index.js', 'machine/index.js', 'local-pool/edge/index.js']) {
       const external = externalImports(join(outDir, entry));
       expect([...external].filter((name) => name.startsWith('node:'))).toEqual([]);
     }
