@@ -409,6 +409,7 @@ describe('a Next.js App Router app', () => {
     );
     try {
       expect(nextBuild(dir)).toEqual({ status: 0, output: '' });
+      // The edge functions' manifest lists it; the proxy, on Node.js, is not listed there.
       const manifest = readFileSync(join(dir, '.next/server/middleware-manifest.json'), 'utf8');
       expect(JSON.parse(manifest).middleware['/']?.name).toBe('middleware');
       server = await nextStart(dir);
