@@ -325,12 +325,14 @@ describe('a Next.js App Router app', () => {
       expect(html).toContain('data-route="signIn"');
       expect(html).toMatch(/<input[^>]* name="username"/);
       const problems = watchConsole(page);
-      await page.goto(server.url);
+      // A way back that the browser would read as another site is not taken.
+      const signInPage = `${server.url}?next=${encodeURIComponent('/\\example.com')}`;
+      await page.goto(signInPage);
       await expectCleanSignIn(page, 'nextuser', problems);
       // The server cannot see the stored session; hydration moves on to it, warning-free.
       await page.reload();
       await page.getByRole('heading', { name: 'Signed in as nextuser' }).waitFor();
-      expect(problems).toEqual([]);
+      expect({ url: page.url(), problems }).toEqual({ url: signInPage, problems: [] });
     } finally {
       await page.close();
     }
