@@ -38,6 +38,9 @@ export interface TemplateClient {
   SupportedIdentityProviders?: string[] | undefined;
   PreventUserExistenceErrors?: string | undefined;
   AuthSessionValidity?: number | undefined;
+  AccessTokenValidity?: number | undefined;
+  /** The unit of AccessTokenValidity: `seconds`, `minutes`, `hours` (the default) or `days`. */
+  AccessTokenUnit?: string | undefined;
   CallbackURLs?: string[] | undefined;
   LogoutURLs?: string[] | undefined;
 }
@@ -62,6 +65,10 @@ function clientOf(logicalId: string, resource: CfnResource): TemplateClient {
     SupportedIdentityProviders: stringsOf(properties.SupportedIdentityProviders),
     PreventUserExistenceErrors: describeValue(properties.PreventUserExistenceErrors),
     AuthSessionValidity: numberOf(properties.AuthSessionValidity),
+    AccessTokenValidity: numberOf(properties.AccessTokenValidity),
+    AccessTokenUnit: describeValue(
+      (properties.TokenValidityUnits as { AccessToken?: unknown } | undefined)?.AccessToken,
+    ),
     CallbackURLs: stringsOf(properties.CallbackURLs),
     LogoutURLs: stringsOf(properties.LogoutURLs),
   };

@@ -239,6 +239,30 @@ describe('a template whose client allows a password alone', () => {
   }, 60_000);
 });
 
+describe("a template's access token validity", () => {
+  /** The construct's template, its client's access tokens set to live `validity` of `unit`. */
+  const withValidity = (validity: number, unit?: string) =>
+    changedTemplate((template) => {
+      const client = template.Resources[clientIdOf(template)]?.Properties as Record<
+        string,
+        unknown
+      >;
+      client.AccessTokenValidity = validity;
+      client.TokenValidityUnits = unit ? { AccessToken: unit } : undefined;
+    });
+
+  it("is how long the pool's tokens live, in the template's unit, hours if it names none", async () => {
+    const cases = [withValidity(5, 'minutes'), withValidity(2)];
+    const seconds = await Promise.all(
+      cases.map(async (path) => (await localPoolOptionsFromTemplate(path)).tokenValiditySeconds),
+    );
+    expect(seconds).toEqual([300, 7200]);
+    await expect(localPoolOptionsFromTemplate(withValidity(2, 'weeks'))).rejects.toThrow(
+      /TokenValidityUnits.AccessToken weeks is not a unit/,
+    );
+  });
+});
+
 describe("a template's custom attributes", () => {
   it("are the pool's too: DescribeUserPool lists them", async () => {
     const path = changedTemplate((template) => {

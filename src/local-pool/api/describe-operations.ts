@@ -18,8 +18,20 @@ export interface PoolSettings {
   preventUserExistenceErrors: boolean;
   caseSensitive: boolean;
   sessionValiditySeconds: number;
+  tokenValiditySeconds: number;
   schemaAttributes: readonly SchemaAttribute[];
   userCount: () => number;
+}
+
+/** Access and ID token validity as Cognito reports it: in minutes, or seconds if not whole. */
+function tokenValidity(seconds: number) {
+  const unit = seconds % 60 === 0 ? 'minutes' : 'seconds';
+  const value = unit === 'minutes' ? seconds / 60 : seconds;
+  return {
+    AccessTokenValidity: value,
+    IdTokenValidity: value,
+    TokenValidityUnits: { AccessToken: unit, IdToken: unit, RefreshToken: 'days' },
+  };
 }
 
 /** A fake account id: the ARNs are well-formed, and obviously not a real account's. */
@@ -148,9 +160,7 @@ export function createDescribeOperations(settings: PoolSettings): Record<string,
           CreationDate: created,
           LastModifiedDate: created,
           RefreshTokenValidity: 30,
-          AccessTokenValidity: 60,
-          IdTokenValidity: 60,
-          TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
+          ...tokenValidity(settings.tokenValiditySeconds),
           ExplicitAuthFlows: [...client.explicitAuthFlows],
           AllowedOAuthFlowsUserPoolClient: false,
           PreventUserExistenceErrors: settings.preventUserExistenceErrors ? 'ENABLED' : 'LEGACY',

@@ -50,6 +50,8 @@ A local, Cognito-compatible user pool that runs the custom-auth triggers.
                                  verifyAuthChallengeResponse (default: the built-in ones);
                                  JavaScript, or TypeScript through the project's tsx
   --session-validity <seconds>   challenge session lifetime (default 180)
+  --token-validity <seconds>     access and ID token lifetime (default 3600; shorter than
+                                 Cognito's 5 minutes to see refreshes in tests)
   --auth-flows <flows>           the app client's explicit auth flows, comma-separated
                                  (default ALLOW_CUSTOM_AUTH,ALLOW_REFRESH_TOKEN_AUTH; others:
                                  ALLOW_USER_SRP_AUTH, ALLOW_USER_PASSWORD_AUTH, ALLOW_USER_AUTH,
@@ -128,6 +130,7 @@ const setByTemplate = [
   'client-id',
   'auth-flows',
   'session-validity',
+  'token-validity',
   'case-sensitive',
   'legacy-user-existence-errors',
 ] as const;
@@ -150,6 +153,7 @@ export function parseCliOptions(args: string[]): CliOptions | 'help' {
       triggers: { type: 'string' },
       template: { type: 'string' },
       'session-validity': { type: 'string' },
+      'token-validity': { type: 'string' },
       'auth-flows': { type: 'string' },
       'custom-attributes': { type: 'string' },
       'max-codes': { type: 'string' },
@@ -181,6 +185,7 @@ export function parseCliOptions(args: string[]): CliOptions | 'help' {
     flow,
     triggers: values.triggers,
     sessionValiditySeconds: integer(values['session-validity'], 'session-validity', 1, 86_400),
+    tokenValiditySeconds: integer(values['token-validity'], 'token-validity', 1, 86_400),
     explicitAuthFlows: authFlows(values['auth-flows']),
     customAttributes: customAttributes(values['custom-attributes']),
     limits: {

@@ -19,7 +19,8 @@ export type { RefreshRecord, StoredUser } from './pool-data.ts';
 const hash = (value: string) => createHash('sha256').update(value).digest('base64url');
 
 const refreshTokenLifetimeMs = 30 * 24 * 3600 * 1000;
-const accessTokenLifetimeMs = 3600 * 1000;
+/** The longest an access token may live (`tokenValiditySeconds`, whatever a restart sets). */
+const longestAccessTokenLifetimeMs = 24 * 3600 * 1000;
 
 export interface PoolStoreSettings {
   /** Undefined takes the setting stored with the data, or case-insensitive for new data. */
@@ -237,9 +238,9 @@ export class PoolStore {
       this.data.refreshTokens[key] = { ...record, revokedAt: record.revokedAt ?? now };
       this.data.revokedOrigins[record.originJti] = now;
     }
-    // An access token lives an hour; after that its revocation need not be remembered.
+    // Once every access token it could have issued has expired, a revocation need not be kept.
     for (const [origin, revokedAt] of Object.entries(this.data.revokedOrigins)) {
-      if (revokedAt < now - accessTokenLifetimeMs) delete this.data.revokedOrigins[origin];
+      if (revokedAt < now - longestAccessTokenLifetimeMs) delete this.data.revokedOrigins[origin];
     }
     return this.saved();
   }

@@ -40,6 +40,12 @@ export interface LocalPoolOptions {
   triggers?: string | TriggerHandlers;
   /** AuthSessionValidity in seconds. Default 180. */
   sessionValiditySeconds?: number;
+  /**
+   * How long access and ID tokens live, in seconds, from 1 to 86400. Default 3600, an app
+   * client's default. Cognito allows 5 minutes at least; shorter lets a test see tokens expire
+   * and be refreshed without waiting.
+   */
+  tokenValiditySeconds?: number;
   /** Default true: unknown users get a challenge that can never be passed. */
   preventUserExistenceErrors?: boolean;
   /**

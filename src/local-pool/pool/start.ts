@@ -112,6 +112,16 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
       `Cognito-style issuers need a pool id such as ${defaultCognitoShapedPoolId}, not ${userPoolId}.`,
     );
   }
+  const tokenValiditySeconds = options.tokenValiditySeconds ?? 3600;
+  if (
+    !Number.isInteger(tokenValiditySeconds) ||
+    tokenValiditySeconds < 1 ||
+    tokenValiditySeconds > 86_400
+  ) {
+    throw new Error(
+      `tokenValiditySeconds must be a whole number from 1 to 86400, not ${tokenValiditySeconds}.`,
+    );
+  }
   const schema = new AttributeSchema(customAttributesOf(options));
   const clientId = options.clientId ?? defaultClientId;
   const log = options.log ?? ((line: string) => console.log(`[local pool] ${line}`));
@@ -146,10 +156,13 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
           passkeys,
         ));
   let endpoint = '';
-  const tokens = await TokenIssuer.create(store, () =>
-    cognitoIssuer
-      ? `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`
-      : `${endpoint}/${userPoolId}`,
+  const tokens = await TokenIssuer.create(
+    store,
+    () =>
+      cognitoIssuer
+        ? `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`
+        : `${endpoint}/${userPoolId}`,
+    tokenValiditySeconds,
   );
   const preventUserExistenceErrors = options.preventUserExistenceErrors ?? true;
   const explicitAuthFlows = parseExplicitAuthFlows(
@@ -227,6 +240,7 @@ export async function startLocalPool(options: LocalPoolOptions = {}): Promise<Lo
         preventUserExistenceErrors,
         caseSensitive: store.caseSensitive,
         sessionValiditySeconds,
+        tokenValiditySeconds,
         schemaAttributes: schema.describe(),
         userCount: () => store.userCount,
       }),

@@ -211,10 +211,28 @@ async function passkeyOptions(
   };
 }
 
+const secondsPerUnit: Record<string, number> = {
+  seconds: 1,
+  minutes: 60,
+  hours: 3600,
+  days: 86_400,
+};
+
+/** The client's access token validity in seconds; Cognito's default, an hour, when unset. */
+function accessTokenSecondsOf(client: TemplateClient): number {
+  if (client.AccessTokenValidity === undefined) return 3600;
+  const unit = client.AccessTokenUnit ?? 'hours';
+  const seconds = secondsPerUnit[unit];
+  if (seconds === undefined) {
+    throw new Error(`${client.logicalId}: TokenValidityUnits.AccessToken ${unit} is not a unit.`);
+  }
+  return client.AccessTokenValidity * seconds;
+}
+
 /**
  * The local pool's options for a synthesized template (`cdk.out/<stack>.template.json`): its
  * one user pool's clients and their flows, custom attributes, case sensitivity, session
- * validity and user existence errors, and the trigger functions from their asset folders with their
+ * and access token validity and user existence errors, and the trigger functions from their asset folders with their
  * environment, counting in memory in place of the table and sending to the outbox.
  */
 export async function localPoolOptionsFromTemplate(
@@ -243,6 +261,7 @@ export async function localPoolOptionsFromTemplate(
     // A pool created without the setting is case-sensitive, as Cognito's API makes it.
     caseSensitive: caseSensitive ?? true,
     sessionValiditySeconds: (main.AuthSessionValidity ?? 3) * 60,
+    tokenValiditySeconds: accessTokenSecondsOf(main),
     preventUserExistenceErrors: main.PreventUserExistenceErrors === 'ENABLED',
     customAttributes: customAttributesOf(pool),
     triggers: await loadTriggers(template, pool, dirname(path)),

@@ -12,8 +12,6 @@ import {
   verifyJwt,
 } from './jwt.ts';
 
-const tokenLifetimeSeconds = 3600;
-
 export interface AuthenticationResult {
   AccessToken: string;
   IdToken: string;
@@ -36,15 +34,20 @@ export class TokenIssuer {
     private readonly keys: RsaKeys,
     private readonly issuer: () => string,
     private readonly store: PoolStore,
+    private readonly lifetimeSeconds: number,
   ) {}
 
-  static async create(store: PoolStore, issuer: () => string): Promise<TokenIssuer> {
+  static async create(
+    store: PoolStore,
+    issuer: () => string,
+    lifetimeSeconds: number,
+  ): Promise<TokenIssuer> {
     let privateJwk = store.signingKey;
     if (!privateJwk) {
       privateJwk = generateRsaJwk();
       await store.setSigningKey(privateJwk);
     }
-    return new TokenIssuer(rsaKeys(privateJwk), issuer, store);
+    return new TokenIssuer(rsaKeys(privateJwk), issuer, store, lifetimeSeconds);
   }
 
   get jwks(): { keys: Jwk[] } {
@@ -102,7 +105,7 @@ export class TokenIssuer {
       AccessToken,
       IdToken,
       RefreshToken,
-      ExpiresIn: tokenLifetimeSeconds,
+      ExpiresIn: this.lifetimeSeconds,
       TokenType: 'Bearer',
     };
   }
@@ -128,7 +131,7 @@ export class TokenIssuer {
         jti: randomUUID(),
         iss: this.issuer(),
         iat: issuedAt,
-        exp: issuedAt + tokenLifetimeSeconds,
+        exp: issuedAt + this.lifetimeSeconds,
         ...(audience ? { aud: audience } : {}),
       },
       this.keys,
