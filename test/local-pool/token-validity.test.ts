@@ -38,7 +38,14 @@ describe('tokenValiditySeconds: how long access and ID tokens live', () => {
     expect(result.exp - result.iat).toBe(3);
     await new Promise((resolve) => setTimeout(resolve, 3_100));
     const stale = await cognitoPost(pool, 'GetUser', { AccessToken: tokens?.AccessToken });
-    expect(stale).toMatchObject({ status: 400, body: { __type: 'NotAuthorizedException' } });
+    expect(stale).toMatchObject({
+      status: 400,
+      body: { __type: 'NotAuthorizedException', message: 'Access Token has expired' },
+    });
+    // An ID token in its place, out of time too, is no access token at all.
+    expect(
+      (await cognitoPost(pool, 'GetUser', { AccessToken: tokens?.IdToken })).body,
+    ).toMatchObject({ __type: 'NotAuthorizedException', message: 'Invalid Access Token' });
     const refreshed = await cognitoPost(pool, 'InitiateAuth', {
       ClientId: pool.userPoolClientId,
       AuthFlow: 'REFRESH_TOKEN_AUTH',

@@ -113,6 +113,10 @@ export class TokenIssuer {
   /** The claims of a live access token, or NotAuthorizedException as Cognito words it. */
   async verifyAccessToken(token: string): Promise<AccessTokenClaims> {
     const payload = verifyJwt(token, this.keys, this.issuer());
+    if (!payload && verifyJwt(token, this.keys, this.issuer(), 0)?.token_use === 'access') {
+      // Signed here, for this pool, and only out of time (a clock at 0 lets every expiry pass).
+      throw notAuthorized('Access Token has expired');
+    }
     if (payload?.token_use !== 'access') throw notAuthorized('Invalid Access Token');
     const claims = payload as AccessTokenClaims;
     if (this.store.isOriginRevoked(claims.origin_jti)) {
