@@ -1,5 +1,6 @@
-// The trigger handlers as one self-contained module for AWS Lambda, shipped in the package so
-// that the CDK construct deploys them without esbuild or Docker at synth time.
+// The trigger handlers as a self-contained module for AWS Lambda (with the WebAuthn library in
+// a chunk beside it, loaded only by the passkey steps), shipped in the package so that the CDK
+// construct deploys them without esbuild or Docker at synth time.
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';

@@ -28,8 +28,11 @@ export interface DeployedChain {
   sendsSms: boolean;
   /** Every user must have a phone number: a step sends by SMS with no choice of email. */
   needsPhone: boolean;
-  /** Passkeys are on: they live in the table, and two functions serve the pages. */
-  passkeys: boolean;
+  /**
+   * The passkey settings as the functions read them, when passkeys are on: they live in the
+   * table, and two functions serve the pages.
+   */
+  passkeys?: string;
 }
 
 const passkeyTypes: ReadonlySet<string> = new Set(['passkey', 'passkeyEnrollment']);
@@ -50,7 +53,6 @@ export function deployedChain({ flow, steps, passkeys }: ChainProps): DeployedCh
       needsLinkKeys: false,
       sendsSms: false,
       needsPhone: false,
-      passkeys: false,
     };
   }
   if (flow !== undefined) {
@@ -58,16 +60,17 @@ export function deployedChain({ flow, steps, passkeys }: ChainProps): DeployedCh
   }
   // Through JSON, as the functions receive it: what does not survive it is not deployed.
   const json = JSON.stringify(steps);
-  const party = passkeys && checkedParty(JSON.parse(JSON.stringify(passkeys)));
+  const passkeysJson = passkeys && JSON.stringify(passkeys);
+  const party = passkeysJson ? checkedParty(JSON.parse(passkeysJson)) : undefined;
   triggersOfSpecs(JSON.parse(json), { passkeys: party });
   return {
     variables: {
       [STEPS_VARIABLE]: json,
-      ...(passkeys ? { [PASSKEYS_VARIABLE]: JSON.stringify(passkeys) } : {}),
+      ...(passkeysJson ? { [PASSKEYS_VARIABLE]: passkeysJson } : {}),
     },
     needsLinkKeys: steps.some((step) => step.type === 'magicLink'),
     sendsSms: steps.some((step) => step.type === 'code' && sendsSms(step)),
     needsPhone: steps.some((step) => step.type === 'code' && step.deliver === 'sms'),
-    passkeys: party !== undefined,
+    passkeys: passkeysJson,
   };
 }

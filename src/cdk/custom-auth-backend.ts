@@ -17,7 +17,7 @@ import {
   type PasskeySettings,
 } from '../challenges/passkey/server/deployed-party.ts';
 import { SENDER_EMAIL_VARIABLE } from '../triggers/delivery/ses.ts';
-import { LIMITS_TABLE_VARIABLE } from '../triggers/limits/dynamodb-store.ts';
+import { attemptStoreActions, LIMITS_TABLE_VARIABLE } from '../triggers/limits/dynamodb-store.ts';
 import type { CustomAuthTriggerFlow } from '../triggers/presets/options.ts';
 import type { CustomAuthStepSpec } from '../triggers/presets/step-specs.ts';
 import { deployedChain } from './chain.ts';
@@ -106,9 +106,6 @@ const triggers: ReadonlyArray<{
   },
 ];
 
-/** What counting attempts does with the table's items. */
-const countingActions = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
-
 /**
  * The backend of Cognito's custom authentication flow for the kit: a user pool (or yours)
  * with safe defaults, an app client that allows the custom flow and nothing a password alone
@@ -164,7 +161,10 @@ export class CustomAuthBackend extends Construct {
       this.functions.CreateAuthChallenge,
       this.functions.VerifyAuthChallengeResponse,
     ]) {
-      this.limitsTable.grant(counting, ...(chain.passkeys ? passkeyItemActions : countingActions));
+      this.limitsTable.grant(
+        counting,
+        ...(chain.passkeys ? passkeyItemActions : attemptStoreActions),
+      );
       this.linkKeys?.grantRead(counting);
     }
     if (chain.passkeys) {
@@ -178,7 +178,7 @@ export class CustomAuthBackend extends Construct {
       this.passkeyFunctions = passkeyFunctions(
         this,
         {
-          [PASSKEYS_VARIABLE]: chain.variables[PASSKEYS_VARIABLE] ?? '',
+          [PASSKEYS_VARIABLE]: chain.passkeys,
           [LIMITS_TABLE_VARIABLE]: this.limitsTable.tableName,
         },
         this.limitsTable,

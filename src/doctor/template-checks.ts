@@ -6,7 +6,7 @@ import {
 } from '../cloudformation/template.ts';
 import type { ChallengeTrigger, TemplatePool } from '../cloudformation/user-pools.ts';
 import { SENDER_EMAIL_VARIABLE } from '../triggers/delivery/ses.ts';
-import { LIMITS_TABLE_VARIABLE } from '../triggers/limits/dynamodb-store.ts';
+import { attemptStoreActions, LIMITS_TABLE_VARIABLE } from '../triggers/limits/dynamodb-store.ts';
 import { FLOW_VARIABLE } from '../triggers/presets/ready-handlers.ts';
 import { STEPS_VARIABLE } from '../triggers/presets/step-specs.ts';
 import { type DoctorCheck, notice, ok, problem } from './verdicts.ts';
@@ -123,9 +123,6 @@ export function mayDoAnywhere(
   );
 }
 
-/** What the attempt store does with the table. */
-const countingActions = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
-
 /** Whether the function's role allows each of `actions` on the template's resource `resourceId`. */
 export function mayDo(
   template: CfnTemplate,
@@ -179,7 +176,7 @@ export function limitsTableChecks(template: CfnTemplate, pool: TemplatePool): Do
       continue;
     }
     const shortfalls = tableShortfalls({ id: tableId, properties: table.Properties ?? {} });
-    if (!mayDo(template, fn.properties, tableId, countingActions)) {
+    if (!mayDo(template, fn.properties, tableId, attemptStoreActions)) {
       shortfalls.push(
         `${trigger}'s role must allow dynamodb:GetItem, PutItem and UpdateItem on it`,
       );

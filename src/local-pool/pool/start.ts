@@ -80,8 +80,6 @@ function applyEnvironment(environment: Readonly<Record<string, string>>): () => 
   };
 }
 
-/** Cognito's pool ids: an AWS region, `_`, letters and digits. */
-
 /** Starts a Cognito-compatible user pool that runs the custom-auth triggers in process. */
 
 /** The extra clients that run a flow of their own, by client id. */

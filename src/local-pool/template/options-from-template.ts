@@ -4,10 +4,10 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LINK_KEYS_VARIABLE } from '../../challenges/magic-link/server/link-keys.ts';
 import { LINK_KEYS_SECRET_VARIABLE } from '../../challenges/magic-link/server/secrets-manager.ts';
-import { PASSKEYS_VARIABLE } from '../../challenges/passkey/server/deployed-party.ts';
 import type { HttpRequestEvent, HttpResponse } from '../../challenges/passkey/server/http.ts';
 import {
   COGNITO_ENDPOINT_VARIABLE,
+  passkeyManagementVariables,
   USER_POOL_ID_VARIABLE,
 } from '../../challenges/passkey/server/ready-functions.ts';
 import { readTemplate } from '../../cloudformation/read-template.ts';
@@ -22,8 +22,7 @@ import {
   templatePools,
 } from '../../cloudformation/user-pools.ts';
 import { LIMITS_TABLE_VARIABLE } from '../../triggers/limits/dynamodb-store.ts';
-import { FLOW_VARIABLE } from '../../triggers/presets/ready-handlers.ts';
-import { STEPS_VARIABLE } from '../../triggers/presets/step-specs.ts';
+import { readyTriggerVariables } from '../../triggers/presets/ready-handlers.ts';
 import { isBuiltInAttribute } from '../accounts/attribute-schema.ts';
 import { parseExplicitAuthFlows } from '../clients/explicit-auth-flows.ts';
 import type { LocalPoolOptions } from '../pool/options.ts';
@@ -136,16 +135,7 @@ async function loadPasskeyFunctions(template: CfnTemplate, templateDir: string) 
  * pool runs, so that a value left in the shell never changes what runs (a flow beside the
  * template's steps, a table or secret in the account).
  */
-const kitVariables = [
-  FLOW_VARIABLE,
-  STEPS_VARIABLE,
-  PASSKEYS_VARIABLE,
-  LIMITS_TABLE_VARIABLE,
-  LINK_KEYS_VARIABLE,
-  LINK_KEYS_SECRET_VARIABLE,
-  USER_POOL_ID_VARIABLE,
-  COGNITO_ENDPOINT_VARIABLE,
-];
+const kitVariables = new Set([...readyTriggerVariables, ...passkeyManagementVariables]);
 
 /**
  * The functions' environment as the pool runs them: each literal variable, which the functions
@@ -168,7 +158,7 @@ function environmentOf(template: CfnTemplate, functionIds: string[]): Record<str
       given[name] = value;
     }
   }
-  const blank = Object.fromEntries(kitVariables.map((name) => [name, '']));
+  const blank = Object.fromEntries([...kitVariables].map((name) => [name, '']));
   return {
     ...blank,
     ...given,
@@ -192,7 +182,7 @@ function customAttributesOf(pool: TemplatePool): string[] {
  * The functions' environment, and the passkey functions when the template has them: the
  * management function then asks this pool's GetUser about this pool's tokens.
  */
-async function passkeyOptions(
+async function functionOptions(
   template: CfnTemplate,
   pool: TemplatePool,
   templateDir: string,
@@ -231,9 +221,10 @@ function accessTokenSecondsOf(client: TemplateClient): number {
 
 /**
  * The local pool's options for a synthesized template (`cdk.out/<stack>.template.json`): its
- * one user pool's clients and their flows, custom attributes, case sensitivity, session
- * and access token validity and user existence errors, and the trigger functions from their asset folders with their
- * environment, counting in memory in place of the table and sending to the outbox.
+ * one user pool's clients and their flows, custom attributes, case sensitivity, session and
+ * access token validity and user existence errors, and the trigger functions from their asset
+ * folders with their environment, counting in memory in place of the table and sending to the
+ * outbox.
  */
 export async function localPoolOptionsFromTemplate(
   templatePath: string,
@@ -265,6 +256,6 @@ export async function localPoolOptionsFromTemplate(
     preventUserExistenceErrors: main.PreventUserExistenceErrors === 'ENABLED',
     customAttributes: customAttributesOf(pool),
     triggers: await loadTriggers(template, pool, dirname(path)),
-    ...(await passkeyOptions(template, pool, dirname(path))),
+    ...(await functionOptions(template, pool, dirname(path))),
   };
 }

@@ -63,11 +63,14 @@ const secretKey = 'secret#decoys';
 /** Two writers starting one window at once: the loser counts again, in the winner's window. */
 const maxRounds = 4;
 
+/** What the attempt store does with the table's items: the IAM actions it needs. */
+export const attemptStoreActions = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
+
 /**
  * Attempt counters in Amazon DynamoDB, so limits hold across Lambdas and containers. Each
  * increment is one conditional write (`count < limit` within the window); a new window is a
  * conditional put that only one writer wins. Reads are strongly consistent. Needs
- * `dynamodb:GetItem`, `dynamodb:PutItem` and `dynamodb:UpdateItem` on the table.
+ * `attemptStoreActions` on the table.
  */
 export function createDynamoDbAttemptStore(options: DynamoDbAttemptStoreOptions): AttemptStore {
   const tableName = options.tableName?.trim();

@@ -35,33 +35,33 @@ export function flowFromEnvironment(): CustomAuthTriggerFlow | undefined {
   return value;
 }
 
+/** Every variable the ready triggers are made from. */
+export const readyTriggerVariables = [
+  FLOW_VARIABLE,
+  STEPS_VARIABLE,
+  PASSKEYS_VARIABLE,
+  LIMITS_TABLE_VARIABLE,
+  LINK_KEYS_VARIABLE,
+  LINK_KEYS_SECRET_VARIABLE,
+] as const;
+
 /**
  * The chain `CUSTOM_AUTH_STEPS` names, or else the preset for the flow `CUSTOM_AUTH_FLOW`
  * names, built once per value of every variable they are made from, so the three handlers
  * share their state.
  */
-const readyTriggers = perEnvironment(
-  [
-    FLOW_VARIABLE,
-    STEPS_VARIABLE,
-    PASSKEYS_VARIABLE,
-    LIMITS_TABLE_VARIABLE,
-    LINK_KEYS_VARIABLE,
-    LINK_KEYS_SECRET_VARIABLE,
-  ],
-  (): CustomAuthTriggers => {
-    const steps = process.env[STEPS_VARIABLE]?.trim();
-    const flow = flowFromEnvironment();
-    if (steps && flow) {
-      throw new TypeError(
-        `Set ${STEPS_VARIABLE} or ${FLOW_VARIABLE}, not both: a chain of steps names its flow itself.`,
-      );
-    }
-    return steps
-      ? triggersOfStepsVariable(steps, { passkeys: deployedPartyFromEnvironment() })
-      : presetTriggers({ flow });
-  },
-);
+const readyTriggers = perEnvironment(readyTriggerVariables, (): CustomAuthTriggers => {
+  const steps = process.env[STEPS_VARIABLE]?.trim();
+  const flow = flowFromEnvironment();
+  if (steps && flow) {
+    throw new TypeError(
+      `Set ${STEPS_VARIABLE} or ${FLOW_VARIABLE}, not both: a chain of steps names its flow itself.`,
+    );
+  }
+  return steps
+    ? triggersOfStepsVariable(steps, { passkeys: deployedPartyFromEnvironment() })
+    : presetTriggers({ flow });
+});
 
 /**
  * Define Auth Challenge with the defaults, the chain taken from `CUSTOM_AUTH_STEPS` (JSON) or

@@ -29,7 +29,7 @@ const settingNames = ['rpId', 'origins', 'rpName', 'userVerification', 'timeoutM
  * The settings' shape, checked: the values themselves are checked where the relying party is
  * made, with the same messages as in code.
  */
-export function validPasskeySettings(settings: unknown): PasskeySettings {
+function validPasskeySettings(settings: unknown): PasskeySettings {
   if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
     throw new TypeError('passkeys must be an object such as {"rpId","origins"}.');
   }
@@ -50,7 +50,7 @@ export function validPasskeySettings(settings: unknown): PasskeySettings {
 }
 
 /** The settings `CUSTOM_AUTH_PASSKEYS` holds, or undefined when it is unset. */
-export function passkeySettingsFromEnvironment(): PasskeySettings | undefined {
+function passkeySettingsFromEnvironment(): PasskeySettings | undefined {
   const value = process.env[PASSKEYS_VARIABLE]?.trim();
   if (!value) return undefined;
   let parsed: unknown;
@@ -80,10 +80,11 @@ function passkeyStoreFromEnvironment(): PasskeyStore {
 }
 
 /** The relying party of the settings, with the store its passkeys live in. */
-export const deployedParty = (
-  settings: PasskeySettings,
-  store: PasskeyStore,
-): DeployedRelyingParty => ({ ...settings, origins: [...settings.origins], store });
+const deployedParty = (settings: PasskeySettings, store: PasskeyStore): DeployedRelyingParty => ({
+  ...settings,
+  origins: [...settings.origins],
+  store,
+});
 
 /**
  * The relying party of settings read from a template or props rather than the environment, to

@@ -32,6 +32,13 @@ function fromEnvironment(
 
 const partyVariables = [PASSKEYS_VARIABLE, LIMITS_TABLE_VARIABLE];
 
+/** Every variable `passkeyManagement` is made from (`passkeyChallenge`'s are among them). */
+export const passkeyManagementVariables = [
+  ...partyVariables,
+  USER_POOL_ID_VARIABLE,
+  COGNITO_ENDPOINT_VARIABLE,
+];
+
 /**
  * `passkeyChallengeHandler` for a function URL, with the settings of `CUSTOM_AUTH_PASSKEYS`
  * and the passkeys in the table `CUSTOM_AUTH_LIMITS_TABLE` names.
@@ -44,12 +51,10 @@ export const passkeyChallenge: Handler = fromEnvironment(partyVariables, (party)
  * `passkeyManagementHandler` for a function URL, as {@link passkeyChallenge}, taking the
  * access tokens of the pool `CUSTOM_AUTH_USER_POOL_ID` names.
  */
-export const passkeyManagement: Handler = fromEnvironment(
-  [...partyVariables, USER_POOL_ID_VARIABLE, COGNITO_ENDPOINT_VARIABLE],
-  (party) =>
-    passkeyManagementHandler({
-      ...party,
-      userPoolId: process.env[USER_POOL_ID_VARIABLE]?.trim() ?? '',
-      cognitoEndpoint: process.env[COGNITO_ENDPOINT_VARIABLE]?.trim() || undefined,
-    }),
+export const passkeyManagement: Handler = fromEnvironment(passkeyManagementVariables, (party) =>
+  passkeyManagementHandler({
+    ...party,
+    userPoolId: process.env[USER_POOL_ID_VARIABLE]?.trim() ?? '',
+    cognitoEndpoint: process.env[COGNITO_ENDPOINT_VARIABLE]?.trim() || undefined,
+  }),
 );
