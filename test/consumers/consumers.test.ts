@@ -333,6 +333,13 @@ describe('a Next.js App Router app', () => {
       await page.reload();
       await page.getByRole('heading', { name: 'Signed in as nextuser' }).waitFor();
       expect({ url: page.url(), problems }).toEqual({ url: signInPage, problems: [] });
+      // Nor one that comes to another site once its dots are resolved; a navigation away
+      // would end the page's scripts, failing the wait in it.
+      const dotted = `${server.url}?next=${encodeURIComponent('/..//example.com')}`;
+      await page.goto(dotted);
+      await page.getByRole('heading', { name: 'Signed in as nextuser' }).waitFor();
+      await page.evaluate(() => new Promise((settled) => setTimeout(settled, 200)));
+      expect({ url: page.url(), problems }).toEqual({ url: dotted, problems: [] });
     } finally {
       await page.close();
     }
