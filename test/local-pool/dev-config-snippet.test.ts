@@ -90,3 +90,18 @@ describe("docs/local-pool.md's Amplify configuration for development", () => {
     });
   });
 });
+
+describe("docs/nextjs.md's environment line for a Next.js app against the pool", () => {
+  it("is the config a pool run with --cognito-issuer serves on the default port, as Next.js's env files read it", async () => {
+    const page = readFileSync(join(root, 'docs/nextjs.md'), 'utf8');
+    const line = /```ini\nNEXT_PUBLIC_AMPLIFY_CONFIG=(.*)\n```/.exec(page)?.[1] ?? '';
+    const pool = await startPool({ port: 0, cognitoIssuer: true });
+    const served = JSON.stringify(pool.amplifyConfig).replace(
+      pool.endpoint,
+      'http://127.0.0.1:9229',
+    );
+    expect(line).toBe(served);
+    // Unquoted in an env file: nothing in it may start a comment or expand as a variable.
+    expect(line).not.toMatch(/[#$\s]/);
+  });
+});
